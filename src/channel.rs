@@ -1,0 +1,78 @@
+//! Channels: the resolved settings of one medium (limits, unit,
+//! expectations, rule levels). The built-in channel rule sets are the TOML
+//! files under `rules/channels/`, embedded here.
+
+use crate::config::options::Expectation;
+use crate::diagnostic::Level;
+use crate::text::count::Unit;
+use std::collections::BTreeMap;
+
+/// The built-in channel files, by id.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "app-store",
+        include_str!("../rules/channels/app-store.toml"),
+    ),
+    ("chat", include_str!("../rules/channels/chat.toml")),
+    ("email", include_str!("../rules/channels/email.toml")),
+    (
+        "facebook-comment",
+        include_str!("../rules/channels/facebook-comment.toml"),
+    ),
+    ("generic", include_str!("../rules/channels/generic.toml")),
+    (
+        "google-business",
+        include_str!("../rules/channels/google-business.toml"),
+    ),
+    (
+        "google-play",
+        include_str!("../rules/channels/google-play.toml"),
+    ),
+    (
+        "instagram",
+        include_str!("../rules/channels/instagram.toml"),
+    ),
+    (
+        "messenger",
+        include_str!("../rules/channels/messenger.toml"),
+    ),
+    ("sms", include_str!("../rules/channels/sms.toml")),
+    ("twitter", include_str!("../rules/channels/twitter.toml")),
+    ("whatsapp", include_str!("../rules/channels/whatsapp.toml")),
+    (
+        "whatsapp-template",
+        include_str!("../rules/channels/whatsapp-template.toml"),
+    ),
+];
+
+/// The channel used when nothing names one.
+pub const GENERIC: &str = "generic";
+
+/// One channel, fully resolved: no unset settings left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Channel {
+    pub id: String,
+    pub description: String,
+    pub aliases: Vec<String>,
+    pub public: bool,
+    pub unit: Unit,
+    /// `None`: no length limit.
+    pub max_length: Option<u64>,
+    pub max_subject_length: Option<u64>,
+    pub warn_subject_length: Option<u64>,
+    pub max_header_length: Option<u64>,
+    pub max_footer_length: Option<u64>,
+    pub greeting: Expectation,
+    pub sign_off: Expectation,
+    /// Level of every registered rule on this channel.
+    pub levels: BTreeMap<&'static str, Level>,
+    /// Whether the channel is one of ours or defined in a user's config.
+    pub builtin: bool,
+}
+
+impl Channel {
+    /// The level of `rule` on this channel (`off` for unknown ids).
+    pub fn level(&self, rule: &str) -> Level {
+        self.levels.get(rule).copied().unwrap_or(Level::Off)
+    }
+}

@@ -1,0 +1,137 @@
+//! Raw configuration, exactly as written in a TOML file: every field is an
+//! `Option` (unset is not the same as default), unknown keys are rejected,
+//! keys are kebab-case. The same `ChannelOptions` type reads the built-in
+//! channel files under `rules/channels/` and `[channels.*]` tables of a
+//! user's `replylint.toml`.
+
+use crate::diagnostic::Level;
+use crate::mode::Mode;
+use crate::text::count::Unit;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// Whether a reply on a channel needs a greeting (or sign-off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Expectation {
+    /// Must be there (email).
+    Required,
+    /// Optional, but letter-style forms ("Dear …", "Kind regards") are
+    /// unwanted (chat, SMS, social).
+    Conversational,
+    /// Anything goes.
+    Any,
+}
+
+/// Severity per rule id, as written.
+pub type RuleLevels = BTreeMap<Spanned<String>, Spanned<Level>>;
+
+/// A `replylint.toml` file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Channel of replies that nothing else names.
+    pub channel: Option<Spanned<String>>,
+    /// Expected language of replies that nothing else names.
+    pub language: Option<Spanned<String>>,
+    /// Mode of replies that nothing else names.
+    pub mode: Option<Mode>,
+    /// Globs (relative to the config file) of paths never to check.
+    pub exclude: Option<Vec<Spanned<String>>>,
+    /// Path patterns mapping globs to channel, language and mode.
+    pub paths: Option<Vec<PathOptions>>,
+    /// Rule levels for every channel.
+    pub rules: Option<RuleLevels>,
+    /// Overrides of built-in channels, and new channels.
+    pub channels: Option<BTreeMap<Spanned<String>, Spanned<ChannelOptions>>>,
+}
+
+/// One `[[paths]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PathOptions {
+    pub glob: Spanned<String>,
+    pub channel: Option<Spanned<String>>,
+    pub language: Option<Spanned<String>>,
+    pub mode: Option<Mode>,
+}
+
+/// Settings of one channel. See `rules/channels/*.toml`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ChannelOptions {
+    /// The channel this one starts from (new channels only; default
+    /// `generic`).
+    pub extends: Option<Spanned<String>>,
+    pub description: Option<String>,
+    /// Other names for the channel (`x` for `twitter`).
+    pub aliases: Option<Vec<String>>,
+    /// Visible to everyone: personal data is an error there.
+    pub public: Option<bool>,
+    /// Unit `max-length` counts in.
+    pub unit: Option<Unit>,
+    /// Length limit in `unit`.
+    pub max_length: Option<u64>,
+    /// Email subject: hard limit and warning threshold, in characters.
+    pub max_subject_length: Option<u64>,
+    pub warn_subject_length: Option<u64>,
+    /// WhatsApp template header and footer limits, in characters.
+    pub max_header_length: Option<u64>,
+    pub max_footer_length: Option<u64>,
+    /// Greeting expectation.
+    pub greeting: Option<Expectation>,
+    /// Sign-off expectation.
+    pub sign_off: Option<Expectation>,
+    /// Rule levels on this channel.
+    pub rules: Option<RuleLevels>,
+}
+
+/// The keys a channel table accepts, for documentation and its drift test.
+pub const CHANNEL_KEYS: &[&str] = &[
+    "extends",
+    "description",
+    "aliases",
+    "public",
+    "unit",
+    "max-length",
+    "max-subject-length",
+    "warn-subject-length",
+    "max-header-length",
+    "max-footer-length",
+    "greeting",
+    "sign-off",
+    "rules",
+];
+
+impl ChannelOptions {
+    /// Layer `over` on top of `self`: what `over` sets wins; rule levels
+    /// are merged key by key.
+    pub fn merge(self, over: ChannelOptions) -> ChannelOptions {
+        let rules = match (self.rules, over.rules) {
+            (Some(mut base), Some(over)) => {
+                for (k, v) in over {
+                    base.remove(&k);
+                    base.insert(k, v);
+                }
+                Some(base)
+            }
+            (base, over) => over.or(base),
+        };
+        ChannelOptions {
+            extends: over.extends.or(self.extends),
+            description: over.description.or(self.description),
+            aliases: over.aliases.or(self.aliases),
+            public: over.public.or(self.public),
+            unit: over.unit.or(self.unit),
+            max_length: over.max_length.or(self.max_length),
+            max_subject_length: over.max_subject_length.or(self.max_subject_length),
+            warn_subject_length: over.warn_subject_length.or(self.warn_subject_length),
+            max_header_length: over.max_header_length.or(self.max_header_length),
+            max_footer_length: over.max_footer_length.or(self.max_footer_length),
+            greeting: over.greeting.or(self.greeting),
+            sign_off: over.sign_off.or(self.sign_off),
+            rules,
+        }
+    }
+}

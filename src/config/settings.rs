@@ -1,0 +1,527 @@
+//! Resolved settings: built-in channel files, the user's config file and the
+//! command line layered into values with nothing left unset, and the lookup
+//! that decides a reply's channel, language and mode.
+
+use super::options::{ChannelOptions, Expectation, Options, RuleLevels};
+use super::{ConfigError, discover};
+use crate::channel::{self, Channel};
+use crate::diagnostic::Level;
+use crate::lang::Language;
+use crate::lang::lexicon::Lexicons;
+use crate::mode::Mode;
+use crate::reply::{ReplyContext, ReplyMeta};
+use crate::rules;
+use crate::text::count::Unit;
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use toml::Spanned;
+
+/// What the command line says about configuration and replies.
+#[derive(Debug, Clone, Default)]
+pub struct CliOverrides {
+    pub config: Option<PathBuf>,
+    pub no_config: bool,
+    pub channel: Option<String>,
+    pub language: Option<String>,
+    pub mode: Option<Mode>,
+}
+
+/// Channel, language and mode chosen by one source (defaults, a path
+/// pattern, the command line).
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    pub channel: Option<String>,
+    pub language: Option<Language>,
+    pub mode: Option<Mode>,
+}
+
+#[derive(Debug, Clone)]
+struct PathRule {
+    matcher: GlobMatcher,
+    choice: Choice,
+}
+
+/// Everything the linter needs to know, resolved.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file in use, if any.
+    pub config_file: Option<PathBuf>,
+    /// Directory path patterns are relative to (the config file's, or the
+    /// working directory).
+    pub root: PathBuf,
+    /// Every channel by id.
+    pub channels: BTreeMap<String, Channel>,
+    /// Alias → channel id.
+    aliases: BTreeMap<String, String>,
+    defaults: Choice,
+    command_line: Choice,
+    path_rules: Vec<PathRule>,
+    exclude: GlobSet,
+    pub lexicons: Lexicons,
+}
+
+impl Settings {
+    /// Discover (or take `--config`), read and resolve the configuration.
+    pub fn load(cli: &CliOverrides, cwd: &Path) -> Result<Settings, ConfigError> {
+        let file = if cli.no_config {
+            None
+        } else if let Some(path) = &cli.config {
+            Some(path.clone())
+        } else {
+            discover(cwd)
+        };
+        let (options, text) = match &file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+                    path: Some(path.clone()),
+                    position: None,
+                    message: format!("cannot read configuration: {e}"),
+                })?;
+                let options: Options =
+                    toml::from_str(&text).map_err(|e| ConfigError::from_toml(path, &text, &e))?;
+                (options, text)
+            }
+            None => (Options::default(), String::new()),
+        };
+        let root = file
+            .as_ref()
+            .and_then(|f| f.parent())
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    cwd.to_owned()
+                } else {
+                    cwd.join(p)
+                }
+            })
+            .unwrap_or_else(|| cwd.to_owned());
+        Settings::resolve(options, file.as_deref(), &text, cli, root)
+    }
+
+    /// Resolve parsed options (from `file`, whose text is `text`).
+    pub fn resolve(
+        options: Options,
+        file: Option<&Path>,
+        text: &str,
+        cli: &CliOverrides,
+        root: PathBuf,
+    ) -> Result<Settings, ConfigError> {
+        let err_path = file.unwrap_or(Path::new("replylint.toml"));
+        let err =
+            |offset: usize, message: String| ConfigError::at(err_path, text, Some(offset), message);
+
+        if let Some(levels) = &options.rules {
+            check_rule_ids(levels, &err)?;
+        }
+        let user_channels: BTreeMap<String, (usize, ChannelOptions)> = options
+            .channels
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, v)| {
+                let offset = k.span().start;
+                (k.into_inner(), (offset, v.into_inner()))
+            })
+            .collect();
+        for (_, opts) in user_channels.values() {
+            if let Some(levels) = &opts.rules {
+                check_rule_ids(levels, &err)?;
+            }
+        }
+
+        let builtin = builtin_options();
+        let mut ids: Vec<&str> = builtin.keys().map(String::as_str).collect();
+        ids.extend(user_channels.keys().map(String::as_str));
+        ids.sort_unstable();
+        ids.dedup();
+
+        let global = options.rules.as_ref();
+        let mut channels = BTreeMap::new();
+        for &id in &ids {
+            let resolved = resolve_channel(id, &builtin, &user_channels, global, &err, 0)?;
+            channels.insert(id.to_owned(), resolved);
+        }
+        let mut aliases = BTreeMap::new();
+        for ch in channels.values() {
+            for a in &ch.aliases {
+                aliases.insert(a.clone(), ch.id.clone());
+            }
+        }
+
+        let mut settings = Settings {
+            config_file: file.map(Path::to_owned),
+            root,
+            channels,
+            aliases,
+            defaults: Choice::default(),
+            command_line: Choice::default(),
+            path_rules: Vec::new(),
+            exclude: GlobSet::empty(),
+            lexicons: Lexicons::builtin(),
+        };
+
+        // Defaults from the file.
+        settings.defaults = Choice {
+            channel: options
+                .channel
+                .map(|c| settings.channel_id_at(&c, &err))
+                .transpose()?,
+            language: options
+                .language
+                .map(|l| parse_language_at(&l, &err))
+                .transpose()?,
+            mode: options.mode,
+        };
+        for p in options.paths.unwrap_or_default() {
+            let matcher = Glob::new(p.glob.get_ref())
+                .map_err(|e| err(p.glob.span().start, format!("invalid glob: {e}")))?
+                .compile_matcher();
+            let choice = Choice {
+                channel: p
+                    .channel
+                    .map(|c| settings.channel_id_at(&c, &err))
+                    .transpose()?,
+                language: p
+                    .language
+                    .map(|l| parse_language_at(&l, &err))
+                    .transpose()?,
+                mode: p.mode,
+            };
+            settings.path_rules.push(PathRule { matcher, choice });
+        }
+        let mut exclude = GlobSetBuilder::new();
+        for g in options.exclude.unwrap_or_default() {
+            exclude.add(
+                Glob::new(g.get_ref())
+                    .map_err(|e| err(g.span().start, format!("invalid glob: {e}")))?,
+            );
+        }
+        settings.exclude = exclude
+            .build()
+            .map_err(|e| ConfigError::cli(format!("invalid exclude globs: {e}")))?;
+
+        // The command line.
+        settings.command_line = Choice {
+            channel: cli
+                .channel
+                .as_deref()
+                .map(|c| {
+                    settings.channel_id(c).map(str::to_owned).ok_or_else(|| {
+                        ConfigError::cli(format!("--channel: {}", settings.unknown_channel(c)))
+                    })
+                })
+                .transpose()?,
+            language: cli
+                .language
+                .as_deref()
+                .map(|l| {
+                    l.parse::<Language>()
+                        .map_err(|m| ConfigError::cli(format!("--lang: {m}")))
+                })
+                .transpose()?,
+            mode: cli.mode,
+        };
+        Ok(settings)
+    }
+
+    /// Channel id for an id or alias.
+    pub fn channel_id(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        if let Some((id, _)) = self.channels.get_key_value(name) {
+            return Some(id);
+        }
+        self.aliases.get(name).map(String::as_str)
+    }
+
+    /// The channel named by an id or alias.
+    pub fn channel(&self, name: &str) -> Option<&Channel> {
+        self.channel_id(name).and_then(|id| self.channels.get(id))
+    }
+
+    /// "unknown channel `twiter` (did you mean `twitter`?)".
+    pub fn unknown_channel(&self, name: &str) -> String {
+        crate::suggest::unknown(
+            "channel",
+            name,
+            self.channels
+                .keys()
+                .chain(self.aliases.keys())
+                .map(String::as_str),
+        )
+    }
+
+    fn channel_id_at(
+        &self,
+        name: &Spanned<String>,
+        err: &impl Fn(usize, String) -> ConfigError,
+    ) -> Result<String, ConfigError> {
+        self.channel_id(name.get_ref())
+            .map(str::to_owned)
+            .ok_or_else(|| err(name.span().start, self.unknown_channel(name.get_ref())))
+    }
+
+    /// Whether `path` is excluded by the config's `exclude` globs.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
+    }
+
+    fn relative(&self, path: &Path) -> PathBuf {
+        let clean: PathBuf = path
+            .components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .collect();
+        match clean.strip_prefix(&self.root) {
+            Ok(rel) => rel.to_owned(),
+            Err(_) => clean,
+        }
+    }
+
+    /// Decide channel, language and mode for a reply read from `path`
+    /// (`None` for stdin without `--stdin-filename`). Precedence: the
+    /// reply's own fields, the command line, path patterns (the last match
+    /// wins), the config's defaults, then the path's own parts (`sms/`,
+    /// `reply.it.md`), then `generic`. On an unknown channel or language in
+    /// `meta`, the error message and the offset it was written at.
+    pub fn reply_context(
+        &self,
+        path: Option<&Path>,
+        meta: &ReplyMeta,
+    ) -> Result<ReplyContext<'_>, (usize, String)> {
+        let own = Choice {
+            channel: meta
+                .channel
+                .as_ref()
+                .map(|c| {
+                    self.channel_id(&c.value)
+                        .map(str::to_owned)
+                        .ok_or_else(|| (c.offset, self.unknown_channel(&c.value)))
+                })
+                .transpose()?,
+            language: meta
+                .language
+                .as_ref()
+                .map(|l| l.value.parse::<Language>().map_err(|m| (l.offset, m)))
+                .transpose()?,
+            mode: meta.mode,
+        };
+        let mut layers = vec![own, self.command_line.clone()];
+        if let Some(path) = path {
+            let rel = self.relative(path);
+            layers.extend(
+                self.path_rules
+                    .iter()
+                    .rev()
+                    .filter(|r| r.matcher.is_match(&rel))
+                    .map(|r| r.choice.clone()),
+            );
+            layers.push(self.defaults.clone());
+            layers.push(self.convention(&rel));
+        } else {
+            layers.push(self.defaults.clone());
+        }
+        let channel_id = layers.iter().find_map(|l| l.channel.as_deref());
+        let channel = channel_id
+            .and_then(|id| self.channels.get(id))
+            .unwrap_or_else(|| &self.channels[channel::GENERIC]);
+        Ok(ReplyContext {
+            channel,
+            language: layers.iter().find_map(|l| l.language),
+            mode: layers.iter().find_map(|l| l.mode).unwrap_or(Mode::Draft),
+            channel_named: channel_id.is_some(),
+        })
+    }
+
+    /// Channel and language named by a path's folders and file-name parts;
+    /// the part nearest the file wins.
+    fn convention(&self, rel: &Path) -> Choice {
+        let mut choice = Choice::default();
+        let mut parts: Vec<&str> = Vec::new();
+        let comps: Vec<_> = rel.components().collect();
+        for (i, c) in comps.iter().enumerate() {
+            let Component::Normal(s) = c else { continue };
+            let Some(s) = s.to_str() else { continue };
+            if i + 1 == comps.len() {
+                // File name: every dot-separated part but the extension.
+                let mut pieces: Vec<&str> = s.split('.').collect();
+                if pieces.len() > 1 {
+                    pieces.pop();
+                }
+                parts.extend(pieces.into_iter().skip(1));
+            } else {
+                parts.push(s);
+            }
+        }
+        for part in parts {
+            if let Some(id) = self.channel_id(part) {
+                choice.channel = Some(id.to_owned());
+            } else if let Ok(lang) = part.parse::<Language>() {
+                choice.language = Some(lang);
+            }
+        }
+        choice
+    }
+}
+
+fn check_rule_ids(
+    levels: &RuleLevels,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<(), ConfigError> {
+    for key in levels.keys() {
+        if rules::by_id(key.get_ref()).is_none() {
+            return Err(err(
+                key.span().start,
+                crate::suggest::unknown("rule", key.get_ref(), rules::ids()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn parse_language_at(
+    lang: &Spanned<String>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<Language, ConfigError> {
+    lang.get_ref()
+        .parse()
+        .map_err(|m| err(lang.span().start, m))
+}
+
+/// The built-in channel files, parsed.
+pub fn builtin_options() -> BTreeMap<String, ChannelOptions> {
+    channel::BUILTIN
+        .iter()
+        .map(|&(id, text)| {
+            let opts: ChannelOptions = toml::from_str(text)
+                .unwrap_or_else(|e| panic!("built-in channel file {id}.toml is invalid: {e}"));
+            (id.to_owned(), opts)
+        })
+        .collect()
+}
+
+fn apply_levels(levels: &mut BTreeMap<&'static str, Level>, over: Option<&RuleLevels>) {
+    for (id, level) in over.into_iter().flatten() {
+        if let Some(rule) = rules::by_id(id.get_ref()) {
+            levels.insert(rule.id, *level.get_ref());
+        }
+    }
+}
+
+/// Resolve channel `id`: its parent (for user-defined channels, `extends`
+/// or `generic`), then the built-in file, then the user's table. Rule
+/// levels layer as: rule defaults → built-in channel files → the user's
+/// `[rules]` → the user's `[channels.*.rules]`.
+fn resolve_channel(
+    id: &str,
+    builtin: &BTreeMap<String, ChannelOptions>,
+    user: &BTreeMap<String, (usize, ChannelOptions)>,
+    global: Option<&RuleLevels>,
+    err: &impl Fn(usize, String) -> ConfigError,
+    depth: usize,
+) -> Result<Channel, ConfigError> {
+    let b = builtin.get(id);
+    let u = user.get(id);
+    if depth > 16 {
+        let offset = u.map_or(0, |(o, _)| *o);
+        return Err(err(
+            offset,
+            format!("channel `{id}` extends itself (an `extends` cycle)"),
+        ));
+    }
+    if let Some((_, opts)) = u
+        && b.is_some()
+        && let Some(ext) = &opts.extends
+    {
+        return Err(err(
+            ext.span().start,
+            format!("`extends` is only for new channels; `{id}` is built in"),
+        ));
+    }
+    // A built-in channel starts from nothing; a new one from its parent.
+    let parent = match (b, u) {
+        (Some(_), _) => None,
+        (None, Some((_, opts))) => {
+            let name = opts
+                .extends
+                .as_ref()
+                .map_or(channel::GENERIC, |e| e.get_ref().as_str());
+            let parent_id = if builtin.contains_key(name) || user.contains_key(name) {
+                name.to_owned()
+            } else if let Some((alias_of, _)) = builtin
+                .iter()
+                .find(|(_, o)| o.aliases.iter().flatten().any(|a| a == name))
+            {
+                alias_of.clone()
+            } else {
+                let offset = opts.extends.as_ref().map_or(0, |e| e.span().start);
+                let names = builtin.keys().chain(user.keys()).map(String::as_str);
+                return Err(err(offset, crate::suggest::unknown("channel", name, names)));
+            };
+            Some(resolve_channel(
+                &parent_id,
+                builtin,
+                user,
+                global,
+                err,
+                depth + 1,
+            )?)
+        }
+        (None, None) => unreachable!("resolve_channel is only called for known ids"),
+    };
+
+    let raw = b
+        .cloned()
+        .unwrap_or_default()
+        .merge(u.map(|(_, o)| o.clone()).unwrap_or_default());
+    let mut levels = match &parent {
+        Some(p) => p.levels.clone(),
+        None => rules::REGISTRY
+            .iter()
+            .map(|r| (r.meta().id, Level::from(r.meta().default_severity)))
+            .collect(),
+    };
+    if parent.is_none() {
+        apply_levels(&mut levels, b.and_then(|o| o.rules.as_ref()));
+        apply_levels(&mut levels, global);
+    }
+    apply_levels(&mut levels, u.and_then(|(_, o)| o.rules.as_ref()));
+
+    let base = |f: fn(&Channel) -> Option<u64>| parent.as_ref().and_then(f);
+    Ok(Channel {
+        id: id.to_owned(),
+        description: raw
+            .description
+            .or_else(|| parent.as_ref().map(|p| p.description.clone()))
+            .unwrap_or_default(),
+        aliases: raw.aliases.unwrap_or_default(),
+        public: raw
+            .public
+            .or(parent.as_ref().map(|p| p.public))
+            .unwrap_or(false),
+        unit: raw
+            .unit
+            .or(parent.as_ref().map(|p| p.unit))
+            .unwrap_or(Unit::Graphemes),
+        max_length: raw.max_length.or_else(|| base(|p| p.max_length)),
+        max_subject_length: raw
+            .max_subject_length
+            .or_else(|| base(|p| p.max_subject_length)),
+        warn_subject_length: raw
+            .warn_subject_length
+            .or_else(|| base(|p| p.warn_subject_length)),
+        max_header_length: raw
+            .max_header_length
+            .or_else(|| base(|p| p.max_header_length)),
+        max_footer_length: raw
+            .max_footer_length
+            .or_else(|| base(|p| p.max_footer_length)),
+        greeting: raw
+            .greeting
+            .or(parent.as_ref().map(|p| p.greeting))
+            .unwrap_or(Expectation::Any),
+        sign_off: raw
+            .sign_off
+            .or(parent.as_ref().map(|p| p.sign_off))
+            .unwrap_or(Expectation::Any),
+        levels,
+        builtin: b.is_some(),
+    })
+}

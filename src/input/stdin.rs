@@ -1,0 +1,31 @@
+//! Standard input: one reply (with optional front matter), named by
+//! `--stdin-filename` or `<stdin>`.
+
+use super::{InputError, Read, decode, io_message};
+use crate::reply::Source;
+use std::io::Read as _;
+use std::sync::Arc;
+
+/// Name shown for stdin when `--stdin-filename` is not given.
+pub const STDIN_NAME: &str = "<stdin>";
+
+pub fn read(name: Option<&str>) -> Result<Read, InputError> {
+    let name = name.unwrap_or(STDIN_NAME).to_owned();
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            InputError::new(
+                &name,
+                format!("cannot read standard input: {}", io_message(&e)),
+            )
+        })?;
+    let text = decode(&name, bytes)?;
+    let source = Arc::new(Source {
+        path: None,
+        name,
+        text,
+    });
+    super::text::read(source).map(|(s, r)| Read::Replies(s, r))
+}

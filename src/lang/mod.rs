@@ -1,0 +1,76 @@
+//! Languages replylint knows, and the per-language lexicons (greetings,
+//! sign-offs) loaded from the data files under `rules/lexicon/`.
+
+pub mod lexicon;
+
+use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+/// A language with lexicons and cues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    It,
+    Es,
+    Fr,
+    De,
+    Pt,
+}
+
+impl Language {
+    pub const ALL: [Language; 6] = [
+        Language::En,
+        Language::It,
+        Language::Es,
+        Language::Fr,
+        Language::De,
+        Language::Pt,
+    ];
+
+    /// ISO 639-1 code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::It => "it",
+            Language::Es => "es",
+            Language::Fr => "fr",
+            Language::De => "de",
+            Language::Pt => "pt",
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::It => "Italian",
+            Language::Es => "Spanish",
+            Language::Fr => "French",
+            Language::De => "German",
+            Language::Pt => "Portuguese",
+        }
+    }
+
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        Language::ALL.iter().map(|l| l.code())
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Language {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        Language::ALL
+            .into_iter()
+            .find(|l| l.code() == lower)
+            .ok_or_else(|| crate::suggest::unknown("language", s, Language::codes()))
+    }
+}

@@ -1,0 +1,128 @@
+//! The one place where byte offsets become line and column numbers.
+//!
+//! Lines are 1-based and split at `\n` (a `\r` before it belongs to no
+//! column). Columns are 1-based and counted three ways: in Unicode scalar
+//! values (`column`, what most editors call a character), in UTF-16 code
+//! units (`column_utf16`, what LSP and VS Code use) and as a byte offset
+//! into the file (`offset`). A UTF-8 BOM at the start of the file is not
+//! part of line 1's columns.
+
+use serde::Serialize;
+
+/// A position in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub column_utf16: usize,
+    /// Byte offset into the file on disk.
+    pub offset: usize,
+}
+
+/// Line starts of one source text, for repeated lookups.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut line_starts = vec![bom];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { line_starts }
+    }
+
+    /// 0-based line number containing `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Byte range of line `line` (1-based), without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_starts[line - 1].min(text.len());
+        let mut end = self
+            .line_starts
+            .get(line)
+            .map_or(text.len(), |&next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    /// Position of byte `offset` (clamped to the text and to a character
+    /// boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_starts[line].min(offset);
+        let prefix = &text[start..offset];
+        Position {
+            line: line + 1,
+            column: prefix.chars().count() + 1,
+            column_utf16: prefix.encode_utf16().count() + 1,
+            offset,
+        }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+/// Start and end positions in the source file of a span of a reply's body.
+pub fn locate(
+    reply: &crate::reply::Reply,
+    index: &LineIndex,
+    span: crate::diagnostic::Span,
+) -> (Position, Position) {
+    let text = &reply.source.text;
+    let start = reply.offsets.source_start(span.start);
+    let end = if span.is_empty() {
+        start
+    } else {
+        reply.offsets.source_end(span.end).max(start)
+    };
+    (index.position(text, start), index.position(text, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_chars_and_utf16_units() {
+        let text = "a😀é\nx";
+        let idx = LineIndex::new(text);
+        let p = idx.position(text, "a😀".len());
+        assert_eq!((p.line, p.column, p.column_utf16), (1, 3, 4));
+        let p = idx.position(text, text.len() - 1);
+        assert_eq!((p.line, p.column, p.column_utf16), (2, 1, 1));
+    }
+
+    #[test]
+    fn bom_is_not_a_column_and_crlf_is_one_break() {
+        let text = "\u{feff}ab\r\ncd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 3).column, 1);
+        let p = idx.position(text, text.find('c').unwrap());
+        assert_eq!((p.line, p.column), (2, 1));
+        assert_eq!(&text[idx.line_range(text, 1)], "ab");
+    }
+}

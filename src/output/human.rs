@@ -1,0 +1,160 @@
+//! `human`: rustc-style snippets for people, rendered by
+//! `annotate-snippets`, and a summary line.
+//!
+//! ```text
+//! error[max-length]: 301/280 weighted characters on `twitter`
+//!  --> drafts/tweet.txt:1:281
+//!   |
+//! 1 | Hi Anna, …
+//!   |          ^^^
+//!   = help: shorten the reply by 21 weighted characters
+//! ```
+
+use super::{Emitter, FileReport, Finding, Summary};
+use crate::diagnostic::Severity;
+use annotate_snippets::{Level, Renderer, Snippet};
+use colored::Colorize;
+use std::io::{self, Write};
+
+pub struct Human {
+    color: bool,
+    renderer: Renderer,
+}
+
+impl Human {
+    pub fn new(color: bool) -> Self {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        Human { color, renderer }
+    }
+}
+
+fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+/// The lines a finding spans, without `\r`, and the span's byte range in
+/// that excerpt (at least one character wide, so a caret always shows).
+fn excerpt(report: &FileReport, f: &Finding) -> (String, std::ops::Range<usize>) {
+    let text = report.source.text.as_str();
+    let mut out = String::new();
+    let mut range = 0..0;
+    for line in f.start.line..=f.end.line {
+        let r = report.index.line_range(text, line);
+        if line > f.start.line {
+            out.push('\n');
+        }
+        let base = out.len();
+        let at = |offset: usize| base + offset.clamp(r.start, r.end) - r.start;
+        if line == f.start.line {
+            range.start = at(f.start.offset);
+        }
+        if line == f.end.line {
+            range.end = at(f.end.offset);
+        }
+        out.push_str(&text[r]);
+    }
+    if range.end <= range.start {
+        // Empty span: point at the character there (or just past the end).
+        range.end = out[range.start..]
+            .chars()
+            .next()
+            .filter(|&c| c != '\n')
+            .map_or(range.start, |c| range.start + c.len_utf8());
+    }
+    (out, range)
+}
+
+impl Emitter for Human {
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        for f in &report.findings {
+            let d = &f.diagnostic;
+            let (source, range) = excerpt(report, f);
+            let lvl = level(d.severity);
+            let reply = f.reply_label();
+            let fix_note = f.fix.as_ref().map(|(a, _)| match a {
+                crate::diagnostic::Applicability::Safe => "a safe fix is available",
+                crate::diagnostic::Applicability::Unsafe => "an unsafe fix is available",
+            });
+            let mut message = lvl.title(&d.message).id(d.rule).snippet(
+                Snippet::source(&source)
+                    .line_start(f.start.line)
+                    .origin(&report.source.name)
+                    .annotation(lvl.span(range)),
+            );
+            if let Some(reply) = &reply {
+                message = message.footer(Level::Note.title(reply));
+            }
+            if let Some(help) = &d.help {
+                message = message.footer(Level::Help.title(help));
+            }
+            if let Some(note) = fix_note {
+                message = message.footer(Level::Note.title(note));
+            }
+            writeln!(out, "{}\n", self.renderer.render(message))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        let replies = plural(s.replies, "reply", "replies");
+        let files = plural(s.files, "file", "files");
+        let line = if s.diagnostics() == 0 {
+            let msg = format!("All clear: {replies} in {files} checked.");
+            if self.color {
+                msg.green().bold().to_string()
+            } else {
+                msg
+            }
+        } else {
+            let mut parts = Vec::new();
+            for (n, one, many) in [
+                (s.errors, "error", "errors"),
+                (s.warnings, "warning", "warnings"),
+                (s.infos, "info", "infos"),
+            ] {
+                if n > 0 {
+                    parts.push(plural(n, one, many));
+                }
+            }
+            let msg = format!("Found {} in {replies} ({files} checked).", parts.join(", "));
+            if self.color {
+                msg.bold().to_string()
+            } else {
+                msg
+            }
+        };
+        writeln!(out, "{line}")?;
+        if s.replies_without_channel > 0 {
+            writeln!(
+                out,
+                "{} had no channel and {} checked as `generic`: set one with --channel, front matter or the config.",
+                plural(s.replies_without_channel, "reply", "replies"),
+                if s.replies_without_channel == 1 {
+                    "was"
+                } else {
+                    "were"
+                }
+            )?;
+        }
+        if s.input_errors > 0 {
+            writeln!(
+                out,
+                "{} could not be checked (see the errors above).",
+                plural(s.input_errors, "file", "files")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

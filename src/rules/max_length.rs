@@ -1,0 +1,89 @@
+//! `max-length`: the reply is longer than its channel allows, counted in the
+//! channel's own unit.
+
+use super::{Context, Rule, RuleMeta, Sink};
+use crate::diagnostic::Span;
+use crate::text::count::{Unit, measure};
+use unicode_segmentation::UnicodeSegmentation;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a reply longer than its channel's limit, counted the way the
+    /// platform counts: grapheme clusters, UTF-8 bytes (Instagram, Google
+    /// Business), UTF-16 units, twitter-text weight (X) or SMS parts. The
+    /// diagnostic starts at the first character past the limit, so an editor
+    /// highlights exactly what does not fit.
+    ///
+    /// ## Why is this bad?
+    /// The platform rejects or cuts the reply, or (SMS) bills it as several
+    /// messages. A counter that is off by one is worse than none: the
+    /// operator trusts it.
+    ///
+    /// ## Example
+    /// On `twitter`, a 301-character English reply:
+    /// ```text
+    /// Hi Anna, thanks for waiting! … (301 weighted characters)
+    /// ```
+    /// Use instead: a reply of at most 280 weighted characters, or a link to
+    /// a longer answer (every URL weighs 23).
+    ///
+    /// ## Options
+    /// - `unit` (channel setting): `graphemes`, `bytes`, `utf16`,
+    ///   `tweet-weight` or `sms-parts`.
+    /// - `max-length` (channel setting): the limit in that unit; unset means
+    ///   no limit.
+    pub struct MaxLength {
+        id: "max-length",
+        severity: Error,
+        fix: None,
+    }
+}
+
+impl Rule for MaxLength {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let Some(limit) = cx.channel.max_length else {
+            return;
+        };
+        let body = cx.body();
+        let m = measure(cx.channel.unit, body, Some(limit));
+        let Some(start) = m.overflow else {
+            return;
+        };
+        let end = overflow_end(body, start);
+        let over = m.count - limit;
+        let message = format!(
+            "{}/{} {} on `{}`",
+            m.count,
+            limit,
+            m.unit.noun(),
+            cx.channel.id
+        );
+        let help = match m.unit {
+            Unit::SmsParts => format!(
+                "this text is sent as {} SMS parts; the highlighted text starts part {}",
+                m.count,
+                limit + 1
+            ),
+            _ => format!("shorten the reply by {over} {}", m.unit.noun()),
+        };
+        sink.report(Span::new(start, end), message).with_help(help);
+    }
+}
+
+/// End of the highlighted overflow: the rest of the line the overflow
+/// starts on (so the caret line stays readable), at least one cluster.
+fn overflow_end(body: &str, start: usize) -> usize {
+    let line_end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+    if line_end > start {
+        line_end
+    } else {
+        body[start..]
+            .graphemes(true)
+            .next()
+            .map_or(start, |g| start + g.len())
+    }
+}

@@ -1,0 +1,187 @@
+//! Rule implementations (code), one file per rule. The rule *sets* (which
+//! rules run where, at what level, with which limits) are data, in the
+//! top-level `rules/` folder.
+//!
+//! Each rule is declared once with [`declare_rule!`]: its doc comment is its
+//! documentation (`## What it does`, `## Why is this bad?`, `## Example`,
+//! `## Options`), printed by `replylint explain` and rendered into the
+//! README's rule table. [`REGISTRY`] lists every rule, alphabetically.
+
+pub mod greeting;
+pub mod max_length;
+pub mod placeholder;
+pub mod sign_off;
+pub mod whitespace;
+
+use crate::channel::Channel;
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::lang::Language;
+use crate::lang::lexicon::Lexicons;
+use crate::mode::Mode;
+use crate::reply::Reply;
+
+/// Whether a rule offers fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+impl FixAvailability {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "no",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "yes",
+        }
+    }
+}
+
+/// Everything known about a rule without running it.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    /// Level when no channel file or config says otherwise.
+    pub default_severity: Severity,
+    pub fix: FixAvailability,
+    /// Markdown documentation, from the rule's doc comment.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The first sentence of the docs' first paragraph.
+    pub fn summary(&self) -> String {
+        let para = self
+            .section("What it does")
+            .unwrap_or(self.docs)
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        match para.find(". ") {
+            Some(i) => para[..=i].to_owned(),
+            None => para,
+        }
+    }
+
+    /// The body of a `## Title` section of the docs.
+    pub fn section(&self, title: &str) -> Option<&'static str> {
+        let heading = format!("## {title}\n");
+        let start = self.docs.find(&heading)? + heading.len();
+        let rest = &self.docs[start..];
+        let end = rest.find("\n## ").map_or(rest.len(), |i| i + 1);
+        Some(rest[..end].trim())
+    }
+
+    /// Docs with the one leading space of each doc-comment line removed.
+    pub fn docs(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Declare a rule: a unit struct whose doc comment is its documentation,
+/// with an associated `META`.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            id: $id:literal,
+            severity: $sev:ident,
+            fix: $fix:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        $vis struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                default_severity: $crate::diagnostic::Severity::$sev,
+                fix: $crate::rules::FixAvailability::$fix,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+
+/// What a rule sees: the reply and what is known about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub reply: &'a Reply,
+    pub channel: &'a Channel,
+    pub language: Option<Language>,
+    pub mode: Mode,
+    pub lexicons: &'a Lexicons,
+}
+
+impl Context<'_> {
+    pub fn body(&self) -> &str {
+        &self.reply.body
+    }
+}
+
+/// Collects one rule's diagnostics; the engine sets rule id and severity.
+#[derive(Debug)]
+pub struct Sink {
+    rule: &'static str,
+    severity: Severity,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn new(rule: &'static str, severity: Severity) -> Self {
+        Sink {
+            rule,
+            severity,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Report a problem at `span`; returns the diagnostic to add help or a
+    /// fix to.
+    pub fn report(&mut self, span: impl Into<Span>, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            rule: self.rule,
+            severity: self.severity,
+            message: message.into(),
+            help: None,
+            span: span.into(),
+            fix: None,
+        });
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+}
+
+/// A check.
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink);
+}
+
+/// Every rule, alphabetically by id.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &greeting::Greeting,
+    &max_length::MaxLength,
+    &placeholder::Placeholder,
+    &sign_off::SignOff,
+    &whitespace::Whitespace,
+];
+
+/// The rule with this id.
+pub fn by_id(id: &str) -> Option<&'static RuleMeta> {
+    REGISTRY.iter().map(|r| r.meta()).find(|m| m.id == id)
+}
+
+/// Every rule id.
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    REGISTRY.iter().map(|r| r.meta().id)
+}

@@ -1,0 +1,83 @@
+//! Text measurement and matching helpers shared by rules: counting units
+//! (`count`), tweet weight (`tweet`), SMS encoding and parts (`sms`), and
+//! case-insensitive word matching that keeps byte offsets into the original.
+
+pub mod count;
+pub mod sms;
+pub mod tweet;
+
+/// Fold a character for case- and apostrophe-insensitive comparison.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let c = match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+        _ => c,
+    };
+    c.to_lowercase()
+}
+
+/// If `haystack` starts with `needle` (case-insensitively, typographic and
+/// straight apostrophes alike) and the match ends at a word boundary, the
+/// byte length of the matched prefix of `haystack`.
+pub fn starts_with_words(haystack: &str, needle: &str) -> Option<usize> {
+    let mut want = needle.chars().flat_map(fold).peekable();
+    let mut len = 0;
+    for c in haystack.chars() {
+        if want.peek().is_none() {
+            break;
+        }
+        for f in fold(c) {
+            if want.next() != Some(f) {
+                return None;
+            }
+        }
+        len += c.len_utf8();
+    }
+    if want.peek().is_some() {
+        return None;
+    }
+    let last_is_word = needle.chars().last().is_some_and(char::is_alphanumeric);
+    let next_is_word = haystack[len..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    (!(last_is_word && next_is_word)).then_some(len)
+}
+
+/// Byte ranges of the lines of `text` (split at `\n`, without it).
+pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |line| {
+        let r = start..start + line.len();
+        start = r.end + 1;
+        r
+    })
+}
+
+/// Number of whitespace-separated words.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_prefix_matching_is_case_and_apostrophe_insensitive() {
+        assert_eq!(starts_with_words("GENTILE Mario", "gentile"), Some(7));
+        assert_eq!(starts_with_words("Gentilezza", "gentile"), None);
+        assert_eq!(
+            starts_with_words("Je vous prie d’agréer", "je vous prie d'agréer"),
+            Some("Je vous prie d’agréer".len())
+        );
+        assert_eq!(starts_with_words("Hi", "Hi there"), None);
+        assert_eq!(starts_with_words("Spett.le ditta", "Spett.le"), Some(8));
+    }
+
+    #[test]
+    fn lines_keep_offsets() {
+        let text = "ab\n\ncd";
+        let got: Vec<_> = lines(text).map(|r| &text[r]).collect();
+        assert_eq!(got, ["ab", "", "cd"]);
+    }
+}
