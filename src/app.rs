@@ -1,7 +1,10 @@
 //! The application: resolve configuration → read inputs → lint → report →
 //! exit status. Per-file errors are reported and the run goes on.
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, RulesArgs, RulesFormat};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, ConfigArgs, CountArgs, CountFormat, RulesArgs,
+    RulesFormat,
+};
 use crate::config::Settings;
 use crate::config::settings::CliOverrides;
 use crate::input::{self, Input, InputError, Read};
@@ -60,7 +63,40 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Some(Command::Rules(args)) => list_rules(&args, out),
         Some(Command::Explain { rule }) => explain(&rule, out, err),
         Some(Command::Channels(args)) => channels(&args, out, err),
+        Some(Command::Count(args)) => count(&args, out, err),
     }
+}
+
+fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+    let input = match &args.file {
+        Some(path) if path.as_os_str() != "-" => Input::File {
+            path: path.clone(),
+            explicit: true,
+        },
+        _ => Input::Stdin,
+    };
+    let replies = match input::read(&input, None) {
+        Ok(Read::Replies(_, replies)) => replies,
+        Ok(Read::Skipped) => Vec::new(),
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let [reply] = replies.as_slice() else {
+        writeln!(
+            err,
+            "error: `count` takes one draft; this input holds {} replies (use `check` for libraries)",
+            replies.len()
+        )?;
+        return Ok(ExitStatus::Error);
+    };
+    let counts = crate::count::count(reply);
+    match args.format {
+        CountFormat::Table => write!(out, "{}", crate::count::table(&counts))?,
+        CountFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&counts)?)?,
+    }
+    Ok(ExitStatus::Success)
 }
 
 fn list_rules(args: &RulesArgs, out: &mut dyn Write) -> io::Result<ExitStatus> {
@@ -124,6 +160,8 @@ fn channels(args: &ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
 /// The outcome of checking one input.
 struct Checked {
     report: Option<FileReport>,
+    /// Replies linted (a reply whose channel or language is unknown is not).
+    replies: usize,
     errors: Vec<InputError>,
     without_channel: usize,
 }
@@ -132,6 +170,7 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
     let name = stdin_name.map(|p| p.display().to_string());
     let mut checked = Checked {
         report: None,
+        replies: 0,
         errors: Vec::new(),
         without_channel: 0,
     };
@@ -160,18 +199,20 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
                 continue;
             }
         };
-        if let Some(bad) = reply
+        // A misspelt rule id in `allow` is an error, but the reply is still
+        // checked: the other entries are good.
+        for bad in reply
             .meta
             .allow
             .iter()
-            .find(|a| rules::by_id(&a.value).is_none())
+            .filter(|a| rules::by_id(&a.value).is_none())
         {
             checked.errors.push(at(
                 bad.offset,
                 crate::suggest::unknown("rule", &bad.value, rules::ids()),
             ));
-            continue;
         }
+        checked.replies += 1;
         if !rc.channel_named {
             checked.without_channel += 1;
         }
@@ -182,7 +223,7 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
     checked.report = Some(FileReport {
         source,
         index,
-        replies: replies.len(),
+        replies: checked.replies,
         findings,
     });
     checked

@@ -58,6 +58,8 @@ pub struct Channel {
     pub unit: Unit,
     /// `None`: no length limit.
     pub max_length: Option<u64>,
+    /// SMS parts allowed; `None`: not an SMS channel.
+    pub max_segments: Option<u64>,
     pub max_subject_length: Option<u64>,
     pub warn_subject_length: Option<u64>,
     pub max_header_length: Option<u64>,

@@ -12,7 +12,10 @@ use std::path::PathBuf;
     name = "replylint",
     version,
     about = "Lint customer-care replies against the style rules of the channel they are sent on.",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    // `--format json --format line`: the last one wins, as in ripgrep, so a
+    // flag in an alias or a script can be overridden.
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,6 +38,24 @@ pub enum Command {
     },
     /// List channels with their units and limits.
     Channels(ConfigArgs),
+    /// Count a draft in every unit channels count in: characters, bytes,
+    /// UTF-16 units, tweet weight, SMS encoding and parts, words, sentences.
+    Count(CountArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CountArgs {
+    /// The draft to count (a `.txt`/`.md` file); `-` or nothing reads stdin.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CountFormat::Table, overrides_with = "format")]
+    pub format: CountFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

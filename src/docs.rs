@@ -86,7 +86,9 @@ pub fn channels_table<'a>(channels: impl Iterator<Item = &'a Channel>) -> String
                 c.id.clone(),
                 c.aliases.join(", "),
                 c.unit.as_str().to_owned(),
-                c.max_length.map_or("-".to_owned(), |m| m.to_string()),
+                c.max_length
+                    .or(c.max_segments)
+                    .map_or("-".to_owned(), |m| m.to_string()),
                 if c.public { "yes" } else { "no" }.to_owned(),
                 c.description.clone(),
             ]
@@ -124,4 +126,51 @@ pub fn channels_table<'a>(channels: impl Iterator<Item = &'a Channel>) -> String
         line(&row.iter().map(String::as_str).collect::<Vec<_>>());
     }
     s
+}
+
+/// Markers around the generated channel table in README.md.
+pub const README_CHANNELS_BEGIN: &str =
+    "<!-- begin channels table: generated from rules/channels/*.toml -->";
+pub const README_CHANNELS_END: &str = "<!-- end channels table -->";
+
+/// The channel table as Markdown (for the README).
+pub fn channels_markdown<'a>(channels: impl Iterator<Item = &'a Channel>) -> String {
+    let mut s = String::from(
+        "| Channel | Aliases | Unit | Limit | Public | Greeting | Sign-off | Description |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for c in channels {
+        let aliases: Vec<String> = c.aliases.iter().map(|a| format!("`{a}`")).collect();
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
+            c.id,
+            aliases.join(", "),
+            c.unit.as_str(),
+            c.max_length
+                .or(c.max_segments)
+                .map_or("—".to_owned(), |m| m.to_string()),
+            if c.public { "yes" } else { "no" },
+            expectation(c.greeting),
+            expectation(c.sign_off),
+            c.description
+        );
+    }
+    s
+}
+
+fn expectation(e: crate::config::options::Expectation) -> &'static str {
+    use crate::config::options::Expectation;
+    match e {
+        Expectation::Required => "required",
+        Expectation::Conversational => "no letter-style",
+        Expectation::Any => "any",
+    }
+}
+
+/// Replace the text between `begin` and `end` markers in `doc` with
+/// `content`; `None` when the markers are missing.
+pub fn splice(doc: &str, begin: &str, end: &str, content: &str) -> Option<String> {
+    let b = doc.find(begin)? + begin.len();
+    let e = b + doc[b..].find(end)?;
+    Some(format!("{}\n{}{}", &doc[..b], content, &doc[e..]))
 }

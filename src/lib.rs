@@ -10,6 +10,7 @@ pub mod app;
 pub mod channel;
 pub mod cli;
 pub mod config;
+pub mod count;
 pub mod diagnostic;
 pub mod docs;
 pub mod engine;

@@ -1,7 +1,8 @@
 //! The one place where byte offsets become line and column numbers.
 //!
-//! Lines are 1-based and split at `\n` (a `\r` before it belongs to no
-//! column). Columns are 1-based and counted three ways: in Unicode scalar
+//! Lines are 1-based and split at `\n`, `\r\n` and a lone `\r` (the three
+//! line breaks LSP knows, and the ones a reply body is normalised from); the
+//! `\r` of a CRLF belongs to no column. Columns are 1-based and counted three ways: in Unicode scalar
 //! values (`column`, what most editors call a character), in UTF-16 code
 //! units (`column_utf16`, what LSP and VS Code use) and as a byte offset
 //! into the file (`offset`). A UTF-8 BOM at the start of the file is not
@@ -28,11 +29,13 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let bytes = text.as_bytes();
         let mut line_starts = vec![bom];
         line_starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         LineIndex { line_starts }
@@ -51,7 +54,8 @@ impl LineIndex {
         let mut end = self
             .line_starts
             .get(line)
-            .map_or(text.len(), |&next| next - 1);
+            .map_or(text.len(), |&next| next - 1)
+            .min(text.len());
         if end > start && text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }
@@ -67,7 +71,8 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_starts[line].min(offset);
-        let prefix = &text[start..offset];
+        // Between the `\r` and `\n` of a CRLF is still the end of the line.
+        let prefix = text[start..offset].trim_end_matches('\r');
         Position {
             line: line + 1,
             column: prefix.chars().count() + 1,
@@ -124,5 +129,40 @@ mod tests {
         let p = idx.position(text, text.find('c').unwrap());
         assert_eq!((p.line, p.column), (2, 1));
         assert_eq!(&text[idx.line_range(text, 1)], "ab");
+    }
+
+    #[test]
+    fn a_lone_cr_breaks_a_line_like_the_body_does() {
+        let text = "ab\rcd\r\ne\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.len(), 4);
+        let p = idx.position(text, text.find('c').unwrap());
+        assert_eq!((p.line, p.column), (2, 1));
+        let p = idx.position(text, text.find('e').unwrap());
+        assert_eq!((p.line, p.column), (3, 1));
+        assert_eq!(&text[idx.line_range(text, 2)], "cd");
+        assert_eq!(&text[idx.line_range(text, 4)], "");
+    }
+
+    #[test]
+    fn columns_after_emoji_combining_marks_and_cjk() {
+        // 👍🏽: 2 scalars, 4 UTF-16 units; family: 5 scalars, 8 units;
+        // e + U+0301: 2 scalars, 2 units; 中: 1 scalar, 1 unit.
+        let text = "👍🏽👨\u{200d}👩\u{200d}👧e\u{301}中x";
+        let idx = LineIndex::new(text);
+        let p = idx.position(text, text.find('x').unwrap());
+        assert_eq!((p.line, p.column, p.column_utf16), (1, 11, 16));
+        assert_eq!(p.offset, 8 + 18 + 3 + 3);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_snap_back_to_its_start() {
+        let text = "a中b";
+        let idx = LineIndex::new(text);
+        for inside in 2..4 {
+            let p = idx.position(text, inside);
+            assert_eq!((p.column, p.offset), (2, 1));
+        }
+        assert_eq!(idx.position(text, 99).offset, text.len());
     }
 }

@@ -83,10 +83,34 @@ pub fn explain_toml_message(message: &str) -> String {
                 break;
             };
             let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            let what = if what == "value" {
+                value_kind(&candidates)
+            } else {
+                what
+            };
             return crate::suggest::unknown(what, name, candidates);
         }
     }
     message.lines().next().unwrap_or(message).to_owned()
+}
+
+/// What a set of enum values is called in messages ("unknown severity
+/// `warn`"), recognised by the values themselves since serde does not name
+/// the type.
+fn value_kind(candidates: &[&str]) -> &'static str {
+    let is =
+        |set: &[&str]| candidates.len() == set.len() && set.iter().all(|v| candidates.contains(v));
+    if is(&["off", "info", "warning", "error"]) {
+        "severity"
+    } else if is(&["draft", "template"]) {
+        "mode"
+    } else if is(&["required", "conversational", "any"]) {
+        "expectation"
+    } else if candidates.contains(&"graphemes") && candidates.contains(&"tweet-weight") {
+        "unit"
+    } else {
+        "value"
+    }
 }
 
 /// The first config file found walking up from `start`.
@@ -113,7 +137,12 @@ mod tests {
         let msg = "unknown variant `warn`, expected one of `off`, `info`, `warning`, `error`";
         assert_eq!(
             explain_toml_message(msg),
-            "unknown value `warn` (did you mean `warning`?)"
+            "unknown severity `warn` (did you mean `warning`?)"
+        );
+        let msg = "unknown variant `drafts`, expected `draft` or `template`";
+        assert_eq!(
+            explain_toml_message(msg),
+            "unknown mode `drafts` (did you mean `draft`?)"
         );
     }
 }

@@ -62,7 +62,9 @@ pub struct PathOptions {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ChannelOptions {
     /// The channel this one starts from (new channels only; default
-    /// `generic`).
+    /// `generic`). Required when the new channel's name is a near miss of
+    /// an existing one (`[channels.twiter]`), so that a typo is an error
+    /// rather than a new channel.
     pub extends: Option<Spanned<String>>,
     pub description: Option<String>,
     /// Other names for the channel (`x` for `twitter`).
@@ -73,6 +75,9 @@ pub struct ChannelOptions {
     pub unit: Option<Unit>,
     /// Length limit in `unit`.
     pub max_length: Option<u64>,
+    /// SMS parts allowed (the `sms-segments` rule); unset: not an SMS
+    /// channel.
+    pub max_segments: Option<u64>,
     /// Email subject: hard limit and warning threshold, in characters.
     pub max_subject_length: Option<u64>,
     pub warn_subject_length: Option<u64>,
@@ -95,6 +100,7 @@ pub const CHANNEL_KEYS: &[&str] = &[
     "public",
     "unit",
     "max-length",
+    "max-segments",
     "max-subject-length",
     "warn-subject-length",
     "max-header-length",
@@ -125,6 +131,7 @@ impl ChannelOptions {
             public: over.public.or(self.public),
             unit: over.unit.or(self.unit),
             max_length: over.max_length.or(self.max_length),
+            max_segments: over.max_segments.or(self.max_segments),
             max_subject_length: over.max_subject_length.or(self.max_subject_length),
             warn_subject_length: over.warn_subject_length.or(self.warn_subject_length),
             max_header_length: over.max_header_length.or(self.max_header_length),

@@ -50,6 +50,8 @@ pub struct Settings {
     /// Directory path patterns are relative to (the config file's, or the
     /// working directory).
     pub root: PathBuf,
+    /// Directory relative input paths are relative to.
+    pub cwd: PathBuf,
     /// Every channel by id.
     pub channels: BTreeMap<String, Channel>,
     /// Alias → channel id.
@@ -76,7 +78,10 @@ impl Settings {
                 let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
                     path: Some(path.clone()),
                     position: None,
-                    message: format!("cannot read configuration: {e}"),
+                    message: format!(
+                        "cannot read configuration: {}",
+                        crate::input::io_message(&e)
+                    ),
                 })?;
                 let options: Options =
                     toml::from_str(&text).map_err(|e| ConfigError::from_toml(path, &text, &e))?;
@@ -95,7 +100,9 @@ impl Settings {
                 }
             })
             .unwrap_or_else(|| cwd.to_owned());
-        Settings::resolve(options, file.as_deref(), &text, cli, root)
+        let mut settings = Settings::resolve(options, file.as_deref(), &text, cli, root)?;
+        settings.cwd = lexical_normal(cwd);
+        Ok(settings)
     }
 
     /// Resolve parsed options (from `file`, whose text is `text`).
@@ -113,22 +120,14 @@ impl Settings {
         if let Some(levels) = &options.rules {
             check_rule_ids(levels, &err)?;
         }
-        let user_channels: BTreeMap<String, (usize, ChannelOptions)> = options
-            .channels
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(k, v)| {
-                let offset = k.span().start;
-                (k.into_inner(), (offset, v.into_inner()))
-            })
-            .collect();
+        let builtin = builtin_options();
+        let user_channels = user_channels(options.channels.unwrap_or_default(), &builtin, &err)?;
         for (_, opts) in user_channels.values() {
             if let Some(levels) = &opts.rules {
                 check_rule_ids(levels, &err)?;
             }
         }
 
-        let builtin = builtin_options();
         let mut ids: Vec<&str> = builtin.keys().map(String::as_str).collect();
         ids.extend(user_channels.keys().map(String::as_str));
         ids.sort_unstable();
@@ -147,8 +146,10 @@ impl Settings {
             }
         }
 
+        let root = lexical_normal(&root);
         let mut settings = Settings {
             config_file: file.map(Path::to_owned),
+            cwd: root.clone(),
             root,
             channels,
             aliases,
@@ -259,19 +260,27 @@ impl Settings {
             .ok_or_else(|| err(name.span().start, self.unknown_channel(name.get_ref())))
     }
 
-    /// Whether `path` is excluded by the config's `exclude` globs.
+    /// Whether `path` is excluded by the config's `exclude` globs: the
+    /// path itself or one of its folders (`exclude = ["drafts"]` excludes
+    /// everything under `drafts/`).
     pub fn is_excluded(&self, path: &Path) -> bool {
-        !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let rel = self.relative(path);
+        rel.ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .any(|a| self.exclude.is_match(a))
     }
 
+    /// `path` (relative to the working directory, or absolute) relative to
+    /// the config root, which is what globs are written against. A path
+    /// outside the root is returned cleaned but otherwise as given.
     fn relative(&self, path: &Path) -> PathBuf {
-        let clean: PathBuf = path
-            .components()
-            .filter(|c| !matches!(c, Component::CurDir))
-            .collect();
-        match clean.strip_prefix(&self.root) {
+        let absolute = lexical_normal(&self.cwd.join(path));
+        match absolute.strip_prefix(&self.root) {
             Ok(rel) => rel.to_owned(),
-            Err(_) => clean,
+            Err(_) => lexical_normal(path),
         }
     }
 
@@ -279,8 +288,10 @@ impl Settings {
     /// (`None` for stdin without `--stdin-filename`). Precedence: the
     /// reply's own fields, the command line, path patterns (the last match
     /// wins), the config's defaults, then the path's own parts (`sms/`,
-    /// `reply.it.md`), then `generic`. On an unknown channel or language in
-    /// `meta`, the error message and the offset it was written at.
+    /// `reply.it.md`), then `generic`; for the mode, the reader's default
+    /// (`template` for helpdesk exports), then `draft`. On an unknown
+    /// channel or language in `meta`, the error message and the offset it
+    /// was written at.
     pub fn reply_context(
         &self,
         path: Option<&Path>,
@@ -325,7 +336,13 @@ impl Settings {
         Ok(ReplyContext {
             channel,
             language: layers.iter().find_map(|l| l.language),
-            mode: layers.iter().find_map(|l| l.mode).unwrap_or(Mode::Draft),
+            // A reader's default (helpdesk exports are templates) yields to
+            // every layer, the config's defaults and conventions included.
+            mode: layers
+                .iter()
+                .find_map(|l| l.mode)
+                .or(meta.default_mode)
+                .unwrap_or(Mode::Draft),
             channel_named: channel_id.is_some(),
         })
     }
@@ -359,6 +376,94 @@ impl Settings {
         }
         choice
     }
+}
+
+/// `path` without `.` components and with `dir/..` pairs removed, without
+/// touching the file system (symlinks are not resolved).
+fn lexical_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::ParentDir
+                if matches!(
+                    out.components().next_back(),
+                    Some(Component::RootDir | Component::Prefix(_))
+                ) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The user's `[channels.*]` tables by channel id, with their offsets. A
+/// table named by an alias (`[channels.x]`) configures the channel it
+/// stands for; a new channel whose name is a near miss of an existing one
+/// (`[channels.twiter]`) must say what it `extends`, so that a typo does
+/// not silently create a channel.
+fn user_channels(
+    tables: BTreeMap<Spanned<String>, Spanned<ChannelOptions>>,
+    builtin: &BTreeMap<String, ChannelOptions>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<BTreeMap<String, (usize, ChannelOptions)>, ConfigError> {
+    let alias_of = |name: &str| {
+        builtin
+            .iter()
+            .find(|(_, o)| o.aliases.iter().flatten().any(|a| a == name))
+            .map(|(id, _)| id.clone())
+    };
+    let mut out: BTreeMap<String, (usize, ChannelOptions)> = BTreeMap::new();
+    // Tables named by their id first, so that an alias table clashing with
+    // one is reported at the alias.
+    let (by_alias, by_id): (Vec<_>, Vec<_>) = tables
+        .into_iter()
+        .partition(|(k, _)| alias_of(k.get_ref()).is_some());
+    for (key, value) in by_id.into_iter().chain(by_alias) {
+        let offset = key.span().start;
+        let name = key.into_inner();
+        let opts = value.into_inner();
+        let id = match alias_of(&name) {
+            Some(id) => {
+                if out.contains_key(&id) {
+                    return Err(err(
+                        offset,
+                        format!(
+                            "`{name}` is an alias of `{id}`, which is already configured: \
+                             merge the two tables into `[channels.{id}]`"
+                        ),
+                    ));
+                }
+                id
+            }
+            None => name,
+        };
+        if !builtin.contains_key(&id)
+            && opts.extends.is_none()
+            && let Some(near) = crate::suggest::closest(
+                &id,
+                builtin
+                    .iter()
+                    .flat_map(|(k, o)| std::iter::once(k).chain(o.aliases.iter().flatten()))
+                    .map(String::as_str),
+            )
+        {
+            return Err(err(
+                offset,
+                format!(
+                    "unknown channel `{id}` (did you mean `{near}`?); \
+                     to define a new channel, say which one it starts from: \
+                     `extends = \"{near}\"` or `extends = \"generic\"`"
+                ),
+            ));
+        }
+        out.insert(id, (offset, opts));
+    }
+    Ok(out)
 }
 
 fn check_rule_ids(
@@ -501,6 +606,7 @@ fn resolve_channel(
             .or(parent.as_ref().map(|p| p.unit))
             .unwrap_or(Unit::Graphemes),
         max_length: raw.max_length.or_else(|| base(|p| p.max_length)),
+        max_segments: raw.max_segments.or_else(|| base(|p| p.max_segments)),
         max_subject_length: raw
             .max_subject_length
             .or_else(|| base(|p| p.max_subject_length)),

@@ -2,8 +2,15 @@
 //! `Reply` values with an offset map back to the file. One reader per
 //! format; rules never see the format.
 
+pub mod csv_library;
+pub mod helpdesk;
+pub mod html;
+pub mod json;
+pub mod jsonl;
+pub mod library;
 pub mod stdin;
 pub mod text;
+pub mod toml_library;
 
 use crate::config::Settings;
 use crate::location::LineIndex;
@@ -13,7 +20,54 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// File extensions picked up when walking a directory.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "toml", "csv", "jsonl", "json"];
+
+/// Configuration files, never read as replies when walking a directory.
+pub const CONFIG_FILES: &[&str] = &["replylint.toml", ".replylint.toml"];
+
+/// The reader for a file, chosen by its extension (then, for JSON, by the
+/// shape of its content).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`, `.md`, stdin: one reply, optional front matter.
+    Text,
+    /// `.toml`: `[[reply]]` tables.
+    Toml,
+    /// `.csv`: a header row and one reply per row.
+    Csv,
+    /// `.jsonl`: one reply object per line.
+    Jsonl,
+    /// `.json`: a helpdesk export or an array of replies.
+    Json,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("toml") => Format::Toml,
+            Some("csv") => Format::Csv,
+            Some("jsonl") => Format::Jsonl,
+            Some("json") => Format::Json,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// What a reader made of a file.
+#[derive(Debug)]
+pub enum Parsed {
+    /// The replies read, and the errors about the parts that could not be
+    /// (a broken line, a table without `text`); the rest is still linted.
+    Replies(Vec<Reply>, Vec<InputError>),
+    /// Not a reply library (a `Cargo.toml`, a `package.json`): skipped
+    /// when walking a directory, an error naming what was expected when
+    /// named on the command line.
+    NotLibrary(&'static str),
+}
 
 /// Something to read: a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,12 +163,25 @@ fn walk(dir: &Path, settings: &Settings, inputs: &mut Vec<Input>, errors: &mut V
                 let wanted = path
                     .extension()
                     .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+                    && !path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| CONFIG_FILES.contains(&n));
                 if is_file && wanted && !settings.is_excluded(path) {
                     found.push(path.to_owned());
                 }
             }
             Err(e) => errors.push(InputError::new(dir.display().to_string(), e.to_string())),
+        }
+    }
+    // `replylint .` (and the default, the current directory) shows
+    // `sms/a.txt`, not `./sms/a.txt`.
+    if dir == Path::new(".") {
+        for path in &mut found {
+            if let Ok(rel) = path.strip_prefix(".") {
+                *path = rel.to_owned();
+            }
         }
     }
     found.sort();
@@ -147,10 +214,16 @@ pub enum Read {
     Skipped,
 }
 
-/// Read one input and split it into replies.
-pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Read, InputError> {
+/// Read one input and split it into replies. Errors about parts of a
+/// library (a broken line, a reply without text) are returned beside the
+/// replies that could be read, which are still to be linted; `Err` is for
+/// an input that could not be read at all.
+pub fn read_all(
+    input: &Input,
+    stdin_name: Option<&str>,
+) -> Result<(Read, Vec<InputError>), InputError> {
     match input {
-        Input::Stdin => stdin::read(stdin_name),
+        Input::Stdin => parse(stdin::read(stdin_name)?, true),
         Input::File { path, explicit } => {
             let name = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
@@ -158,7 +231,7 @@ pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Read, InputError>
                 return if *explicit {
                     Err(InputError::new(name, "binary file, not a reply"))
                 } else {
-                    Ok(Read::Skipped)
+                    Ok((Read::Skipped, Vec::new()))
                 };
             }
             let text = decode(&name, bytes)?;
@@ -167,8 +240,45 @@ pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Read, InputError>
                 name,
                 text,
             });
-            text::read(source).map(|(s, r)| Read::Replies(s, r))
+            parse(source, *explicit)
         }
+    }
+}
+
+/// Split a source into replies with the reader its name calls for (stdin
+/// too: `--stdin-filename macros.jsonl` reads a library).
+fn parse(source: Arc<Source>, explicit: bool) -> Result<(Read, Vec<InputError>), InputError> {
+    let parsed = match Format::of(Path::new(&source.name)) {
+        Format::Text => {
+            return text::read(source).map(|(s, r)| (Read::Replies(s, r), Vec::new()));
+        }
+        Format::Toml => toml_library::read(&source),
+        Format::Csv => csv_library::read(&source),
+        Format::Jsonl => jsonl::read(&source),
+        Format::Json => helpdesk::read(&source, explicit),
+    };
+    match parsed {
+        Parsed::Replies(replies, mut errors) => {
+            // In the order of the file, whichever step found them.
+            errors.sort_by_key(|e| e.position);
+            Ok((Read::Replies(source, replies), errors))
+        }
+        Parsed::NotLibrary(_) if !explicit => Ok((Read::Skipped, Vec::new())),
+        Parsed::NotLibrary(expected) => Err(InputError::new(
+            &source.name,
+            format!("not a reply library: expected {expected}"),
+        )),
+    }
+}
+
+/// Read one input and split it into replies, for callers that take one
+/// error per input: an input with errors in some of its parts is reported
+/// by its first error (see [`read_all`], which keeps the other replies).
+pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Read, InputError> {
+    let (read, errors) = read_all(input, stdin_name)?;
+    match errors.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(read),
     }
 }
 

@@ -1,7 +1,8 @@
-//! Standard input: one reply (with optional front matter), named by
-//! `--stdin-filename` or `<stdin>`.
+//! Standard input, named by `--stdin-filename` or `<stdin>`: one reply
+//! (with optional front matter), or a library when the name says so
+//! (`--stdin-filename macros.jsonl`).
 
-use super::{InputError, Read, decode, io_message};
+use super::{InputError, decode, io_message};
 use crate::reply::Source;
 use std::io::Read as _;
 use std::sync::Arc;
@@ -9,7 +10,8 @@ use std::sync::Arc;
 /// Name shown for stdin when `--stdin-filename` is not given.
 pub const STDIN_NAME: &str = "<stdin>";
 
-pub fn read(name: Option<&str>) -> Result<Read, InputError> {
+/// Read standard input whole.
+pub fn read(name: Option<&str>) -> Result<Arc<Source>, InputError> {
     let name = name.unwrap_or(STDIN_NAME).to_owned();
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -22,10 +24,9 @@ pub fn read(name: Option<&str>) -> Result<Read, InputError> {
             )
         })?;
     let text = decode(&name, bytes)?;
-    let source = Arc::new(Source {
+    Ok(Arc::new(Source {
         path: None,
         name,
         text,
-    });
-    super::text::read(source).map(|(s, r)| Read::Replies(s, r))
+    }))
 }

@@ -34,6 +34,12 @@ pub struct Phrase {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
+    /// Each phrase folded the way matching folds text, same order.
+    folded: Vec<String>,
+    /// Indexes into `phrases` (longest first) by their first two folded
+    /// characters, sorted by those: a line is only compared with the few
+    /// phrases that can open it.
+    by_start: Vec<(Start, Vec<usize>)>,
 }
 
 /// A phrase found at the start of a line.
@@ -74,19 +80,50 @@ impl Lexicon {
         }
         // Longest first, so "Dear Sir or Madam" wins over "Dear".
         phrases.sort_by_key(|p| std::cmp::Reverse(p.text.chars().count()));
-        Ok(Lexicon { phrases })
+        let folded: Vec<String> = phrases.iter().map(|p| fold(&p.text)).collect();
+        let mut by_start: BTreeMap<Start, Vec<usize>> = BTreeMap::new();
+        for (i, p) in phrases.iter().enumerate() {
+            if let Some(key) = start(&p.text) {
+                by_start.entry(key).or_default().push(i);
+            }
+        }
+        let by_start = by_start.into_iter().collect();
+        Ok(Lexicon {
+            phrases,
+            folded,
+            by_start,
+        })
     }
 
     /// The longest phrase that opens `line` (case-insensitively, followed by
     /// a non-letter), restricted to `language` when it is known.
     pub fn match_start(&self, line: &str, language: Option<Language>) -> Option<PhraseMatch<'_>> {
-        self.phrases
-            .iter()
-            .filter(|p| language.is_none_or(|l| l == p.language))
-            .find_map(|p| {
-                let len = crate::text::starts_with_words(line, &p.text)?;
-                Some(PhraseMatch { phrase: p, len })
+        let (first, second) = start(line)?;
+        // Phrases of two characters or more, then of one.
+        let candidates = second
+            .and_then(|_| self.starting(first, second))
+            .into_iter()
+            .chain(self.starting(first, None))
+            .flatten();
+        candidates
+            .filter(|&&i| language.is_none_or(|l| l == self.phrases[i].language))
+            .find_map(|&i| {
+                let len = folded_prefix_len(line, &self.folded[i])?;
+                let phrase = &self.phrases[i];
+                // "Hi" does not open "Hijack"; "Egr." opens "Egr.Rossi".
+                let ends_word = phrase.text.ends_with(char::is_alphanumeric);
+                let word_goes_on = line[len..].starts_with(char::is_alphanumeric);
+                (!(ends_word && word_goes_on)).then_some(PhraseMatch { phrase, len })
             })
+    }
+
+    /// The phrases whose first two folded characters are these.
+    fn starting(&self, first: char, second: Option<char>) -> Option<&[usize]> {
+        let i = self
+            .by_start
+            .binary_search_by_key(&(first, second), |(key, _)| *key)
+            .ok()?;
+        Some(&self.by_start[i].1)
     }
 
     /// Phrases of one language and style, in file order of length.
@@ -95,6 +132,68 @@ impl Lexicon {
             .iter()
             .filter(move |p| p.language == language && p.style == style)
     }
+}
+
+/// A character folded as [`crate::text::starts_with_words`] folds it:
+/// lower case, typographic apostrophes made straight.
+fn fold_char(c: char) -> std::char::ToLowercase {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\''.to_lowercase(),
+        _ => c.to_lowercase(),
+    }
+}
+
+/// The first two folded characters of a text (the second absent when it
+/// has only one).
+type Start = (char, Option<char>);
+
+/// The [`Start`] of `text`, `None` when it is empty.
+fn start(text: &str) -> Option<Start> {
+    let mut folded = text.chars().flat_map(fold_char);
+    Some((folded.next()?, folded.next()))
+}
+
+/// `text` folded.
+fn fold(text: &str) -> String {
+    text.chars().flat_map(fold_char).collect()
+}
+
+/// If `line`, folded, starts with `folded`, the byte length of that
+/// prefix of `line` (a whole number of characters). Allocates nothing.
+fn folded_prefix_len(line: &str, folded: &str) -> Option<usize> {
+    // ASCII fast path: compare bytes while the line is ASCII.
+    let (lb, fb) = (line.as_bytes(), folded.as_bytes());
+    for (i, &f) in fb.iter().enumerate() {
+        match lb.get(i) {
+            None => return None,
+            Some(b) if b.is_ascii() => {
+                if b.to_ascii_lowercase() != f {
+                    return None;
+                }
+            }
+            // Both are at a character boundary: what came before is ASCII.
+            Some(_) => return Some(i + folded_prefix_len_chars(&line[i..], &folded[i..])?),
+        }
+    }
+    Some(fb.len())
+}
+
+/// [`folded_prefix_len`], character by character.
+fn folded_prefix_len_chars(line: &str, folded: &str) -> Option<usize> {
+    let mut want = folded.chars();
+    let mut len = 0;
+    for c in line.chars() {
+        if want.as_str().is_empty() {
+            break;
+        }
+        for f in fold_char(c) {
+            if want.next() != Some(f) {
+                return None;
+            }
+        }
+        len += c.len_utf8();
+    }
+    want.as_str().is_empty().then_some(len)
 }
 
 /// All lexicons rules use.
@@ -152,5 +251,54 @@ mod tests {
         );
         let m = lex.sign_offs.match_start("cordiali saluti,", None).unwrap();
         assert_eq!(m.phrase.language, Language::It);
+    }
+
+    /// The index and the folded comparison find what a plain scan with
+    /// `text::starts_with_words` finds.
+    #[test]
+    fn matching_agrees_with_starts_with_words() {
+        let lex = Lexicons::builtin();
+        for lexicon in [&lex.greetings, &lex.sign_offs] {
+            let mut lines = vec![String::new(), "x".to_owned(), "👋 Hi".to_owned()];
+            for p in &lexicon.phrases {
+                let t = &p.text;
+                lines.extend([
+                    t.clone(),
+                    t.to_uppercase(),
+                    format!("{t}, Anna"),
+                    format!("{t}x"),
+                    format!("{t}é"),
+                    t.replace('\'', "\u{2019}"),
+                    t.chars().take(t.chars().count() - 1).collect(),
+                ]);
+            }
+            for line in &lines {
+                for language in Language::ALL.map(Some).into_iter().chain([None]) {
+                    let expected = lexicon
+                        .phrases
+                        .iter()
+                        .filter(|p| language.is_none_or(|l| l == p.language))
+                        .find_map(|p| {
+                            crate::text::starts_with_words(line, &p.text).map(|len| (&p.text, len))
+                        });
+                    let got = lexicon
+                        .match_start(line, language)
+                        .map(|m| (&m.phrase.text, m.len));
+                    assert_eq!(got, expected, "{line:?} {language:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn first_letter_index_folds_case() {
+        let lex = Lexicons::builtin();
+        let m = lex.sign_offs.match_start("À BIENTÔT !", None).unwrap();
+        assert_eq!(m.phrase.text, "À bientôt");
+        assert_eq!(m.len, "À BIENTÔT".len());
+        let m = lex.greetings.match_start("ÉGREGIO", None);
+        assert!(m.is_none());
+        assert!(lex.greetings.match_start("", None).is_none());
+        assert!(lex.greetings.match_start("👋 Hi", None).is_none());
     }
 }

@@ -41,14 +41,29 @@ fn level(s: Severity) -> Level {
 }
 
 /// The lines a finding spans, without `\r`, and the span's byte range in
-/// that excerpt (at least one character wide, so a caret always shows).
-fn excerpt(report: &FileReport, f: &Finding) -> (String, std::ops::Range<usize>) {
+/// that excerpt (never empty, so a caret always shows). A span on blank
+/// lines gets the neighbouring lines as context.
+fn excerpt(report: &FileReport, f: &Finding) -> (String, usize, std::ops::Range<usize>) {
     let text = report.source.text.as_str();
+    let index = &report.index;
+    let blank = |line: usize| text[index.line_range(text, line)].trim().is_empty();
+    // A span that ends by covering a line break ends on the line it breaks.
+    let (end_line, end_offset) = if f.end.line > f.start.line && f.end.column == 1 {
+        (f.end.line - 1, index.line_range(text, f.end.line - 1).end)
+    } else {
+        (f.end.line, f.end.offset)
+    };
+    let mut first = f.start.line;
+    let mut last = end_line;
+    if (first..=last).all(blank) {
+        first = first.saturating_sub(1).max(1);
+        last = (last + 1).min(index.len());
+    }
     let mut out = String::new();
     let mut range = 0..0;
-    for line in f.start.line..=f.end.line {
-        let r = report.index.line_range(text, line);
-        if line > f.start.line {
+    for line in first..=last {
+        let r = index.line_range(text, line);
+        if line > first {
             out.push('\n');
         }
         let base = out.len();
@@ -56,27 +71,23 @@ fn excerpt(report: &FileReport, f: &Finding) -> (String, std::ops::Range<usize>)
         if line == f.start.line {
             range.start = at(f.start.offset);
         }
-        if line == f.end.line {
-            range.end = at(f.end.offset);
+        if line == end_line {
+            range.end = at(end_offset);
         }
         out.push_str(&text[r]);
     }
     if range.end <= range.start {
-        // Empty span: point at the character there (or just past the end).
-        range.end = out[range.start..]
-            .chars()
-            .next()
-            .filter(|&c| c != '\n')
-            .map_or(range.start, |c| range.start + c.len_utf8());
+        // Empty span: point at the character there, or the line break.
+        range.end = range.start + out[range.start..].chars().next().map_or(0, char::len_utf8);
     }
-    (out, range)
+    (out, first, range)
 }
 
 impl Emitter for Human {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         for f in &report.findings {
             let d = &f.diagnostic;
-            let (source, range) = excerpt(report, f);
+            let (source, first_line, range) = excerpt(report, f);
             let lvl = level(d.severity);
             let reply = f.reply_label();
             let fix_note = f.fix.as_ref().map(|(a, _)| match a {
@@ -85,7 +96,7 @@ impl Emitter for Human {
             });
             let mut message = lvl.title(&d.message).id(d.rule).snippet(
                 Snippet::source(&source)
-                    .line_start(f.start.line)
+                    .line_start(first_line)
                     .origin(&report.source.name)
                     .annotation(lvl.span(range)),
             );
@@ -106,7 +117,9 @@ impl Emitter for Human {
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         let replies = plural(s.replies, "reply", "replies");
         let files = plural(s.files, "file", "files");
-        let line = if s.diagnostics() == 0 {
+        let line = if s.diagnostics() == 0 && s.input_errors > 0 {
+            format!("No problems found in {replies} ({files} checked).")
+        } else if s.diagnostics() == 0 {
             let msg = format!("All clear: {replies} in {files} checked.");
             if self.color {
                 msg.green().bold().to_string()

@@ -12,7 +12,22 @@ crate::declare_rule! {
     /// platform counts: grapheme clusters, UTF-8 bytes (Instagram, Google
     /// Business), UTF-16 units, twitter-text weight (X) or SMS parts. The
     /// diagnostic starts at the first character past the limit, so an editor
-    /// highlights exactly what does not fit.
+    /// highlights exactly what does not fit, and runs to the end of that
+    /// line. A reply exactly at the limit passes.
+    ///
+    /// Where the overflow starts:
+    /// - Text is measured in user-perceived characters (grapheme clusters),
+    ///   so the highlight never starts inside one: when a limit in bytes or
+    ///   UTF-16 units falls inside a character (a 2-byte `é`, a 4-byte
+    ///   emoji, an 18-byte family emoji, an `e` with a combining accent),
+    ///   that whole character is the first one past the limit.
+    /// - On `twitter` a URL is one piece weighing 23: a URL that crosses the
+    ///   limit is highlighted from its start.
+    /// - In SMS parts, the highlight starts where the first part over the
+    ///   limit starts (153 GSM-7 septets or 67 UCS-2 units per part), and
+    ///   the help names the encoding.
+    /// - When the first character past the limit is a line break, the
+    ///   highlight is that line break.
     ///
     /// ## Why is this bad?
     /// The platform rejects or cuts the reply, or (SMS) bills it as several
@@ -64,18 +79,20 @@ impl Rule for MaxLength {
         );
         let help = match m.unit {
             Unit::SmsParts => format!(
-                "this text is sent as {} SMS parts; the highlighted text starts part {}",
+                "this text is sent as {} {} SMS parts; the highlighted text starts part {}",
                 m.count,
+                crate::text::sms::analyse(body).encoding.as_str(),
                 limit + 1
             ),
-            _ => format!("shorten the reply by {over} {}", m.unit.noun()),
+            _ => format!("shorten the reply by {}", m.unit.amount(over)),
         };
         sink.report(Span::new(start, end), message).with_help(help);
     }
 }
 
 /// End of the highlighted overflow: the rest of the line the overflow
-/// starts on (so the caret line stays readable), at least one cluster.
+/// starts on (so the caret line stays readable), at least one cluster (the
+/// line break itself when that is the first piece past the limit).
 fn overflow_end(body: &str, start: usize) -> usize {
     let line_end = body[start..].find('\n').map_or(body.len(), |i| start + i);
     if line_end > start {

@@ -11,6 +11,8 @@ pub mod greeting;
 pub mod max_length;
 pub mod placeholder;
 pub mod sign_off;
+pub mod sms_encoding;
+pub mod sms_segments;
 pub mod whitespace;
 
 use crate::channel::Channel;
@@ -173,6 +175,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &max_length::MaxLength,
     &placeholder::Placeholder,
     &sign_off::SignOff,
+    &sms_encoding::SmsEncoding,
+    &sms_segments::SmsSegments,
     &whitespace::Whitespace,
 ];
 

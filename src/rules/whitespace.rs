@@ -2,14 +2,32 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
-use regex::Regex;
-use std::sync::LazyLock;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports spaces or tabs at the end of a line, two or more spaces
-    /// between words, and more than one blank line in a row. Each has a safe
-    /// fix: delete the trailing spaces, keep one space, keep one blank line.
+    /// between words, and more than one blank line in a row. Each has a safe fix:
+    /// delete the trailing whitespace, keep one space, keep one blank line.
+    ///
+    /// What counts:
+    /// - *Trailing whitespace*: spaces, tabs, no-break spaces or any other
+    ///   Unicode white space before the end of a line or of the reply. A
+    ///   line of only white space is a blank line: on its own it is
+    ///   reported as trailing whitespace, inside a run of blank lines the
+    ///   run's fix removes it. Markdown's two-space hard line break is
+    ///   trailing whitespace too: end the line with `\` instead.
+    /// - *Double spaces*: two or more space characters between two words on
+    ///   one line. Spaces are U+0020, the no-break space U+00A0 and the
+    ///   narrow no-break space U+202F, in any mix (`a␣⍽b` looks like a
+    ///   double space). The fix keeps one space, and keeps it no-break when
+    ///   the run had one, so French `merci ⍽!` becomes `merci⍽!`. A single
+    ///   no-break space between words is fine. Indentation at the start of
+    ///   a line is not a double space, and tabs are left alone: a tab
+    ///   between words is deliberate alignment.
+    /// - *Blank lines*: two or more empty (or white-space-only) lines in a
+    ///   row, anywhere in the reply, at its start and end included (the
+    ///   line break that ends a file is not a blank line). One blank line
+    ///   between paragraphs is fine. The fix keeps one blank line.
     ///
     /// ## Why is this bad?
     /// Stray whitespace is invisible in the editor and visible to the
@@ -34,12 +52,50 @@ crate::declare_rule! {
     }
 }
 
-static TRAILING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)[ \t]+$").expect("valid regex"));
-static DOUBLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[^ \t\n] {2,}[^ \t\n]").expect("valid regex"));
-static BLANK_RUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\n(?:[ \t]*\n){2,}").expect("valid regex"));
+/// A character that reads as a space between words.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+/// A no-break space, kept by the double-space fix.
+fn is_no_break(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}')
+}
+
+/// White space inside a line.
+fn is_blank(c: char) -> bool {
+    c != '\n' && c.is_whitespace()
+}
+
+/// One line of the body: where it starts and its text without the `\n`.
+struct Line<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+impl Line<'_> {
+    fn is_blank(&self) -> bool {
+        self.text.chars().all(is_blank)
+    }
+
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// The lines of `body`, each without its `\n`. Readers leave the line
+/// break that ends a file out of the body, so a body ending with `\n` ends
+/// with an empty line.
+fn lines(body: &str) -> Vec<Line<'_>> {
+    let mut start = 0;
+    body.split('\n')
+        .map(|text| {
+            let line = Line { start, text };
+            start += text.len() + 1;
+            line
+        })
+        .collect()
+}
 
 impl Rule for Whitespace {
     fn meta(&self) -> &'static RuleMeta {
@@ -47,36 +103,197 @@ impl Rule for Whitespace {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        let body = cx.body();
-        let runs: Vec<_> = BLANK_RUN.find_iter(body).map(|m| m.range()).collect();
-        for m in TRAILING.find_iter(body) {
-            // A line of only spaces inside a blank-line run is the run's business.
-            if runs.iter().any(|r| r.start < m.start() && m.end() < r.end) {
+        let lines = lines(cx.body());
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            if line.is_blank() {
+                let run = lines[i..].iter().take_while(|l| l.is_blank()).count();
+                if run > 1 {
+                    blank_run(&lines[i..i + run], sink);
+                } else {
+                    trailing(line, sink);
+                }
+                i += run;
                 continue;
             }
-            let span = Span::from(m.range());
-            sink.report(span, "trailing whitespace")
-                .with_help("remove it")
-                .with_fix(Fix::safe(vec![Edit::delete(span)]));
+            double_spaces(line, sink);
+            trailing(line, sink);
+            i += 1;
         }
-        for m in DOUBLE.find_iter(body) {
-            let first = body[m.start()..].chars().next().map_or(1, char::len_utf8);
-            let last = body[..m.end()]
-                .chars()
-                .next_back()
-                .map_or(1, char::len_utf8);
-            let span = Span::new(m.start() + first, m.end() - last);
-            sink.report(span, format!("{} spaces between words", span.len()))
-                .with_help("keep one space")
-                .with_fix(Fix::safe(vec![Edit::replace(span, " ")]));
+    }
+}
+
+/// Whitespace at the end of `line`.
+fn trailing(line: &Line<'_>, sink: &mut Sink) {
+    let kept = line.text.trim_end_matches(is_blank).len();
+    if kept == line.text.len() {
+        return;
+    }
+    let span = Span::new(line.start + kept, line.end());
+    sink.report(span, "trailing whitespace")
+        .with_help("remove it")
+        .with_fix(Fix::safe(vec![Edit::delete(span)]));
+}
+
+/// Runs of two or more spaces between words of a (non-blank) `line`.
+fn double_spaces(line: &Line<'_>, sink: &mut Sink) {
+    let text = line.text;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_space(c) {
+            continue;
         }
-        for run in runs {
-            // Keep "\n\n" (one blank line); the rest goes.
-            let extra = Span::new(run.start + 1, run.end - 1);
-            let blank = body[run].matches('\n').count() - 1;
-            sink.report(extra, format!("{blank} blank lines in a row"))
-                .with_help("keep one blank line between paragraphs")
-                .with_fix(Fix::safe(vec![Edit::replace(extra, "")]));
+        let mut end = i + c.len_utf8();
+        let mut count = 1;
+        while let Some(&(j, d)) = chars.peek()
+            && is_space(d)
+        {
+            end = j + d.len_utf8();
+            count += 1;
+            chars.next();
         }
+        let between_words = text[..i].chars().next_back().is_some_and(|p| !is_blank(p))
+            && text[end..].chars().next().is_some_and(|n| !is_blank(n));
+        if count < 2 || !between_words {
+            continue;
+        }
+        let run = &text[i..end];
+        let keep = run.chars().find(|&c| is_no_break(c)).unwrap_or(' ');
+        let span = Span::new(line.start + i, line.start + end);
+        let help = if is_no_break(keep) {
+            "keep one (no-break) space"
+        } else {
+            "keep one space"
+        };
+        sink.report(span, format!("{count} spaces between words"))
+            .with_help(help)
+            .with_fix(Fix::safe(vec![Edit::replace(span, keep.to_string())]));
+    }
+}
+
+/// Two or more blank lines in a row: delete all but the last, and the
+/// white space on it, so one empty line is left.
+fn blank_run(run: &[Line<'_>], sink: &mut Sink) {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return;
+    };
+    let span = Span::new(first.start, last.end());
+    sink.report(span, format!("{} blank lines in a row", run.len()))
+        .with_help("keep one blank line between paragraphs")
+        .with_fix(Fix::safe(vec![Edit::delete(span)]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::config::settings::CliOverrides;
+    use crate::mode::Mode;
+    use crate::reply::{Reply, ReplyMeta, Source};
+    use crate::rules::Context;
+    use std::sync::Arc;
+
+    fn check(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let settings = Settings::load(
+            &CliOverrides {
+                no_config: true,
+                ..CliOverrides::default()
+            },
+            std::path::Path::new("."),
+        )
+        .expect("built-in settings");
+        let reply = Reply {
+            body: body.to_owned(),
+            meta: ReplyMeta::default(),
+            offsets: crate::reply::OffsetMap::starting_at(0),
+            source: Arc::new(Source {
+                path: None,
+                name: "t".into(),
+                text: body.to_owned(),
+            }),
+        };
+        let cx = Context {
+            reply: &reply,
+            channel: &settings.channels[crate::channel::GENERIC],
+            language: None,
+            mode: Mode::Draft,
+            lexicons: &settings.lexicons,
+        };
+        let mut sink = Sink::new(Whitespace::META.id, Whitespace::META.default_severity);
+        Whitespace.check(&cx, &mut sink);
+        sink.diagnostics
+    }
+
+    /// Apply every fix, last edit first; edits must not overlap.
+    fn fix_all(body: &str) -> String {
+        let mut edits: Vec<Edit> = check(body)
+            .into_iter()
+            .flat_map(|d| d.fix.expect("every whitespace diagnostic has a fix").edits)
+            .collect();
+        edits.sort_by_key(|e| e.span);
+        for pair in edits.windows(2) {
+            assert!(
+                pair[0].span.end <= pair[1].span.start,
+                "overlapping edits {pair:?}"
+            );
+        }
+        let mut out = body.to_owned();
+        for e in edits.iter().rev() {
+            out.replace_range(e.span.start..e.span.end, &e.content);
+        }
+        out
+    }
+
+    #[test]
+    fn fixes_give_clean_text_that_lints_clean() {
+        let cases = [
+            (
+                "Hi Anna,  \n\n\n\nthanks  for\u{a0} waiting.\t\nBye \u{202f}!",
+                "Hi Anna,\n\nthanks for\u{a0}waiting.\nBye\u{202f}!",
+            ),
+            (
+                "  Indented  twice \n\t\tTabbed\tword",
+                "  Indented twice\n\t\tTabbed\tword",
+            ),
+            ("\n\n\nStart", "\nStart"),
+            ("End\n\n  \n \n", "End\n"),
+            ("End\n\n   ", "End\n"),
+            ("\n\n", ""),
+            ("a  b  c   d", "a b c d"),
+            ("👍🏽  e\u{301}  中文  ok ", "👍🏽 e\u{301} 中文 ok"),
+        ];
+        for (dirty, clean) in cases {
+            assert!(!check(dirty).is_empty(), "{dirty:?} should be reported");
+            let fixed = fix_all(dirty);
+            assert_eq!(fixed, clean, "fixing {dirty:?}");
+            assert!(
+                check(&fixed).is_empty(),
+                "{fixed:?} is not clean: {:?}",
+                check(&fixed)
+            );
+        }
+    }
+
+    #[test]
+    fn clean_text_has_nothing_to_fix() {
+        for clean in [
+            "",
+            "One line",
+            "Para one.\n\nPara two.\n",
+            "Ends with one empty line\n",
+            "  - indented item\n  - another",
+            "prix\u{a0}: 10\u{a0}€",
+            "col1\tcol2",
+        ] {
+            assert!(check(clean).is_empty(), "{clean:?}: {:?}", check(clean));
+        }
+    }
+
+    #[test]
+    fn every_run_of_double_spaces_on_a_line_is_found() {
+        let d = check("a  b  c");
+        let spans: Vec<_> = d.iter().map(|d| (d.span.start, d.span.end)).collect();
+        assert_eq!(spans, vec![(1, 3), (4, 6)]);
     }
 }

@@ -54,6 +54,16 @@ impl Unit {
             Unit::SmsParts => "SMS parts",
         }
     }
+
+    /// `n` of this unit, in words: "1 character", "21 weighted characters".
+    pub fn amount(self, n: u64) -> String {
+        let noun = self.noun();
+        if n == 1 {
+            format!("1 {}", noun.strip_suffix('s').unwrap_or(noun))
+        } else {
+            format!("{n} {noun}")
+        }
+    }
 }
 
 /// The length of a text in one unit, and where it crosses a limit.
@@ -143,5 +153,55 @@ mod tests {
         let m = measure(Unit::Bytes, text, Some(4));
         assert_eq!(m.overflow, Some(2));
         assert_eq!(measure(Unit::Graphemes, text, Some(5)).overflow, None);
+    }
+
+    #[test]
+    fn amounts_are_singular_for_one() {
+        assert_eq!(Unit::Graphemes.amount(1), "1 character");
+        assert_eq!(Unit::Utf16.amount(1), "1 UTF-16 unit");
+        assert_eq!(Unit::TweetWeight.amount(21), "21 weighted characters");
+        assert_eq!(Unit::Bytes.amount(0), "0 bytes");
+    }
+
+    #[test]
+    fn every_unit_overflows_on_a_cluster_boundary() {
+        let text = "ab👨\u{200d}👩\u{200d}👧e\u{301}中 https://example.com/x 👍🏽z";
+        let boundaries: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+        for unit in [Unit::Graphemes, Unit::Bytes, Unit::Utf16, Unit::TweetWeight] {
+            let total = measure(unit, text, None).count;
+            assert_eq!(measure(unit, text, Some(total)).overflow, None, "{unit:?}");
+            for limit in 0..total {
+                let m = measure(unit, text, Some(limit));
+                let at = m.overflow.expect("over the limit");
+                assert!(boundaries.contains(&at), "{unit:?} limit {limit}: {at}");
+                // Everything before the overflow fits; adding the piece
+                // that starts there does not.
+                let before = measure(unit, &text[..at], None).count;
+                assert!(
+                    before <= limit,
+                    "{unit:?} limit {limit}: {before} before {at}"
+                );
+                let next = text[at..].graphemes(true).next().map_or(0, str::len);
+                let with = measure(unit, &text[..at + next], None).count;
+                assert!(
+                    with > limit || unit == Unit::TweetWeight,
+                    "{unit:?} limit {limit}: {with} with the piece at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_highlight_the_character_that_straddles_the_limit() {
+        // 'é' is 2 bytes: with a limit of 4, "abc" fits and "é" straddles.
+        let text = "abcéd";
+        assert_eq!(measure(Unit::Bytes, text, Some(4)).overflow, Some(3));
+        assert_eq!(measure(Unit::Bytes, text, Some(5)).overflow, Some(5));
+        // A ZWJ family is one cluster of 18 bytes: it is highlighted whole.
+        let text = "a👨\u{200d}👩\u{200d}👧";
+        for limit in 1..19 {
+            assert_eq!(measure(Unit::Bytes, text, Some(limit)).overflow, Some(1));
+        }
+        assert_eq!(measure(Unit::Bytes, text, Some(19)).overflow, None);
     }
 }

@@ -1,0 +1,107 @@
+//! Shared helpers for the integration tests: run the `replylint` binary the
+//! way a user would (isolated from any config file on the machine) and
+//! render what it printed for insta snapshots.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// What one run printed.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Run {
+    /// The run as a snapshot: command, input, output and exit code.
+    pub fn transcript(&self, args: &[&str], stdin: Option<&str>) -> String {
+        let mut s = format!("$ replylint {}\n", args.join(" "));
+        if let Some(input) = stdin {
+            s.push_str("----- stdin -----\n");
+            s.push_str(input);
+            if !input.ends_with('\n') {
+                s.push_str("⏎ (no newline at end)\n");
+            }
+        }
+        s.push_str("----- stdout -----\n");
+        s.push_str(&self.stdout);
+        if !self.stderr.is_empty() {
+            s.push_str("----- stderr -----\n");
+            s.push_str(&self.stderr);
+        }
+        s.push_str(&format!("----- exit: {} -----\n", self.code));
+        s
+    }
+
+    /// Parse `--format json` output.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Run `replylint ARGS` in `dir` with `stdin`, colour off.
+pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut cmd = Command::cargo_bin("replylint").expect("binary built");
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("CLICOLOR", "0");
+    cmd.write_stdin(stdin.unwrap_or("").as_bytes().to_vec());
+    let out = cmd.output().expect("replylint runs");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+/// Run `replylint ARGS` on `stdin` in an empty directory, with no config.
+pub fn run(args: &[&str], stdin: &str) -> Run {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut all = vec!["check", "--no-config", "--color", "never"];
+    all.extend_from_slice(args);
+    all.push("-");
+    run_in(dir.path(), &all, Some(stdin))
+}
+
+/// Snapshot transcript of linting `text` from stdin with `args`
+/// (`--channel email --lang it`…), no config, colour off.
+pub fn lint(args: &[&str], text: &str) -> String {
+    let r = run(args, text);
+    r.transcript(&[&["check"], args, &["-"]].concat(), Some(text))
+}
+
+/// The diagnostics of `rule` when linting `text` with `args`, as
+/// `(line, column, message)`.
+pub fn diagnostics_of(rule: &str, args: &[&str], text: &str) -> Vec<(u64, u64, String)> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let r = run(&all, text);
+    assert!(r.code != 2, "replylint failed: {}", r.stderr);
+    r.json()["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            (
+                d["start"]["line"].as_u64().unwrap(),
+                d["start"]["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Assert that `rule` says nothing about `text` (a must-pass case).
+#[track_caller]
+pub fn assert_clean(rule: &str, args: &[&str], text: &str) {
+    let found = diagnostics_of(rule, args, text);
+    assert!(
+        found.is_empty(),
+        "`{rule}` should accept {text:?} with {args:?}, but reported {found:?}"
+    );
+}
