@@ -66,6 +66,8 @@ pub struct Channel {
     pub max_footer_length: Option<u64>,
     pub greeting: Expectation,
     pub sign_off: Expectation,
+    /// Expected register of address.
+    pub register: crate::lang::register::Register,
     /// Level of every registered rule on this channel.
     pub levels: BTreeMap<&'static str, Level>,
     /// Whether the channel is one of ours or defined in a user's config.

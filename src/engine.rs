@@ -14,6 +14,7 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         language: rc.language,
         mode: rc.mode,
         lexicons: &settings.lexicons,
+        settings,
     };
     let mut out = Vec::new();
     for rule in REGISTRY {

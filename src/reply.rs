@@ -240,11 +240,6 @@ impl BodyBuilder {
         }
     }
 
-    /// The body so far (a trailing `\r` not yet included).
-    pub fn as_str(&self) -> &str {
-        &self.body
-    }
-
     /// Whether nothing was pushed yet.
     pub fn is_empty(&self) -> bool {
         self.body.is_empty() && self.pending_cr.is_none()

@@ -308,3 +308,77 @@ fn utf16_channel_exactly_at_the_limit_passes() {
 }
 
 // ---------------------------------------------------------------- sms
+
+#[test]
+fn templates_are_measured_with_placeholders_at_their_worst_case() {
+    // 268 characters as typed; a 20-character name and a 30-character
+    // order id take it to 292.
+    let text = format!(
+        "Hi {{{{first_name}}}}, order {{{{order_id}}}} {}",
+        "a".repeat(230)
+    );
+    insta::assert_snapshot!(lint(&["--channel", "twitter", "--mode", "template"], &text));
+    let d = diagnostics_of(
+        "max-length",
+        &["--channel", "twitter", "--mode", "template"],
+        &text,
+    );
+    assert_eq!(d.len(), 1);
+    assert!(d[0].2.contains("worst case: 2 placeholders"), "{}", d[0].2);
+}
+
+#[test]
+fn a_template_that_fits_at_its_worst_case_passes() {
+    let text = format!("Hi {{{{first_name}}}}, {}", "a".repeat(250));
+    // 3 + 20 + 2 + 250 = 275 weighted characters.
+    assert_clean(
+        "max-length",
+        &["--channel", "twitter", "--mode", "template"],
+        &text,
+    );
+}
+
+#[test]
+fn worst_case_lengths_come_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("replylint.toml"),
+        "[placeholder-lengths]\nname = 10\n[placeholder-lengths.variables]\n\"ticket.id\" = 5\n",
+    )
+    .unwrap();
+    // 3 + 10 + 2 + 5 + 1 + 259 = 280: fits with the configured lengths,
+    // would not with the defaults (20 and 30).
+    let text = format!(
+        "Hi {{{{first_name}}}}, {{{{ticket.id}}}} {}",
+        "a".repeat(259)
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--channel",
+            "twitter",
+            "--mode",
+            "template",
+            "--format",
+            "json",
+            "-",
+        ],
+        Some(&text),
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let r = run(&["--channel", "twitter", "--mode", "template"], &text);
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn an_overflow_inside_a_placeholder_points_at_the_placeholder() {
+    let text = format!("{} {{{{customer.name}}}} thanks", "a".repeat(270));
+    let d = diagnostics_of(
+        "max-length",
+        &["--channel", "twitter", "--mode", "template"],
+        &text,
+    );
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].1, 272, "the placeholder starts at column 272");
+}

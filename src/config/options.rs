@@ -35,6 +35,8 @@ pub struct Options {
     pub channel: Option<Spanned<String>>,
     /// Expected language of replies that nothing else names.
     pub language: Option<Spanned<String>>,
+    /// Candidate languages for detection (default: every known language).
+    pub languages: Option<Spanned<Vec<Spanned<String>>>>,
     /// Mode of replies that nothing else names.
     pub mode: Option<Mode>,
     /// Globs (relative to the config file) of paths never to check.
@@ -45,6 +47,21 @@ pub struct Options {
     pub rules: Option<RuleLevels>,
     /// Overrides of built-in channels, and new channels.
     pub channels: Option<BTreeMap<Spanned<String>, Spanned<ChannelOptions>>>,
+    /// Worst-case placeholder lengths for length rules in template mode.
+    pub placeholder_lengths: Option<PlaceholderLengthOptions>,
+}
+
+/// `[placeholder-lengths]`: how long a placeholder's value may be, in
+/// characters, when length rules check a template.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PlaceholderLengthOptions {
+    /// Variables holding a name (`first_name`, `firstName`…). Default 20.
+    pub name: Option<usize>,
+    /// Every other variable. Default 30.
+    pub default: Option<usize>,
+    /// Per variable, by full name: `"ticket.id" = 8`.
+    pub variables: Option<BTreeMap<String, usize>>,
 }
 
 /// One `[[paths]]` entry.
@@ -88,6 +105,8 @@ pub struct ChannelOptions {
     pub greeting: Option<Expectation>,
     /// Sign-off expectation.
     pub sign_off: Option<Expectation>,
+    /// Expected register: `formal`, `informal` or `any`.
+    pub register: Option<crate::lang::register::Register>,
     /// Rule levels on this channel.
     pub rules: Option<RuleLevels>,
 }
@@ -107,6 +126,7 @@ pub const CHANNEL_KEYS: &[&str] = &[
     "max-footer-length",
     "greeting",
     "sign-off",
+    "register",
     "rules",
 ];
 
@@ -138,6 +158,7 @@ impl ChannelOptions {
             max_footer_length: over.max_footer_length.or(self.max_footer_length),
             greeting: over.greeting.or(self.greeting),
             sign_off: over.sign_off.or(self.sign_off),
+            register: over.register.or(self.register),
             rules,
         }
     }

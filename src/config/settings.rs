@@ -7,11 +7,14 @@ use super::{ConfigError, discover};
 use crate::channel::{self, Channel};
 use crate::diagnostic::Level;
 use crate::lang::Language;
+use crate::lang::detect::Detector;
 use crate::lang::lexicon::Lexicons;
+use crate::lang::register::Register;
 use crate::mode::Mode;
 use crate::reply::{ReplyContext, ReplyMeta};
 use crate::rules;
 use crate::text::count::Unit;
+use crate::text::expand::PlaceholderLengths;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -61,6 +64,10 @@ pub struct Settings {
     path_rules: Vec<PathRule>,
     exclude: GlobSet,
     pub lexicons: Lexicons,
+    /// Language detection over the candidate languages (`languages`).
+    pub detector: Detector,
+    /// Worst-case placeholder lengths for templates.
+    pub placeholder_lengths: PlaceholderLengths,
 }
 
 impl Settings {
@@ -146,6 +153,7 @@ impl Settings {
             }
         }
 
+        let detector = Detector::new(&candidate_languages(options.languages.as_ref(), &err)?);
         let root = lexical_normal(&root);
         let mut settings = Settings {
             config_file: file.map(Path::to_owned),
@@ -158,6 +166,8 @@ impl Settings {
             path_rules: Vec::new(),
             exclude: GlobSet::empty(),
             lexicons: Lexicons::builtin(),
+            detector,
+            placeholder_lengths: placeholder_lengths(options.placeholder_lengths),
         };
 
         // Defaults from the file.
@@ -490,6 +500,39 @@ fn parse_language_at(
         .map_err(|m| err(lang.span().start, m))
 }
 
+/// Resolve `[placeholder-lengths]` over the defaults.
+fn placeholder_lengths(
+    raw: Option<super::options::PlaceholderLengthOptions>,
+) -> PlaceholderLengths {
+    let raw = raw.unwrap_or_default();
+    let base = PlaceholderLengths::default();
+    PlaceholderLengths {
+        name: raw.name.unwrap_or(base.name),
+        default: raw.default.unwrap_or(base.default),
+        variables: raw.variables.unwrap_or_default(),
+    }
+}
+
+/// The `languages` list: each a known language code, at least one.
+fn candidate_languages(
+    list: Option<&Spanned<Vec<Spanned<String>>>>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<Vec<Language>, ConfigError> {
+    let Some(list) = list else {
+        return Ok(Language::ALL.to_vec());
+    };
+    if list.get_ref().is_empty() {
+        return Err(err(
+            list.span().start,
+            "`languages` must name at least one language".to_owned(),
+        ));
+    }
+    list.get_ref()
+        .iter()
+        .map(|l| parse_language_at(l, err))
+        .collect()
+}
+
 /// The built-in channel files, parsed.
 pub fn builtin_options() -> BTreeMap<String, ChannelOptions> {
     channel::BUILTIN
@@ -627,6 +670,10 @@ fn resolve_channel(
             .sign_off
             .or(parent.as_ref().map(|p| p.sign_off))
             .unwrap_or(Expectation::Any),
+        register: raw
+            .register
+            .or(parent.as_ref().map(|p| p.register))
+            .unwrap_or(Register::Any),
         levels,
         builtin: b.is_some(),
     })

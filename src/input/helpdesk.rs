@@ -79,7 +79,7 @@ pub fn read(source: &Arc<Source>, explicit: bool) -> Parsed {
         replies: Vec::new(),
     };
     let recognised = match (json::object(root), json::array(root)) {
-        (Some(object), _) => reader.object(&object),
+        (Some(object), _) => reader.object(&object, offset_of(text, root)),
         (_, Some(items)) => reader.array(&items),
         _ => false,
     };
@@ -97,9 +97,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// A top-level object: a list wrapper or a single macro. Whether the
-    /// shape was recognised.
-    fn object(&mut self, object: &Object<'_>) -> bool {
+    /// A top-level object written at `at`: a list wrapper or a single
+    /// macro. Whether the shape was recognised.
+    fn object(&mut self, object: &Object<'_>, at: usize) -> bool {
         if let Some(list) = object.get("macros").and_then(|r| json::array(r)) {
             for item in list {
                 self.item(item, Kind::Zendesk);
@@ -135,7 +135,7 @@ impl Reader<'_> {
         }
         match Kind::of(object) {
             Some(kind) => {
-                self.macro_object(object, self.offset_of_object(object), kind);
+                self.macro_object(object, at, kind);
                 true
             }
             None => false,
@@ -162,16 +162,6 @@ impl Reader<'_> {
             }
         }
         true
-    }
-
-    fn offset_of_object(&self, object: &Object<'_>) -> usize {
-        // The object's first value is close enough to its start for an
-        // error about the whole entry.
-        object
-            .values()
-            .map(|r| offset_of(self.text, r))
-            .min()
-            .unwrap_or(0)
     }
 
     fn item(&mut self, raw: &RawValue, kind: Kind) {

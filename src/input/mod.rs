@@ -1,6 +1,19 @@
 //! Inputs: finding the files to check, reading them, and turning each into
 //! `Reply` values with an offset map back to the file. One reader per
-//! format; rules never see the format.
+//! format, chosen by extension (then, for `.json`, by the shape of the
+//! content); rules never see the format.
+//!
+//! | files | reader |
+//! |---|---|
+//! | `.txt`, `.md`, `.markdown`, stdin | [`text`]: one reply, `+++` TOML or `---` YAML front matter |
+//! | `.toml` | [`toml_library`]: `[[reply]]` tables |
+//! | `.csv` | [`csv_library`]: a header row, one reply per row |
+//! | `.jsonl` | [`jsonl`]: one reply object per line |
+//! | `.json` | [`helpdesk`]: Zendesk, Freshdesk, Intercom, Gorgias exports, or an array of replies |
+//!
+//! Walking a directory skips configuration files and files of other tools
+//! (a `.toml` without `[[reply]]`, a `package.json`); named on the command
+//! line, they are errors that say what was expected.
 
 pub mod csv_library;
 pub mod helpdesk;
@@ -75,7 +88,9 @@ pub enum Input {
     File {
         path: PathBuf,
         /// Named on the command line (not found by walking a directory):
-        /// a binary file is then an error instead of being skipped.
+        /// a binary file, or a `.toml`/`.json`/`.csv`/`.jsonl` file that
+        /// is not a reply library, is then an error instead of being
+        /// skipped.
         explicit: bool,
     },
     Stdin,
@@ -210,7 +225,8 @@ pub fn io_message(e: &std::io::Error) -> String {
 #[derive(Debug)]
 pub enum Read {
     Replies(Arc<Source>, Vec<Reply>),
-    /// A binary file met while walking a directory: silently skipped.
+    /// A binary file, or a file that is not a reply library (a
+    /// `package.json`), met while walking a directory: silently skipped.
     Skipped,
 }
 
@@ -223,7 +239,7 @@ pub fn read_all(
     stdin_name: Option<&str>,
 ) -> Result<(Read, Vec<InputError>), InputError> {
     match input {
-        Input::Stdin => parse(stdin::read(stdin_name)?, true),
+        Input::Stdin => read_source(stdin::read(stdin_name)?, true),
         Input::File { path, explicit } => {
             let name = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
@@ -240,14 +256,19 @@ pub fn read_all(
                 name,
                 text,
             });
-            parse(source, *explicit)
+            read_source(source, *explicit)
         }
     }
 }
 
-/// Split a source into replies with the reader its name calls for (stdin
-/// too: `--stdin-filename macros.jsonl` reads a library).
-fn parse(source: Arc<Source>, explicit: bool) -> Result<(Read, Vec<InputError>), InputError> {
+/// Split a source already in memory into replies with the reader its name
+/// calls for (stdin too: `--stdin-filename macros.jsonl` reads a library).
+/// `explicit`: named by the user, so a file that is not a library is an
+/// error rather than skipped.
+pub fn read_source(
+    source: Arc<Source>,
+    explicit: bool,
+) -> Result<(Read, Vec<InputError>), InputError> {
     let parsed = match Format::of(Path::new(&source.name)) {
         Format::Text => {
             return text::read(source).map(|(s, r)| (Read::Replies(s, r), Vec::new()));

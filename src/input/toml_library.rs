@@ -112,7 +112,9 @@ fn entry(text: &str, bom: usize, table: &DeTable<'_>, start: usize) -> Entry {
             match value.get_ref() {
                 DeValue::String(s) => {
                     let span = value.span();
-                    let raw = &text[bom + span.start..bom + span.end];
+                    let raw = text
+                        .get(bom + span.start..bom + span.end)
+                        .unwrap_or_default();
                     entry.text = Some(decode(raw, at, s));
                 }
                 other => entry.problem(at, format!("`text` must be a string, not {}", kind(other))),
@@ -167,26 +169,29 @@ fn kind(value: &DeValue<'_>) -> &'static str {
 /// Decode the string literal `raw`, written at offset `at` of the file,
 /// whose value the parser found to be `expected`.
 fn decode(raw: &str, at: usize, expected: &str) -> (String, OffsetMap) {
-    let (open, escapes) = if raw.starts_with("\"\"\"") {
-        (3, true)
-    } else if raw.starts_with("'''") {
-        (3, false)
-    } else if raw.starts_with('"') {
-        (1, true)
-    } else {
-        (1, false)
+    let normal = expected.replace("\r\n", "\n").replace('\r', "\n");
+    // The value is right even if positions inside it are not; not
+    // expected to be needed.
+    let fallback = |normal: String| (normal, OffsetMap::starting_at(at));
+    let delimiter = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|d| raw.starts_with(d) && raw.len() >= 2 * d.len() && raw.ends_with(d));
+    let Some(delimiter) = delimiter else {
+        return fallback(normal);
     };
-    let close = raw.len().saturating_sub(open).max(open);
+    let (open, escapes) = (delimiter.len(), delimiter.starts_with('"'));
+    let close = raw.len() - open;
+    let mut content = &raw[open..close];
     let mut start = open;
     if open == 3 {
         // A line break right after the opening delimiter is trimmed.
-        if raw[start..close].starts_with("\r\n") {
-            start += 2;
-        } else if raw[start..close].starts_with('\n') {
-            start += 1;
-        }
+        let trimmed = content
+            .strip_prefix("\r\n")
+            .or_else(|| content.strip_prefix('\n'))
+            .unwrap_or(content);
+        start += content.len() - trimmed.len();
+        content = trimmed;
     }
-    let content = &raw[start..close];
     let mut out = BodyBuilder::new(at + start);
     if escapes {
         decode_basic(content, at + start, &mut out);
@@ -194,13 +199,10 @@ fn decode(raw: &str, at: usize, expected: &str) -> (String, OffsetMap) {
         out.push_str(content, at + start);
     }
     let (body, map) = out.finish();
-    let normal = expected.replace("\r\n", "\n").replace('\r', "\n");
     if body == normal {
         (body, map)
     } else {
-        // Not expected to happen; the value is right even if positions
-        // inside it are not.
-        (normal, OffsetMap::starting_at(at + start))
+        fallback(normal)
     }
 }
 

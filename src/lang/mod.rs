@@ -1,7 +1,10 @@
-//! Languages replylint knows, and the per-language lexicons (greetings,
-//! sign-offs) loaded from the data files under `rules/lexicon/`.
+//! Languages replylint knows, the per-language lexicons (greetings,
+//! sign-offs, register cues) loaded from the data files under
+//! `rules/lexicon/`, and language detection.
 
+pub mod detect;
 pub mod lexicon;
+pub mod register;
 
 use serde::Serialize;
 use std::fmt;

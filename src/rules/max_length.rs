@@ -64,24 +64,27 @@ impl Rule for MaxLength {
             return;
         };
         let body = cx.body();
-        let m = measure(cx.channel.unit, body, Some(limit));
-        let Some(start) = m.overflow else {
+        let measured = cx.measured();
+        let m = measure(cx.channel.unit, &measured.text, Some(limit));
+        let Some(overflow) = m.overflow else {
             return;
         };
+        let start = measured.to_body(overflow);
         let end = overflow_end(body, start);
         let over = m.count - limit;
         let message = format!(
-            "{}/{} {} on `{}`",
+            "{}/{} {} on `{}`{}",
             m.count,
             limit,
             m.unit.noun(),
-            cx.channel.id
+            cx.channel.id,
+            measured.note()
         );
         let help = match m.unit {
             Unit::SmsParts => format!(
                 "this text is sent as {} {} SMS parts; the highlighted text starts part {}",
                 m.count,
-                crate::text::sms::analyse(body).encoding.as_str(),
+                crate::text::sms::analyse(&measured.text).encoding.as_str(),
                 limit + 1
             ),
             _ => format!("shorten the reply by {}", m.unit.amount(over)),

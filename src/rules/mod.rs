@@ -8,8 +8,12 @@
 //! README's rule table. [`REGISTRY`] lists every rule, alphabetically.
 
 pub mod greeting;
+pub mod invalid_character;
+pub mod language;
 pub mod max_length;
+pub mod mixed_language;
 pub mod placeholder;
+pub mod register;
 pub mod sign_off;
 pub mod sms_encoding;
 pub mod sms_segments;
@@ -123,11 +127,23 @@ pub struct Context<'a> {
     pub language: Option<Language>,
     pub mode: Mode,
     pub lexicons: &'a Lexicons,
+    /// Everything else the configuration says (placeholder lengths…).
+    pub settings: &'a crate::config::Settings,
 }
 
 impl Context<'_> {
     pub fn body(&self) -> &str {
         &self.reply.body
+    }
+
+    /// The text length rules count: the body, or in template mode the body
+    /// with every placeholder filled in at its worst-case length.
+    pub fn measured(&self) -> crate::text::expand::Measured<'_> {
+        crate::text::expand::Measured::new(
+            &self.reply.body,
+            self.mode == Mode::Template,
+            &self.settings.placeholder_lengths,
+        )
     }
 }
 
@@ -172,8 +188,12 @@ pub trait Rule: Sync + Send {
 /// Every rule, alphabetically by id.
 pub static REGISTRY: &[&dyn Rule] = &[
     &greeting::Greeting,
+    &invalid_character::InvalidCharacter,
+    &language::Language,
     &max_length::MaxLength,
+    &mixed_language::MixedLanguage,
     &placeholder::Placeholder,
+    &register::Register,
     &sign_off::SignOff,
     &sms_encoding::SmsEncoding,
     &sms_segments::SmsSegments,

@@ -53,7 +53,8 @@ impl Rule for SmsSegments {
             return;
         };
         let body = cx.body();
-        let info = sms::analyse(body);
+        let measured = cx.measured();
+        let info = sms::analyse(&measured.text);
         let parts = info.parts() as u64;
         if parts <= limit {
             return;
@@ -61,12 +62,18 @@ impl Rule for SmsSegments {
         let first_extra = usize::try_from(limit)
             .ok()
             .and_then(|l| info.part_starts.get(l).copied())
-            .unwrap_or(0);
-        let end = part_line_end(body, &info.part_starts, first_extra);
+            .map_or(0, |o| measured.to_body(o));
+        let body_starts: Vec<usize> = info
+            .part_starts
+            .iter()
+            .map(|&o| measured.to_body(o))
+            .collect();
+        let end = part_line_end(body, &body_starts, first_extra);
         let message = format!(
-            "{parts} SMS parts ({}, {}); the limit is {limit}",
+            "{parts} SMS parts ({}, {}); the limit is {limit}{}",
             info.encoding.as_str(),
-            units(info.encoding, info.units)
+            units(info.encoding, info.units),
+            measured.note()
         );
         let mut help = format!(
             "the highlighted text starts part {}; cut at least {} to fit in {}",

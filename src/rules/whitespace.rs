@@ -219,6 +219,7 @@ mod tests {
             language: None,
             mode: Mode::Draft,
             lexicons: &settings.lexicons,
+            settings: &settings,
         };
         let mut sink = Sink::new(Whitespace::META.id, Whitespace::META.default_severity);
         Whitespace.check(&cx, &mut sink);

@@ -3,6 +3,8 @@
 //! case-insensitive word matching that keeps byte offsets into the original.
 
 pub mod count;
+pub mod expand;
+pub mod placeholders;
 pub mod sms;
 pub mod tweet;
 

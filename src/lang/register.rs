@@ -1,0 +1,304 @@
+//! Register: formal and informal address. The cues of each register are
+//! data, in `rules/lexicon/register.toml` (embedded in the binary), found
+//! with one Aho-Corasick automaton per language, built once.
+
+use super::Language;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The register a channel expects (`register` channel setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Register {
+    /// Formal address only (`Lei`, `Sie`, `vous`, `usted`, `o senhor`).
+    Formal,
+    /// Informal address only (`tu`, `du`, `tú`).
+    Informal,
+    /// Either, as long as one reply does not mix them.
+    Any,
+}
+
+/// Which register a cue belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    Formal,
+    Informal,
+}
+
+impl Side {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Side::Formal => "formal",
+            Side::Informal => "informal",
+        }
+    }
+
+    pub const fn other(self) -> Side {
+        match self {
+            Side::Formal => Side::Informal,
+            Side::Informal => Side::Formal,
+        }
+    }
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One cue found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub side: Side,
+    /// A weak cue (French `vous`) counts only next to a strong cue of the
+    /// other side.
+    pub weak: bool,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// One cue as listed in the data file.
+#[derive(Debug, Clone)]
+struct Entry {
+    side: Side,
+    weak: bool,
+    /// Written with a capital letter: matches only as written, and not at
+    /// the start of a sentence.
+    exact: Option<String>,
+    /// Ends in an apostrophe (French `t'`): a letter may follow.
+    open_end: bool,
+}
+
+/// The cues of one language.
+#[derive(Debug, Clone)]
+struct LanguageCues {
+    automaton: AhoCorasick,
+    /// Entry of each automaton pattern.
+    entries: Vec<Entry>,
+}
+
+/// The cues of every language that has them.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    by_language: BTreeMap<Language, LanguageCues>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLists {
+    #[serde(default)]
+    formal: Vec<String>,
+    #[serde(default)]
+    informal: Vec<String>,
+    #[serde(default)]
+    weak_formal: Vec<String>,
+    #[serde(default)]
+    weak_informal: Vec<String>,
+}
+
+/// The cues shipped in `rules/lexicon/register.toml`.
+pub static BUILTIN: LazyLock<Cues> = LazyLock::new(|| {
+    Cues::parse(include_str!("../../rules/lexicon/register.toml"))
+        .expect("built-in register lexicon is valid")
+});
+
+impl Cues {
+    /// Parse a register lexicon: one table per language code, each with
+    /// `formal`, `informal`, `weak-formal` and `weak-informal` lists.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let raw: BTreeMap<String, RawLists> = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut by_language = BTreeMap::new();
+        for (code, lists) in raw {
+            let language: Language = code.parse()?;
+            let mut patterns: Vec<String> = Vec::new();
+            let mut entries = Vec::new();
+            for (side, weak, list) in [
+                (Side::Formal, false, lists.formal),
+                (Side::Informal, false, lists.informal),
+                (Side::Formal, true, lists.weak_formal),
+                (Side::Informal, true, lists.weak_informal),
+            ] {
+                for cue in list {
+                    let cue = cue.trim().replace('\u{2019}', "'");
+                    if cue.is_empty() {
+                        return Err(format!("[{code}]: empty register cue"));
+                    }
+                    let capitalised = cue.chars().any(char::is_uppercase);
+                    let entry = Entry {
+                        side,
+                        weak,
+                        exact: capitalised.then(|| cue.clone()),
+                        open_end: cue.ends_with('\''),
+                    };
+                    for variant in variants(&cue, capitalised) {
+                        patterns.push(variant);
+                        entries.push(entry.clone());
+                    }
+                }
+            }
+            let automaton = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .map_err(|e| format!("[{code}]: {e}"))?;
+            by_language.insert(
+                language,
+                LanguageCues {
+                    automaton,
+                    entries,
+                },
+            );
+        }
+        Ok(Cues { by_language })
+    }
+
+    /// Whether `language` has register cues (English has none).
+    pub fn has(&self, language: Language) -> bool {
+        self.by_language.contains_key(&language)
+    }
+
+    /// Every cue of `language` in `text`, in order.
+    pub fn find(&self, text: &str, language: Language) -> Vec<Cue> {
+        let Some(cues) = self.by_language.get(&language) else {
+            return Vec::new();
+        };
+        cues.automaton
+            .find_iter(text)
+            .filter_map(|m| {
+                let entry = &cues.entries[m.pattern().as_usize()];
+                let span = m.range();
+                let found = &text[span.clone()];
+                let before = text[..span.start].chars().next_back();
+                let after = text[span.end..].chars().next();
+                if before.is_some_and(is_word_char)
+                    || (!entry.open_end && after.is_some_and(is_word_char))
+                {
+                    return None;
+                }
+                if let Some(exact) = &entry.exact
+                    && (found != exact || sentence_start(text, span.start))
+                {
+                    return None;
+                }
+                Some(Cue {
+                    side: entry.side,
+                    weak: entry.weak,
+                    span,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The forms of a cue to put in the automaton (which folds ASCII case
+/// only): as written and, for a lower-case cue, capitalised and in
+/// capitals, so that `Tú` and `TÚ` match `tú`; each with straight and
+/// typographic apostrophes.
+fn variants(cue: &str, capitalised: bool) -> Vec<String> {
+    let mut forms = vec![cue.to_owned()];
+    if !capitalised {
+        let mut chars = cue.chars();
+        if let Some(first) = chars.next() {
+            forms.push(first.to_uppercase().chain(chars).collect());
+        }
+        forms.push(cue.to_uppercase());
+    }
+    let typographic: Vec<String> = forms
+        .iter()
+        .filter(|f| f.contains('\''))
+        .map(|f| f.replace('\'', "\u{2019}"))
+        .collect();
+    forms.extend(typographic);
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// A letter or digit, or an apostrophe inside a word (`dell'`). A hyphen
+/// is not: French `peux-tu` holds the cue `tu`.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '\u{2019}'
+}
+
+/// Whether byte `at` of `text` opens a sentence or a line: only white
+/// space and opening punctuation stand between it and the start of the
+/// text, a line break, or a `.` `!` `?` `…` `:`.
+fn sentence_start(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | '…' | ':' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '“' | '„' | '«' | '‹' | '¿' | '¡' | '(' | '[' | '\'' | '‘' | '‚' | '-' | '–'
+            | '—' | '*' | '_' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, language: Language) -> Vec<(&str, Side, bool)> {
+        BUILTIN
+            .find(text, language)
+            .into_iter()
+            .map(|c| (&text[c.span], c.side, c.weak))
+            .collect()
+    }
+
+    #[test]
+    fn builtin_lexicon_covers_every_language_but_english() {
+        for lang in Language::ALL {
+            assert_eq!(BUILTIN.has(lang), lang != Language::En, "{lang}");
+        }
+    }
+
+    #[test]
+    fn capitalised_cues_match_only_capitalised_and_not_sentence_initial() {
+        let text = "Wir danken Ihnen. Sie ist angekommen, sagt sie. Können Sie das prüfen?";
+        assert_eq!(
+            found(text, Language::De),
+            [("Ihnen", Side::Formal, false), ("Sie", Side::Formal, false)]
+        );
+        assert_eq!(found("Lei ha ragione, grazie a lei.", Language::It), []);
+        assert_eq!(
+            found("Grazie per la Sua pazienza e per il tuo ordine.", Language::It),
+            [("Sua", Side::Formal, false), ("tuo", Side::Informal, false)]
+        );
+    }
+
+    #[test]
+    fn lower_case_cues_match_in_any_case_on_word_boundaries() {
+        assert_eq!(
+            found("¿Tú? TU pedido, tutti, sutil", Language::Es),
+            [("Tú", Side::Informal, false), ("TU", Side::Informal, false)]
+        );
+        assert_eq!(
+            found("Je t’envoie ton colis, merci à vous.", Language::Fr),
+            [
+                ("t’", Side::Informal, false),
+                ("ton", Side::Informal, false),
+                ("vous", Side::Formal, true)
+            ]
+        );
+        assert_eq!(
+            found("Informamos a senhora que o pedido chegou.", Language::Pt),
+            [("a senhora", Side::Formal, false)]
+        );
+        assert_eq!(found("Thank you, you are right.", Language::En), []);
+    }
+
+    #[test]
+    fn bad_lexicons_are_errors() {
+        assert!(Cues::parse("[xx]\nformal = [\"a\"]").is_err());
+        assert!(Cues::parse("[it]\nformal = [\"\"]").is_err());
+        assert!(Cues::parse("[it]\nneutral = [\"a\"]").is_err());
+    }
+}

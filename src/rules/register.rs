@@ -1,0 +1,158 @@
+//! `register`: formal and informal address mixed in one reply, or a
+//! register the channel does not expect.
+
+use super::{Context, Rule, RuleMeta, Sink};
+use crate::lang::register::{BUILTIN, Cue, Register as Expected, Side};
+use crate::location::{LineIndex, Position};
+use crate::reply::Reply;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds the words that address the customer formally or informally and
+    /// reports a reply that mixes the two ("La ringraziamo … il tuo
+    /// ordine"), or that uses a register its channel does not expect
+    /// (informal address in an email, by default).
+    ///
+    /// The cues are data, per language, in `rules/lexicon/register.toml`:
+    /// Italian `Lei`, `Suo`, `Sua`, "La ringraziamo", "non esiti" against
+    /// `ti`, `tuo`, `tua`, `hai`, `puoi`; German capitalised `Sie`,
+    /// `Ihnen`, `Ihr` against `du`, `dich`, `dein`; French `tu`, `te`,
+    /// `ton` against `vous`, `votre`; Spanish `usted`, "le agradecemos"
+    /// against `tú`, `te`, `tu`, `vosotros`; Portuguese "o senhor", "a
+    /// senhora" against `tu`, `te`, `teu`. English has no such cues and is
+    /// not checked. Words that mean something else too often are left out
+    /// (Italian `sei`, "six"; Spanish `su`; Brazilian `você` is neutral).
+    /// A capitalised cue (`Sie`, `Lei`) counts only as written and not at
+    /// the start of a sentence, where the capital says nothing (`Sie` may
+    /// be "she"). French `vous` is also the plural "you": it counts as
+    /// formal only next to informal address, so a reply with only `vous`
+    /// is never reported.
+    ///
+    /// The language is the reply's expected one or, without one, the
+    /// detected one (when detection is confident).
+    ///
+    /// ## Why is this bad?
+    /// Switching between "Lei" and "tu" in one reply reads as careless,
+    /// usually two canned responses glued together; and the wrong register
+    /// for the medium (a "tu" in a formal email, a stiff "Sie" in a casual
+    /// chat) sets the wrong tone with the customer.
+    ///
+    /// ## Example
+    /// With `--lang it`:
+    /// ```text
+    /// La ringraziamo per averci scritto. Il tuo ordine è in viaggio.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// La ringraziamo per averci scritto. Il Suo ordine è in viaggio.
+    /// ```
+    ///
+    /// ## Options
+    /// - `register` (channel setting): `formal` (informal address is
+    ///   reported; the default for `email`), `informal` (formal address is
+    ///   reported) or `any` (only mixing is reported; every other channel).
+    pub struct Register {
+        id: "register",
+        severity: Warning,
+        fix: None,
+    }
+}
+
+impl Rule for Register {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let body = cx.body();
+        let Some(language) = cx
+            .language
+            .or_else(|| cx.settings.detector.detect(body).map(|d| d.language))
+        else {
+            return;
+        };
+        if !BUILTIN.has(language) {
+            return;
+        }
+        let cues = BUILTIN.find(body, language);
+        let side = |side: Side| cues.iter().filter(move |c| c.side == side);
+        let strong = |s: Side| side(s).any(|c| !c.weak);
+        let any = |s: Side| side(s).next().is_some();
+        let mixed = (strong(Side::Formal) && any(Side::Informal))
+            || (strong(Side::Informal) && any(Side::Formal));
+        let word = |c: &Cue| &body[c.span.clone()];
+        let at = |c: &Cue| {
+            let p = position(cx.reply, c.span.start);
+            format!("{}:{}", p.line, p.column)
+        };
+        if mixed {
+            let formal: Vec<&Cue> = side(Side::Formal).collect();
+            let informal: Vec<&Cue> = side(Side::Informal).collect();
+            // The minority side is the odd one out; on a tie, the side
+            // that comes in later.
+            let (major, minor) = if (formal.len(), informal[0].span.start)
+                > (informal.len(), formal[0].span.start)
+            {
+                (formal, informal)
+            } else {
+                (informal, formal)
+            };
+            let (major_side, minor_side) = (major[0].side, minor[0].side);
+            let mut message = format!(
+                "{major_side} `{}` ({}) mixed with {minor_side} `{}` ({})",
+                word(major[0]),
+                at(major[0]),
+                word(minor[0]),
+                at(minor[0]),
+            );
+            if minor.len() > 1 {
+                message.push_str(&format!(" and {} more", minor.len() - 1));
+            }
+            let keep = match cx.channel.register {
+                Expected::Formal => Side::Formal,
+                Expected::Informal => Side::Informal,
+                Expected::Any => major_side,
+            };
+            sink.report(minor[0].span.clone(), message)
+                .with_help(format!(
+                    "address the customer one way throughout: use {keep} address everywhere"
+                ));
+            return;
+        }
+        let unwanted = match cx.channel.register {
+            Expected::Formal => Side::Informal,
+            Expected::Informal => Side::Formal,
+            Expected::Any => return,
+        };
+        let found: Vec<&Cue> = side(unwanted).filter(|c| !c.weak).collect();
+        let Some(first) = found.first() else {
+            return;
+        };
+        let mut message = format!("{unwanted} address `{}`", word(first));
+        if found.len() > 1 {
+            message.push_str(&format!(" and {} more", found.len() - 1));
+        }
+        message.push_str(&format!(
+            " on channel `{}`, which expects {} address",
+            cx.channel.id,
+            unwanted.other()
+        ));
+        sink.report(first.span.clone(), message).with_help(format!(
+            "address the customer with the {} forms, or set the channel's `register`",
+            unwanted.other()
+        ));
+    }
+}
+
+/// Where body offset `offset` is in the file on disk (counting the lines
+/// before it only).
+fn position(reply: &Reply, offset: usize) -> Position {
+    let source = &reply.source.text;
+    let at = reply.offsets.source_start(offset).min(source.len());
+    let mut end = at;
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let prefix = &source[..end];
+    LineIndex::new(prefix).position(prefix, end)
+}
