@@ -134,14 +134,7 @@ impl Lexicon {
     }
 }
 
-/// A character folded as [`crate::text::starts_with_words`] folds it:
-/// lower case, typographic apostrophes made straight.
-fn fold_char(c: char) -> std::char::ToLowercase {
-    match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\''.to_lowercase(),
-        _ => c.to_lowercase(),
-    }
-}
+use crate::text::fold_char;
 
 /// The first two folded characters of a text (the second absent when it
 /// has only one).

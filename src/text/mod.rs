@@ -4,17 +4,25 @@
 
 pub mod count;
 pub mod expand;
+pub mod phrases;
 pub mod placeholders;
 pub mod sms;
 pub mod tweet;
 
-/// Fold a character for case- and apostrophe-insensitive comparison.
-fn fold(c: char) -> impl Iterator<Item = char> {
-    let c = match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
-        _ => c,
-    };
-    c.to_lowercase()
+/// Fold a character for case- and apostrophe-insensitive comparison:
+/// lower case, typographic apostrophes made straight. Every matcher in the
+/// crate (lexicons, phrase sets) folds with this one function.
+pub fn fold_char(c: char) -> std::char::ToLowercase {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\''.to_lowercase(),
+        // Turkish dotted capital I: plain `i`, not `i` + combining dot.
+        '\u{130}' => 'i'.to_lowercase(),
+        _ => c.to_lowercase(),
+    }
+}
+
+fn fold(c: char) -> std::char::ToLowercase {
+    fold_char(c)
 }
 
 /// If `haystack` starts with `needle` (case-insensitively, typographic and
