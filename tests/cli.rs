@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{Run, lint, run, run_in};
+use common::{Run, lint, located, run, run_in};
 use std::io::Read as _;
 use std::path::Path;
 use std::process::Stdio;
@@ -51,18 +51,6 @@ fn run_with_files(files: &[(&str, &str)], args: &[&str], stdin: Option<&str>) ->
 }
 
 const ESC: &str = "\u{1b}[";
-
-/// `--format line` output without the messages (`path:line:col:
-/// severity[rule]` per line): where and what, whatever the wording.
-fn located(stdout: &str) -> String {
-    stdout
-        .lines()
-        .map(|l| match l.find("]: ") {
-            Some(i) => format!("{}\n", &l[..=i]),
-            None => format!("{l}\n"),
-        })
-        .collect()
-}
 
 // ---------------------------------------------------------------- formats
 

@@ -6,51 +6,8 @@
 
 mod common;
 
-use common::{Run, run_in};
+use common::{Run, Tree, located, run_in};
 use std::path::{Path, PathBuf};
-
-/// A temporary directory of files, and runs of `replylint` inside it.
-struct Tree {
-    dir: tempfile::TempDir,
-    root: PathBuf,
-}
-
-impl Tree {
-    fn new(files: &[(&str, &str)]) -> Tree {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path().canonicalize().expect("canonical temp dir");
-        let tree = Tree { dir, root };
-        for (path, text) in files {
-            tree.write(path, text);
-        }
-        tree
-    }
-
-    fn write(&self, path: &str, text: &str) {
-        let path = self.root.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    /// Run in `sub` (relative to the root; "" for the root itself).
-    fn run_at(&self, sub: &str, args: &[&str], stdin: Option<&str>) -> Run {
-        let _ = &self.dir;
-        let dir = self.root.join(sub);
-        std::fs::create_dir_all(&dir).unwrap();
-        run_in(&dir, args, stdin)
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_at("", args, None)
-    }
-
-    /// A snapshot transcript with the temporary directory shown as `[TMP]`.
-    fn transcript(&self, sub: &str, args: &[&str], stdin: Option<&str>) -> String {
-        let r = self.run_at(sub, args, stdin);
-        let t = r.transcript(args, stdin);
-        t.replace(self.root.to_str().unwrap(), "[TMP]")
-    }
-}
 
 /// `(path, line, column, rule, message)` of every diagnostic of a JSON run.
 fn diagnostics(r: &Run) -> Vec<(String, u64, u64, String, String)> {
@@ -107,18 +64,6 @@ fn max_length_message(r: &Run) -> Option<String> {
         .into_iter()
         .find(|d| d.3 == "max-length")
         .map(|d| d.4)
-}
-
-/// `--format line` output without the messages (`path:line:col:
-/// severity[rule]` per line): where and what, whatever the wording.
-fn located(stdout: &str) -> String {
-    stdout
-        .lines()
-        .map(|l| match l.find("]: ") {
-            Some(i) => format!("{}\n", &l[..=i]),
-            None => format!("{l}\n"),
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------- discovery

@@ -5,42 +5,12 @@
 
 mod common;
 
-use common::{Run, run_in};
+use common::{Run, Tree, located, run_in};
 use replylint::config::Settings;
 use replylint::config::settings::CliOverrides;
 use replylint::lang::Language;
 use replylint::reply::ReplyMeta;
 use std::path::{Path, PathBuf};
-
-/// A temporary directory of files, and runs of `replylint` inside it.
-struct Tree {
-    _dir: tempfile::TempDir,
-    root: PathBuf,
-}
-
-impl Tree {
-    fn new(files: &[(&str, &[u8])]) -> Tree {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path().canonicalize().expect("canonical temp dir");
-        for (path, bytes) in files {
-            let path = root.join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, bytes).unwrap();
-        }
-        Tree { _dir: dir, root }
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        run_in(&self.root, args, None)
-    }
-
-    /// A snapshot transcript of `replylint ARGS` run at the root.
-    fn transcript(&self, args: &[&str]) -> String {
-        let r = self.run(args);
-        r.transcript(args, None)
-            .replace(self.root.to_str().unwrap(), "[TMP]")
-    }
-}
 
 /// Paths that `--format line` reported, in order, deduplicated.
 fn reported_paths(r: &Run) -> Vec<String> {
@@ -55,23 +25,11 @@ fn reported_paths(r: &Run) -> Vec<String> {
 
 const TWO_SPACES: &[u8] = b"Hi  Anna\n";
 
-/// `--format line` output without the messages (`path:line:col:
-/// severity[rule]` per line): where and what, whatever the wording.
-fn located(stdout: &str) -> String {
-    stdout
-        .lines()
-        .map(|l| match l.find("]: ") {
-            Some(i) => format!("{}\n", &l[..=i]),
-            None => format!("{l}\n"),
-        })
-        .collect()
-}
-
 // ------------------------------------------------------------------ walking
 
 #[test]
 fn directories_are_walked_recursively_for_txt_and_md_files() {
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         ("a.txt", TWO_SPACES),
         ("macros/b.md", TWO_SPACES),
         ("macros/deep/er/c.txt", TWO_SPACES),
@@ -104,14 +62,14 @@ fn directories_are_walked_recursively_for_txt_and_md_files() {
 
 #[test]
 fn an_explicit_file_is_checked_whatever_its_extension() {
-    let tree = Tree::new(&[("notes.text", TWO_SPACES)]);
+    let tree = Tree::with_bytes(&[("notes.text", TWO_SPACES)]);
     let r = tree.run(&["--format", "line", "notes.text"]);
     assert_eq!(reported_paths(&r), ["notes.text"]);
 }
 
 #[test]
 fn gitignore_is_respected_outside_a_git_repository() {
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         (".gitignore", b"drafts/\n*.bak.txt\n!keep.bak.txt\n"),
         ("drafts/a.txt", TWO_SPACES),
         ("live/b.txt", TWO_SPACES),
@@ -131,7 +89,7 @@ fn gitignore_is_respected_outside_a_git_repository() {
 
 #[test]
 fn hidden_files_and_folders_are_skipped_unless_named() {
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         (".draft.txt", TWO_SPACES),
         (".archive/a.txt", TWO_SPACES),
         ("b.txt", TWO_SPACES),
@@ -144,19 +102,19 @@ fn hidden_files_and_folders_are_skipped_unless_named() {
 
 #[test]
 fn binary_files_are_skipped_when_walking_but_an_error_when_named() {
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         ("logo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
         ("b.txt", TWO_SPACES),
     ]);
     let r = tree.run(&["--format", "line"]);
     assert_eq!(reported_paths(&r), ["b.txt"]);
     assert_eq!((r.stderr.as_str(), r.code), ("", 0));
-    insta::assert_snapshot!(tree.transcript(&["logo.txt", "b.txt"]));
+    insta::assert_snapshot!(tree.transcript("", &["logo.txt", "b.txt"], None));
 }
 
 #[test]
 fn walked_paths_have_no_dot_slash_prefix() {
-    let tree = Tree::new(&[("sms/a.txt", TWO_SPACES)]);
+    let tree = Tree::with_bytes(&[("sms/a.txt", TWO_SPACES)]);
     for args in [&["--format", "line"][..], &["--format", "line", "."][..]] {
         let r = tree.run(args);
         assert_eq!(reported_paths(&r), ["sms/a.txt"], "{args:?}");
@@ -167,7 +125,7 @@ fn walked_paths_have_no_dot_slash_prefix() {
 
 #[test]
 fn an_empty_directory_is_all_clear() {
-    let tree = Tree::new(&[]);
+    let tree = Tree::with_bytes(&[]);
     let r = tree.run(&[]);
     assert_eq!(r.stdout, "All clear: 0 replies in 0 files checked.\n");
     assert_eq!(r.code, 0);
@@ -177,12 +135,12 @@ fn an_empty_directory_is_all_clear() {
 
 #[test]
 fn invalid_utf8_names_the_byte_offset_and_the_other_files_are_still_checked() {
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         ("a.txt", TWO_SPACES),
         ("b.txt", b"Ciao Luca,\ngrazie \xe0 te\n"),
         ("c.txt", TWO_SPACES),
     ]);
-    insta::assert_snapshot!(tree.transcript(&["--format", "line"]));
+    insta::assert_snapshot!(tree.transcript("", &["--format", "line"], None));
     let r = tree.run(&["--format", "json"]);
     assert_eq!(r.code, 2);
     let doc = r.json();
@@ -196,13 +154,13 @@ fn invalid_utf8_names_the_byte_offset_and_the_other_files_are_still_checked() {
 
 #[test]
 fn invalid_utf8_in_the_human_format() {
-    let tree = Tree::new(&[("a.txt", TWO_SPACES), ("b.txt", b"\xffoops")]);
-    insta::assert_snapshot!(tree.transcript(&[]));
+    let tree = Tree::with_bytes(&[("a.txt", TWO_SPACES), ("b.txt", b"\xffoops")]);
+    insta::assert_snapshot!(tree.transcript("", &[], None));
 }
 
 #[test]
 fn a_missing_path_is_an_error_and_the_other_paths_are_still_checked() {
-    let tree = Tree::new(&[("a.txt", TWO_SPACES)]);
+    let tree = Tree::with_bytes(&[("a.txt", TWO_SPACES)]);
     let r = tree.run(&["--format", "line", "missing.txt", "a.txt", "nodir/"]);
     assert_eq!(located(&r.stdout), "a.txt:1:3: warning[whitespace]\n");
     assert_eq!(
@@ -214,7 +172,7 @@ fn a_missing_path_is_an_error_and_the_other_paths_are_still_checked() {
 
 #[test]
 fn input_errors_come_in_jsonl_before_the_summary() {
-    let tree = Tree::new(&[("a.txt", TWO_SPACES)]);
+    let tree = Tree::with_bytes(&[("a.txt", TWO_SPACES)]);
     let r = tree.run(&["--format", "jsonl", "a.txt", "missing.txt"]);
     let lines: Vec<serde_json::Value> = r
         .stdout
@@ -243,8 +201,8 @@ Hi {{ticket.requester.first_name}},  your refund is on its way.
 
 #[test]
 fn front_matter_sets_id_title_channel_and_mode() {
-    let tree = Tree::new(&[("macros/refund.md", FRONT_MATTER.as_bytes())]);
-    insta::assert_snapshot!(tree.transcript(&["macros/refund.md"]));
+    let tree = Tree::with_bytes(&[("macros/refund.md", FRONT_MATTER.as_bytes())]);
+    insta::assert_snapshot!(tree.transcript("", &["macros/refund.md"], None));
     let r = tree.run(&["--format", "json", "macros/refund.md"]);
     let doc = r.json();
     let d = &doc["diagnostics"][0];
@@ -263,7 +221,7 @@ fn front_matter_sets_id_title_channel_and_mode() {
 
 #[test]
 fn front_matter_mode_beats_the_command_line() {
-    let tree = Tree::new(&[("refund.md", FRONT_MATTER.as_bytes())]);
+    let tree = Tree::with_bytes(&[("refund.md", FRONT_MATTER.as_bytes())]);
     let r = tree.run(&["--mode", "draft", "--format", "line", "refund.md"]);
     assert!(!r.stdout.contains("placeholder"), "{}", r.stdout);
 }
@@ -271,7 +229,7 @@ fn front_matter_mode_beats_the_command_line() {
 #[test]
 fn front_matter_allow_suppresses_a_rule() {
     let text = "+++\nallow = [\"whitespace\"]\n+++\nHi  Anna, your order XXX ships today. \n";
-    let tree = Tree::new(&[("a.md", text.as_bytes())]);
+    let tree = Tree::with_bytes(&[("a.md", text.as_bytes())]);
     let r = tree.run(&["--format", "line", "a.md"]);
     assert_eq!(located(&r.stdout), "a.md:4:22: error[placeholder]\n");
 }
@@ -280,20 +238,20 @@ fn front_matter_allow_suppresses_a_rule() {
 fn front_matter_allow_with_an_unknown_rule_is_an_error_with_a_suggestion() {
     let text =
         "+++\nid = \"r1\"\nallow = [\"whitespace\", \"placeholdr\"]\n+++\nHi  Anna, order XXX.\n";
-    let tree = Tree::new(&[("a.md", text.as_bytes())]);
-    insta::assert_snapshot!(tree.transcript(&["--format", "line", "a.md"]));
+    let tree = Tree::with_bytes(&[("a.md", text.as_bytes())]);
+    insta::assert_snapshot!(tree.transcript("", &["--format", "line", "a.md"], None));
 }
 
 #[test]
 fn an_unknown_front_matter_key_is_an_error_with_its_line() {
     let text = "+++\nid = \"r1\"\nchanel = \"sms\"\n+++\nHi  Anna\n";
-    let tree = Tree::new(&[("a.md", text.as_bytes()), ("b.txt", TWO_SPACES)]);
-    insta::assert_snapshot!(tree.transcript(&["--format", "line"]));
+    let tree = Tree::with_bytes(&[("a.md", text.as_bytes()), ("b.txt", TWO_SPACES)]);
+    insta::assert_snapshot!(tree.transcript("", &["--format", "line"], None));
 }
 
 #[test]
 fn unknown_front_matter_values_are_errors_with_their_position() {
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         ("a.md", b"+++\nchannel = \"smss\"\n+++\nHi\n"),
         ("b.md", b"+++\nlanguage = \"italian\"\n+++\nCiao\n"),
         ("c.md", b"+++\nmode = \"drafts\"\n+++\nHi\n"),
@@ -310,7 +268,7 @@ fn unknown_front_matter_values_are_errors_with_their_position() {
 
 #[test]
 fn unclosed_front_matter_is_an_error() {
-    let tree = Tree::new(&[("a.md", b"+++\nchannel = \"sms\"\nHi Anna\n")]);
+    let tree = Tree::with_bytes(&[("a.md", b"+++\nchannel = \"sms\"\nHi Anna\n")]);
     let r = tree.run(&["a.md"]);
     assert_eq!(
         r.stderr,
@@ -322,7 +280,7 @@ fn unclosed_front_matter_is_an_error() {
 #[test]
 fn front_matter_on_stdin_is_read_too() {
     let text = "+++\nchannel = \"sms\"\nid = \"promo\"\n+++\nCiao  Luca\n";
-    let tree = Tree::new(&[]);
+    let tree = Tree::with_bytes(&[]);
     let r = run_in(&tree.root, &["--format", "json", "-"], Some(text));
     let d = &r.json()["diagnostics"][0];
     assert_eq!(
@@ -340,7 +298,7 @@ fn front_matter_on_stdin_is_read_too() {
 #[test]
 fn crlf_positions_point_into_the_file() {
     let text = "Hi Anna,\r\nyour  refund\r\nis on its way. \r\n";
-    let tree = Tree::new(&[("a.txt", text.as_bytes())]);
+    let tree = Tree::with_bytes(&[("a.txt", text.as_bytes())]);
     let r = tree.run(&["--format", "json", "a.txt"]);
     let doc = r.json();
     let d = doc["diagnostics"].as_array().unwrap();
@@ -356,13 +314,13 @@ fn crlf_positions_point_into_the_file() {
     let trailing = text.rfind(" \r\n").unwrap();
     assert_eq!(d[1]["start"]["offset"], trailing);
     assert_eq!(d[1]["end"]["offset"], trailing + 1);
-    insta::assert_snapshot!(tree.transcript(&["a.txt"]));
+    insta::assert_snapshot!(tree.transcript("", &["a.txt"], None));
 }
 
 #[test]
 fn a_bom_is_not_a_column_but_counts_in_byte_offsets() {
     let text = "\u{feff}Hi  Anna\n";
-    let tree = Tree::new(&[("a.txt", text.as_bytes())]);
+    let tree = Tree::with_bytes(&[("a.txt", text.as_bytes())]);
     let r = tree.run(&["--format", "json", "a.txt"]);
     let d = &r.json()["diagnostics"][0];
     assert_eq!(d["start"]["line"], 1);
@@ -374,7 +332,7 @@ fn a_bom_is_not_a_column_but_counts_in_byte_offsets() {
 #[test]
 fn a_bom_before_front_matter_and_crlf_are_handled_together() {
     let text = "\u{feff}+++\r\nchannel = \"sms\"\r\n+++\r\nCiao  Luca\r\n";
-    let tree = Tree::new(&[("a.md", text.as_bytes())]);
+    let tree = Tree::with_bytes(&[("a.md", text.as_bytes())]);
     let r = tree.run(&["--format", "json", "a.md"]);
     let d = &r.json()["diagnostics"][0];
     assert_eq!(d["channel"], "sms");
@@ -392,7 +350,7 @@ fn the_final_newline_of_a_file_is_not_part_of_the_reply() {
     let exact = format!("{}\n", "a".repeat(280));
     let exact_crlf = format!("{}\r\n", "a".repeat(280));
     let over = format!("{}\n", "a".repeat(281));
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         ("twitter/exact.txt", exact.as_bytes()),
         ("twitter/exact-crlf.txt", exact_crlf.as_bytes()),
         ("twitter/over.txt", over.as_bytes()),
@@ -415,7 +373,7 @@ fn the_final_newline_of_a_file_is_not_part_of_the_reply() {
 #[test]
 fn folder_and_file_name_parts_set_the_channel() {
     let long = "a".repeat(1100);
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         ("twitter/reply.txt", long.as_bytes()),
         ("x/reply.txt", long.as_bytes()),
         ("refund.email.txt", long.as_bytes()),
@@ -485,17 +443,17 @@ fn folder_and_file_name_parts_set_the_language() {
 
 #[test]
 fn the_summary_counts_replies_without_a_channel() {
-    let tree = Tree::new(&[
+    let tree = Tree::with_bytes(&[
         ("sms/a.txt", TWO_SPACES),
         ("b.txt", TWO_SPACES),
         ("c.txt", b"Hi Anna\n"),
     ]);
-    insta::assert_snapshot!(tree.transcript(&[]));
+    insta::assert_snapshot!(tree.transcript("", &[], None));
 }
 
 #[test]
 fn the_summary_says_nothing_about_channels_when_all_have_one() {
-    let tree = Tree::new(&[("sms/a.txt", TWO_SPACES)]);
+    let tree = Tree::with_bytes(&[("sms/a.txt", TWO_SPACES)]);
     let r = tree.run(&[]);
     assert!(!r.stdout.contains("no channel"), "{}", r.stdout);
     assert!(
@@ -523,7 +481,7 @@ fn fixture(name: &str) -> Tree {
             }
         }
     }
-    let tree = Tree::new(&[]);
+    let tree = Tree::with_bytes(&[]);
     let source = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
@@ -537,7 +495,7 @@ fn a_library_of_canned_responses_is_checked_as_in_ci() {
     // defaults (template mode), a channel override (chat limit 120, as an
     // error), `exclude` (archive/), hidden and extension-less files skipped.
     let tree = fixture("library");
-    insta::assert_snapshot!(tree.transcript(&[]));
+    insta::assert_snapshot!(tree.transcript("", &[], None));
     let r = tree.run(&["--format", "json"]);
     let doc = r.json();
     let mut seen: Vec<(&str, &str)> = doc["diagnostics"]

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What one run printed.
 pub struct Run {
@@ -104,4 +104,63 @@ pub fn assert_clean(rule: &str, args: &[&str], text: &str) {
         found.is_empty(),
         "`{rule}` should accept {text:?} with {args:?}, but reported {found:?}"
     );
+}
+
+/// A temporary directory of files, and runs of `replylint` inside it.
+pub struct Tree {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl Tree {
+    pub fn new(files: &[(&str, &str)]) -> Tree {
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+        Tree::with_bytes(&files)
+    }
+
+    pub fn with_bytes(files: &[(&str, &[u8])]) -> Tree {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().canonicalize().expect("canonical temp dir");
+        let tree = Tree { _dir: dir, root };
+        for (path, bytes) in files {
+            tree.write(path, bytes);
+        }
+        tree
+    }
+
+    pub fn write(&self, path: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    /// Run in `sub` (relative to the root; "" for the root itself).
+    pub fn run_at(&self, sub: &str, args: &[&str], stdin: Option<&str>) -> Run {
+        let dir = self.root.join(sub);
+        std::fs::create_dir_all(&dir).unwrap();
+        run_in(&dir, args, stdin)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_at("", args, None)
+    }
+
+    /// A snapshot transcript with the temporary directory shown as `[TMP]`.
+    pub fn transcript(&self, sub: &str, args: &[&str], stdin: Option<&str>) -> String {
+        let r = self.run_at(sub, args, stdin);
+        r.transcript(args, stdin)
+            .replace(self.root.to_str().unwrap(), "[TMP]")
+    }
+}
+
+/// `--format line` output without the messages (`path:line:col:
+/// severity[rule]` per line): where and what, whatever the wording.
+pub fn located(stdout: &str) -> String {
+    stdout
+        .lines()
+        .map(|l| match l.find("]: ") {
+            Some(i) => format!("{}\n", &l[..=i]),
+            None => format!("{l}\n"),
+        })
+        .collect()
 }
