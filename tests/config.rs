@@ -6,8 +6,8 @@
 
 mod common;
 
-use common::{Run, Tree, located, run_in};
-use std::path::{Path, PathBuf};
+use common::{Run, Tree, located};
+use std::path::Path;
 
 /// `(path, line, column, rule, message)` of every diagnostic of a JSON run.
 fn diagnostics(r: &Run) -> Vec<(String, u64, u64, String, String)> {

@@ -10,7 +10,7 @@ use replylint::config::Settings;
 use replylint::config::settings::CliOverrides;
 use replylint::lang::Language;
 use replylint::reply::ReplyMeta;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Paths that `--format line` reported, in order, deduplicated.
 fn reported_paths(r: &Run) -> Vec<String> {
