@@ -41,8 +41,9 @@ pub fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+    // Not locked for the whole run: the progress bar draws on stderr
+    // from the worker threads.
+    let mut err = io::stderr();
     let status = match run(cli, &mut out, &mut err).and_then(|s| out.flush().map(|()| s)) {
         Ok(status) => status,
         // `replylint … | head`: the reader left; stop quietly.
@@ -57,6 +58,9 @@ pub fn main() -> std::process::ExitCode {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+    if cli.man {
+        return man(out);
+    }
     match cli.command {
         None => check(&cli.check, out, err),
         Some(Command::Check(args)) => check(&args, out, err),
@@ -64,6 +68,71 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Some(Command::Explain { rule }) => explain(&rule, out, err),
         Some(Command::Channels(args)) => channels(&args, out, err),
         Some(Command::Count(args)) => count(&args, out, err),
+        Some(Command::Config(args)) => show_config(&args, out, err),
+        Some(Command::Init) => init(out, err),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "replylint", out);
+            Ok(ExitStatus::Success)
+        }
+        Some(Command::Man) => man(out),
+    }
+}
+
+/// `replylint man` / `--man`: the manual page, from the clap definitions.
+fn man(out: &mut dyn Write) -> io::Result<ExitStatus> {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    clap_mangen::Man::new(cmd).render(out)?;
+    Ok(ExitStatus::Success)
+}
+
+/// `replylint init`.
+fn init(out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+    match crate::init::init(&std::env::current_dir()?) {
+        Ok(path) => {
+            writeln!(
+                out,
+                "Wrote {}: every setting is commented out; `replylint config PATH` shows what applies.",
+                path.file_name()
+                    .map_or(path.display(), |n| Path::new(n).display())
+            )?;
+            Ok(ExitStatus::Success)
+        }
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            Ok(ExitStatus::Error)
+        }
+    }
+}
+
+/// `replylint config [PATH]`.
+fn show_config(
+    args: &crate::cli::ShowConfigArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let overrides = CliOverrides {
+        channel: args.channel.clone(),
+        language: args.language.clone(),
+        mode: args.mode,
+        ..CliOverrides::default()
+    };
+    let Some(settings) = load_settings(&args.config, overrides.clone(), err)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let path = args
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("reply.txt"));
+    match crate::init::resolved(&settings, &overrides, &path) {
+        Ok(text) => {
+            write!(out, "{text}")?;
+            Ok(ExitStatus::Success)
+        }
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            Ok(ExitStatus::Error)
+        }
     }
 }
 
@@ -119,11 +188,22 @@ fn explain(rule: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<E
             Ok(ExitStatus::Success)
         }
         None => {
-            writeln!(
-                err,
-                "error: {}",
-                crate::suggest::unknown("rule", rule, rules::ids())
-            )?;
+            // A user-defined rule of the config file found from here (a
+            // config that does not load has none to offer).
+            let settings = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| Settings::load(&CliOverrides::default(), &cwd).ok());
+            if let Some(settings) = &settings
+                && let Some(user) = settings.user_rules.get(rule)
+            {
+                write!(out, "{}", user.explain(settings.config_file.as_deref()))?;
+                return Ok(ExitStatus::Success);
+            }
+            let ids: Vec<&str> = match &settings {
+                Some(s) => s.rule_ids().collect(),
+                None => rules::ids().collect(),
+            };
+            writeln!(err, "error: {}", crate::suggest::unknown("rule", rule, ids))?;
             Ok(ExitStatus::Error)
         }
     }
@@ -174,9 +254,13 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         errors: Vec::new(),
         without_channel: 0,
     };
-    let (source, replies) = match input::read(input, name.as_deref()) {
-        Ok(Read::Replies(source, replies)) => (source, replies),
-        Ok(Read::Skipped) => return checked,
+    let (source, replies) = match input::read_all(input, name.as_deref()) {
+        Ok((Read::Replies(source, replies), errors)) => {
+            // Errors in parts of a library; its other replies are linted.
+            checked.errors.extend(errors);
+            (source, replies)
+        }
+        Ok((Read::Skipped, _)) => return checked,
         Err(e) => {
             checked.errors.push(e);
             return checked;
@@ -187,38 +271,19 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         Input::Stdin => stdin_name,
     };
     let index = crate::location::LineIndex::new(&source.text);
+    // The replies of a library in parallel, their results kept in order.
+    let outcomes: Vec<ReplyOutcome> = replies
+        .par_iter()
+        .map(|reply| check_reply(settings, path, &source, &index, reply))
+        .collect();
     let mut findings = Vec::new();
-    for reply in &replies {
-        let at = |offset: usize, message: String| {
-            InputError::at(&source.name, &source.text, offset, message)
-        };
-        let rc = match settings.reply_context(path, &reply.meta) {
-            Ok(rc) => rc,
-            Err((offset, message)) => {
-                checked.errors.push(at(offset, message));
-                continue;
-            }
-        };
-        // A misspelt rule id in `allow` is an error, but the reply is still
-        // checked: the other entries are good.
-        for bad in reply
-            .meta
-            .allow
-            .iter()
-            .filter(|a| rules::by_id(&a.value).is_none())
-        {
-            checked.errors.push(at(
-                bad.offset,
-                crate::suggest::unknown("rule", &bad.value, rules::ids()),
-            ));
+    for outcome in outcomes {
+        checked.errors.extend(outcome.errors);
+        if outcome.linted {
+            checked.replies += 1;
+            checked.without_channel += usize::from(outcome.without_channel);
         }
-        checked.replies += 1;
-        if !rc.channel_named {
-            checked.without_channel += 1;
-        }
-        for d in engine::lint(settings, reply, &rc) {
-            findings.push(Finding::new(reply, &index, &rc.channel.id, d));
-        }
+        findings.extend(outcome.findings);
     }
     checked.report = Some(FileReport {
         source,
@@ -227,6 +292,72 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         findings,
     });
     checked
+}
+
+/// What checking one reply gave.
+#[derive(Default)]
+struct ReplyOutcome {
+    errors: Vec<InputError>,
+    /// Linted (its channel and language are known).
+    linted: bool,
+    without_channel: bool,
+    findings: Vec<Finding>,
+}
+
+fn check_reply(
+    settings: &Settings,
+    path: Option<&Path>,
+    source: &crate::reply::Source,
+    index: &crate::location::LineIndex,
+    reply: &crate::reply::Reply,
+) -> ReplyOutcome {
+    let mut outcome = ReplyOutcome::default();
+    // The file's line index is at hand: no new one per error.
+    let at = |offset: usize, message: String| {
+        let p = index.position(&source.text, offset);
+        InputError {
+            path: source.name.clone(),
+            position: Some((p.line, p.column)),
+            message,
+        }
+    };
+    let rc = match settings.reply_context(path, &reply.meta) {
+        Ok(rc) => rc,
+        Err((offset, message)) => {
+            outcome.errors.push(at(offset, message));
+            return outcome;
+        }
+    };
+    // A misspelt rule id in `allow` or in a suppression comment is an
+    // error, but the reply is still checked: the other entries are good.
+    for bad in reply
+        .meta
+        .allow
+        .iter()
+        .filter(|a| settings.rule_id(&a.value).is_none())
+    {
+        outcome.errors.push(at(
+            bad.offset,
+            crate::suggest::unknown("rule", &bad.value, settings.rule_ids()),
+        ));
+    }
+    let problems = crate::suppress::Directives::parse(&reply.body).problems(
+        |id| settings.rule_id(id).is_some(),
+        || settings.rule_ids().collect(),
+    );
+    for (offset, message) in problems {
+        outcome
+            .errors
+            .push(at(reply.offsets.source_start(offset), message));
+    }
+    outcome.linted = true;
+    outcome.without_channel = !rc.channel_named;
+    for d in engine::lint(settings, reply, &rc) {
+        outcome
+            .findings
+            .push(Finding::new(reply, index, &rc.channel.id, d));
+    }
+    outcome
 }
 
 fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
@@ -250,36 +381,77 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     } else {
         args.paths.clone()
     };
-    let (inputs, walk_errors) = input::collect(&paths, &settings);
-    let results: Vec<Checked> = inputs
-        .par_iter()
-        .map(|i| check_input(&settings, i, args.stdin_filename.as_deref()))
-        .collect();
-
+    let (inputs, mut walk_errors) = input::collect(&paths, &settings);
+    let mut fixes_applied = None;
+    if args.fix || args.diff {
+        let (applied, files) = apply_fixes(args, &settings, &inputs, &mut walk_errors, out, err)?;
+        if args.diff {
+            for e in &walk_errors {
+                writeln!(err, "error: {e}")?;
+            }
+            writeln!(err, "{}", crate::fix::diff_summary(applied, files))?;
+            return Ok(if !walk_errors.is_empty() {
+                ExitStatus::Error
+            } else if applied > 0 {
+                ExitStatus::Failure
+            } else {
+                ExitStatus::Success
+            });
+        }
+        fixes_applied = Some(crate::fix::applied_summary(applied, files));
+    }
+    let bar = progress_bar(inputs.len());
     let mut emitter = output::emitter(args.format, color);
     let mut summary = Summary::default();
     let mut errors = walk_errors;
     let mut failed = false;
     let threshold = args.fail_on.severity();
-    for checked in results {
-        summary.replies_without_channel += checked.without_channel;
-        errors.extend(checked.errors);
-        if let Some(report) = checked.report {
-            summary.files += 1;
-            summary.replies += report.replies;
-            for f in &report.findings {
-                summary.count(f.diagnostic.severity);
-                failed |= f.diagnostic.severity >= threshold;
+    // Inputs are checked in parallel a batch at a time and each batch is
+    // printed in path order as soon as it is done: memory holds one
+    // batch's files, whatever the number of files.
+    let batch = rayon::current_num_threads().max(1) * 4;
+    for inputs in inputs.chunks(batch) {
+        let results: Vec<Checked> = inputs
+            .par_iter()
+            .map(|i| {
+                let checked = check_input(&settings, i, args.stdin_filename.as_deref());
+                bar.inc(1);
+                checked
+            })
+            .collect();
+        bar.suspend(|| -> io::Result<()> {
+            for checked in results {
+                summary.replies_without_channel += checked.without_channel;
+                errors.extend(checked.errors);
+                if let Some(report) = checked.report {
+                    summary.files += 1;
+                    summary.replies += report.replies;
+                    for f in &report.findings {
+                        summary.count(f.diagnostic.severity);
+                        failed |= f.diagnostic.severity >= threshold;
+                    }
+                    emitter.file(out, &report)?;
+                }
             }
-            emitter.file(out, &report)?;
-        }
+            Ok(())
+        })?;
     }
+    bar.finish_and_clear();
     summary.input_errors = errors.len();
     for e in &errors {
         writeln!(err, "error: {e}")?;
         emitter.input_error(out, e)?;
     }
     emitter.finish(out, &summary)?;
+    if let Some(line) = fixes_applied {
+        // The report's own closing line for people; stderr for the machine
+        // formats, whose output must stay parseable.
+        if args.format == Format::Human {
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(err, "{line}")?;
+        }
+    }
     Ok(if !errors.is_empty() {
         ExitStatus::Error
     } else if failed {
@@ -287,4 +459,91 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     } else {
         ExitStatus::Success
     })
+}
+
+/// `check --fix` / `--diff`: fix every input; print the diffs (`--diff`)
+/// and the notes on fixes not applied. Files that could not be written
+/// join `errors`. Returns the fixes applied and the files changed.
+fn apply_fixes(
+    args: &CheckArgs,
+    settings: &Settings,
+    inputs: &[Input],
+    errors: &mut Vec<InputError>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<(usize, usize)> {
+    let opts = crate::fix::FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+        ..Default::default()
+    };
+    let bar = progress_bar(inputs.len());
+    let fixed = crate::fix::fix_inputs(
+        settings,
+        inputs,
+        args.stdin_filename.as_deref(),
+        opts,
+        !args.diff,
+        &|| bar.inc(1),
+    );
+    bar.finish_and_clear();
+    let (mut applied, mut files) = (0, 0);
+    for f in fixed {
+        for note in &f.notes {
+            writeln!(err, "note: {note}")?;
+        }
+        if let Some(diff) = &f.diff {
+            if args.diff {
+                write!(out, "{diff}")?;
+            }
+            if f.error.is_none() {
+                files += 1;
+                applied += f.applied;
+            }
+        }
+        errors.extend(f.error);
+    }
+    Ok((applied, files))
+}
+
+/// Files from which a run shows a progress bar.
+const PROGRESS_MIN_FILES: usize = 100;
+
+/// Whether to show a progress bar: many files, stderr a terminal, not in
+/// CI.
+fn show_progress(files: usize, stderr_is_terminal: bool, ci: bool) -> bool {
+    files >= PROGRESS_MIN_FILES && stderr_is_terminal && !ci
+}
+
+/// A progress bar on stderr for runs over many files, hidden in pipes and
+/// CI logs (`CI` set).
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal as _;
+    let show = show_progress(
+        files,
+        io::stderr().is_terminal(),
+        std::env::var_os("CI").is_some(),
+    );
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_bar_shows_only_for_many_files_on_a_terminal_outside_ci() {
+        assert!(show_progress(PROGRESS_MIN_FILES, true, false));
+        assert!(!show_progress(PROGRESS_MIN_FILES - 1, true, false));
+        assert!(!show_progress(10_000, false, false), "a pipe");
+        assert!(!show_progress(10_000, true, true), "CI");
+    }
 }

@@ -66,8 +66,24 @@ pub struct Channel {
     pub max_footer_length: Option<u64>,
     pub greeting: Expectation,
     pub sign_off: Expectation,
+    /// The end every reply must match (`signature` rule); `None`: unchecked.
+    pub signature_pattern: Option<crate::rules::signature::SignaturePattern>,
+    /// Lowest readability score per language (`readability` rule); a
+    /// language without one is not checked.
+    pub min_readability: BTreeMap<crate::lang::Language, u64>,
+    /// Most words per sentence (`sentence-length` rule); `None`: unchecked.
+    pub max_sentence_words: Option<u64>,
+    /// Most exclamations (`exclamation` rule); `None`: no limit.
+    pub max_exclamations: Option<u64>,
+    /// Most emoji (`emoji` rule); `Some(0)`: none; `None`: no limit.
+    pub max_emoji: Option<u64>,
+    /// French: an ordinary space before `; : ! ?` is reported too
+    /// (`punctuation-spacing` rule).
+    pub strict_french_spacing: bool,
     /// Expected register of address.
     pub register: crate::lang::register::Register,
+    /// What the channel renders (`markup` rule).
+    pub renders: crate::rules::markup::Renders,
     /// Level of every registered rule on this channel.
     pub levels: BTreeMap<&'static str, Level>,
     /// Whether the channel is one of ours or defined in a user's config.

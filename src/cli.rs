@@ -20,6 +20,9 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Print the manual page (roff) and exit, like `replylint man`.
+    #[arg(long)]
+    pub man: bool,
     /// `replylint PATHS…` runs `check`.
     #[command(flatten)]
     pub check: CheckArgs,
@@ -41,6 +44,39 @@ pub enum Command {
     /// Count a draft in every unit channels count in: characters, bytes,
     /// UTF-16 units, tweet weight, SMS encoding and parts, words, sentences.
     Count(CountArgs),
+    /// Print the settings a file is checked with, as TOML: its channel,
+    /// language and mode and where each came from, then the channel's
+    /// settings and rule levels.
+    Config(ShowConfigArgs),
+    /// Write a commented starter `replylint.toml` in the current directory.
+    Init,
+    /// Print a shell completion script (e.g. `replylint completions bash >
+    /// ~/.local/share/bash-completion/completions/replylint`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `replylint man > replylint.1`.
+    Man,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ShowConfigArgs {
+    /// The file (or a path a file would have) to show the settings for.
+    /// Default: a reply in the current directory.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// As `check --channel`.
+    #[arg(long, value_name = "CHANNEL")]
+    pub channel: Option<String>,
+    /// As `check --lang`.
+    #[arg(long = "lang", value_name = "LANG")]
+    pub language: Option<String>,
+    /// As `check --mode`.
+    #[arg(long, value_enum)]
+    pub mode: Option<Mode>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,6 +157,18 @@ pub struct CheckArgs {
     /// Exit with 1 when a diagnostic at or above this severity is found.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Apply safe fixes to `.txt`, `.md` and TOML library files, then
+    /// report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// With `--fix` or `--diff`: apply unsafe fixes too (they may change
+    /// meaning or tone).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes `--fix` would apply as a unified diff; write nothing.
+    /// Exits with 1 when there is something to fix.
+    #[arg(long)]
+    pub diff: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }

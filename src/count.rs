@@ -82,22 +82,10 @@ pub fn count(reply: &Reply) -> Counts {
     }
 }
 
-/// Sentences: runs of text ended by `.`, `!`, `?` or `…` (a run of them
-/// counts once), or by the end of the text.
+/// Sentences, as `sentence-length` and `readability` split them (see
+/// [`crate::text::sentences`]).
 pub fn sentence_count(text: &str) -> usize {
-    let mut count = 0;
-    let mut in_sentence = false;
-    for c in text.chars() {
-        if matches!(c, '.' | '!' | '?' | '…') {
-            if in_sentence {
-                count += 1;
-                in_sentence = false;
-            }
-        } else if c.is_alphanumeric() {
-            in_sentence = true;
-        }
-    }
-    count + usize::from(in_sentence)
+    crate::text::sentences::count(text)
 }
 
 /// The counts as an aligned table.

@@ -1,15 +1,33 @@
-//! The engine: run every enabled rule on a reply, drop what the reply
-//! allows, sort. It never prints.
+//! The engine: run every enabled rule on a reply (built-in rules, then the
+//! config's user-defined rules), drop what the reply allows, what
+//! `per-path-ignores` ignores and what suppression comments turn off, sort.
+//! It never prints.
 
 use crate::config::Settings;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::reply::{Reply, ReplyContext};
 use crate::rules::{Context, REGISTRY, Sink};
+use crate::suppress::{self, Directives};
 
 /// Lint one reply with its resolved context.
 pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Diagnostic> {
+    // Rules never see suppression comments: they lint a copy without them,
+    // and their diagnostics are mapped back onto the reply.
+    let directives = Directives::parse(&reply.body);
+    let stripped = directives.strip(reply);
+    let linted = stripped.as_ref().map_or(reply, |s| &s.reply);
+    let ignored = suppress::reply_path(&reply.source)
+        .map(|p| settings.ignored_rules(p))
+        .unwrap_or_default();
+    // One decision for built-in and user rules alike: the channel's level,
+    // the reply's `allow`, the path's ignores.
+    let severity = |id: &'static str| -> Option<Severity> {
+        let severity = rc.channel.level(id).severity()?;
+        let off = reply.meta.allow.iter().any(|a| a.value == id) || ignored.contains(&id);
+        (!off).then_some(severity)
+    };
     let cx = Context {
-        reply,
+        reply: linted,
         channel: rc.channel,
         language: rc.language,
         mode: rc.mode,
@@ -19,15 +37,21 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
     let mut out = Vec::new();
     for rule in REGISTRY {
         let meta = rule.meta();
-        let Some(severity) = rc.channel.level(meta.id).severity() else {
+        let Some(severity) = severity(meta.id) else {
             continue;
         };
-        if reply.meta.allow.iter().any(|a| a.value == meta.id) {
-            continue;
-        }
         let mut sink = Sink::new(meta.id, severity);
         rule.check(&cx, &mut sink);
         out.append(&mut sink.diagnostics);
+    }
+    settings.user_rules.check(&cx, severity, &mut out);
+    if let Some(stripped) = &stripped {
+        for d in &mut out {
+            stripped.map_back(d);
+        }
+    }
+    if !directives.is_empty() {
+        out.retain(|d| !directives.suppresses(d.rule, d.span.start));
     }
     out.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
     out

@@ -163,6 +163,13 @@ impl OffsetMap {
         }
     }
 
+    /// Body offset of the first segment that starts after `offset`: the
+    /// bytes from `offset` up to it are copied from the source one for one.
+    pub fn next_break(&self, offset: usize) -> Option<usize> {
+        let i = self.segments.partition_point(|s| s.body <= offset);
+        self.segments.get(i).map(|s| s.body)
+    }
+
     /// Forget the body from `len` on (the body was cut there): a span
     /// ending at `len` still ends where the byte before it ends.
     pub fn truncate(&mut self, len: usize) {
@@ -237,6 +244,55 @@ impl BodyBuilder {
         }
         for (i, ch) in text.char_indices() {
             self.push(ch, start + i, start + i + ch.len_utf8());
+        }
+    }
+
+    /// Append `text`, copied one for one from the source from offset
+    /// `start` on, except that its last character ends at `end` (it was
+    /// written as an escape). A piece of a string decoded earlier, whose
+    /// line breaks are already normalised.
+    pub fn push_piece(&mut self, text: &str, start: usize, end: usize) {
+        if text.is_empty() {
+            return;
+        }
+        if self.pending_cr.is_some() || text.contains('\r') {
+            for (i, ch) in text.char_indices() {
+                let stop = i + ch.len_utf8();
+                let ch_end = if stop == text.len() {
+                    end
+                } else {
+                    start + stop
+                };
+                self.push(ch, start + i, ch_end);
+            }
+            return;
+        }
+        self.map.push_after(self.body.len(), start, self.end);
+        self.body.push_str(text);
+        self.end = end;
+    }
+
+    /// Append `text`, which is `decoded[at..]` of a string decoded earlier
+    /// with `map` back to the source, in pieces that the source wrote one
+    /// for one.
+    pub fn push_mapped(&mut self, text: &str, at: usize, map: &OffsetMap) {
+        let mut i = 0;
+        while i < text.len() {
+            let next = map
+                .next_break(at + i)
+                .map_or(text.len(), |b| (b - at).min(text.len()));
+            // A break inside a character cannot happen for maps built from
+            // whole characters; fall back to the character's end.
+            let mut next = next.max(i + 1);
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            self.push_piece(
+                &text[i..next],
+                map.source_start(at + i),
+                map.source_end(at + next),
+            );
+            i = next;
         }
     }
 

@@ -336,3 +336,352 @@ fn template_with_greeting_variable_passes() {
         "{{greeting}} {{ticket.requester.first_name}},\nyour order has shipped.\n",
     );
 }
+
+// ---- punctuation conventions: must fail ----
+
+const EMAIL_ES: &[&str] = &["--channel", "email", "--lang", "es"];
+const EMAIL_DE: &[&str] = &["--channel", "email", "--lang", "de"];
+
+#[test]
+fn spanish_salutation_with_a_comma() {
+    let text = "Estimado Sr. Pérez,\n\nSu pedido ya está en camino.\n\nAtentamente,\nLucía\n";
+    insta::assert_snapshot!(lint(EMAIL_ES, text));
+    assert_eq!(
+        diagnostics_of("greeting", EMAIL_ES, text),
+        vec![(
+            1,
+            19,
+            "salutation ends with `,`; Spanish salutations end with `:`".to_owned()
+        )]
+    );
+    // The safe fix writes the colon.
+    let fixed = run(&[&["--diff"], EMAIL_ES].concat(), text);
+    assert!(
+        fixed.stdout.contains("+Estimado Sr. Pérez:"),
+        "{}",
+        fixed.stdout
+    );
+}
+
+#[test]
+fn spanish_salutations_without_a_colon() {
+    let cases = [
+        (
+            "Hola, Lucía,\n\nTu pedido ya está en camino.\n\nUn saludo,\nMarta\n",
+            12,
+            "salutation ends with `,`; Spanish salutations end with `:`",
+        ),
+        (
+            "Estimada Sra. García;\n\nSu pedido ya está en camino.\n\nAtentamente,\nMarta\n",
+            21,
+            "salutation ends with `;`; Spanish salutations end with `:`",
+        ),
+        (
+            "Estimado Sr. Pérez\n\nSu pedido ya está en camino.\n\nAtentamente,\nLucía\n",
+            1,
+            "salutation has no closing mark; Spanish salutations end with `:`",
+        ),
+    ];
+    for (text, column, message) in cases {
+        assert_eq!(
+            diagnostics_of("greeting", EMAIL_ES, text),
+            vec![(1, column, message.to_owned())],
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn german_salutation_without_a_comma() {
+    let text = "Sehr geehrte Frau Weber\n\nvielen Dank für Ihre Nachricht.\n\nMit freundlichen Grüßen\nJonas Becker\n";
+    insta::assert_snapshot!(lint(EMAIL_DE, text));
+}
+
+#[test]
+fn german_text_after_the_salutation_starts_in_lower_case() {
+    let text = "Sehr geehrte Frau Weber,\n\nVielen Dank für Ihre Nachricht. Ihr Paket ist unterwegs.\n\nMit freundlichen Grüßen\nJonas Becker\n";
+    insta::assert_snapshot!(lint(EMAIL_DE, text));
+    assert_eq!(
+        diagnostics_of("greeting", EMAIL_DE, text),
+        vec![(
+            3,
+            1,
+            "`Vielen` after the salutation's comma: German goes on in lower case".to_owned()
+        )]
+    );
+    let cases = [
+        (
+            "Hallo Jonas, Wir haben Ihr Paket heute versandt.\n\nViele Grüße\nAnna\n",
+            1,
+            14,
+            "Wir",
+        ),
+        (
+            "Sehr geehrter Herr Braun,\nich bestätige den Termin.\n\nMit freundlichen Grüßen\nAnna\n",
+            0,
+            0,
+            "",
+        ),
+        (
+            "Guten Tag Herr Braun,\n\nLeider ist der Artikel ausverkauft.\n\nFreundliche Grüße\nAnna\n",
+            3,
+            1,
+            "Leider",
+        ),
+        (
+            "Sehr geehrte Damen und Herren,\nDanke für Ihre Geduld.\n\nMit freundlichen Grüßen\nAnna\n",
+            2,
+            1,
+            "Danke",
+        ),
+    ];
+    for (text, line, column, word) in cases {
+        let expected: Vec<(u64, u64, String)> = if word.is_empty() {
+            vec![]
+        } else {
+            vec![(
+                line,
+                column,
+                format!("`{word}` after the salutation's comma: German goes on in lower case"),
+            )]
+        };
+        assert_eq!(
+            diagnostics_of("greeting", EMAIL_DE, text),
+            expected,
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn wrong_marks_after_salutations_in_other_languages() {
+    let cases = [
+        (
+            "en",
+            "Dear Ms Smith;\n\nYour refund was issued today.\n\nKind regards,\nAnna\n",
+            14,
+            "salutation ends with `;`; English salutations end with `,`",
+        ),
+        (
+            "it",
+            "Gentile Mario.\nil suo ordine è partito.\n\nCordiali saluti,\nAnna\n",
+            14,
+            "salutation ends with `.`; Italian salutations end with `,`",
+        ),
+        (
+            "fr",
+            "Madame, Monsieur :\n\nvotre colis arrive demain.\n\nCordialement,\nClaire\n",
+            18,
+            "salutation ends with `:`; French salutations end with `,`",
+        ),
+        (
+            "pt",
+            "Prezado Sr. Silva;\n\no seu pedido foi enviado.\n\nAtenciosamente,\nAna\n",
+            18,
+            "salutation ends with `;`; Portuguese salutations end with `,`",
+        ),
+    ];
+    for (lang, text, column, message) in cases {
+        let args = ["--channel", "email", "--lang", lang];
+        assert_eq!(
+            diagnostics_of("greeting", &args, text),
+            vec![(1, column, message.to_owned())],
+            "{lang}"
+        );
+    }
+    // The French fix also removes the space before the colon.
+    insta::assert_snapshot!(
+        run(
+            &["--channel", "email", "--lang", "fr", "--diff"],
+            "Madame, Monsieur :\n\nvotre colis arrive demain.\n\nCordialement,\nClaire\n"
+        )
+        .stdout
+    );
+}
+
+#[test]
+fn unknown_language_judges_only_a_greeting_of_one_language() {
+    // "Sehr geehrte" is German alone.
+    let text = "Sehr geehrte Frau Weber\n\nvielen Dank.\n\nMit freundlichen Grüßen\nJonas\n";
+    assert_eq!(
+        diagnostics_of("greeting", &["--channel", "email"], text),
+        vec![(
+            1,
+            1,
+            "salutation has no closing mark; German salutations end with `,`".to_owned()
+        )]
+    );
+}
+
+// ---- punctuation conventions: must pass ----
+
+#[test]
+fn conventional_salutations_pass() {
+    let cases = [
+        (
+            "en",
+            "Dear Ms Smith,\n\nYour refund was issued today.\n\nKind regards,\nAnna\n",
+        ),
+        (
+            "en",
+            "Dear Ms. Smith:\n\nYour refund was issued today.\n\nSincerely,\nAnna\n",
+        ),
+        (
+            "en",
+            "Dear Sir or Madam\n\nYour refund was issued today.\n\nYours faithfully\nAnna\n",
+        ),
+        (
+            "en",
+            "Hi Anna!\n\nYour refund was issued today.\n\nThanks,\nTom\n",
+        ),
+        (
+            "it",
+            "Gentile Mario,\nil suo ordine è partito.\n\nCordiali saluti,\nAnna\n",
+        ),
+        (
+            "it",
+            "Buongiorno\n\nil suo ordine è partito.\n\nCordiali saluti\nAnna\n",
+        ),
+        (
+            "es",
+            "Estimado Sr. Pérez:\n\nSu pedido ya está en camino.\n\nAtentamente,\nLucía\n",
+        ),
+        (
+            "es",
+            "Hola, Lucía:\n\nTu pedido ya está en camino.\n\nUn saludo,\nMarta\n",
+        ),
+        (
+            "es",
+            "¡Hola, Lucía!\n\nTu pedido ya está en camino.\n\nUn saludo,\nMarta\n",
+        ),
+        (
+            "fr",
+            "Madame, Monsieur,\n\nvotre colis arrive demain.\n\nCordialement,\nClaire\n",
+        ),
+        (
+            "fr",
+            "Bonjour Claire\n\nvotre colis arrive demain.\n\nBien cordialement,\nMarc\n",
+        ),
+        (
+            "de",
+            "Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Nachricht.\n\nMit freundlichen Grüßen\nJonas\n",
+        ),
+        (
+            "de",
+            "Sehr geehrte Frau Weber!\n\nVielen Dank für Ihre Nachricht.\n\nMit freundlichen Grüßen\nJonas\n",
+        ),
+        (
+            "pt",
+            "Prezado Sr. Silva,\n\no seu pedido foi enviado.\n\nAtenciosamente,\nAna\n",
+        ),
+        (
+            "pt",
+            "Prezado Senhor:\n\no seu pedido foi enviado.\n\nAtenciosamente,\nAna\n",
+        ),
+    ];
+    for (lang, text) in cases {
+        assert_clean("greeting", &["--channel", "email", "--lang", lang], text);
+    }
+}
+
+#[test]
+fn german_nouns_names_and_sie_keep_their_capital() {
+    for next in [
+        "Ihr Paket ist unterwegs.",
+        "Sie erhalten heute eine Gutschrift.",
+        "Ihre Bestellung wurde versandt.",
+        "Ihnen schicken wir heute ein neues Gerät.",
+        "Du bekommst heute eine Gutschrift.",
+        "Herr Braun hat uns Ihre Nachricht weitergeleitet.",
+        "Acme bedankt sich für Ihre Geduld.",
+        "Bezüglich Ihrer Anfrage melden wir uns morgen.",
+        "IBAN und BIC finden Sie unten.",
+        "Morgen kommt Ihr Paket.",
+    ] {
+        let text =
+            format!("Sehr geehrte Frau Weber,\n\n{next}\n\nMit freundlichen Grüßen\nJonas\n");
+        assert_clean("greeting", EMAIL_DE, &text);
+    }
+}
+
+#[test]
+fn sentences_and_ambiguous_greetings_are_not_judged() {
+    // A greeting that goes on in the same line is not a salutation line.
+    assert_clean(
+        "greeting",
+        EMAIL_ES,
+        "Estimado Sr. Pérez, le escribimos para confirmar su pedido.\n\nAtentamente,\nLucía\n",
+    );
+    // "Hi" is English and German: with no language, no convention applies.
+    assert_clean(
+        "greeting",
+        &["--channel", "email"],
+        "Hi Jonas\n\nWir haben Ihr Paket versandt.\n\nViele Grüße\nAnna\n",
+    );
+    // "Hello." is a sentence of its own; "Dear Mr." ends a title.
+    assert_clean(
+        "greeting",
+        EMAIL_EN,
+        "Hello.\n\nYour refund was issued today.\n\nKind regards,\nAnna\n",
+    );
+    // A greeting in another language is reported as such, not for its marks.
+    assert_eq!(
+        diagnostics_of(
+            "greeting",
+            EMAIL_ES,
+            "Dear Ms Smith;\n\nSu pedido ya está en camino.\n\nAtentamente,\nLucía\n"
+        ),
+        vec![(1, 1, "`Dear` is not a Spanish greeting".to_owned())]
+    );
+    // Conventions apply where greetings are required, not in chat.
+    assert_clean(
+        "greeting",
+        &["--channel", "chat", "--lang", "es"],
+        "Hola, Lucía,\ntu pedido ya está en camino.",
+    );
+}
+
+/// The correct e-mails of the evaluation corpus (six languages) follow
+/// the conventions: no greeting or sign-off diagnostic on any of them.
+#[test]
+fn correct_corpus_emails_pass_greeting_and_sign_off() {
+    let corpus = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/correct.jsonl"),
+    )
+    .expect("evaluation corpus");
+    let mut library = String::new();
+    let mut count = 0;
+    for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+        let case: serde_json::Value = serde_json::from_str(line).expect("corpus line");
+        if case["channel"] != "email" {
+            continue;
+        }
+        count += 1;
+        let reply = serde_json::json!({
+            "id": case["id"],
+            "channel": "email",
+            "language": case["language"],
+            "text": case["text"],
+        });
+        library.push_str(&reply.to_string());
+        library.push('\n');
+    }
+    assert!(count >= 150, "{count} e-mails");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("emails.jsonl"), library).expect("write library");
+    let r = common::run_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "json", "emails.jsonl"],
+        None,
+    );
+    assert!(r.code != 2, "{}", r.stderr);
+    let json = r.json();
+    let found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "greeting" || d["rule"] == "sign-off")
+        .map(|d| d.to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}

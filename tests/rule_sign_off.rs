@@ -292,3 +292,187 @@ fn template_with_signature_variable_passes() {
         "Hi {{ticket.requester.first_name}},\nyour order has shipped.\n{{current_user.signature}}\n",
     );
 }
+
+// ---- punctuation conventions: must fail ----
+
+const EMAIL_DE: &[&str] = &["--channel", "email", "--lang", "de"];
+
+#[test]
+fn german_sign_off_with_a_comma() {
+    let text = "Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Nachricht.\n\nMit freundlichen Grüßen,\nJonas Becker\n";
+    insta::assert_snapshot!(lint(EMAIL_DE, text));
+    assert_eq!(
+        diagnostics_of("sign-off", EMAIL_DE, text),
+        vec![(
+            5,
+            24,
+            "sign-off ends with `,`; German sign-offs take no `,`".to_owned()
+        )]
+    );
+    // The safe fix removes the comma, and only the comma.
+    let fixed = run(&[&["--diff"], EMAIL_DE].concat(), text);
+    assert!(
+        fixed
+            .stdout
+            .contains("-Mit freundlichen Grüßen,\n+Mit freundlichen Grüßen\n"),
+        "{}",
+        fixed.stdout
+    );
+}
+
+#[test]
+fn german_sign_offs_take_no_punctuation_at_all() {
+    let cases = [
+        (
+            "Hallo Jonas,\nIhr Paket ist unterwegs.\n\nViele Grüße.\nAnna\n",
+            4,
+            12,
+            '.',
+        ),
+        (
+            "Hallo Jonas,\nIhr Paket ist unterwegs.\n\nFreundliche Grüße ,\nAnna\n",
+            4,
+            19,
+            ',',
+        ),
+        (
+            "Hallo Jonas,\nIhr Paket ist unterwegs.\nVielen Dank und freundliche Grüße,\nAnna\n",
+            3,
+            34,
+            ',',
+        ),
+    ];
+    for (text, line, column, mark) in cases {
+        assert_eq!(
+            diagnostics_of("sign-off", EMAIL_DE, text),
+            vec![(
+                line,
+                column,
+                format!("sign-off ends with `{mark}`; German sign-offs take no `{mark}`")
+            )],
+            "{text:?}"
+        );
+    }
+    // Language unknown: "Mit freundlichen Grüßen" is German alone.
+    assert_eq!(
+        diagnostics_of(
+            "sign-off",
+            &["--channel", "email"],
+            "Sehr geehrte Frau Weber,\nvielen Dank.\n\nMit freundlichen Grüßen,\nJonas\n"
+        ),
+        vec![(
+            4,
+            24,
+            "sign-off ends with `,`; German sign-offs take no `,`".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn semicolons_and_colons_after_sign_offs() {
+    let cases = [
+        (
+            "en",
+            "Dear Ms Smith,\nyour refund was issued today.\n\nKind regards;\nAnna\n",
+            13,
+            ';',
+        ),
+        (
+            "it",
+            "Gentile Mario,\nil suo ordine è partito.\n\nCordiali saluti:\nAnna\n",
+            16,
+            ':',
+        ),
+        (
+            "es",
+            "Estimado Sr. Pérez:\nsu pedido ya está en camino.\n\nAtentamente;\nLucía\n",
+            12,
+            ';',
+        ),
+        (
+            "fr",
+            "Madame, Monsieur,\nvotre colis arrive demain.\n\nCordialement :\nClaire\n",
+            14,
+            ':',
+        ),
+        (
+            "pt",
+            "Prezado Sr. Silva,\no seu pedido foi enviado.\n\nAtenciosamente;\nAna\n",
+            15,
+            ';',
+        ),
+    ];
+    for (lang, text, column, mark) in cases {
+        let args = ["--channel", "email", "--lang", lang];
+        let got = diagnostics_of("sign-off", &args, text);
+        assert_eq!(got.len(), 1, "{lang}: {got:?}");
+        assert_eq!((got[0].0, got[0].1), (4, column), "{lang}");
+        assert!(
+            got[0]
+                .2
+                .starts_with(&format!("sign-off ends with `{mark}`")),
+            "{lang}: {got:?}"
+        );
+    }
+    insta::assert_snapshot!(lint(
+        &["--channel", "email", "--lang", "en"],
+        "Dear Ms Smith,\nyour refund was issued today.\n\nKind regards;\nAnna\n"
+    ));
+}
+
+// ---- punctuation conventions: must pass ----
+
+#[test]
+fn conventional_sign_offs_pass() {
+    let cases = [
+        (
+            "de",
+            "Sehr geehrte Frau Weber,\nvielen Dank.\n\nMit freundlichen Grüßen\nJonas\n",
+        ),
+        (
+            "de",
+            "Hallo Jonas,\nIhr Paket ist unterwegs.\n\nViele Grüße!\nAnna\n",
+        ),
+        (
+            "de",
+            "Hallo Jonas,\nIhr Paket ist unterwegs.\n\nViele Grüße, Anna\n",
+        ),
+        (
+            "en",
+            "Dear Ms Smith,\nyour refund was issued today.\n\nKind regards,\nAnna\n",
+        ),
+        (
+            "en",
+            "Dear Ms Smith,\nyour refund was issued today.\n\nBest wishes\nAnna\n",
+        ),
+        (
+            "en",
+            "Hi Luke,\nplease send us a photo.\n\nThanks for your help,\nSarah\n",
+        ),
+        (
+            "it",
+            "Gentile Mario,\nil suo ordine è partito.\n\nCordiali saluti.\nAnna\n",
+        ),
+        (
+            "es",
+            "Estimado Sr. Pérez:\nsu pedido ya está en camino.\n\nUn saludo.\nLucía\n",
+        ),
+        (
+            "fr",
+            "Madame, Monsieur,\nvotre colis arrive demain.\n\nCordialement,\nClaire\n",
+        ),
+        (
+            "pt",
+            "Prezado Sr. Silva,\no seu pedido foi enviado.\n\nAtenciosamente,\nAna\n",
+        ),
+    ];
+    for (lang, text) in cases {
+        assert_clean("sign-off", &["--channel", "email", "--lang", lang], text);
+    }
+    // Conventions apply where sign-offs are required, not in chat.
+    assert_clean(
+        "sign-off",
+        &["--channel", "whatsapp", "--lang", "de"],
+        "Hallo Jonas! Ihr Paket ist unterwegs.\nViele Grüße,\nAnna",
+    );
+}

@@ -49,6 +49,24 @@ pub struct Options {
     pub channels: Option<BTreeMap<Spanned<String>, Spanned<ChannelOptions>>>,
     /// Worst-case placeholder lengths for length rules in template mode.
     pub placeholder_lengths: Option<PlaceholderLengthOptions>,
+    /// Words `shouting` accepts in capitals, added to the built-in
+    /// acronym list.
+    pub acronyms: Option<Vec<String>>,
+    /// Domains links may point to, with their subdomains (the `link`
+    /// rule); unset or empty: any domain.
+    pub allowed_domains: Option<Vec<String>>,
+    /// E-mail addresses (`help@brand.com`) or domains (`@brand.com`) that
+    /// are not personal data (the `personal-data` rule).
+    pub allowed_emails: Option<Vec<String>>,
+    /// The company's own phone numbers, in any format (`personal-data`).
+    pub allowed_phones: Option<Vec<String>>,
+    /// The company's own IBANs (`personal-data`).
+    pub allowed_ibans: Option<Vec<String>>,
+    /// User-defined rules (`[[rule]]` tables).
+    pub rule: Option<Vec<Spanned<UserRuleOptions>>>,
+    /// Rules not to apply under some paths: glob (relative to the config
+    /// file) → rule ids.
+    pub per_path_ignores: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
 
 /// `[placeholder-lengths]`: how long a placeholder's value may be, in
@@ -105,8 +123,29 @@ pub struct ChannelOptions {
     pub greeting: Option<Expectation>,
     /// Sign-off expectation.
     pub sign_off: Option<Expectation>,
+    /// Regular expression the end of every reply must match (the
+    /// `signature` rule); unset: no signature is checked.
+    pub signature_pattern: Option<Spanned<String>>,
+    /// Lowest readability score accepted (the `readability` rule), for
+    /// every language or per language code; unset: not checked.
+    pub min_readability: Option<Spanned<crate::rules::readability::MinReadability>>,
+    /// Most words in one sentence (the `sentence-length` rule); unset: not
+    /// checked.
+    pub max_sentence_words: Option<u64>,
+    /// Most exclamations in a reply (the `exclamation` rule); unset: no
+    /// limit.
+    pub max_exclamations: Option<u64>,
+    /// Most emoji in a reply (the `emoji` rule); `0`: emoji are not used;
+    /// unset: no limit.
+    pub max_emoji: Option<u64>,
+    /// French replies: also report an ordinary space before `; : ! ?`,
+    /// where a no-break one belongs (the `punctuation-spacing` rule).
+    pub strict_french_spacing: Option<bool>,
     /// Expected register: `formal`, `informal` or `any`.
     pub register: Option<crate::lang::register::Register>,
+    /// What the channel renders: `plain`, `markdown`, `html`, `whatsapp`
+    /// or `any` (the `markup` rule).
+    pub renders: Option<crate::rules::markup::Renders>,
     /// Rule levels on this channel.
     pub rules: Option<RuleLevels>,
 }
@@ -126,7 +165,14 @@ pub const CHANNEL_KEYS: &[&str] = &[
     "max-footer-length",
     "greeting",
     "sign-off",
+    "signature-pattern",
+    "min-readability",
+    "max-sentence-words",
+    "max-exclamations",
+    "max-emoji",
+    "strict-french-spacing",
     "register",
+    "renders",
     "rules",
 ];
 
@@ -158,8 +204,98 @@ impl ChannelOptions {
             max_footer_length: over.max_footer_length.or(self.max_footer_length),
             greeting: over.greeting.or(self.greeting),
             sign_off: over.sign_off.or(self.sign_off),
+            signature_pattern: over.signature_pattern.or(self.signature_pattern),
+            min_readability: over.min_readability.or(self.min_readability),
+            max_sentence_words: over.max_sentence_words.or(self.max_sentence_words),
+            max_exclamations: over.max_exclamations.or(self.max_exclamations),
+            max_emoji: over.max_emoji.or(self.max_emoji),
+            strict_french_spacing: over.strict_french_spacing.or(self.strict_french_spacing),
             register: over.register.or(self.register),
+            renders: over.renders.or(self.renders),
             rules,
         }
     }
 }
+
+/// What a user-defined rule checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserRuleKind {
+    /// The phrases or regexes must not appear.
+    Forbid,
+    /// Each phrase has a preferred replacement, offered as a fix.
+    Substitute,
+    /// One of the phrases or regexes must appear.
+    Require,
+    /// The phrases and regexes together may appear at least `min` and at
+    /// most `max` times.
+    Limit,
+}
+
+/// How a `substitute` rule's fix is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserFixSafety {
+    /// Applied by `check --fix`.
+    Safe,
+    /// Offered, but applied only on request.
+    Unsafe,
+}
+
+/// One `[[rule]]` table: a rule defined in the config, no code needed.
+/// Which keys a kind accepts is checked when the rule is compiled
+/// (`crate::rules::custom`), so that the error names the key.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UserRuleOptions {
+    /// Kebab-case id, not one of the built-in rules'.
+    pub id: Spanned<String>,
+    pub kind: Spanned<UserRuleKind>,
+    /// The diagnostic's message; `{match}`, `{replacement}`, `{count}`,
+    /// `{min}` and `{max}` are filled in. Default: one per kind.
+    pub message: Option<String>,
+    /// A help line shown under the message.
+    pub help: Option<String>,
+    /// Level on every channel unless `[rules]` or `[channels.*.rules]`
+    /// says otherwise. Default `warning`.
+    pub severity: Option<Level>,
+    /// Phrases, matched case-insensitively on word boundaries.
+    pub phrases: Option<Vec<Spanned<String>>>,
+    /// A regular expression (opt-in; `regex` crate syntax, case-sensitive
+    /// unless it starts with `(?i)`).
+    pub regex: Option<Spanned<String>>,
+    /// Several regular expressions.
+    pub regexes: Option<Vec<Spanned<String>>>,
+    /// `substitute`: phrase → preferred phrase.
+    pub replacements: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+    /// `substitute`: whether the fix is safe (default) or unsafe.
+    pub fix: Option<Spanned<UserFixSafety>>,
+    /// `limit`: fewest occurrences.
+    pub min: Option<Spanned<u64>>,
+    /// `limit`: most occurrences.
+    pub max: Option<Spanned<u64>>,
+    /// Channels (ids or aliases) the rule runs on. Default: every channel.
+    pub channels: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Languages the rule runs on (the reply's expected language, or the
+    /// detected one). Default: every reply, whatever its language.
+    pub languages: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+/// The keys a `[[rule]]` table accepts, for documentation and its drift
+/// test.
+pub const USER_RULE_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "message",
+    "help",
+    "severity",
+    "phrases",
+    "regex",
+    "regexes",
+    "replacements",
+    "fix",
+    "min",
+    "max",
+    "channels",
+    "languages",
+];

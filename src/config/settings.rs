@@ -13,6 +13,8 @@ use crate::lang::register::Register;
 use crate::mode::Mode;
 use crate::reply::{ReplyContext, ReplyMeta};
 use crate::rules;
+use crate::rules::custom::UserRules;
+use crate::suppress::PathIgnores;
 use crate::text::count::Unit;
 use crate::text::expand::PlaceholderLengths;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
@@ -68,6 +70,19 @@ pub struct Settings {
     pub detector: Detector,
     /// Worst-case placeholder lengths for templates.
     pub placeholder_lengths: PlaceholderLengths,
+    /// `acronyms`: more words `shouting` accepts in capitals, upper case.
+    pub acronyms: Vec<String>,
+    /// `allowed-domains`: where links may point (`link`); empty: anywhere.
+    pub allowed_domains: Vec<String>,
+    /// `allowed-emails`, `allowed-phones`, `allowed-ibans`: the company's
+    /// own contact details, not personal data (`personal-data`).
+    pub allowed_emails: Vec<String>,
+    pub allowed_phones: Vec<String>,
+    pub allowed_ibans: Vec<String>,
+    /// Rules defined in the config (`[[rule]]`), compiled.
+    pub user_rules: UserRules,
+    /// `[per-path-ignores]`.
+    path_ignores: PathIgnores,
 }
 
 impl Settings {
@@ -124,14 +139,15 @@ impl Settings {
         let err =
             |offset: usize, message: String| ConfigError::at(err_path, text, Some(offset), message);
 
+        let mut user_rules = UserRules::compile(options.rule.unwrap_or_default(), &err)?;
         if let Some(levels) = &options.rules {
-            check_rule_ids(levels, &err)?;
+            check_rule_ids(levels, &user_rules, &err)?;
         }
         let builtin = builtin_options();
         let user_channels = user_channels(options.channels.unwrap_or_default(), &builtin, &err)?;
         for (_, opts) in user_channels.values() {
             if let Some(levels) = &opts.rules {
-                check_rule_ids(levels, &err)?;
+                check_rule_ids(levels, &user_rules, &err)?;
             }
         }
 
@@ -143,7 +159,8 @@ impl Settings {
         let global = options.rules.as_ref();
         let mut channels = BTreeMap::new();
         for &id in &ids {
-            let resolved = resolve_channel(id, &builtin, &user_channels, global, &err, 0)?;
+            let resolved =
+                resolve_channel(id, &builtin, &user_channels, global, &user_rules, &err, 0)?;
             channels.insert(id.to_owned(), resolved);
         }
         let mut aliases = BTreeMap::new();
@@ -168,7 +185,35 @@ impl Settings {
             lexicons: Lexicons::builtin(),
             detector,
             placeholder_lengths: placeholder_lengths(options.placeholder_lengths),
+            acronyms: options
+                .acronyms
+                .unwrap_or_default()
+                .iter()
+                .map(|a| a.trim().to_uppercase())
+                .collect(),
+            allowed_domains: options.allowed_domains.unwrap_or_default(),
+            allowed_emails: options.allowed_emails.unwrap_or_default(),
+            allowed_phones: options.allowed_phones.unwrap_or_default(),
+            allowed_ibans: options.allowed_ibans.unwrap_or_default(),
+            user_rules: UserRules::default(),
+            path_ignores: PathIgnores::default(),
         };
+        user_rules.resolve_channels(
+            |name| {
+                settings
+                    .channel_id(name)
+                    .map(str::to_owned)
+                    .ok_or_else(|| settings.unknown_channel(name))
+            },
+            &err,
+        )?;
+        settings.path_ignores = PathIgnores::compile(
+            options.per_path_ignores.unwrap_or_default(),
+            |id| rule_id(id, &user_rules),
+            || rules::ids().chain(user_rules.ids()).collect(),
+            &err,
+        )?;
+        settings.user_rules = user_rules;
 
         // Defaults from the file.
         settings.defaults = Choice {
@@ -258,6 +303,24 @@ impl Settings {
                 .chain(self.aliases.keys())
                 .map(String::as_str),
         )
+    }
+
+    /// The `'static` id of a rule, built-in or user-defined.
+    pub fn rule_id(&self, name: &str) -> Option<&'static str> {
+        rule_id(name, &self.user_rules)
+    }
+
+    /// Every rule id: built-in ones, then user-defined ones.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        rules::ids().chain(self.user_rules.ids())
+    }
+
+    /// The rules `per-path-ignores` turns off for replies read from `path`.
+    pub fn ignored_rules(&self, path: &Path) -> Vec<&'static str> {
+        if self.path_ignores.is_empty() {
+            return Vec::new();
+        }
+        self.path_ignores.rules_for(&self.relative(path))
     }
 
     fn channel_id_at(
@@ -476,15 +539,27 @@ fn user_channels(
     Ok(out)
 }
 
+/// The `'static` id of a built-in or user-defined rule.
+fn rule_id(name: &str, user_rules: &UserRules) -> Option<&'static str> {
+    rules::by_id(name)
+        .map(|m| m.id)
+        .or_else(|| user_rules.id(name))
+}
+
 fn check_rule_ids(
     levels: &RuleLevels,
+    user_rules: &UserRules,
     err: &impl Fn(usize, String) -> ConfigError,
 ) -> Result<(), ConfigError> {
     for key in levels.keys() {
-        if rules::by_id(key.get_ref()).is_none() {
+        if rule_id(key.get_ref(), user_rules).is_none() {
             return Err(err(
                 key.span().start,
-                crate::suggest::unknown("rule", key.get_ref(), rules::ids()),
+                crate::suggest::unknown(
+                    "rule",
+                    key.get_ref(),
+                    rules::ids().chain(user_rules.ids()),
+                ),
             ));
         }
     }
@@ -545,10 +620,14 @@ pub fn builtin_options() -> BTreeMap<String, ChannelOptions> {
         .collect()
 }
 
-fn apply_levels(levels: &mut BTreeMap<&'static str, Level>, over: Option<&RuleLevels>) {
+fn apply_levels(
+    levels: &mut BTreeMap<&'static str, Level>,
+    over: Option<&RuleLevels>,
+    user_rules: &UserRules,
+) {
     for (id, level) in over.into_iter().flatten() {
-        if let Some(rule) = rules::by_id(id.get_ref()) {
-            levels.insert(rule.id, *level.get_ref());
+        if let Some(id) = rule_id(id.get_ref(), user_rules) {
+            levels.insert(id, *level.get_ref());
         }
     }
 }
@@ -562,6 +641,7 @@ fn resolve_channel(
     builtin: &BTreeMap<String, ChannelOptions>,
     user: &BTreeMap<String, (usize, ChannelOptions)>,
     global: Option<&RuleLevels>,
+    user_rules: &UserRules,
     err: &impl Fn(usize, String) -> ConfigError,
     depth: usize,
 ) -> Result<Channel, ConfigError> {
@@ -608,6 +688,7 @@ fn resolve_channel(
                 builtin,
                 user,
                 global,
+                user_rules,
                 err,
                 depth + 1,
             )?)
@@ -624,15 +705,34 @@ fn resolve_channel(
         None => rules::REGISTRY
             .iter()
             .map(|r| (r.meta().id, Level::from(r.meta().default_severity)))
+            .chain(user_rules.iter().map(|r| (r.id, r.level)))
             .collect(),
     };
     if parent.is_none() {
-        apply_levels(&mut levels, b.and_then(|o| o.rules.as_ref()));
-        apply_levels(&mut levels, global);
+        apply_levels(&mut levels, b.and_then(|o| o.rules.as_ref()), user_rules);
+        apply_levels(&mut levels, global, user_rules);
     }
-    apply_levels(&mut levels, u.and_then(|(_, o)| o.rules.as_ref()));
+    apply_levels(
+        &mut levels,
+        u.and_then(|(_, o)| o.rules.as_ref()),
+        user_rules,
+    );
 
     let base = |f: fn(&Channel) -> Option<u64>| parent.as_ref().and_then(f);
+    let signature_pattern = match &raw.signature_pattern {
+        Some(p) => Some(
+            rules::signature::SignaturePattern::new(p.get_ref())
+                .map_err(|m| err(p.span().start, m))?,
+        ),
+        None => parent.as_ref().and_then(|p| p.signature_pattern.clone()),
+    };
+    let min_readability = match &raw.min_readability {
+        Some(m) => m.get_ref().resolve().map_err(|e| err(m.span().start, e))?,
+        None => parent
+            .as_ref()
+            .map(|p| p.min_readability.clone())
+            .unwrap_or_default(),
+    };
     Ok(Channel {
         id: id.to_owned(),
         description: raw
@@ -670,10 +770,27 @@ fn resolve_channel(
             .sign_off
             .or(parent.as_ref().map(|p| p.sign_off))
             .unwrap_or(Expectation::Any),
+        signature_pattern,
+        min_readability,
+        max_sentence_words: raw
+            .max_sentence_words
+            .or_else(|| base(|p| p.max_sentence_words)),
+        max_exclamations: raw
+            .max_exclamations
+            .or_else(|| base(|p| p.max_exclamations)),
+        max_emoji: raw.max_emoji.or_else(|| base(|p| p.max_emoji)),
+        strict_french_spacing: raw
+            .strict_french_spacing
+            .or(parent.as_ref().map(|p| p.strict_french_spacing))
+            .unwrap_or(false),
         register: raw
             .register
             .or(parent.as_ref().map(|p| p.register))
             .unwrap_or(Register::Any),
+        renders: raw
+            .renders
+            .or(parent.as_ref().map(|p| p.renders))
+            .unwrap_or(crate::rules::markup::Renders::Any),
         levels,
         builtin: b.is_some(),
     })

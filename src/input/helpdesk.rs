@@ -272,11 +272,13 @@ impl Reader<'_> {
     fn body(&self, raw: &RawValue, markup: Markup) -> (String, crate::reply::OffsetMap) {
         let at = offset_of(self.text, raw);
         let (decoded, map) = json::string_body(raw.get(), at);
+        if markup == Markup::Plain && !decoded.contains('&') {
+            return (decoded, map);
+        }
         let mut out = BodyBuilder::new(map.source_start(0));
-        let source = |i: usize| map.source_start(i);
         match markup {
-            Markup::Html => html::to_text(&decoded, source, &mut out),
-            Markup::Plain => html::unescape(&decoded, source, &mut out),
+            Markup::Html => html::to_text(&decoded, &map, &mut out),
+            Markup::Plain => html::unescape(&decoded, &map, &mut out),
         }
         out.finish()
     }

@@ -9,15 +9,15 @@
 //! `html-escape` crate. Each character of the text maps back to where the
 //! HTML wrote it; the line breaks a block makes map to its tag.
 
-use crate::reply::BodyBuilder;
+use crate::reply::{BodyBuilder, OffsetMap};
 
-/// Append the text of `html` to `out`. `source` gives the file offset of
-/// byte `i` of `html` (HTML that came out of a JSON string is not a
-/// verbatim copy of the file).
-pub fn to_text(html: &str, source: impl Fn(usize) -> usize, out: &mut BodyBuilder) {
+/// Append the text of `html` to `out`; `map` takes offsets in `html` to
+/// the file (HTML that came out of a JSON string is not a verbatim copy of
+/// the file).
+pub fn to_text(html: &str, map: &OffsetMap, out: &mut BodyBuilder) {
     let mut text = Text {
         out,
-        source: &source,
+        map,
         breaks: 0,
         break_at: 0,
         space_at: None,
@@ -79,37 +79,39 @@ pub fn to_text(html: &str, source: impl Fn(usize) -> usize, out: &mut BodyBuilde
                 i += 1;
             }
             _ => {
-                let ch = html[i..].chars().next().unwrap_or('\u{fffd}');
-                text.push(ch, i, i + ch.len_utf8());
-                i += ch.len_utf8();
+                // A run of text up to the next tag, entity or blank.
+                let blank = |b: u8| pre == 0 && matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'<' || b == b'&' || blank(b))
+                    .map_or(html.len(), |j| i + j);
+                text.push_run(&html[i..end], i);
+                i = end;
             }
         }
     }
 }
 
 /// Decode the entities of plain text (no tags: `<` is a character) into
-/// `out`.
-pub fn unescape(plain: &str, source: impl Fn(usize) -> usize, out: &mut BodyBuilder) {
+/// `out`; `map` takes offsets in `plain` to the file.
+pub fn unescape(plain: &str, map: &OffsetMap, out: &mut BodyBuilder) {
     let mut i = 0;
     while i < plain.len() {
         let next = plain[i..].find('&').map_or(plain.len(), |j| i + j);
         if next > i {
-            for (k, ch) in plain[i..next].char_indices() {
-                let at = i + k;
-                out.push(ch, source(at), source(at + ch.len_utf8()));
-            }
+            out.push_mapped(&plain[i..next], i, map);
             i = next;
             continue;
         }
         match entity(plain, i) {
             Some((decoded, end)) => {
                 for ch in decoded.chars() {
-                    out.push(ch, source(i), source(end));
+                    out.push(ch, map.source_start(i), map.source_end(end));
                 }
                 i = end;
             }
             None => {
-                out.push('&', source(i), source(i + 1));
+                out.push_mapped("&", i, map);
                 i += 1;
             }
         }
@@ -119,9 +121,9 @@ pub fn unescape(plain: &str, source: impl Fn(usize) -> usize, out: &mut BodyBuil
 /// Text being built: line breaks and spaces are held back until text
 /// follows them, so a reply neither starts nor ends with blank lines and
 /// a line does not end with the space before a `</p>`.
-struct Text<'a, F: Fn(usize) -> usize> {
+struct Text<'a> {
     out: &'a mut BodyBuilder,
-    source: &'a F,
+    map: &'a OffsetMap,
     /// Line breaks owed before the next character.
     breaks: usize,
     /// HTML offset of the tag that owes them.
@@ -130,7 +132,7 @@ struct Text<'a, F: Fn(usize) -> usize> {
     space_at: Option<usize>,
 }
 
-impl<F: Fn(usize) -> usize> Text<'_, F> {
+impl Text<'_> {
     /// A block boundary worth `n` line breaks (1: a new line, 2: a new
     /// paragraph); boundaries next to each other do not add up.
     fn block(&mut self, n: usize, at: usize) {
@@ -158,21 +160,34 @@ impl<F: Fn(usize) -> usize> Text<'_, F> {
         }
     }
 
-    /// Append `ch`, written at HTML bytes `at..end`.
-    fn push(&mut self, ch: char, at: usize, end: usize) {
+    /// The line breaks or the space owed before more text.
+    fn flush(&mut self) {
         if !self.out.is_empty() {
             if self.breaks > 0 {
-                let s = (self.source)(self.break_at);
+                let s = self.map.source_start(self.break_at);
                 for _ in 0..self.breaks {
                     self.out.push('\n', s, s);
                 }
             } else if let Some(sp) = self.space_at {
-                self.out.push(' ', (self.source)(sp), (self.source)(sp + 1));
+                let (s, e) = (self.map.source_start(sp), self.map.source_end(sp + 1));
+                self.out.push(' ', s, e);
             }
         }
         self.breaks = 0;
         self.space_at = None;
-        self.out.push(ch, (self.source)(at), (self.source)(end));
+    }
+
+    /// Append `ch`, written at HTML bytes `at..end` (an entity, a `<`).
+    fn push(&mut self, ch: char, at: usize, end: usize) {
+        self.flush();
+        let (s, e) = (self.map.source_start(at), self.map.source_end(end));
+        self.out.push(ch, s, e);
+    }
+
+    /// Append `run`, written as is at HTML offset `at`.
+    fn push_run(&mut self, run: &str, at: usize) {
+        self.flush();
+        self.out.push_mapped(run, at, self.map);
     }
 }
 
@@ -239,11 +254,10 @@ fn find_ignore_case(html: &str, from: usize, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reply::OffsetMap;
 
     fn convert(html: &str) -> (String, OffsetMap) {
         let mut out = BodyBuilder::new(0);
-        to_text(html, |i| i, &mut out);
+        to_text(html, &OffsetMap::starting_at(0), &mut out);
         out.finish()
     }
 
@@ -298,7 +312,7 @@ mod tests {
     fn plain_text_only_decodes_entities() {
         let plain = "Tom &amp; Jerry <b>";
         let mut out = BodyBuilder::new(0);
-        unescape(plain, |i| i, &mut out);
+        unescape(plain, &OffsetMap::starting_at(0), &mut out);
         let (body, map) = out.finish();
         assert_eq!(body, "Tom & Jerry <b>");
         assert_eq!(

@@ -242,7 +242,7 @@ pub fn read_all(
         Input::Stdin => read_source(stdin::read(stdin_name)?, true),
         Input::File { path, explicit } => {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+            let bytes = read_limited(path, MAX_FILE_SIZE).map_err(|e| InputError::new(&name, e))?;
             if is_binary(&bytes) {
                 return if *explicit {
                     Err(InputError::new(name, "binary file, not a reply"))
@@ -301,6 +301,38 @@ pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Read, InputError>
         Some(first) => Err(first),
         None => Ok(read),
     }
+}
+
+/// Files larger than this are refused (before they are read) rather than
+/// held in memory whole: 64 MiB is some 200,000 replies.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Read a whole file of at most `limit` bytes. A file that says it is
+/// smaller but keeps going (`/dev/zero`, a file growing while it is read)
+/// is stopped at the limit too.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let too_big = |size: u64| {
+        const MIB: f64 = 1024.0 * 1024.0;
+        format!(
+            "file too large: {:.1} MiB, over the {:.0} MiB limit for one file; split it into smaller files",
+            size as f64 / MIB,
+            limit as f64 / MIB
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| io_message(&e))?;
+    let size = file.metadata().map_err(|e| io_message(&e))?.len();
+    if size > limit {
+        return Err(too_big(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// A NUL byte in the first 8 KiB means binary, as git and ripgrep decide.

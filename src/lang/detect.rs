@@ -3,28 +3,36 @@
 //!
 //! The engine is `whatlang`, restricted to the configured candidate
 //! languages (restricting it to six languages makes it markedly more
-//! accurate on short replies). It does not guess: on text with too few
-//! letters, or when `whatlang` is not confident, [`Detector::detect`] says
-//! nothing. Text that is not prose (placeholders, URLs, e-mail addresses,
+//! accurate on short replies), checked against the text's function words
+//! (articles, pronouns, prepositions that belong to one language only).
+//! It does not guess: on text with too few letters, when the function words
+//! point to another language, or when neither `whatlang` is confident nor
+//! the function words agree with it, [`Detector::detect`] says nothing. Text that is not prose (placeholders, URLs, e-mail addresses,
 //! @handles, anything with a digit in it) is blanked out first by
 //! [`prose`], which keeps byte offsets, so segments found in the blanked
 //! text are segments of the original.
 
 use super::Language;
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Fewer letters than this and detection says nothing: below it, a few
 /// shared words decide, and `whatlang` is wrong on about one reply in five.
 pub const MIN_LETTERS: usize = 40;
-/// `whatlang`'s confidence (0–1) below which detection says nothing.
+/// `whatlang`'s confidence (0–1) from which its guess stands on its own;
+/// below it, the function words must agree.
 pub const MIN_CONFIDENCE: f64 = 0.5;
+/// Function words of the guessed language that make an unsure guess
+/// confident, when no other language has as many.
+pub const MIN_FUNCTION_WORDS: usize = 2;
 
-/// Sentences are held to a stricter confidence than whole replies and
+/// Sentences are held to stricter thresholds than whole replies and
 /// paragraphs: a short sentence full of names and loanwords ("Il tracking
 /// è su UPS") must not read as another language.
 pub const MIN_SENTENCE_CONFIDENCE: f64 = 0.8;
+pub const MIN_SENTENCE_FUNCTION_WORDS: usize = 3;
 
 /// A confident detection.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,7 +69,8 @@ impl Detector {
         };
         list.sort_unstable();
         list.dedup();
-        let engine = whatlang::Detector::with_allowlist(list.iter().map(|&l| to_whatlang(l)).collect());
+        let engine =
+            whatlang::Detector::with_allowlist(list.iter().map(|&l| to_whatlang(l)).collect());
         Detector {
             candidates: list,
             engine,
@@ -87,9 +96,33 @@ impl Detector {
 
     /// [`Detector::detect`] on text already passed through [`prose`].
     pub fn detect_prose(&self, prose: &str) -> Option<Detection> {
-        self.guess_prose(prose).filter(|d| {
-            d.letters >= MIN_LETTERS && d.confidence >= MIN_CONFIDENCE
-        })
+        self.decide(prose, MIN_CONFIDENCE, MIN_FUNCTION_WORDS)
+    }
+
+    /// [`Detector::detect_prose`] with the stricter thresholds for one
+    /// sentence.
+    pub fn detect_sentence(&self, prose: &str) -> Option<Detection> {
+        self.decide(prose, MIN_SENTENCE_CONFIDENCE, MIN_SENTENCE_FUNCTION_WORDS)
+    }
+
+    fn decide(&self, prose: &str, min_confidence: f64, min_words: usize) -> Option<Detection> {
+        if letters(prose) < MIN_LETTERS {
+            return None;
+        }
+        let guess = self.guess_prose(prose)?;
+        let counts = function_words(prose);
+        let own = counts[index(guess.language)];
+        let other = Language::ALL
+            .into_iter()
+            .filter(|&l| l != guess.language)
+            .map(|l| counts[index(l)])
+            .max()
+            .unwrap_or(0);
+        if other >= MIN_FUNCTION_WORDS && other > own {
+            return None;
+        }
+        let agree = own >= min_words && own > other;
+        (guess.confidence >= min_confidence || agree).then_some(guess)
     }
 
     /// The engine's best guess, however unsure (for display, such as the
@@ -119,7 +152,9 @@ pub struct Segment {
     /// Byte range in the text, trimmed.
     pub range: Range<usize>,
     pub kind: SegmentKind,
-    pub detection: Detection,
+    pub language: Language,
+    /// Letters of prose in it.
+    pub letters: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,36 +176,228 @@ impl Detector {
     /// The paragraphs of `text` in a confidently detected language, and
     /// the sentences of paragraphs with more than one sentence, in order
     /// (a paragraph before its sentences).
-    pub fn segments(&self, text: &str) -> Vec<Segment> {
+    ///
+    /// `expected` saves work: a paragraph whose function words clearly
+    /// lean to the expected language ([`leans`]) is taken to be in it, and
+    /// so is a sentence that leans to its paragraph's language (or the
+    /// expected one), without running the engine.
+    pub fn segments(&self, text: &str, expected: Option<Language>) -> Vec<Segment> {
         let prose = prose(text);
         let mut out = Vec::new();
         for para in paragraphs(text) {
-            if let Some(detection) = self.detect_prose(&prose[para.clone()]) {
+            let p = &prose[para.clone()];
+            let language = expected
+                .filter(|&l| leans(p, l))
+                .or_else(|| self.detect_prose(p).map(|d| d.language));
+            if let Some(language) = language {
                 out.push(Segment {
                     range: para.clone(),
                     kind: SegmentKind::Paragraph,
-                    detection,
+                    language,
+                    letters: letters(p),
                 });
             }
             let sentences = sentences(text, para);
             if sentences.len() < 2 {
                 continue;
             }
+            let context = language.or(expected);
             for sentence in sentences {
-                if let Some(detection) = self
-                    .detect_prose(&prose[sentence.clone()])
-                    .filter(|d| d.confidence >= MIN_SENTENCE_CONFIDENCE)
-                {
+                let s = &prose[sentence.clone()];
+                let language = match context.filter(|&l| leans(s, l)) {
+                    // Already counted with its paragraph.
+                    Some(l) if Some(l) == language => continue,
+                    Some(l) => Some(l),
+                    None => self.detect_sentence(s).map(|d| d.language),
+                };
+                if let Some(language) = language {
                     out.push(Segment {
                         range: sentence,
                         kind: SegmentKind::Sentence,
-                        detection,
+                        language,
+                        letters: letters(s),
                     });
                 }
             }
         }
         out
     }
+}
+
+/// Function words that belong to one of the six languages only: the
+/// words they share (`la`, `de`, `a`, `no`, `que`, `il`, `con`…) are left
+/// out. Lower case; text is split into words at every non-letter, so
+/// `l'ordine` gives `l` and `ordine`.
+const FUNCTION_WORDS: [(Language, &[&str]); 6] = [
+    (
+        Language::En,
+        &[
+            "the", "and", "you", "your", "we", "our", "us", "is", "are", "was", "were", "will",
+            "would", "with", "this", "that", "have", "has", "been", "please", "thank", "thanks",
+            "not", "can", "if", "of", "to", "any", "from", "for", "be", "it", "by", "at", "just",
+            "within", "here", "there", "what", "when", "which", "let", "know", "all", "get", "my",
+            "they", "them", "their", "should", "could", "soon", "again", "into", "about", "after",
+            "before",
+        ],
+    ),
+    (
+        Language::It,
+        &[
+            "che", "di", "per", "è", "sono", "della", "delle", "dei", "degli", "nel", "nella",
+            "nei", "alla", "dalla", "dal", "sul", "sulla", "questo", "questa", "questi", "anche",
+            "più", "ci", "abbiamo", "siamo", "stato", "stata", "grazie", "suo", "entro", "hai",
+            "ho", "può", "puoi", "molto", "ogni", "già", "gli", "vostro", "vostra", "nostro",
+            "nostra", "ancora", "oggi", "dopo", "essere", "sarà", "cui", "perché", "tutti",
+            "tutto", "ecco", "presso",
+        ],
+    ),
+    (
+        Language::Es,
+        &[
+            "el",
+            "los",
+            "las",
+            "y",
+            "su",
+            "sus",
+            "muy",
+            "más",
+            "pero",
+            "están",
+            "estamos",
+            "hemos",
+            "han",
+            "usted",
+            "nuestro",
+            "nuestra",
+            "nuestros",
+            "gracias",
+            "esto",
+            "ese",
+            "esa",
+            "eso",
+            "puede",
+            "pueden",
+            "ya",
+            "hoy",
+            "cuando",
+            "sin",
+            "hasta",
+            "también",
+            "días",
+            "mucho",
+            "muchas",
+            "ahora",
+            "aquí",
+            "favor",
+            "cualquier",
+            "tiene",
+            "tienes",
+            "hay",
+            "después",
+            "otro",
+            "otra",
+            "otros",
+            "estos",
+            "él",
+            "ella",
+            "ellos",
+            "nosotros",
+            "qué",
+            "cómo",
+            "dónde",
+            "mismo",
+            "misma",
+            "aún",
+            "sea",
+            "hace",
+            "hacer",
+            "algo",
+            "alguna",
+            "algún",
+        ],
+    ),
+    (
+        Language::Fr,
+        &[
+            "les", "une", "et", "est", "sont", "pour", "avec", "dans", "sur", "pas", "nous",
+            "vous", "votre", "vos", "je", "j", "qu", "elle", "cette", "au", "aux", "très", "merci",
+            "été", "être", "notre", "ces", "cela", "ça", "sera", "avez", "avons", "peut", "pouvez",
+            "déjà", "aussi", "encore", "chez", "leur",
+        ],
+    ),
+    (
+        Language::De,
+        &[
+            "der", "die", "das", "und", "ist", "sind", "nicht", "mit", "für", "auf", "dem", "den",
+            "ein", "eine", "einen", "einem", "einer", "wir", "sie", "ihr", "ihre", "ihnen", "uns",
+            "unser", "unsere", "sich", "auch", "werden", "wird", "wurde", "haben", "hat", "bei",
+            "von", "zu", "im", "aus", "oder", "noch", "nur", "bitte", "vielen", "dank", "danke",
+            "sehr", "gerne", "gern", "ich", "mich", "mir", "kann", "können", "wenn", "dass",
+            "sobald", "wieder", "schon", "über", "nach",
+        ],
+    ),
+    (
+        Language::Pt,
+        &[
+            "os", "um", "uma", "na", "nas", "em", "com", "não", "são", "é", "muito", "muita",
+            "também", "já", "estão", "foi", "seu", "você", "obrigado", "obrigada", "pelo", "pela",
+            "ao", "aos", "às", "isso", "pode", "podes", "nosso", "nossa", "nossos", "equipa",
+            "hoje", "ainda", "depois", "esse", "essa", "tem", "têm", "lhe", "até", "após", "nós",
+            "num", "numa",
+        ],
+    ),
+];
+
+/// Whether the function words of `prose` clearly lean to `language`: it
+/// has at least [`MIN_LETTERS`] letters, two function words of that
+/// language, and three times as many as of any other. Cheap: no engine
+/// runs, so callers check this first when they expect a language.
+pub fn leans(prose: &str, language: Language) -> bool {
+    if letters(prose) < MIN_LETTERS {
+        return false;
+    }
+    let counts = function_words(prose);
+    let own = counts[index(language)];
+    let other = Language::ALL
+        .into_iter()
+        .filter(|&l| l != language)
+        .map(|l| counts[index(l)])
+        .max()
+        .unwrap_or(0);
+    own >= 2 && own >= 3 * other
+}
+
+/// Position of `language` in [`Language::ALL`].
+fn index(language: Language) -> usize {
+    Language::ALL
+        .iter()
+        .position(|&l| l == language)
+        .unwrap_or_default()
+}
+
+/// Function word → index of its language in [`Language::ALL`].
+static FUNCTION_WORD_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    FUNCTION_WORDS
+        .iter()
+        .flat_map(|(language, words)| words.iter().map(move |w| (*w, index(*language))))
+        .collect()
+});
+
+/// How many function words of each language (in [`Language::ALL`] order)
+/// `text` has.
+fn function_words(text: &str) -> [usize; 6] {
+    let mut counts = [0; 6];
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let lower = word.to_lowercase();
+        if let Some(&i) = FUNCTION_WORD_INDEX.get(lower.as_str()) {
+            counts[i] += 1;
+        }
+    }
+    counts
 }
 
 fn to_whatlang(language: Language) -> whatlang::Lang {
@@ -290,7 +517,8 @@ mod tests {
 
     #[test]
     fn prose_blanks_non_prose_and_keeps_offsets() {
-        let text = "Ciao {{name}}, scrivi a help@acme.it o vai su https://acme.it/x. Ordine #A123, @acme";
+        let text =
+            "Ciao {{name}}, scrivi a help@acme.it o vai su https://acme.it/x. Ordine #A123, @acme";
         let p = prose(text);
         assert_eq!(p.len(), text.len());
         assert!(!p.contains("name"));
@@ -315,6 +543,49 @@ mod tests {
     }
 
     #[test]
+    fn function_words_belong_to_one_language() {
+        let mut seen = std::collections::BTreeMap::new();
+        for (language, words) in FUNCTION_WORDS {
+            for w in words {
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+                assert!(seen.insert(*w, language).is_none(), "{w} listed twice");
+            }
+        }
+        assert_eq!(
+            function_words("The parcel is on its way, and we will text you."),
+            [6, 0, 0, 0, 0, 0]
+        );
+    }
+
+    #[test]
+    fn function_words_confirm_an_unsure_guess_and_veto_a_wrong_one() {
+        let d = Detector::default();
+        // Short, with names of days that look Romance: `whatlang` alone is
+        // unsure.
+        let en = d
+            .detect_sentence(
+                "Our customer service team is available Monday to Friday from 9 am to 6 pm.",
+            )
+            .expect("function words agree");
+        assert_eq!(en.language, Language::En);
+        // Italian with English loanwords is not English.
+        let it = "Il feedback sul customer care è stato inoltrato al team marketing.";
+        assert_ne!(d.detect(it).map(|g| g.language), Some(Language::En));
+    }
+
+    #[test]
+    fn leaning_needs_enough_letters_and_a_clear_majority_of_function_words() {
+        let it = prose(
+            "Il tuo ordine è partito oggi e arriverà entro giovedì presso il punto di ritiro.",
+        );
+        assert!(leans(&it, Language::It));
+        assert!(!leans(&it, Language::En));
+        assert!(!leans("è di per", Language::It), "too short");
+        let both = "Il team ha ricevuto the report and the logs: è tutto per oggi.";
+        assert!(!leans(both, Language::It));
+    }
+
+    #[test]
     fn candidates_restrict_detection() {
         let d = Detector::new(&[Language::It, Language::En]);
         assert_eq!(d.candidates(), &[Language::En, Language::It]);
@@ -327,7 +598,10 @@ mod tests {
     fn paragraphs_and_sentences_are_trimmed_ranges() {
         let text = "  Hi Anna,\n\nFirst one. Second one!\nThird\n\n\n  Last.  ";
         let paras: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(paras, ["Hi Anna,", "First one. Second one!\nThird", "Last."]);
+        assert_eq!(
+            paras,
+            ["Hi Anna,", "First one. Second one!\nThird", "Last."]
+        );
         let p = paragraphs(text)[1].clone();
         let s: Vec<&str> = sentences(text, p).into_iter().map(|r| &text[r]).collect();
         assert_eq!(s, ["First one.", "Second one!", "Third"]);

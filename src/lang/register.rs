@@ -1,9 +1,10 @@
 //! Register: formal and informal address. The cues of each register are
 //! data, in `rules/lexicon/register.toml` (embedded in the binary), found
-//! with one Aho-Corasick automaton per language, built once.
+//! with one phrase set (an Aho-Corasick automaton) per language, built
+//! once.
 
 use super::Language;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::phrases::PhraseSet;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -70,22 +71,12 @@ struct Entry {
     /// Written with a capital letter: matches only as written, and not at
     /// the start of a sentence.
     exact: Option<String>,
-    /// Ends in an apostrophe (French `t'`): a letter may follow.
-    open_end: bool,
-}
-
-/// The cues of one language.
-#[derive(Debug, Clone)]
-struct LanguageCues {
-    automaton: AhoCorasick,
-    /// Entry of each automaton pattern.
-    entries: Vec<Entry>,
 }
 
 /// The cues of every language that has them.
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
-    by_language: BTreeMap<Language, LanguageCues>,
+    by_language: BTreeMap<Language, PhraseSet<Entry>>,
 }
 
 #[derive(Deserialize)]
@@ -115,8 +106,7 @@ impl Cues {
         let mut by_language = BTreeMap::new();
         for (code, lists) in raw {
             let language: Language = code.parse()?;
-            let mut patterns: Vec<String> = Vec::new();
-            let mut entries = Vec::new();
+            let mut phrases: Vec<(String, Entry)> = Vec::new();
             for (side, weak, list) in [
                 (Side::Formal, false, lists.formal),
                 (Side::Informal, false, lists.informal),
@@ -124,7 +114,7 @@ impl Cues {
                 (Side::Informal, true, lists.weak_informal),
             ] {
                 for cue in list {
-                    let cue = cue.trim().replace('\u{2019}', "'");
+                    let cue = cue.trim().to_owned();
                     if cue.is_empty() {
                         return Err(format!("[{code}]: empty register cue"));
                     }
@@ -133,26 +123,12 @@ impl Cues {
                         side,
                         weak,
                         exact: capitalised.then(|| cue.clone()),
-                        open_end: cue.ends_with('\''),
                     };
-                    for variant in variants(&cue, capitalised) {
-                        patterns.push(variant);
-                        entries.push(entry.clone());
-                    }
+                    phrases.push((cue, entry));
                 }
             }
-            let automaton = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&patterns)
-                .map_err(|e| format!("[{code}]: {e}"))?;
-            by_language.insert(
-                language,
-                LanguageCues {
-                    automaton,
-                    entries,
-                },
-            );
+            let set = PhraseSet::new(phrases).map_err(|e| format!("[{code}]: {e}"))?;
+            by_language.insert(language, set);
         }
         Ok(Cues { by_language })
     }
@@ -167,21 +143,18 @@ impl Cues {
         let Some(cues) = self.by_language.get(&language) else {
             return Vec::new();
         };
-        cues.automaton
-            .find_iter(text)
+        cues.find_iter(text)
+            .into_iter()
             .filter_map(|m| {
-                let entry = &cues.entries[m.pattern().as_usize()];
-                let span = m.range();
-                let found = &text[span.clone()];
-                let before = text[..span.start].chars().next_back();
-                let after = text[span.end..].chars().next();
-                if before.is_some_and(is_word_char)
-                    || (!entry.open_end && after.is_some_and(is_word_char))
-                {
+                let entry = m.payload;
+                let span = m.span;
+                // Before a word that an apostrophe joins to it (`dell'`),
+                // it is part of that word.
+                if text[..span.start].ends_with(['\'', '\u{2019}']) {
                     return None;
                 }
                 if let Some(exact) = &entry.exact
-                    && (found != exact || sentence_start(text, span.start))
+                    && (text[span.clone()] != **exact || sentence_start(text, span.start))
                 {
                     return None;
                 }
@@ -193,36 +166,6 @@ impl Cues {
             })
             .collect()
     }
-}
-
-/// The forms of a cue to put in the automaton (which folds ASCII case
-/// only): as written and, for a lower-case cue, capitalised and in
-/// capitals, so that `Tú` and `TÚ` match `tú`; each with straight and
-/// typographic apostrophes.
-fn variants(cue: &str, capitalised: bool) -> Vec<String> {
-    let mut forms = vec![cue.to_owned()];
-    if !capitalised {
-        let mut chars = cue.chars();
-        if let Some(first) = chars.next() {
-            forms.push(first.to_uppercase().chain(chars).collect());
-        }
-        forms.push(cue.to_uppercase());
-    }
-    let typographic: Vec<String> = forms
-        .iter()
-        .filter(|f| f.contains('\''))
-        .map(|f| f.replace('\'', "\u{2019}"))
-        .collect();
-    forms.extend(typographic);
-    forms.sort();
-    forms.dedup();
-    forms
-}
-
-/// A letter or digit, or an apostrophe inside a word (`dell'`). A hyphen
-/// is not: French `peux-tu` holds the cue `tu`.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '\u{2019}'
 }
 
 /// Whether byte `at` of `text` opens a sentence or a line: only white
@@ -269,7 +212,10 @@ mod tests {
         );
         assert_eq!(found("Lei ha ragione, grazie a lei.", Language::It), []);
         assert_eq!(
-            found("Grazie per la Sua pazienza e per il tuo ordine.", Language::It),
+            found(
+                "Grazie per la Sua pazienza e per il tuo ordine.",
+                Language::It
+            ),
             [("Sua", Side::Formal, false), ("tuo", Side::Informal, false)]
         );
     }

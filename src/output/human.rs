@@ -160,8 +160,8 @@ impl Emitter for Human {
         if s.input_errors > 0 {
             writeln!(
                 out,
-                "{} could not be checked (see the errors above).",
-                plural(s.input_errors, "file", "files")
+                "{} kept part of the input from being checked (see above).",
+                plural(s.input_errors, "error", "errors")
             )?;
         }
         Ok(())

@@ -1,10 +1,13 @@
 //! Output formats. The core hands every format the same located findings;
 //! each format is one implementation of [`Emitter`] in its own file.
 
+pub mod checkstyle;
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod jsonl;
 pub mod line;
+pub mod sarif;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::input::InputError;
@@ -25,6 +28,12 @@ pub enum Format {
     Json,
     /// JSON Lines: one object per diagnostic as it is found, then a summary.
     Jsonl,
+    /// SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, IDE viewers).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// Checkstyle XML, for Jenkins, reviewdog and CI dashboards.
+    Checkstyle,
 }
 
 /// A fix edit located in the source file.
@@ -152,6 +161,9 @@ pub fn emitter(format: Format, color: bool) -> Box<dyn Emitter> {
         Format::Line => Box::new(line::Line),
         Format::Json => Box::new(json::Json::default()),
         Format::Jsonl => Box::new(jsonl::Jsonl),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
+        Format::Github => Box::new(github::Github),
+        Format::Checkstyle => Box::new(checkstyle::Checkstyle::default()),
     }
 }
 

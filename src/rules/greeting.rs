@@ -8,7 +8,7 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::config::options::Expectation;
-use crate::diagnostic::Span;
+use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::lang::lexicon::{Lexicon, Phrase, Style};
 use crate::mode::Mode;
@@ -38,8 +38,34 @@ crate::declare_rule! {
     /// another list is reported as being in the wrong language); otherwise
     /// every list is. A letter-style word only counts as a greeting when a
     /// name, not a sentence, follows it: "Dear Ms Smith," is one, "Dear
-    /// customers of our shop will …" is not. Punctuation after the greeting
-    /// is not checked here.
+    /// customers of our shop will …" is not.
+    ///
+    /// On channels that require a greeting, its punctuation follows the
+    /// conventions of its language, kept as data in
+    /// `rules/lexicon/conventions.toml` with their sources:
+    ///
+    /// | language | a salutation alone on its line ends with | reported, with a safe fix |
+    /// |---|---|---|
+    /// | en | `,` (British), `:` (formal US) or nothing | `;` `.` → `,` |
+    /// | it | `,` (`Gentile Mario,`), `:` or nothing | `;` `.` → `,` |
+    /// | es | `:` (`Estimado Sr. Pérez:`, `Hola, Lucía:`; RAE) | `,` `;` `.` or nothing → `:` |
+    /// | fr | `,` (`Madame, Monsieur,`) or nothing | `:` `;` `.` → `,` |
+    /// | de | `,` (`Sehr geehrte Frau Weber,`; DIN 5008) | `:` `;` `.` or nothing → `,` |
+    /// | pt | `,` (`Prezado Sr. Silva,`), `:` or nothing | `;` `.` → `,` |
+    ///
+    /// `!` is accepted everywhere ("Ciao Luca!"). A salutation is alone on
+    /// its line when at most four words of a name follow the greeting; a
+    /// `.` after a title ("Dear Mr.") or after a greeting without a name
+    /// ("Hello.") is not judged. In German the text after the salutation's
+    /// comma goes on in lower case (DIN 5008): the first word after it, on
+    /// the same line or the next, is reported when it is capitalised and
+    /// on the file's list of words that are never capitalised inside a
+    /// sentence (pronouns such as "Wir" and "Ich", articles, conjunctions,
+    /// prepositions, adverbs, auxiliary verbs, and "Vielen", "Danke",
+    /// "Leider", "Gerne"); nouns, names and the polite "Sie"/"Ihr" keep
+    /// their capital, and a word not on the list is never reported. When
+    /// the reply's language is unknown, only a greeting that belongs to a
+    /// single language is judged ("Sehr geehrte", not "Hi").
     ///
     /// ## Why is this bad?
     /// An email without a greeting reads as curt, or as an automated
@@ -67,7 +93,7 @@ crate::declare_rule! {
     pub struct Greeting {
         id: "greeting",
         severity: Warning,
-        fix: None,
+        fix: Sometimes,
     }
 }
 
@@ -131,6 +157,8 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
                 lang.name(),
                 suggestion()
             ));
+        } else {
+            punctuation(cx, &first, &g, lines.next(), sink);
         }
         return;
     }
@@ -363,6 +391,328 @@ fn is_salutation(line: &TextLine<'_>, greeting: &Found<'_>) -> bool {
         <= MAX_SALUTATION_WORDS
 }
 
+/// The punctuation conventions of one language, from
+/// `rules/lexicon/conventions.toml`.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Convention {
+    /// Marks that may end a salutation alone on its line (`None`: no mark).
+    pub salutation_accepted: Vec<Option<char>>,
+    /// The mark a fix writes instead of one not accepted.
+    pub salutation_preferred: Option<char>,
+    pub salutation_source: String,
+    /// Marks that must not end a sign-off alone on its line.
+    pub sign_off_rejected: Vec<char>,
+    pub sign_off_source: String,
+    /// Words written in lower case right after a salutation's comma.
+    pub lower_case_after_salutation: Vec<String>,
+    pub lower_case_source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConvention {
+    salutation: Option<RawSalutation>,
+    sign_off: Option<RawSignOff>,
+    #[serde(default)]
+    lower_case_after_salutation: Vec<String>,
+    #[serde(default)]
+    lower_case_source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSalutation {
+    accepted: Vec<String>,
+    preferred: String,
+    source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSignOff {
+    rejected: Vec<String>,
+    source: String,
+}
+
+/// A mark as written in the conventions file: one character, or "" for
+/// none.
+fn mark(text: &str) -> Result<Option<char>, String> {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => Ok(None),
+        (Some(c), None) => Ok(Some(c)),
+        _ => Err(format!("`{text}` is not one punctuation mark")),
+    }
+}
+
+/// Parse a conventions file: one table per language code.
+pub(super) fn parse_conventions(
+    text: &str,
+) -> Result<std::collections::BTreeMap<Language, Convention>, String> {
+    let raw: std::collections::BTreeMap<String, RawConvention> =
+        toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut out = std::collections::BTreeMap::new();
+    for (code, raw) in raw {
+        let language: Language = code.parse()?;
+        let mut c = Convention {
+            lower_case_after_salutation: raw
+                .lower_case_after_salutation
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            lower_case_source: raw.lower_case_source,
+            ..Convention::default()
+        };
+        if let Some(s) = raw.salutation {
+            c.salutation_accepted = s
+                .accepted
+                .iter()
+                .map(|m| mark(m))
+                .collect::<Result<_, _>>()?;
+            c.salutation_preferred = mark(&s.preferred)?;
+            c.salutation_source = s.source;
+        }
+        if let Some(s) = raw.sign_off {
+            c.sign_off_rejected = s
+                .rejected
+                .iter()
+                .map(|m| mark(m)?.ok_or_else(|| "an empty mark cannot be rejected".to_owned()))
+                .collect::<Result<_, _>>()?;
+            c.sign_off_source = s.source;
+        }
+        out.insert(language, c);
+    }
+    Ok(out)
+}
+
+/// The built-in conventions, parsed once.
+static CONVENTIONS: std::sync::LazyLock<std::collections::BTreeMap<Language, Convention>> =
+    std::sync::LazyLock::new(|| {
+        parse_conventions(include_str!("../../rules/lexicon/conventions.toml"))
+            .expect("built-in conventions are valid")
+    });
+
+/// The conventions of `language`.
+pub(super) fn convention(language: Language) -> Option<&'static Convention> {
+    CONVENTIONS.get(&language)
+}
+
+/// The language whose conventions apply to the phrase `found` on `line`:
+/// the reply's (when the phrase is in it); when the reply's language is
+/// unknown, the phrase's, if no other language has a phrase of the same
+/// length there ("Sehr geehrte" is German; "Hi" English or German).
+pub(super) fn convention_language(
+    cx: &Context<'_>,
+    lexicon: &Lexicon,
+    line: &TextLine<'_>,
+    found: &Found<'_>,
+) -> Option<Language> {
+    if let Some(language) = cx.language {
+        return found.in_language.then_some(language);
+    }
+    let language = found.phrase.language;
+    let ambiguous = Language::ALL
+        .into_iter()
+        .filter(|&l| l != language)
+        .any(|l| {
+            lexicon
+                .match_start(line.text, Some(l))
+                .is_some_and(|m| m.len == found.span.len())
+        });
+    (!ambiguous).then_some(language)
+}
+
+/// How a salutation alone on its line ends.
+struct LoneSalutation {
+    /// The mark that ends it, if any.
+    mark: Option<char>,
+    /// Where that mark is (empty at the line's end when there is none).
+    mark_span: Span,
+    /// The line's text without the mark and the blanks before it.
+    without_mark: Span,
+}
+
+/// The salutation on `line` when it is alone there (the greeting, at most
+/// `MAX_SALUTATION_WORDS` words of a name and one closing mark): "Dear Ms
+/// Smith,", "Hola, Lucía:", "Sehr geehrte Damen und Herren". `None` for a
+/// line that goes on ("Hi Anna, your order…") or ends in something else
+/// than a mark (an emoji, `!!`).
+fn lone_salutation(line: &TextLine<'_>, g: &Found<'_>) -> Option<LoneSalutation> {
+    let rest = g.rest(line);
+    let (name, mark) = match rest.chars().next_back() {
+        None => (rest, None),
+        Some(c) if c.is_alphanumeric() => (rest, None),
+        Some(c @ (',' | ':' | ';' | '.' | '!' | '?')) => (&rest[..rest.len() - 1], Some(c)),
+        Some(_) => return None,
+    };
+    // "Hola, Lucía": the vocative comma.
+    let name = name.trim();
+    let name = name.strip_prefix(',').map_or(name, str::trim_start);
+    if name.contains([',', ':', ';', '!', '?']) || (name.ends_with('.') && mark.is_some()) {
+        return None;
+    }
+    if crate::text::word_count(name) > MAX_SALUTATION_WORDS {
+        return None;
+    }
+    if mark == Some('.') {
+        // "Hello." is a sentence; "Dear Mr." ends a title.
+        let last = name.split_whitespace().next_back().unwrap_or_default();
+        let title = last.chars().count() <= 3 && last.starts_with(char::is_uppercase);
+        if (name.is_empty() && g.phrase.style != Style::Letter) || title {
+            return None;
+        }
+    }
+    let end = line.start + line.text.len();
+    let mark_start = end - mark.map_or(0, char::len_utf8);
+    let kept = line.text[..mark_start - line.start].trim_end();
+    Some(LoneSalutation {
+        mark,
+        mark_span: Span::new(mark_start, end),
+        without_mark: Span::new(line.start, line.start + kept.len()),
+    })
+}
+
+/// Punctuation conventions of the greeting `g` opening `line`: how a
+/// salutation alone on its line ends, and the case of the word after its
+/// comma. `next` is the next line with text.
+fn punctuation(
+    cx: &Context<'_>,
+    line: &TextLine<'_>,
+    g: &Found<'_>,
+    next: Option<TextLine<'_>>,
+    sink: &mut Sink,
+) {
+    let Some(language) = convention_language(cx, &cx.lexicons.greetings, line, g) else {
+        return;
+    };
+    let Some(conv) = convention(language) else {
+        return;
+    };
+    let body = cx.body();
+    if let Some(lone) = lone_salutation(line, g)
+        && lone.mark != Some('!')
+        && lone.mark != Some('?')
+        && !conv.salutation_accepted.contains(&lone.mark)
+    {
+        let kept = &body[lone.without_mark.start..lone.without_mark.end];
+        let preferred = conv
+            .salutation_preferred
+            .map(String::from)
+            .unwrap_or_default();
+        let wanted = match conv.salutation_preferred {
+            Some(p) => format!("`{p}`"),
+            None => "no mark".to_owned(),
+        };
+        let help = format!("write `{kept}{preferred}` ({})", conv.salutation_source);
+        match lone.mark {
+            Some(m) => {
+                let replaced = Span::new(lone.without_mark.end, lone.mark_span.end);
+                sink.report(
+                    lone.mark_span,
+                    format!(
+                        "salutation ends with `{m}`; {} salutations end with {wanted}",
+                        language.name()
+                    ),
+                )
+                .with_help(help)
+                .with_fix(Fix::safe(vec![Edit::replace(replaced, preferred)]));
+            }
+            None => {
+                sink.report(
+                    lone.without_mark,
+                    format!(
+                        "salutation has no closing mark; {} salutations end with {wanted}",
+                        language.name()
+                    ),
+                )
+                .with_help(help)
+                .with_fix(Fix::safe(vec![Edit::insert(
+                    lone.without_mark.end,
+                    preferred,
+                )]));
+            }
+        }
+    }
+    lower_case_after(cx, line, g, next, conv, language, sink);
+}
+
+/// A word from the language's `lower-case-after-salutation` list written
+/// with a capital right after the salutation's comma ("Sehr geehrte Frau
+/// Weber,\nVielen Dank …").
+fn lower_case_after(
+    cx: &Context<'_>,
+    line: &TextLine<'_>,
+    g: &Found<'_>,
+    next: Option<TextLine<'_>>,
+    conv: &Convention,
+    language: Language,
+    sink: &mut Sink,
+) {
+    if conv.lower_case_after_salutation.is_empty() {
+        return;
+    }
+    let body = cx.body();
+    let rest = g.rest(line);
+    // The salutation must end with a comma: the first mark after the
+    // greeting.
+    let Some(stop) = rest.find([',', ':', ';', '!', '?', '.']) else {
+        return;
+    };
+    if !rest[stop..].starts_with(',') {
+        return;
+    }
+    let after = &rest[stop + 1..];
+    let (text, start) = if after.trim().is_empty() {
+        // The next line, if nothing (a bullet, an emoji) leads it.
+        let Some(next) = next.filter(|n| body[n.line_start..n.start].trim().is_empty()) else {
+            return;
+        };
+        (next.text, next.start)
+    } else {
+        let text = after.trim_start();
+        (text, line.start + line.text.len() - text.len())
+    };
+    let word_len = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    let word = &text[..word_len];
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return;
+    };
+    // A capital, then lower case ("Vielen", not "WIR").
+    if !first.is_uppercase() || chars.any(char::is_uppercase) {
+        return;
+    }
+    let lower = word.to_lowercase();
+    if !conv.lower_case_after_salutation.contains(&lower) {
+        return;
+    }
+    let span = Span::new(start, start + word_len);
+    let first_span = Span::new(start, start + first.len_utf8());
+    let first_lower: String = first.to_lowercase().collect();
+    sink.report(
+        span,
+        format!(
+            "`{word}` after the salutation's comma: {} goes on in lower case",
+            language.name()
+        ),
+    )
+    .with_help(format!("write `{lower}` ({})", conv.lower_case_source))
+    .with_fix(Fix::safe(vec![Edit::replace(first_span, first_lower)]));
+}
+
+/// Where the text after the greeting starts: the end of the first line
+/// with text when it is a salutation alone on its line ("Dear Ms Smith,").
+/// For measures of the body's prose (`readability`, `sentence-length`).
+pub(super) fn salutation_end(cx: &Context<'_>) -> Option<usize> {
+    let first = text_lines(cx.body()).next()?;
+    let g = greeting_on(cx, &first, true, true)?;
+    lone_salutation(&first, &g)?;
+    Some(first.start + first.text.len())
+}
+
 /// Example greetings and sign-offs for help lines, per language.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Examples {
@@ -469,6 +819,44 @@ mod tests {
             text: "...",
         };
         assert_eq!(first_word(&line), Span::new(0, 3));
+    }
+
+    #[test]
+    fn every_language_has_salutation_and_sign_off_conventions() {
+        for language in Language::ALL {
+            let c = convention(language).unwrap_or_else(|| panic!("{language}"));
+            assert!(!c.salutation_accepted.is_empty(), "{language}");
+            assert!(c.salutation_preferred.is_some(), "{language}");
+            assert!(!c.salutation_source.is_empty(), "{language}");
+            assert!(!c.sign_off_rejected.is_empty(), "{language}");
+            assert!(!c.sign_off_source.is_empty(), "{language}");
+            // A fix never writes a mark that is itself reported.
+            assert!(
+                c.salutation_accepted.contains(&c.salutation_preferred),
+                "{language}"
+            );
+        }
+        let de = convention(Language::De).unwrap();
+        assert!(
+            de.lower_case_after_salutation
+                .contains(&"vielen".to_owned())
+        );
+        assert!(!de.lower_case_after_salutation.contains(&"sie".to_owned()));
+        assert!(!de.lower_case_source.is_empty());
+    }
+
+    #[test]
+    fn conventions_reject_malformed_marks() {
+        let bad = "[en.salutation]\naccepted = [\",,\"]\npreferred = \",\"\nsource = \"x\"\n";
+        assert!(
+            parse_conventions(bad)
+                .unwrap_err()
+                .contains("one punctuation mark")
+        );
+        assert!(
+            parse_conventions("[xx.salutation]\naccepted = []\npreferred = \"\"\nsource = \"\"\n")
+                .is_err()
+        );
     }
 
     #[test]

@@ -16,8 +16,10 @@ crate::declare_rule! {
     /// Detection chooses among the configured candidate languages
     /// (`languages`, default it, en, es, fr, de, pt) and does not guess: on
     /// a reply with too little prose (under 40 letters once placeholders,
-    /// links, addresses, @handles and numbers are set aside) or when it is
-    /// not confident, the rule says nothing. A reply that is only partly in
+    /// links, addresses, @handles and numbers are set aside), when it is
+    /// not confident, or when the reply's function words (articles,
+    /// pronouns, prepositions) point to another language than the one it
+    /// found, the rule says nothing. A reply that is only partly in
     /// another language (a paragraph or sentence in the expected language
     /// is found) is left to `mixed-language`.
     ///
@@ -64,7 +66,12 @@ impl Rule for Language {
             return;
         }
         let body = cx.body();
-        let Some(detected) = detector.detect(body) else {
+        let prose = crate::lang::detect::prose(body);
+        // Function words clearly in the expected language: nothing to do.
+        if crate::lang::detect::leans(&prose, expected) {
+            return;
+        }
+        let Some(detected) = detector.detect_prose(&prose) else {
             return;
         };
         if detected.language == expected {
@@ -72,9 +79,9 @@ impl Rule for Language {
         }
         // Partly in the expected language: a mix, for `mixed-language`.
         if detector
-            .segments(body)
+            .segments(body, Some(expected))
             .iter()
-            .any(|s| s.detection.language == expected)
+            .any(|s| s.language == expected)
         {
             return;
         }

@@ -14,8 +14,9 @@ crate::declare_rule! {
     /// English sentence pasted into an Italian email.
     ///
     /// The reply's language is the expected one (front matter, `--lang`,
-    /// config) when some of the reply is confidently in it; otherwise the
-    /// language most of the reply is in. Each paragraph, and each sentence
+    /// config), unless the reply is confidently and wholly in another
+    /// language (that is for the `language` rule); without an expected
+    /// language, it is the language most of the reply is in. Each paragraph, and each sentence
     /// of a paragraph of several sentences, is detected on its own, among
     /// the configured candidate languages (`languages`). Only confident
     /// detections count: a paragraph or sentence needs at least 40 letters
@@ -68,32 +69,34 @@ impl Rule for MixedLanguage {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        let segments = cx.settings.detector.segments(body);
-        let Some(base) = cx
-            .language
-            .filter(|&l| segments.iter().any(|s| s.detection.language == l))
-            .or_else(|| majority(&segments))
-        else {
+        let detector = &cx.settings.detector;
+        let segments = detector.segments(body, cx.language);
+        if segments.is_empty() {
+            return;
+        }
+        // The expected language, unless the reply is wholly in another one
+        // (that is for the `language` rule).
+        let expected = cx.language.filter(|&l| {
+            segments.iter().any(|s| s.language == l)
+                || detector.detect(body).is_none_or(|d| d.language == l)
+        });
+        let Some(base) = expected.or_else(|| majority(&segments)) else {
             return;
         };
         let mut reported: Vec<&Segment> = Vec::new();
         for segment in &segments {
-            let language = segment.detection.language;
+            let language = segment.language;
             if language == base
-                || reported
-                    .iter()
-                    .any(|r| r.range.start <= segment.range.start && segment.range.end <= r.range.end)
+                || reported.iter().any(|r| {
+                    r.range.start <= segment.range.start && segment.range.end <= r.range.end
+                })
             {
                 continue;
             }
             let kind = segment.kind.as_str();
             sink.report(
                 segment.range.clone(),
-                format!(
-                    "{} {kind} in {} reply",
-                    language.name(),
-                    with_article(base)
-                ),
+                format!("{} {kind} in {} reply", language.name(), with_article(base)),
             )
             .with_help(format!(
                 "translate this {kind} into {}, like the rest of the reply",
@@ -114,10 +117,8 @@ fn majority(segments: &[Segment]) -> Option<Language> {
     };
     let mut letters: BTreeMap<Language, (usize, usize)> = BTreeMap::new();
     for (i, s) in segments.iter().enumerate().filter(|(_, s)| s.kind == kind) {
-        let entry = letters
-            .entry(s.detection.language)
-            .or_insert((0, usize::MAX - i));
-        entry.0 += s.detection.letters;
+        let entry = letters.entry(s.language).or_insert((0, usize::MAX - i));
+        entry.0 += s.letters;
     }
     letters
         .into_iter()

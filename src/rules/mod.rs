@@ -7,16 +7,31 @@
 //! `## Options`), printed by `replylint explain` and rendered into the
 //! README's rule table. [`REGISTRY`] lists every rule, alphabetically.
 
+pub mod blame;
+pub mod credential_request;
+pub mod custom;
+pub mod emoji;
+pub mod exclamation;
 pub mod greeting;
 pub mod invalid_character;
 pub mod language;
+pub mod link;
+pub mod markup;
 pub mod max_length;
 pub mod mixed_language;
+pub mod personal_data;
 pub mod placeholder;
+pub mod punctuation_spacing;
+pub mod readability;
 pub mod register;
+pub mod repeated_word;
+pub mod sentence_length;
+pub mod shouting;
 pub mod sign_off;
+pub mod signature;
 pub mod sms_encoding;
 pub mod sms_segments;
+pub mod text_speak;
 pub mod whitespace;
 
 use crate::channel::Channel;
@@ -164,12 +179,30 @@ impl Sink {
         }
     }
 
+    /// The severity the configuration gives this rule here.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
     /// Report a problem at `span`; returns the diagnostic to add help or a
     /// fix to.
     pub fn report(&mut self, span: impl Into<Span>, message: impl Into<String>) -> &mut Diagnostic {
+        let severity = self.severity;
+        self.report_with_severity(span, message, severity)
+    }
+
+    /// Report a problem at another severity than the configured one, for a
+    /// rule whose documentation says when (`personal-data` is raised on
+    /// public channels).
+    pub fn report_with_severity(
+        &mut self,
+        span: impl Into<Span>,
+        message: impl Into<String>,
+        severity: Severity,
+    ) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic {
             rule: self.rule,
-            severity: self.severity,
+            severity,
             message: message.into(),
             help: None,
             span: span.into(),
@@ -187,16 +220,30 @@ pub trait Rule: Sync + Send {
 
 /// Every rule, alphabetically by id.
 pub static REGISTRY: &[&dyn Rule] = &[
+    &blame::Blame,
+    &credential_request::CredentialRequest,
+    &emoji::Emoji,
+    &exclamation::Exclamation,
     &greeting::Greeting,
     &invalid_character::InvalidCharacter,
     &language::Language,
+    &link::Link,
+    &markup::Markup,
     &max_length::MaxLength,
     &mixed_language::MixedLanguage,
+    &personal_data::PersonalData,
     &placeholder::Placeholder,
+    &punctuation_spacing::PunctuationSpacing,
+    &readability::Readability,
     &register::Register,
+    &repeated_word::RepeatedWord,
+    &sentence_length::SentenceLength,
+    &shouting::Shouting,
     &sign_off::SignOff,
+    &signature::Signature,
     &sms_encoding::SmsEncoding,
     &sms_segments::SmsSegments,
+    &text_speak::TextSpeak,
     &whitespace::Whitespace,
 ];
 

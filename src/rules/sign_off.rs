@@ -3,12 +3,12 @@
 //! or social reply does not close with a letter-style one.
 
 use super::greeting::{
-    Examples, Found, MAX_SIGNATURE_WORDS, TextLine, find, greeting_on, starts_with_placeholder,
-    text_lines, with_article,
+    Examples, Found, MAX_SIGNATURE_WORDS, TextLine, convention, convention_language, find,
+    greeting_on, starts_with_placeholder, text_lines, with_article,
 };
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::config::options::Expectation;
-use crate::diagnostic::Span;
+use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::lang::lexicon::Style;
 use crate::mode::Mode;
@@ -40,8 +40,17 @@ crate::declare_rule! {
     /// lines of at most eight words, or of names, numbers and addresses
     /// only. When the reply's language is known, its own list is used
     /// (on `email`, a sign-off from another list is reported as being in
-    /// the wrong language); otherwise every list is. Punctuation after the
-    /// sign-off is not checked here.
+    /// the wrong language); otherwise every list is.
+    ///
+    /// On channels that require a sign-off, a sign-off alone on its line
+    /// must not end with a mark its language rejects (data in
+    /// `rules/lexicon/conventions.toml`): in German none at all, since
+    /// DIN 5008 writes "Mit freundlichen Grüßen" without punctuation and
+    /// the name on the next line, so a trailing `,` `.` `;` or `:` is
+    /// reported; in the other languages `;` and `:` ("Kind regards;").
+    /// The safe fix removes the mark. When the reply's language is
+    /// unknown, only a sign-off that belongs to a single language is
+    /// judged.
     ///
     /// ## Why is this bad?
     /// An email that stops after its last sentence feels cut off, and one
@@ -74,7 +83,7 @@ crate::declare_rule! {
     pub struct SignOff {
         id: "sign-off",
         severity: Warning,
-        fix: None,
+        fix: Sometimes,
     }
 }
 
@@ -199,7 +208,7 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
     let examples = Examples::of(cx.language.unwrap_or(Language::En));
     let suggestion = || format!("`{}` or `{}`", examples.sign_offs[0], examples.sign_offs[1]);
     let closing = closing_lines(cx, body);
-    let found: Vec<(usize, Found<'_>)> = closing
+    let found: Vec<(usize, SignOffOn<'_>)> = closing
         .iter()
         .enumerate()
         .filter_map(|(i, line)| sign_off_on(cx, line, true).map(|f| (i, f)))
@@ -208,8 +217,9 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
     let closes = found
         .iter()
         .filter(|(i, _)| signature_follows(*i))
-        .max_by_key(|(i, f)| (f.in_language, *i));
-    if let Some((_, f)) = closes {
+        .max_by_key(|(i, s)| (s.found.in_language, *i));
+    if let Some((i, s)) = closes {
+        let f = &s.found;
         if let (false, Some(lang)) = (f.in_language, cx.language) {
             sink.report(
                 f.span,
@@ -224,11 +234,13 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
                 lang.name(),
                 suggestion()
             ));
+        } else {
+            punctuation(cx, &closing[*i], s, sink);
         }
         return;
     }
-    if let Some((_, f)) = found.last() {
-        sink.report(f.span, "sign-off must close the reply").with_help(format!(
+    if let Some((_, s)) = found.last() {
+        sink.report(s.found.span, "sign-off must close the reply").with_help(format!(
             "move the text that follows it above it: after a sign-off comes only a short signature (up to {} lines of at most {} words)",
             WINDOW - 1,
             MAX_SIGNATURE_WORDS
@@ -251,7 +263,7 @@ fn conversational(cx: &Context<'_>, sink: &mut Sink) {
     let body = cx.body();
     for line in closing_lines(cx, body) {
         // Letter-style in the reply's language only.
-        let Some(f) = sign_off_on(cx, &line, false) else {
+        let Some(SignOffOn { found: f, .. }) = sign_off_on(cx, &line, false) else {
             continue;
         };
         if f.phrase.style != Style::Letter {
@@ -271,6 +283,58 @@ fn conversational(cx: &Context<'_>, sink: &mut Sink) {
             examples.chat_sign_offs[0], examples.chat_sign_offs[1]
         ));
     }
+}
+
+/// Punctuation conventions of the sign-off `s` on `line`: a mark the
+/// language rejects after a sign-off alone on its line ("Mit
+/// freundlichen Grüßen,").
+fn punctuation(cx: &Context<'_>, line: &TextLine<'_>, s: &SignOffOn<'_>, sink: &mut Sink) {
+    let Some(language) = convention_language(cx, &cx.lexicons.sign_offs, line, &s.found) else {
+        return;
+    };
+    let Some(conv) = convention(language) else {
+        return;
+    };
+    let body = cx.body();
+    let line_end = line.start + line.text.len();
+    let rest = &body[s.chain_end..line_end];
+    let mut marks = rest.trim().chars();
+    let (Some(mark), None) = (marks.next(), marks.next()) else {
+        return;
+    };
+    if !conv.sign_off_rejected.contains(&mark) {
+        return;
+    }
+    let span = Span::new(line_end - mark.len_utf8(), line_end);
+    sink.report(
+        span,
+        format!(
+            "sign-off ends with `{mark}`; {} sign-offs take no `{mark}`",
+            language.name()
+        ),
+    )
+    .with_help(format!(
+        "write `{}` ({})",
+        &body[line.start..s.chain_end],
+        conv.sign_off_source
+    ))
+    .with_fix(Fix::safe(vec![Edit::delete(Span::new(
+        s.chain_end,
+        line_end,
+    ))]));
+}
+
+/// Where the sign-off that closes the reply starts (the start of its
+/// line), when there is one: the end of the body's prose, for
+/// `readability` and `sentence-length`.
+pub(super) fn sign_off_start(cx: &Context<'_>) -> Option<usize> {
+    let closing = closing_lines(cx, cx.body());
+    (0..closing.len())
+        .find(|&i| {
+            sign_off_on(cx, &closing[i], true).is_some()
+                && closing[i + 1..].iter().all(is_signature_line)
+        })
+        .map(|i| closing[i].line_start)
 }
 
 /// The last text lines (at most `WINDOW`), in order, where a sign-off
@@ -296,7 +360,7 @@ fn closing_lines<'t>(cx: &Context<'_>, body: &'t str) -> Vec<TextLine<'t>> {
 /// team di Acme.", "Veuillez agréer, Madame, Monsieur, …"). When the line
 /// chains several, the first letter-style one is the one returned. See
 /// [`find`] for `fallback`.
-fn sign_off_on<'a>(cx: &Context<'a>, line: &TextLine<'_>, fallback: bool) -> Option<Found<'a>> {
+fn sign_off_on<'a>(cx: &Context<'a>, line: &TextLine<'_>, fallback: bool) -> Option<SignOffOn<'a>> {
     let first = find(&cx.lexicons.sign_offs, line, cx.language, fallback)?;
     let (mut shown, mut last) = (first, first);
     for _ in 1..MAX_CHAINED {
@@ -330,7 +394,20 @@ fn sign_off_on<'a>(cx: &Context<'a>, line: &TextLine<'_>, fallback: bool) -> Opt
         && last.phrase.text.contains(' ')
         && !rest.contains('?')
         && count <= MAX_FORMULA_WORDS;
-    (is_name || is_formula).then_some(shown)
+    (is_name || is_formula).then_some(SignOffOn {
+        found: shown,
+        chain_end: last.span.end,
+    })
+}
+
+/// A sign-off found on a line.
+#[derive(Debug, Clone, Copy)]
+struct SignOffOn<'a> {
+    /// The sign-off to report (the first letter-style one of a chain).
+    found: Found<'a>,
+    /// Where the last sign-off of the chain ends ("Grazie e buona
+    /// giornata" ends after "giornata").
+    chain_end: usize,
 }
 
 /// `rest` without what may join two sign-offs: punctuation, blanks and one

@@ -1,13 +1,17 @@
 //! Text measurement and matching helpers shared by rules: counting units
-//! (`count`), tweet weight (`tweet`), SMS encoding and parts (`sms`), and
+//! (`count`), tweet weight (`tweet`), SMS encoding and parts (`sms`), check
+//! digits of cards, IBANs and tax codes (`validate`), and
 //! case-insensitive word matching that keeps byte offsets into the original.
 
 pub mod count;
 pub mod expand;
 pub mod phrases;
 pub mod placeholders;
+pub mod sentences;
 pub mod sms;
+pub mod syllables;
 pub mod tweet;
+pub mod validate;
 
 /// Fold a character for case- and apostrophe-insensitive comparison:
 /// lower case, typographic apostrophes made straight. Every matcher in the

@@ -103,7 +103,8 @@ impl<T> PhraseSet<T> {
                 let (starts_word, ends_word) = self.edges[m.pattern().as_usize()];
                 let before = ft[..m.start()].chars().next_back();
                 let after = ft[m.end()..].chars().next();
-                (!starts_word || !before.is_some_and(is_word)) && (!ends_word || !after.is_some_and(is_word))
+                (!starts_word || !before.is_some_and(is_word))
+                    && (!ends_word || !after.is_some_and(is_word))
             })
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
@@ -137,13 +138,19 @@ mod tests {
     }
 
     fn found<'a>(s: &PhraseSet<usize>, text: &'a str) -> Vec<&'a str> {
-        s.find_iter(text).into_iter().map(|m| &text[m.span]).collect()
+        s.find_iter(text)
+            .into_iter()
+            .map(|m| &text[m.span])
+            .collect()
     }
 
     #[test]
     fn case_insensitive_on_word_boundaries() {
         let s = set(&["come già detto", "pin", "pin code"]);
-        assert_eq!(found(&s, "COME GIÀ DETTO, il PIN code è…"), ["COME GIÀ DETTO", "PIN code"]);
+        assert_eq!(
+            found(&s, "COME GIÀ DETTO, il PIN code è…"),
+            ["COME GIÀ DETTO", "PIN code"]
+        );
         assert_eq!(found(&s, "spinning pins"), Vec::<&str>::new());
         // The longer phrase fails its boundary; the shorter one still counts.
         assert_eq!(found(&s, "pin codes"), ["pin"]);

@@ -1,0 +1,169 @@
+//! Benchmarks: the per-reply cost of each rule, of the whole engine, and of
+//! everything one reply goes through (reader, context, rules, positions),
+//! plus the fixed costs of a run (resolving the built-in configuration).
+//!
+//! The replies are `benches/data/replies.toml`: 240 replies of about 300
+//! characters in it/en/es/fr/de/pt across the built-in channels, made by
+//! `scripts/gen-corpus.py --replies 240 --per-file 240 --seed 7`. Every
+//! benchmark reports its time per reply (`item`), so the rule rows add up
+//! to the engine row.
+//!
+//! `cargo bench --bench lint`; `scripts/bench.sh` times the whole binary.
+
+use divan::counter::ItemsCount;
+use divan::{Bencher, black_box};
+use replylint::config::Settings;
+use replylint::config::settings::CliOverrides;
+use replylint::input::{self, Read};
+use replylint::location::LineIndex;
+use replylint::reply::{Reply, Source};
+use replylint::rules::{Context, REGISTRY, Sink};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+fn main() {
+    divan::main();
+}
+
+const LIBRARY: &str = include_str!("data/replies.toml");
+
+struct Fixture {
+    settings: Settings,
+    source: Arc<Source>,
+    replies: Vec<Reply>,
+}
+
+static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
+    let settings = settings();
+    let source = source();
+    let replies = match input::read_source(source.clone(), true) {
+        Ok((Read::Replies(_, replies), errors)) if errors.is_empty() => replies,
+        other => panic!("benches/data/replies.toml does not read: {other:?}"),
+    };
+    Fixture {
+        settings,
+        source,
+        replies,
+    }
+});
+
+fn settings() -> Settings {
+    let cli = CliOverrides {
+        no_config: true,
+        ..CliOverrides::default()
+    };
+    Settings::load(&cli, Path::new(".")).expect("built-in settings")
+}
+
+fn source() -> Arc<Source> {
+    Arc::new(Source {
+        path: None,
+        name: "replies.toml".to_owned(),
+        text: LIBRARY.to_owned(),
+    })
+}
+
+fn rule_ids() -> Vec<&'static str> {
+    REGISTRY.iter().map(|r| r.meta().id).collect()
+}
+
+/// One rule on every reply whose channel enables it, as the engine runs
+/// it; the time is per reply of the library.
+#[divan::bench(args = rule_ids())]
+fn rule(bencher: Bencher, id: &str) {
+    let fx = &*FIXTURE;
+    let rule = *REGISTRY
+        .iter()
+        .find(|r| r.meta().id == id)
+        .expect("a registered rule");
+    let contexts: Vec<_> = fx
+        .replies
+        .iter()
+        .filter_map(|reply| {
+            let rc = fx.settings.reply_context(None, &reply.meta).ok()?;
+            let severity = rc.channel.level(id).severity()?;
+            Some((reply, rc, severity))
+        })
+        .collect();
+    bencher
+        .counter(ItemsCount::new(fx.replies.len()))
+        .bench(|| {
+            let mut found = 0;
+            for (reply, rc, severity) in &contexts {
+                let cx = Context {
+                    reply,
+                    channel: rc.channel,
+                    language: rc.language,
+                    mode: rc.mode,
+                    lexicons: &fx.settings.lexicons,
+                    settings: &fx.settings,
+                };
+                let mut sink = Sink::new(rule.meta().id, *severity);
+                rule.check(&cx, &mut sink);
+                found += sink.diagnostics.len();
+            }
+            black_box(found)
+        });
+}
+
+/// Every enabled rule on a reply, suppressions and sorting included.
+#[divan::bench]
+fn engine(bencher: Bencher) {
+    let fx = &*FIXTURE;
+    let contexts: Vec<_> = fx
+        .replies
+        .iter()
+        .map(|reply| (reply, fx.settings.reply_context(None, &reply.meta).unwrap()))
+        .collect();
+    bencher
+        .counter(ItemsCount::new(fx.replies.len()))
+        .bench(|| {
+            let mut found = 0;
+            for (reply, rc) in &contexts {
+                found += replylint::engine::lint(&fx.settings, reply, rc).len();
+            }
+            black_box(found)
+        });
+}
+
+/// Everything a reply of a library goes through: the TOML reader, the
+/// context lookup, the engine, and the file positions of each diagnostic.
+#[divan::bench]
+fn pipeline(bencher: Bencher) {
+    let fx = &*FIXTURE;
+    bencher
+        .counter(ItemsCount::new(fx.replies.len()))
+        .bench(|| {
+            let Ok((Read::Replies(source, replies), _)) =
+                input::read_source(fx.source.clone(), true)
+            else {
+                unreachable!("the fixture reads")
+            };
+            let index = LineIndex::new(&source.text);
+            let mut columns = 0;
+            for reply in &replies {
+                let rc = fx.settings.reply_context(None, &reply.meta).unwrap();
+                for d in replylint::engine::lint(&fx.settings, reply, &rc) {
+                    let (start, _) = replylint::location::locate(reply, &index, d.span);
+                    columns += start.column;
+                }
+            }
+            black_box(columns)
+        });
+}
+
+/// Reading the library alone (TOML parsing and offset maps).
+#[divan::bench]
+fn read_toml_library(bencher: Bencher) {
+    let fx = &*FIXTURE;
+    bencher
+        .counter(ItemsCount::new(fx.replies.len()))
+        .bench(|| black_box(input::read_source(fx.source.clone(), true).is_ok()));
+}
+
+/// The fixed cost of a run: the built-in channels, lexicons and detector,
+/// with no config file (once per process).
+#[divan::bench]
+fn settings_load() -> Settings {
+    settings()
+}

@@ -1,0 +1,35 @@
+//! The whole engine: any draft on any channel, in either mode, with or
+//! without a language, then `--fix` (unsafe fixes included) on it. Spans
+//! must lie on character boundaries and fixing must leave text that reads
+//! again.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use replylint::fix::{FixOptions, fix_text};
+use replylint::lang::Language;
+use replylint_fuzz::{CHANNELS, SETTINGS, read_and_lint};
+
+fuzz_target!(|data: &[u8]| {
+    let [channel, flags, rest @ ..] = data else {
+        return;
+    };
+    let Ok(body) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let channel = CHANNELS[usize::from(*channel) % CHANNELS.len()];
+    let mode = if flags & 1 == 0 { "draft" } else { "template" };
+    let language = match (flags >> 1) % 7 {
+        0 => String::new(),
+        n => format!("language = \"{}\"\n", Language::ALL[usize::from(n - 1)].code()),
+    };
+    let file = format!("+++\nchannel = \"{channel}\"\nmode = \"{mode}\"\n{language}+++\n{body}");
+    read_and_lint("reply.md", file.as_bytes(), true);
+    if flags & 0x80 != 0 {
+        let opts = FixOptions {
+            unsafe_fixes: true,
+            ..FixOptions::default()
+        };
+        let fixed = fix_text(&SETTINGS, None, "reply.md", &file, opts);
+        read_and_lint("reply.md", fixed.text.as_bytes(), true);
+    }
+});

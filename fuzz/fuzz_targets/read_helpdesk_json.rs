@@ -1,0 +1,9 @@
+//! The reader for `macros.json` files: any bytes, read, linted and located.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    replylint_fuzz::read_and_lint("macros.json", data, true);
+    replylint_fuzz::read_and_lint("macros.json", data, false);
+});

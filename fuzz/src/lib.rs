@@ -1,0 +1,113 @@
+//! What every fuzz target checks: an input read as a file of some format
+//! never panics, every reply's offset map stays inside the file and on
+//! character boundaries, and every diagnostic (and fix edit) the engine
+//! reports lies on character boundaries inside its reply and can be
+//! located in the file.
+
+use replylint::config::Settings;
+use replylint::config::settings::CliOverrides;
+use replylint::input::{self, Read};
+use replylint::location::{LineIndex, locate};
+use replylint::reply::{Reply, Source};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+/// The built-in configuration, resolved once per process.
+pub static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
+    let cli = CliOverrides {
+        no_config: true,
+        ..CliOverrides::default()
+    };
+    Settings::load(&cli, Path::new(".")).expect("built-in settings")
+});
+
+/// Every built-in channel id, for targets that pick one from a byte.
+pub const CHANNELS: &[&str] = &[
+    "app-store",
+    "chat",
+    "email",
+    "facebook-comment",
+    "generic",
+    "google-business",
+    "google-play",
+    "instagram",
+    "messenger",
+    "sms",
+    "twitter",
+    "whatsapp-template",
+    "whatsapp",
+];
+
+/// Read `data` as the file `name` (its extension picks the reader), then
+/// lint every reply and check the invariants. Invalid UTF-8 must be a
+/// clean error.
+pub fn read_and_lint(name: &str, data: &[u8], explicit: bool) {
+    let text = match input::decode(name, data.to_vec()) {
+        Ok(text) => text,
+        Err(e) => {
+            assert!(e.message.contains("invalid UTF-8"), "{e}");
+            return;
+        }
+    };
+    let source = Arc::new(Source {
+        path: None,
+        name: name.to_owned(),
+        text,
+    });
+    let Ok((Read::Replies(source, replies), errors)) = input::read_source(source, explicit) else {
+        return;
+    };
+    for e in &errors {
+        if let Some((line, column)) = e.position {
+            assert!(line >= 1 && column >= 1, "{e}");
+        }
+    }
+    lint_replies(&source, &replies);
+}
+
+/// Lint replies read from `source` and check every span.
+pub fn lint_replies(source: &Source, replies: &[Reply]) {
+    let index = LineIndex::new(&source.text);
+    for reply in replies {
+        check_offsets(reply);
+        let Ok(rc) = SETTINGS.reply_context(None, &reply.meta) else {
+            continue;
+        };
+        for d in replylint::engine::lint(&SETTINGS, reply, &rc) {
+            check_span(reply, d.rule, d.span.start, d.span.end);
+            let (start, end) = locate(reply, &index, d.span);
+            assert!(start.offset <= end.offset, "{}: {start:?} > {end:?}", d.rule);
+            assert!(end.offset <= source.text.len());
+            for edit in d.fix.iter().flat_map(|f| &f.edits) {
+                check_span(reply, d.rule, edit.span.start, edit.span.end);
+                locate(reply, &index, edit.span);
+            }
+        }
+    }
+}
+
+/// A span of a reply's body must be ordered, inside it and on character
+/// boundaries.
+pub fn check_span(reply: &Reply, rule: &str, start: usize, end: usize) {
+    let body = &reply.body;
+    assert!(start <= end, "{rule}: span {start}..{end} is reversed");
+    assert!(end <= body.len(), "{rule}: span {start}..{end} past the body ({})", body.len());
+    assert!(
+        body.is_char_boundary(start) && body.is_char_boundary(end),
+        "{rule}: span {start}..{end} splits a character of {body:?}"
+    );
+}
+
+/// Every character boundary of the body maps into the source, in order.
+pub fn check_offsets(reply: &Reply) {
+    let text = &reply.source.text;
+    let mut last = 0;
+    for (i, _) in reply.body.char_indices().chain([(reply.body.len(), ' ')]) {
+        let start = reply.offsets.source_start(i);
+        let end = reply.offsets.source_end(i);
+        assert!(start <= text.len(), "body {i} → source {start}, past {}", text.len());
+        assert!(end <= text.len(), "body {i} ends at source {end}, past {}", text.len());
+        assert!(start >= last, "body {i} → source {start}, before {last}");
+        last = start;
+    }
+}

@@ -1,0 +1,473 @@
+//! The configuration commands: `replylint init` writes a commented starter
+//! `replylint.toml`; `replylint config [PATH]` prints, as TOML, the
+//! settings a reply at PATH is checked with: its channel, language and mode
+//! and where each came from, then that channel's resolved settings and
+//! rule levels.
+
+use crate::channel::Channel;
+use crate::config::Settings;
+use crate::config::options::Options;
+use crate::config::settings::CliOverrides;
+use crate::input::{self, Format, Input, Read};
+use crate::lang::Language;
+use crate::mode::Mode;
+use crate::reply::ReplyMeta;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+/// The file `init` writes.
+pub const FILE_NAME: &str = "replylint.toml";
+
+/// The starter configuration: every setting commented out, with a line
+/// on what it does. `## ` lines are prose; `# ` lines are settings, valid
+/// when uncommented (top-level keys come before the first table).
+pub const STARTER: &str = r#"## replylint configuration.
+## Lines starting with `# ` are settings: remove the `# ` to use one.
+## Reference: the README's "Configuration" section; `replylint config PATH`
+## prints what applies to a file, and `replylint rules` lists the rules.
+
+## Channel, language and mode of replies that nothing else names (front
+## matter and library fields, the command line, [[paths]] and folder names
+## like `sms/` or `it/` come first).
+# channel = "email"
+# language = "it"
+# mode = "draft"
+
+## Languages detection may choose from (default: all of it, en, es, fr, de, pt).
+# languages = ["it", "en"]
+
+## Paths never checked (globs relative to this file).
+# exclude = ["drafts/old/**"]
+
+## Words written in capitals on purpose (added to FAQ, PIN, IBAN, SMS, …).
+# acronyms = ["ACME"]
+
+## Channel, language and mode by path. The last matching entry wins.
+# [[paths]]
+# glob = "macros/**"
+# mode = "template"
+#
+# [[paths]]
+# glob = "replies/twitter/**"
+# channel = "twitter"
+# language = "it"
+
+## Rule levels on every channel: "error", "warning", "info" or "off".
+# [rules]
+# readability = "off"
+# exclamation = "warning"
+
+## Change a built-in channel: any key of its rule set (see
+## `replylint channels`), and its rule levels.
+# [channels.email]
+# max-subject-length = 70
+# register = "formal"
+#
+# [channels.email.rules]
+# emoji = "error"
+
+## Define a channel of your own, starting from a built-in one.
+# [channels.support-chat]
+# extends = "chat"
+# max-length = 500
+
+## Worst-case placeholder lengths (in characters) when templates are
+## measured against a length limit.
+# [placeholder-lengths]
+# name = 20
+# default = 30
+# variables = { "ticket.id" = 8 }
+
+## Rules of your own, no code needed: forbid, substitute, require, limit.
+# [[rule]]
+# id = "brand-name"
+# kind = "substitute"
+# message = "write `{replacement}`, not `{match}`"
+# replacements = { "Acme inc" = "ACME Inc." }
+"#;
+
+/// `replylint init`: write [`STARTER`] to `dir/replylint.toml`. Refuses to
+/// overwrite it, or to add one beside a `.replylint.toml`.
+pub fn init(dir: &Path) -> Result<PathBuf, String> {
+    for name in crate::config::CONFIG_FILE_NAMES {
+        let existing = dir.join(name);
+        if existing.exists() {
+            return Err(format!(
+                "{} already exists; not overwritten (edit it, or delete it to start again)",
+                existing.display()
+            ));
+        }
+    }
+    let path = dir.join(FILE_NAME);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| format!("{}: {}", path.display(), input::io_message(&e)))?;
+    std::io::Write::write_all(&mut file, STARTER.as_bytes())
+        .map_err(|e| format!("{}: {}", path.display(), input::io_message(&e)))?;
+    Ok(path)
+}
+
+/// One decision and where it came from.
+struct Decided {
+    value: Option<String>,
+    from: String,
+}
+
+/// A layer that may set channel, language and mode.
+#[derive(Default)]
+struct Layer {
+    channel: Option<String>,
+    language: Option<String>,
+    mode: Option<Mode>,
+}
+
+/// `path` without `.` components and `dir/..` pairs, as the settings
+/// match path patterns.
+fn lexical_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `replylint config [PATH]`: the resolved settings for a reply at `path`
+/// as TOML. `cli` holds the command line's `--channel`, `--lang` and
+/// `--mode`.
+pub fn resolved(settings: &Settings, cli: &CliOverrides, path: &Path) -> Result<String, String> {
+    let name = path.display().to_string();
+    let format = Format::of(path);
+    // A reply file's front matter is part of the answer.
+    let meta = match format {
+        Format::Text if path.is_file() => {
+            let input = Input::File {
+                path: path.to_owned(),
+                explicit: true,
+            };
+            match input::read(&input, None) {
+                Ok(Read::Replies(_, replies)) => replies
+                    .into_iter()
+                    .next()
+                    .map(|r| r.meta)
+                    .unwrap_or_default(),
+                Ok(Read::Skipped) => ReplyMeta::default(),
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        _ => ReplyMeta::default(),
+    };
+    let rc = settings
+        .reply_context(Some(path), &meta)
+        .map_err(|(_, message)| format!("{name}: {message}"))?;
+
+    let config_name = settings
+        .config_file
+        .as_ref()
+        .map(|p| p.display().to_string());
+    let options: Option<Options> = settings
+        .config_file
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| toml::from_str(&text).ok());
+
+    // The layers, highest precedence first, as `Settings::reply_context`
+    // applies them.
+    let mut layers: Vec<(String, Layer)> = Vec::new();
+    layers.push((
+        match format {
+            Format::Text => format!("the front matter of {name}"),
+            _ => "the reply's own fields".to_owned(),
+        },
+        Layer {
+            channel: meta.channel.as_ref().map(|c| c.value.clone()),
+            language: meta.language.as_ref().map(|l| l.value.clone()),
+            mode: meta.mode,
+        },
+    ));
+    layers.push((
+        "the command line".to_owned(),
+        Layer {
+            channel: cli.channel.clone(),
+            language: cli.language.clone(),
+            mode: cli.mode,
+        },
+    ));
+    let config = config_name.clone().unwrap_or_default();
+    if let Some(options) = &options {
+        let absolute = lexical_normal(&settings.cwd.join(path));
+        let rel = absolute
+            .strip_prefix(&settings.root)
+            .map(Path::to_owned)
+            .unwrap_or_else(|_| lexical_normal(path));
+        for p in options.paths.iter().flatten().rev() {
+            let matches = globset::Glob::new(p.glob.get_ref())
+                .map(|g| g.compile_matcher().is_match(&rel))
+                .unwrap_or(false);
+            if matches {
+                layers.push((
+                    format!("[[paths]] glob = {:?} in {config}", p.glob.get_ref()),
+                    Layer {
+                        channel: p.channel.as_ref().map(|c| c.get_ref().clone()),
+                        language: p.language.as_ref().map(|l| l.get_ref().clone()),
+                        mode: p.mode,
+                    },
+                ));
+            }
+        }
+        layers.push((
+            format!("the defaults in {config}"),
+            Layer {
+                channel: options.channel.as_ref().map(|c| c.get_ref().clone()),
+                language: options.language.as_ref().map(|l| l.get_ref().clone()),
+                mode: options.mode,
+            },
+        ));
+    }
+    layers.push((
+        "the path (a folder or file-name part)".to_owned(),
+        convention(settings, options, path),
+    ));
+
+    let channel = decide(
+        &layers,
+        |l| {
+            l.channel
+                .as_deref()
+                .and_then(|c| settings.channel_id(c))
+                .map(str::to_owned)
+        },
+        Some(rc.channel.id.clone()),
+        || "nothing names one: the built-in `generic` channel".to_owned(),
+    );
+    let language = decide(
+        &layers,
+        |l| {
+            l.language
+                .as_deref()
+                .and_then(|s| s.parse::<Language>().ok())
+                .map(|l| l.code().to_owned())
+        },
+        rc.language.map(|l| l.code().to_owned()),
+        || {
+            "nothing names one: each reply's detected language, when detection is confident"
+                .to_owned()
+        },
+    );
+    let mode = decide(
+        &layers,
+        |l| l.mode.map(|m| mode_name(m).to_owned()),
+        Some(mode_name(rc.mode).to_owned()),
+        || {
+            if meta.default_mode.is_some() || format == Format::Json {
+                "the file's format (helpdesk exports hold templates), else `draft`".to_owned()
+            } else {
+                "the default".to_owned()
+            }
+        },
+    );
+
+    let mut out = String::new();
+    let _ = writeln!(out, "# The settings replylint checks {name} with.");
+    if !matches!(format, Format::Text) {
+        let _ = writeln!(
+            out,
+            "# A library's replies may name their own channel, language and mode."
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "path = {}", quote(&name));
+    match &config_name {
+        Some(c) => {
+            let _ = writeln!(out, "config-file = {}", quote(c));
+        }
+        None => {
+            let _ = writeln!(out, "# config-file: none (built-in settings only)");
+        }
+    }
+    let _ = writeln!(out, "\n[reply]");
+    for (key, d) in [
+        ("channel", &channel),
+        ("language", &language),
+        ("mode", &mode),
+    ] {
+        match &d.value {
+            Some(v) => {
+                let _ = writeln!(out, "{key} = {}", quote(v));
+            }
+            None => {
+                let _ = writeln!(out, "# {key}: not set");
+            }
+        }
+        let _ = writeln!(out, "{key}-from = {}", quote(&d.from));
+    }
+    #[derive(Serialize)]
+    struct Wrapper<'a> {
+        channel: ChannelView<'a>,
+    }
+    let table = toml::to_string(&Wrapper {
+        channel: ChannelView::new(rc.channel),
+    })
+    .map_err(|e| e.to_string())?;
+    let _ = writeln!(out);
+    out.push_str(&table);
+    Ok(out)
+}
+
+fn mode_name(m: Mode) -> &'static str {
+    match m {
+        Mode::Draft => "draft",
+        Mode::Template => "template",
+    }
+}
+
+/// A TOML string literal.
+fn quote(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+/// The first layer that sets a value, if it is the value the settings
+/// resolved (anything else means this explanation drifted from the
+/// settings: then the value is shown without a source).
+fn decide(
+    layers: &[(String, Layer)],
+    get: impl Fn(&Layer) -> Option<String>,
+    resolved: Option<String>,
+    otherwise: impl Fn() -> String,
+) -> Decided {
+    match layers
+        .iter()
+        .find_map(|(from, l)| get(l).map(|v| (from, v)))
+    {
+        Some((from, v)) if Some(&v) == resolved.as_ref() => Decided {
+            value: resolved,
+            from: from.clone(),
+        },
+        Some(_) => Decided {
+            value: resolved,
+            from: "resolved".to_owned(),
+        },
+        None => Decided {
+            value: resolved,
+            from: otherwise(),
+        },
+    }
+}
+
+/// What the path's folders and file-name parts say: the settings resolved
+/// with nothing but the user's channel definitions.
+fn convention(settings: &Settings, options: Option<Options>, path: &Path) -> Layer {
+    let text = settings
+        .config_file
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    let mut options = options.unwrap_or_default();
+    options.channel = None;
+    options.language = None;
+    options.mode = None;
+    options.paths = None;
+    options.exclude = None;
+    let Ok(mut bare) = Settings::resolve(
+        options,
+        settings.config_file.as_deref(),
+        &text,
+        &CliOverrides::default(),
+        settings.root.clone(),
+    ) else {
+        return Layer::default();
+    };
+    bare.cwd.clone_from(&settings.cwd);
+    match bare.reply_context(Some(path), &ReplyMeta::default()) {
+        Ok(rc) => Layer {
+            channel: rc.channel_named.then(|| rc.channel.id.clone()),
+            language: rc.language.map(|l| l.code().to_owned()),
+            mode: None,
+        },
+        Err(_) => Layer::default(),
+    }
+}
+
+/// A channel's resolved settings as the `[channel]` table prints them.
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct ChannelView<'a> {
+    id: &'a str,
+    description: &'a str,
+    builtin: bool,
+    aliases: &'a [String],
+    public: bool,
+    unit: crate::text::count::Unit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_length: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_segments: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_subject_length: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warn_subject_length: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_header_length: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_footer_length: Option<u64>,
+    greeting: crate::config::options::Expectation,
+    sign_off: crate::config::options::Expectation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature_pattern: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_sentence_words: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_exclamations: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_emoji: Option<u64>,
+    strict_french_spacing: bool,
+    register: crate::lang::register::Register,
+    renders: crate::rules::markup::Renders,
+    min_readability: BTreeMap<&'static str, u64>,
+    rules: BTreeMap<&'static str, &'static str>,
+}
+
+impl<'a> ChannelView<'a> {
+    fn new(c: &'a Channel) -> Self {
+        ChannelView {
+            id: &c.id,
+            description: &c.description,
+            builtin: c.builtin,
+            aliases: &c.aliases,
+            public: c.public,
+            unit: c.unit,
+            max_length: c.max_length,
+            max_segments: c.max_segments,
+            max_subject_length: c.max_subject_length,
+            warn_subject_length: c.warn_subject_length,
+            max_header_length: c.max_header_length,
+            max_footer_length: c.max_footer_length,
+            greeting: c.greeting,
+            sign_off: c.sign_off,
+            signature_pattern: c.signature_pattern.as_ref().map(|p| p.as_str()),
+            max_sentence_words: c.max_sentence_words,
+            max_exclamations: c.max_exclamations,
+            max_emoji: c.max_emoji,
+            strict_french_spacing: c.strict_french_spacing,
+            register: c.register,
+            renders: c.renders,
+            min_readability: c
+                .min_readability
+                .iter()
+                .map(|(l, n)| (l.code(), *n))
+                .collect(),
+            rules: c.levels.iter().map(|(id, l)| (*id, l.as_str())).collect(),
+        }
+    }
+}

@@ -1,0 +1,507 @@
+//! `markup`: Markdown or HTML in a channel that does not render it, and
+//! Markdown bold where WhatsApp expects its own syntax.
+
+use super::{Context, Rule, RuleMeta, Sink};
+use crate::diagnostic::{Edit, Fix, Span};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports Markdown or HTML on a channel that shows it as typed, and
+    /// Markdown bold on WhatsApp, whose bold is `*bold*`.
+    ///
+    /// What counts depends on what the channel renders (its `renders`
+    /// setting):
+    /// - `plain` (SMS, X, app store and Google reviews, Facebook,
+    ///   Instagram, Messenger): Markdown (`**bold**`, `__bold__`,
+    ///   `~~struck~~`, `[text](https://…)`, `# heading`, code fences) and
+    ///   HTML (`<b>`, `<br>`, `<a href>`, entities such as `&nbsp;` or
+    ///   `&#39;`);
+    /// - `whatsapp`: Markdown that is not WhatsApp's (`**bold**` and
+    ///   `__bold__` for `*bold*`, `~~struck~~` for `~struck~`, links,
+    ///   headings) and HTML;
+    /// - `markdown` (live chat): HTML;
+    /// - `html` (email): Markdown, which an HTML e-mail shows as typed;
+    /// - `any` (the `generic` channel): nothing.
+    ///
+    /// Only unambiguous syntax counts: single `*stars*` and `_underscores_`
+    /// are how people emphasise in plain text, a `- ` list reads fine
+    /// anywhere, `****1234` is a masked card, `<3` is a heart and
+    /// `<ORDER NUMBER>` is a placeholder, not a tag (only real HTML tag
+    /// names count). Markdown inside a link's address is not looked at.
+    ///
+    /// Fixes: on WhatsApp `**bold**` and `__bold__` become `*bold*` and
+    /// `~~struck~~` becomes `~struck~`, safely; elsewhere the markers are removed, safely, and an
+    /// HTML entity is replaced by its character, safely. A Markdown link
+    /// becomes `text (url)` and an HTML tag is removed (`<br>` becomes a
+    /// line break), unsafely: check the result reads well.
+    ///
+    /// ## Why is this bad?
+    /// The customer sees the raw syntax: a tweet full of asterisks, an SMS
+    /// with `<br>` in it, an e-mail with `[here](https://…)` instead of a
+    /// link. It looks broken and machine-made.
+    ///
+    /// ## Example
+    /// On `whatsapp`:
+    /// ```text
+    /// Your order has **shipped**! Track it [here](https://brand.com/t/1).
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// Your order has *shipped*! Track it here: https://brand.com/t/1
+    /// ```
+    ///
+    /// ## Options
+    /// - `renders` (channel setting): `plain`, `markdown`, `html`,
+    ///   `whatsapp` or `any`. Built-in: `email` renders `html`, `chat`
+    ///   `markdown`, `whatsapp` and `whatsapp-template` `whatsapp`,
+    ///   `generic` `any`, every other channel `plain`.
+    pub struct Markup {
+        id: "markup",
+        severity: Warning,
+        fix: Sometimes,
+    }
+}
+
+/// What a channel renders (`renders` channel setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Renders {
+    /// Plain text: every marker shows as typed.
+    Plain,
+    /// Markdown (live-chat widgets); raw HTML is escaped.
+    Markdown,
+    /// HTML (e-mail); Markdown shows as typed.
+    Html,
+    /// WhatsApp's own syntax: `*bold*`, `_italic_`, `~struck~`, ```` ``` ````.
+    Whatsapp,
+    /// Unknown: nothing is checked.
+    Any,
+}
+
+impl Renders {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Renders::Plain => "plain",
+            Renders::Markdown => "markdown",
+            Renders::Html => "html",
+            Renders::Whatsapp => "whatsapp",
+            Renders::Any => "any",
+        }
+    }
+}
+
+impl fmt::Display for Renders {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Rule for Markup {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let renders = cx.channel.renders;
+        let channel = &cx.channel.id;
+        let body = cx.body();
+        for f in find(body, renders) {
+            let what = f.kind.describe(&body[f.span.clone()]);
+            let (message, help) = match (f.kind, renders) {
+                (Kind::Emphasis(m), Renders::Whatsapp) => (
+                    format!(
+                        "{what} on `{channel}`, where it is written `{m}…{m}`",
+                        m = m.whatsapp()
+                    ),
+                    format!("use single `{}` (the fix does)", m.whatsapp()),
+                ),
+                (_, Renders::Html) => (
+                    format!(
+                        "{what} is not rendered on `{channel}`, which renders HTML: it shows as typed"
+                    ),
+                    f.kind.help().to_owned(),
+                ),
+                _ => (
+                    format!("{what} is not rendered on `{channel}`: it shows as typed"),
+                    f.kind.help().to_owned(),
+                ),
+            };
+            let d = sink.report(f.span.clone(), message).with_help(help);
+            if let Some(fix) = f.fix {
+                d.with_fix(fix);
+            }
+        }
+    }
+}
+
+/// A Markdown emphasis marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Stars,
+    Underscores,
+    Tildes,
+}
+
+impl Marker {
+    const fn markdown(self) -> &'static str {
+        match self {
+            Marker::Stars => "**",
+            Marker::Underscores => "__",
+            Marker::Tildes => "~~",
+        }
+    }
+
+    /// WhatsApp's marker for the same emphasis: `**` and `__` are both
+    /// Markdown bold, WhatsApp's `*`.
+    const fn whatsapp(self) -> &'static str {
+        match self {
+            Marker::Stars | Marker::Underscores => "*",
+            Marker::Tildes => "~",
+        }
+    }
+}
+
+/// What kind of markup was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Emphasis(Marker),
+    Link,
+    Heading,
+    CodeFence,
+    HtmlTag,
+    HtmlEntity,
+}
+
+impl Kind {
+    /// What was found; `text` is the markup itself.
+    fn describe(self, text: &str) -> String {
+        match self {
+            Kind::Emphasis(Marker::Stars) => "Markdown bold `**…**`".to_owned(),
+            Kind::Emphasis(Marker::Underscores) => "Markdown bold `__…__`".to_owned(),
+            Kind::Emphasis(Marker::Tildes) => "Markdown strikethrough `~~…~~`".to_owned(),
+            Kind::Link => "Markdown link `[…](…)`".to_owned(),
+            Kind::Heading => "Markdown heading `#`".to_owned(),
+            Kind::CodeFence => "Markdown code fence ```` ``` ````".to_owned(),
+            Kind::HtmlTag => {
+                let lower = text.to_ascii_lowercase();
+                let slash = if lower.starts_with("</") { "/" } else { "" };
+                format!("HTML tag `<{slash}{}>`", tag_name(&lower))
+            }
+            Kind::HtmlEntity => format!("HTML entity `{text}`"),
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Kind::Emphasis(_) => "remove the markers (the fix does)",
+            Kind::Link => "write the address itself after the text",
+            Kind::Heading => "write the heading as a plain line",
+            Kind::CodeFence => "remove the fence",
+            Kind::HtmlTag => "remove the tag; write a line break as a line break",
+            Kind::HtmlEntity => "write the character itself (the fix does)",
+        }
+    }
+}
+
+/// One piece of markup in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub kind: Kind,
+    pub span: Range<usize>,
+    pub fix: Option<Fix>,
+}
+
+static STARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*").expect("valid bold regex"));
+static UNDERSCORES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"__([^\s_](?:[^_\n]*[^\s_])?)__").expect("valid bold regex"));
+static TILDES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"~~([^\s~](?:[^~\n]*[^\s~])?)~~").expect("valid strikethrough regex")
+});
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"!?\[([^\[\]\n]+)\]\(((?:https?://|mailto:|tel:|www\.|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+        .expect("valid Markdown link regex")
+});
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^#{1,6}[ \t]+\S").expect("valid heading regex"));
+static FENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*```").expect("valid fence regex"));
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)</?(?:a|abbr|b|big|blockquote|br|center|code|div|em|font|h[1-6]|hr|i|img|li|ol|p|pre|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s+[a-z-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'>]+))?)*\s*/?>"#,
+    )
+    .expect("valid HTML tag regex")
+});
+static HTML_ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+        .expect("valid HTML entity regex")
+});
+/// Addresses, where `__` and `~~` are just characters.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        .expect("valid address regex")
+});
+
+/// Whether `r` overlaps one of `sorted`: ranges sorted by start that do
+/// not overlap each other. Logarithmic.
+fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|s| s.start < r.end);
+    i > 0 && sorted[i - 1].end > r.start
+}
+
+/// The lower-case name of a tag (`<a href=…>` → `a`, `</b>` → `b`).
+fn tag_name(tag: &str) -> &str {
+    let t = tag.trim_start_matches('<').trim_start_matches('/');
+    let end = t
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(t.len());
+    &t[..end]
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Every piece of markup in `text` that a channel rendering `renders`
+/// would show as typed.
+pub fn find(text: &str, renders: Renders) -> Vec<Found> {
+    let (markdown, html) = match renders {
+        Renders::Plain => (true, true),
+        Renders::Whatsapp => (true, true),
+        Renders::Markdown => (false, true),
+        Renders::Html => (true, false),
+        Renders::Any => (false, false),
+    };
+    let addresses: Vec<Range<usize>> = ADDRESS.find_iter(text).map(|m| m.range()).collect();
+    let in_address = |r: &Range<usize>| overlaps_any(&addresses, r);
+    let mut out: Vec<Found> = Vec::new();
+    if markdown {
+        for m in MD_LINK.captures_iter(text) {
+            let (Some(all), Some(label), Some(url)) = (m.get(0), m.get(1), m.get(2)) else {
+                continue;
+            };
+            out.push(Found {
+                kind: Kind::Link,
+                span: all.range(),
+                fix: Some(Fix::unsafe_(vec![Edit::replace(
+                    Span::from(all.range()),
+                    format!("{} ({})", label.as_str(), url.as_str()),
+                )])),
+            });
+        }
+        for (marker, re) in [
+            (Marker::Stars, &*STARS),
+            (Marker::Underscores, &*UNDERSCORES),
+            (Marker::Tildes, &*TILDES),
+        ] {
+            for m in re.captures_iter(text) {
+                let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
+                    continue;
+                };
+                let r = all.range();
+                // `__` and `~~` inside a word (`snake__case__name`) or an
+                // address are not emphasis.
+                let before = text[..r.start].chars().next_back();
+                let after = text[r.end..].chars().next();
+                if marker != Marker::Stars
+                    && (before.is_some_and(is_word) || after.is_some_and(is_word))
+                {
+                    continue;
+                }
+                if in_address(&r) {
+                    continue;
+                }
+                let with = if renders == Renders::Whatsapp {
+                    marker.whatsapp()
+                } else {
+                    ""
+                };
+                let n = marker.markdown().len();
+                let fix = Fix::safe(vec![
+                    Edit::replace(Span::new(r.start, r.start + n), with),
+                    Edit::replace(Span::new(inner.end(), r.end), with),
+                ]);
+                out.push(Found {
+                    kind: Kind::Emphasis(marker),
+                    span: r,
+                    fix: Some(fix),
+                });
+            }
+        }
+        for m in HEADING.find_iter(text) {
+            let hashes = m
+                .as_str()
+                .trim_end_matches(|c: char| !c.is_whitespace() && c != '#');
+            let marker_end = m.start() + hashes.len();
+            out.push(Found {
+                kind: Kind::Heading,
+                span: m.start()..m.start() + hashes.trim_end().len(),
+                fix: Some(Fix::safe(vec![Edit::delete(Span::new(
+                    m.start(),
+                    marker_end,
+                ))])),
+            });
+        }
+        if renders != Renders::Whatsapp {
+            for m in FENCE.find_iter(text) {
+                let start = m.end() - 3;
+                out.push(Found {
+                    kind: Kind::CodeFence,
+                    span: start..m.end(),
+                    fix: None,
+                });
+            }
+        }
+    }
+    if html {
+        let tags: Vec<regex::Match<'_>> = HTML_TAG.find_iter(text).collect();
+        // A closing tag that ends an element opened before it is reported
+        // with the opening tag, whose fix removes both.
+        let mut closer: Vec<Option<usize>> = vec![None; tags.len()];
+        let mut is_closer = vec![false; tags.len()];
+        let mut open: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, m) in tags.iter().enumerate() {
+            let tag = m.as_str().to_ascii_lowercase();
+            let name = tag_name(&tag).to_owned();
+            if tag.starts_with("</") {
+                if let Some(o) = open.get_mut(&name).and_then(Vec::pop) {
+                    closer[o] = Some(i);
+                    is_closer[i] = true;
+                }
+            } else {
+                open.entry(name).or_default().push(i);
+            }
+        }
+        for (i, m) in tags.iter().enumerate() {
+            if is_closer[i] {
+                continue;
+            }
+            let br = tag_name(&m.as_str().to_ascii_lowercase()) == "br";
+            let mut edits = vec![Edit::replace(
+                Span::from(m.range()),
+                if br { "\n" } else { "" },
+            )];
+            if let Some(j) = closer[i] {
+                edits.push(Edit::delete(Span::from(tags[j].range())));
+            }
+            out.push(Found {
+                kind: Kind::HtmlTag,
+                span: m.range(),
+                fix: Some(Fix::unsafe_(edits)),
+            });
+        }
+        for m in HTML_ENTITY.find_iter(text) {
+            let decoded = html_escape::decode_html_entities(m.as_str());
+            if decoded == m.as_str() {
+                continue; // not an entity HTML knows
+            }
+            out.push(Found {
+                kind: Kind::HtmlEntity,
+                span: m.range(),
+                fix: Some(Fix::safe(vec![Edit::replace(
+                    Span::from(m.range()),
+                    decoded.into_owned(),
+                )])),
+            });
+        }
+    }
+    // Emphasis inside a Markdown link is reported with the link.
+    let links: Vec<Range<usize>> = out
+        .iter()
+        .filter(|f| f.kind == Kind::Link)
+        .map(|f| f.span.clone())
+        .collect();
+    out.retain(|f| {
+        let i = links.partition_point(|l| l.start <= f.span.start);
+        f.kind == Kind::Link || i == 0 || links[i - 1].end < f.span.end
+    });
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, renders: Renders) -> Vec<(Kind, &str)> {
+        find(text, renders)
+            .into_iter()
+            .map(|f| (f.kind, &text[f.span]))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_in_plain_text() {
+        assert_eq!(
+            found(
+                "Your order has **shipped**! See [here](https://b.com/t).",
+                Renders::Plain
+            ),
+            [
+                (Kind::Emphasis(Marker::Stars), "**shipped**"),
+                (Kind::Link, "[here](https://b.com/t)"),
+            ]
+        );
+        assert_eq!(
+            found("## Refund\n~~old~~ __new__", Renders::Plain),
+            [
+                (Kind::Heading, "##"),
+                (Kind::Emphasis(Marker::Tildes), "~~old~~"),
+                (Kind::Emphasis(Marker::Underscores), "__new__"),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_conventions_are_fine() {
+        for text in [
+            "Card **** **** **** 1234 and ****1234",
+            "I *really* mean it, _truly_",
+            "- one\n- two\n* three",
+            "#1 in service, #grazie",
+            "x ** y ** z",
+            "See https://b.com/a__b__c or www.b.com/~~x~~",
+            "snake__case__name",
+            "<3 <ORDER NUMBER> a < b > c",
+            "AT&T; R&D",
+        ] {
+            assert!(
+                found(text, Renders::Plain).is_empty(),
+                "{text}: {:?}",
+                found(text, Renders::Plain)
+            );
+        }
+    }
+
+    #[test]
+    fn html_by_channel() {
+        let text = "Hi<br>thanks &amp; <b>bye</b>";
+        assert_eq!(found(text, Renders::Html), []);
+        assert_eq!(
+            found(text, Renders::Markdown),
+            [
+                (Kind::HtmlTag, "<br>"),
+                (Kind::HtmlEntity, "&amp;"),
+                (Kind::HtmlTag, "<b>"),
+            ]
+        );
+        assert_eq!(found("**a**", Renders::Markdown), []);
+        assert_eq!(found("**a** <b>x</b>", Renders::Any), []);
+    }
+
+    #[test]
+    fn whatsapp_bold_is_single_stars() {
+        assert_eq!(found("*ok* _ok_ ~ok~ ```code```", Renders::Whatsapp), []);
+        let f = find("Hi **Anna**", Renders::Whatsapp);
+        assert_eq!(f.len(), 1);
+        let edits = &f[0].fix.as_ref().unwrap().edits;
+        assert_eq!(edits[0].content, "*");
+        assert_eq!((edits[0].span.start, edits[0].span.end), (3, 5));
+        assert_eq!((edits[1].span.start, edits[1].span.end), (9, 11));
+    }
+}

@@ -1,0 +1,171 @@
+//! `repeated-word`: the same word twice in a row (`the the`, `il il`).
+
+use super::{Context, Rule, RuleMeta, Sink};
+use crate::diagnostic::{Edit, Fix, Span};
+use crate::lang::Language;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a word written twice in a row with only spaces between the
+    /// two copies, on one line, whatever their case (`the the`, `Il il`).
+    /// The safe fix deletes the second copy and the space before it.
+    ///
+    /// Doublings that are right are left alone:
+    /// - words the list in `rules/lexicon/repeated-words.toml` accepts
+    ///   twice: grammar (French `nous nous excusons`, `vous vous êtes`,
+    ///   German `die die`, English `that that`, `had had`), reduplication
+    ///   (`ciao ciao`, `piano piano`, `bye bye`, `very very`), answers and
+    ///   interjections (`no no`, `sì sì`, `ha ha`);
+    /// - a second copy that starts with a capital (`Bora Bora`, `Duran
+    ///   Duran`), since a typo repeats the word as it was;
+    /// - numbers (`10 10`) and codes, placeholders, URLs, @handles;
+    /// - copies separated by punctuation (`no, no`) or a line break.
+    ///
+    /// ## Why is this bad?
+    /// A doubled word is the typo spell checkers miss, and the customer
+    /// notices it at once.
+    ///
+    /// ## Example
+    /// ```text
+    /// We have sent the the replacement today.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// We have sent the replacement today.
+    /// ```
+    ///
+    /// ## Options
+    /// None.
+    pub struct RepeatedWord {
+        id: "repeated-word",
+        severity: Warning,
+        fix: Always,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+/// Parse the list of words accepted twice: tables `any` and one per
+/// language code, each with an `allow` list. Words are folded.
+pub fn parse(text: &str) -> Result<HashSet<String>, String> {
+    let raw: BTreeMap<String, RawList> = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut out = HashSet::new();
+    for (key, list) in raw {
+        if key != "any" {
+            key.parse::<Language>()?;
+        }
+        out.extend(list.allow.iter().map(|w| fold(w.trim())));
+    }
+    Ok(out)
+}
+
+/// The words shipped in `rules/lexicon/repeated-words.toml`.
+pub static ALLOWED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    parse(include_str!("../../rules/lexicon/repeated-words.toml"))
+        .expect("built-in repeated-word list is valid")
+});
+
+fn fold(word: &str) -> String {
+    word.chars().flat_map(crate::text::fold_char).collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Words of `text`: runs of word characters joined by an inner apostrophe
+/// or hyphen (`it's`, `e-mail`).
+fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        let joins = matches!(c, '\'' | '\u{2019}' | '-')
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+        if start.is_some() && joins {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let body = cx.body();
+        let repeats = |text: &str| {
+            words(text)
+                .windows(2)
+                .any(|p| fold(&text[p[0].clone()]) == fold(&text[p[1].clone()]))
+        };
+        // Most replies repeat no word: only then blank out links,
+        // placeholders and codes.
+        if !repeats(body) {
+            return;
+        }
+        let prose = crate::lang::detect::prose(body);
+        let words = words(&prose);
+        for pair in words.windows(2) {
+            let (a, b) = (pair[0].clone(), pair[1].clone());
+            let gap = &body[a.end..b.start];
+            if gap.is_empty() || !gap.chars().all(|c| c != '\n' && c.is_whitespace()) {
+                continue;
+            }
+            let (first, second) = (&body[a.clone()], &body[b.clone()]);
+            if second.chars().next().is_some_and(char::is_uppercase)
+                || !second.chars().any(char::is_alphabetic)
+            {
+                continue;
+            }
+            let folded = fold(first);
+            if folded != fold(second) || ALLOWED.contains(&folded) {
+                continue;
+            }
+            sink.report(Span::new(a.start, b.end), format!("`{second}` is repeated"))
+                .with_help(format!("delete the second `{second}`"))
+                .with_fix(Fix::safe(vec![Edit::delete(Span::new(a.end, b.end))]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_list_parses() {
+        assert!(ALLOWED.contains("nous"));
+        assert!(ALLOWED.contains("ciao"));
+        assert!(!ALLOWED.contains("the"));
+        assert!(parse("[xx]\nallow = []").is_err());
+    }
+
+    #[test]
+    fn words_join_apostrophes_and_hyphens() {
+        let text = "it's e-mail 'x' -y";
+        let got: Vec<&str> = words(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["it's", "e-mail", "x", "y"]);
+    }
+}

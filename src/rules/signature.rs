@@ -1,0 +1,219 @@
+//! `signature`: on a channel with a `signature-pattern`, a reply ends with
+//! the agent's signature ("^MM", "/AY", "-Sarah"), before any trailing
+//! link.
+
+use super::{Context, Rule, RuleMeta, Sink};
+use crate::diagnostic::Span;
+use crate::mode::Mode;
+use std::fmt;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that a reply ends with the agent's signature, on channels
+    /// that ask for one: public social replies are often signed with the
+    /// agent's initials or first name (`^MM`, `/AY`, `-Sarah`) so that the
+    /// customer knows who answered. The rule does nothing unless the
+    /// channel sets `signature-pattern`; no built-in channel does.
+    ///
+    /// The pattern is a regular expression matched against the end of the
+    /// reply: trailing white space, and the links that close a reply
+    /// ("…we'll fix it ^MM https://acme.co/help", with any `.` `)` `!`
+    /// after them), are set aside first, and the pattern is anchored at
+    /// that end, so `(?:\^|/|-)[A-Z]{2}` accepts "… ^MM" and
+    /// "… ^MM https://acme.co/help" but not "^MM, we'll fix it". A
+    /// signature on a line of its own at the end matches too. A list of
+    /// names is an alternation: `-(?:Sarah|Tom|Ana)`. In `template` mode a
+    /// reply that ends with a helpdesk variable (`{{agent.initials}}`) is
+    /// accepted. An empty reply is not checked.
+    ///
+    /// The diagnostic points at the last word before the trailing links,
+    /// where the signature belongs, and shows the expected pattern.
+    ///
+    /// ## Why is this bad?
+    /// On a public channel several agents answer from one account; a team
+    /// that signs its replies and forgets to in one reply leaves the
+    /// customer talking to nobody in particular, and makes the reply hard
+    /// to trace.
+    ///
+    /// ## Example
+    /// With `signature-pattern = '(?:\^|/|-)[A-Z]{2}'` on `twitter`:
+    /// ```text
+    /// @bob We're sorry! We'll fix it today. https://acme.co/help
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// @bob We're sorry! We'll fix it today ^MM https://acme.co/help
+    /// ```
+    ///
+    /// ## Options
+    /// - `signature-pattern` (channel setting): a regular expression (Rust
+    ///   `regex` syntax; write a literal `^` as `\^`) that the end of every
+    ///   reply must match; unset, the rule checks nothing. An invalid
+    ///   pattern, or one that matches an empty end, is a configuration
+    ///   error.
+    pub struct Signature {
+        id: "signature",
+        severity: Warning,
+        fix: None,
+    }
+}
+
+/// A compiled `signature-pattern`: the pattern as written, and the
+/// expression anchored at the end of the text.
+#[derive(Debug, Clone)]
+pub struct SignaturePattern {
+    source: String,
+    anchored: regex::Regex,
+}
+
+impl SignaturePattern {
+    /// Compile `source`; the error says what is wrong with it.
+    pub fn new(source: &str) -> Result<Self, String> {
+        // Compiled alone first, so that a `)` in it cannot escape the
+        // anchoring group.
+        regex::Regex::new(source).map_err(|e| match e {
+            regex::Error::Syntax(detail) => format!(
+                "invalid `signature-pattern` `{source}`: {}",
+                detail
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ")
+            ),
+            other => format!("invalid `signature-pattern` `{source}`: {other}"),
+        })?;
+        let anchored = regex::Regex::new(&format!("(?:{source})\\z"))
+            .map_err(|e| format!("invalid `signature-pattern` `{source}`: {e}"))?;
+        if anchored.is_match("") {
+            return Err(format!(
+                "`signature-pattern` `{source}` matches an empty end, so every reply would pass"
+            ));
+        }
+        Ok(SignaturePattern {
+            source: source.to_owned(),
+            anchored,
+        })
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// Whether `text` ends with the signature.
+    pub fn ends(&self, text: &str) -> bool {
+        self.anchored.is_match(text)
+    }
+}
+
+impl PartialEq for SignaturePattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+impl Eq for SignaturePattern {}
+
+impl fmt::Display for SignaturePattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+impl Rule for Signature {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let Some(pattern) = &cx.channel.signature_pattern else {
+            return;
+        };
+        let body = cx.body();
+        let end = end_before_links(body);
+        let text = &body[..end];
+        if text.trim().is_empty() || pattern.ends(text) {
+            return;
+        }
+        if cx.mode == Mode::Template && text.ends_with(['}', ']']) {
+            // "{{agent.initials}}": filled in later.
+            return;
+        }
+        let start = text
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        sink.report(
+            Span::new(start, end),
+            format!(
+                "reply does not end with the agent's signature (expected a match for `{pattern}`)"
+            ),
+        )
+        .with_help("sign the reply at its end, before any trailing link");
+    }
+}
+
+/// Where the reply's text ends once trailing white space and trailing
+/// links (with the `.` `)` `!` `,` after them) are set aside.
+pub fn end_before_links(body: &str) -> usize {
+    let mut end = body.trim_end().len();
+    let urls = crate::text::tweet::urls(body);
+    for url in urls.iter().rev() {
+        if url.end > end {
+            continue;
+        }
+        let after = &body[url.end..end];
+        if !after
+            .chars()
+            .all(|c| matches!(c, '.' | ')' | '!' | ',' | ';'))
+        {
+            break;
+        }
+        end = body[..url.start].trim_end().len();
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_at_the_end_are_set_aside() {
+        fn cut(s: &str) -> &str {
+            &s[..end_before_links(s)]
+        }
+        assert_eq!(cut("fix it ^MM https://acme.co/help"), "fix it ^MM");
+        assert_eq!(cut("fix it ^MM\nhttps://acme.co/help.  \n"), "fix it ^MM");
+        assert_eq!(
+            cut("see https://a.co and https://b.co/x -AY https://c.co"),
+            "see https://a.co and https://b.co/x -AY"
+        );
+        assert_eq!(cut("fix it ^MM acme.co/help"), "fix it ^MM");
+        assert_eq!(cut("no links here ^MM  "), "no links here ^MM");
+        assert_eq!(cut("https://acme.co"), "");
+        assert_eq!(cut(""), "");
+    }
+
+    #[test]
+    fn patterns_are_anchored_at_the_end() {
+        let p = SignaturePattern::new(r"(?:\^|/|-)[A-Z]{2}").unwrap();
+        assert!(p.ends("we'll fix it ^MM"));
+        assert!(p.ends("thanks! /AY"));
+        assert!(!p.ends("^MM we'll fix it"));
+        assert!(!p.ends("we'll fix it ^mm"));
+        let names = SignaturePattern::new("-(?:Sarah|Tom)$").unwrap();
+        assert!(names.ends("on its way -Sarah"));
+        assert!(!names.ends("on its way -Sara"));
+    }
+
+    #[test]
+    fn bad_patterns_are_errors() {
+        let err = SignaturePattern::new(r"(\^[A-Z]{2}").unwrap_err();
+        assert!(err.contains("unclosed group"), "{err}");
+        assert!(SignaturePattern::new(r"a)|(b").is_err());
+        let err = SignaturePattern::new(r"(?:\^[A-Z]{2})?").unwrap_err();
+        assert!(err.contains("empty end"), "{err}");
+    }
+}

@@ -1,0 +1,240 @@
+//! A repeatable evaluation of the safety and privacy rules
+//! (`personal-data`, `credential-request`, `link`, `markup`) on labelled
+//! customer-care replies in it, en, es, fr, de and pt.
+//!
+//! - `tests/data/safety/correct.jsonl`: correct replies full of things
+//!   that look like defects and are not: order, tracking, booking and
+//!   invoice numbers (some Luhn-valid), dates, times, amounts, IMEIs and
+//!   EANs, the company's own phone numbers and shared mailboxes, links to
+//!   the company's pages, security advice that names passwords and PINs
+//!   ("we will never ask for your password"), masked cards, and the
+//!   formatting each channel does render. None of the four rules may
+//!   report anything on them.
+//! - `tests/data/safety/holdout.jsonl`: more correct replies of the same
+//!   kinds, written after the rules were tuned on the first set and never
+//!   tuned on: the honest false-positive rate.
+//! - `tests/data/safety/defects.jsonl`: replies with one planted defect
+//!   (`defect`: the rule that must report it; `planted`: the text its
+//!   diagnostic must cover); `defects-holdout.jsonl`: more of them,
+//!   written after the rules were tuned.
+//!
+//! Run `cargo test --test safety_eval -- --nocapture` to see the numbers
+//! and every miss and false positive. The test fails when a number drops
+//! below its floor.
+
+use replylint::config::Settings;
+use replylint::config::settings::CliOverrides;
+use replylint::diagnostic::Diagnostic;
+use replylint::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
+use serde::Deserialize;
+use std::sync::Arc;
+
+const RULES: [&str; 4] = ["personal-data", "credential-request", "link", "markup"];
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    id: String,
+    language: String,
+    channel: String,
+    text: String,
+    #[serde(default)]
+    defect: Option<String>,
+    #[serde(default)]
+    planted: Option<String>,
+}
+
+fn load(name: &str) -> Vec<Case> {
+    let path = format!("{}/tests/data/safety/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}:{}: {e}", i + 1)))
+        .collect()
+}
+
+fn settings() -> Settings {
+    Settings::load(
+        &CliOverrides {
+            no_config: true,
+            ..CliOverrides::default()
+        },
+        std::path::Path::new("."),
+    )
+    .expect("built-in settings")
+}
+
+/// The diagnostics of the four rules on one case.
+fn lint(settings: &Settings, case: &Case) -> Vec<Diagnostic> {
+    let reply = Reply {
+        body: case.text.clone(),
+        meta: ReplyMeta {
+            channel: Some(Located {
+                value: case.channel.clone(),
+                offset: 0,
+            }),
+            language: Some(Located {
+                value: case.language.clone(),
+                offset: 0,
+            }),
+            ..ReplyMeta::default()
+        },
+        offsets: OffsetMap::starting_at(0),
+        source: Arc::new(Source {
+            path: None,
+            name: case.id.clone(),
+            text: case.text.clone(),
+        }),
+    };
+    let rc = settings
+        .reply_context(None, &reply.meta)
+        .unwrap_or_else(|(_, m)| panic!("{}: {m}", case.id));
+    replylint::engine::lint(settings, &reply, &rc)
+        .into_iter()
+        .filter(|d| RULES.contains(&d.rule))
+        .collect()
+}
+
+/// Whether `d` reports the planted defect: the right rule, and a span
+/// that overlaps the planted text.
+fn finds(case: &Case, d: &Diagnostic) -> bool {
+    if case.defect.as_deref() != Some(d.rule) {
+        return false;
+    }
+    let planted = case.planted.as_deref().unwrap_or_default();
+    case.text.match_indices(planted).any(|(start, s)| {
+        let end = start + s.len();
+        d.span.start < end && start < d.span.end.max(d.span.start + 1)
+    })
+}
+
+fn show(case: &Case, d: &Diagnostic) -> String {
+    format!(
+        "  {} [{}] `{}`: {}",
+        case.id,
+        d.rule,
+        &case.text[d.span.start..d.span.end],
+        d.message
+    )
+}
+
+/// False positives per rule on a set of correct replies.
+fn false_positives(settings: &Settings, cases: &[Case], label: &str) -> Vec<(&'static str, usize)> {
+    let mut lines = Vec::new();
+    let counts = RULES.map(|rule| {
+        let mut n = 0;
+        for case in cases {
+            for d in lint(settings, case).iter().filter(|d| d.rule == rule) {
+                n += 1;
+                lines.push(show(case, d));
+            }
+        }
+        (rule, n)
+    });
+    println!("{label}: {} correct replies", cases.len());
+    for (rule, n) in counts {
+        println!("  {rule:20} {n} false positives");
+    }
+    for l in &lines {
+        println!("{l}");
+    }
+    counts.to_vec()
+}
+
+#[test]
+fn correct_replies_are_left_alone() {
+    let settings = settings();
+    let cases = load("correct.jsonl");
+    assert!(
+        cases.len() >= 150,
+        "the tuning set has {} replies",
+        cases.len()
+    );
+    let fp = false_positives(&settings, &cases, "tuning set");
+    // Measured: 0 false positives for every rule.
+    for (rule, n) in fp {
+        assert_eq!(n, 0, "`{rule}` reports correct replies of the tuning set");
+    }
+}
+
+#[test]
+fn held_out_correct_replies_are_mostly_left_alone() {
+    let settings = settings();
+    let cases = load("holdout.jsonl");
+    assert!(
+        cases.len() >= 70,
+        "the held-out set has {} replies",
+        cases.len()
+    );
+    let fp = false_positives(&settings, &cases, "held-out set");
+    let total: usize = fp.iter().map(|(_, n)| n).sum();
+    // Floor: at most 3 false positives in 100+ replies, all rules together.
+    assert!(
+        total <= FLOOR_HELD_OUT_FALSE_POSITIVES,
+        "{total} false positives on the held-out set"
+    );
+}
+
+/// Most false positives accepted on the held-out set (see the numbers
+/// printed by the test).
+const FLOOR_HELD_OUT_FALSE_POSITIVES: usize = 3;
+
+#[test]
+fn planted_defects_are_caught() {
+    check_defects("defects.jsonl");
+}
+
+#[test]
+fn held_out_planted_defects_are_caught() {
+    check_defects("defects-holdout.jsonl");
+}
+
+fn check_defects(file: &str) {
+    let settings = settings();
+    let cases = load(file);
+    let mut missed = Vec::new();
+    let mut stray = Vec::new();
+    for case in &cases {
+        let ds = lint(&settings, case);
+        if !ds.iter().any(|d| finds(case, d)) {
+            missed.push(format!(
+                "  {} [{}] `{}`",
+                case.id,
+                case.defect.as_deref().unwrap_or_default(),
+                case.planted.as_deref().unwrap_or_default()
+            ));
+        }
+        stray.extend(ds.iter().filter(|d| !finds(case, d)).map(|d| show(case, d)));
+    }
+    println!(
+        "{file}: {} planted, {} missed, {} other diagnostics",
+        cases.len(),
+        missed.len(),
+        stray.len()
+    );
+    for rule in RULES {
+        let of_rule: Vec<&Case> = cases
+            .iter()
+            .filter(|c| c.defect.as_deref() == Some(rule))
+            .collect();
+        let caught = of_rule
+            .iter()
+            .filter(|c| lint(&settings, c).iter().any(|d| finds(c, d)))
+            .count();
+        println!("  {rule:20} {caught}/{} caught", of_rule.len());
+    }
+    for l in missed.iter().chain(&stray) {
+        println!("{l}");
+    }
+    // Measured: every planted defect caught, nothing else reported.
+    assert!(
+        missed.is_empty(),
+        "missed planted defects:\n{}",
+        missed.join("\n")
+    );
+    assert!(
+        stray.is_empty(),
+        "diagnostics beside the planted defects:\n{}",
+        stray.join("\n")
+    );
+}
