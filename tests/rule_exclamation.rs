@@ -2,7 +2,10 @@
 //! must-pass cases, plus a corpus of clean replies in six languages.
 
 mod common;
-use common::{assert_clean, diagnostics_of, lint, run, run_in};
+use common::{
+    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint, run,
+    run_in,
+};
 use serde_json::Value;
 
 const EMAIL_EN: &[&str] = &["--channel", "email", "--lang", "en"];
@@ -56,12 +59,12 @@ fn apply(text: &str, diagnostics: &[Value], applicability: &str) -> String {
 // ------------------------------------------------------------ must fail
 
 #[test]
-fn email_with_two_exclamations_over_its_limit_of_one() {
-    let text = "Dear Ms Smith,\n\nthank you for your patience! Your refund was issued today!\n\nKind regards,\nAnna\n";
+fn email_with_three_exclamations_over_its_limit_of_two() {
+    let text = "Dear Ms Smith,\n\nthank you for your patience! Your refund was issued today!\nHave a great weekend!\n\nKind regards,\nAnna\n";
     insta::assert_snapshot!(lint(EMAIL_EN, text));
     assert_eq!(
         found(EMAIL_EN, text),
-        vec![d(3, 58, "2 exclamations; `email` allows 1")]
+        vec![d(4, 21, "3 exclamations; `email` allows 2")]
     );
 }
 
@@ -175,6 +178,10 @@ fn within_the_channel_limits() {
             "Dear Mr Lee,\n\nyour refund was issued today. Have a great weekend!\n\nKind regards,\nAnna",
         ),
         (
+            EMAIL_EN,
+            "Hi Anna,\n\nthanks for reaching out! Your refund was issued today.\n\nHave a great day!\nTom",
+        ),
+        (
             &["--channel", "email", "--lang", "es"][..],
             "Hola Ana:\n\nhemos recibido la devolución.\n\n¡Que tengas un buen día!\nMarta",
         ),
@@ -237,28 +244,11 @@ fn a_run_counts_as_one_exclamation() {
 }
 
 #[test]
+fn every_planted_defect_in_the_corpus_is_reported() {
+    assert_planted_defects_reported("exclamation");
+}
+
+#[test]
 fn clean_corpus_in_six_languages_has_no_exclamation_problem() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let r = run_in(
-        root,
-        &[
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "tests/data/tone/clean.jsonl",
-        ],
-        None,
-    );
-    assert!(r.code != 2, "{}", r.stderr);
-    let doc = r.json();
-    assert!(doc["summary"]["replies"].as_u64().unwrap() >= 100);
-    let found: Vec<_> = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "exclamation")
-        .map(|d| format!("{}: {}", d["reply_id"], d["message"]))
-        .collect();
-    assert!(found.is_empty(), "{found:#?}");
+    assert_clean_corpus("exclamation");
 }

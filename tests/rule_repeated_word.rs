@@ -3,7 +3,9 @@
 //! corpus of clean replies in six languages.
 
 mod common;
-use common::{assert_clean, diagnostics_of, lint, run, run_in};
+use common::{
+    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint, run,
+};
 use serde_json::Value;
 
 fn found(args: &[&str], text: &str) -> Vec<(u64, u64, String)> {
@@ -190,28 +192,11 @@ fn names_numbers_punctuation_and_line_breaks() {
 }
 
 #[test]
+fn every_planted_defect_in_the_corpus_is_reported() {
+    assert_planted_defects_reported("repeated-word");
+}
+
+#[test]
 fn clean_corpus_in_six_languages_has_no_repeated_word() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let r = run_in(
-        root,
-        &[
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "tests/data/tone/clean.jsonl",
-        ],
-        None,
-    );
-    assert!(r.code != 2, "{}", r.stderr);
-    let doc = r.json();
-    assert!(doc["summary"]["replies"].as_u64().unwrap() >= 100);
-    let found: Vec<_> = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "repeated-word")
-        .map(|d| format!("{}: {}", d["reply_id"], d["message"]))
-        .collect();
-    assert!(found.is_empty(), "{found:#?}");
+    assert_clean_corpus("repeated-word");
 }

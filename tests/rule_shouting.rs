@@ -3,7 +3,10 @@
 //! clean replies in six languages.
 
 mod common;
-use common::{assert_clean, diagnostics_of, lint, run_in};
+use common::{
+    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint,
+    run_in,
+};
 
 const CHAT_EN: &[&str] = &["--channel", "chat", "--lang", "en"];
 const CHAT_IT: &[&str] = &["--channel", "chat", "--lang", "it"];
@@ -276,28 +279,11 @@ fn short_signs_plurals_and_elisions() {
 }
 
 #[test]
+fn every_planted_defect_in_the_corpus_is_reported() {
+    assert_planted_defects_reported("shouting");
+}
+
+#[test]
 fn clean_corpus_in_six_languages_has_no_shouting() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let r = run_in(
-        root,
-        &[
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "tests/data/tone/clean.jsonl",
-        ],
-        None,
-    );
-    assert!(r.code != 2, "{}", r.stderr);
-    let doc = r.json();
-    assert!(doc["summary"]["replies"].as_u64().unwrap() >= 100);
-    let found: Vec<_> = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "shouting")
-        .map(|d| format!("{}: {}", d["reply_id"], d["message"]))
-        .collect();
-    assert!(found.is_empty(), "{found:#?}");
+    assert_clean_corpus("shouting");
 }

@@ -168,15 +168,17 @@ fn held_out_correct_replies_are_mostly_left_alone() {
     );
     let fp = false_positives(&settings, &cases, "held-out set");
     let total: usize = fp.iter().map(|(_, n)| n).sum();
-    // Floor: at most 3 false positives in 100+ replies, all rules together.
+    // Measured: 1 false positive in 70 replies (`personal-data`: a
+    // company's number after a bare "call", which also precedes the
+    // customer's number in "call Jo on …").
     assert!(
         total <= FLOOR_HELD_OUT_FALSE_POSITIVES,
         "{total} false positives on the held-out set"
     );
 }
 
-/// Most false positives accepted on the held-out set (see the numbers
-/// printed by the test).
+/// Most false positives accepted on the held-out set, all rules together
+/// (see the numbers printed by the test).
 const FLOOR_HELD_OUT_FALSE_POSITIVES: usize = 3;
 
 #[test]

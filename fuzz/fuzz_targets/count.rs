@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
     for unit in Unit::ALL {
         let m = measure(unit, text, Some(u64::from(limit)));
         if let Some(at) = m.overflow {
-            assert!(text.is_char_boundary(at), "{unit:?} overflow at {at} in {text:?}");
+            assert!(
+                text.is_char_boundary(at),
+                "{unit:?} overflow at {at} in {text:?}"
+            );
         }
         measure(unit, text, None);
     }
@@ -36,7 +39,9 @@ fuzz_target!(|data: &[u8]| {
     }
     for language in Language::ALL.map(Some).into_iter().chain([None]) {
         for r in sentences::split(text, language) {
-            assert!(r.start <= r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            assert!(
+                r.start <= r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+            );
         }
     }
     for word in text.split_whitespace().take(64) {

@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
     let mode = if flags & 1 == 0 { "draft" } else { "template" };
     let language = match (flags >> 1) % 7 {
         0 => String::new(),
-        n => format!("language = \"{}\"\n", Language::ALL[usize::from(n - 1)].code()),
+        n => format!(
+            "language = \"{}\"\n",
+            Language::ALL[usize::from(n - 1)].code()
+        ),
     };
     let file = format!("+++\nchannel = \"{channel}\"\nmode = \"{mode}\"\n{language}+++\n{body}");
     read_and_lint("reply.md", file.as_bytes(), true);

@@ -76,7 +76,11 @@ pub fn lint_replies(source: &Source, replies: &[Reply]) {
         for d in replylint::engine::lint(&SETTINGS, reply, &rc) {
             check_span(reply, d.rule, d.span.start, d.span.end);
             let (start, end) = locate(reply, &index, d.span);
-            assert!(start.offset <= end.offset, "{}: {start:?} > {end:?}", d.rule);
+            assert!(
+                start.offset <= end.offset,
+                "{}: {start:?} > {end:?}",
+                d.rule
+            );
             assert!(end.offset <= source.text.len());
             for edit in d.fix.iter().flat_map(|f| &f.edits) {
                 check_span(reply, d.rule, edit.span.start, edit.span.end);
@@ -91,7 +95,11 @@ pub fn lint_replies(source: &Source, replies: &[Reply]) {
 pub fn check_span(reply: &Reply, rule: &str, start: usize, end: usize) {
     let body = &reply.body;
     assert!(start <= end, "{rule}: span {start}..{end} is reversed");
-    assert!(end <= body.len(), "{rule}: span {start}..{end} past the body ({})", body.len());
+    assert!(
+        end <= body.len(),
+        "{rule}: span {start}..{end} past the body ({})",
+        body.len()
+    );
     assert!(
         body.is_char_boundary(start) && body.is_char_boundary(end),
         "{rule}: span {start}..{end} splits a character of {body:?}"
@@ -105,8 +113,16 @@ pub fn check_offsets(reply: &Reply) {
     for (i, _) in reply.body.char_indices().chain([(reply.body.len(), ' ')]) {
         let start = reply.offsets.source_start(i);
         let end = reply.offsets.source_end(i);
-        assert!(start <= text.len(), "body {i} → source {start}, past {}", text.len());
-        assert!(end <= text.len(), "body {i} ends at source {end}, past {}", text.len());
+        assert!(
+            start <= text.len(),
+            "body {i} → source {start}, past {}",
+            text.len()
+        );
+        assert!(
+            end <= text.len(),
+            "body {i} ends at source {end}, past {}",
+            text.len()
+        );
         assert!(start >= last, "body {i} → source {start}, before {last}");
         last = start;
     }

@@ -90,7 +90,9 @@ pub fn is_emoji(grapheme: &str) -> bool {
 
 /// Byte ranges of the emoji of `text`, one per emoji.
 pub fn emoji(text: &str) -> Vec<Range<usize>> {
-    if text.is_ascii() {
+    // Every emoji has a character from U+20E3 (the keycap) up; accents and
+    // typographic punctuation are below it.
+    if !text.chars().any(|c| u32::from(c) >= 0x20E3) {
         return Vec::new();
     }
     text.grapheme_indices(true)

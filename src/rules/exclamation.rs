@@ -24,8 +24,8 @@ crate::declare_rule! {
     /// Marks inside URLs and placeholders (Salesforce `{!Contact.Name}`) are
     /// not counted, nor are `!=`, Markdown images `![…]` and HTML `<!…>`.
     ///
-    /// Built-in limits: `email` 1; `sms`, `whatsapp-template` and the
-    /// review channels (`app-store`, `google-play`, `google-business`) 2;
+    /// Built-in limits: `email`, `sms`, `whatsapp-template` and the review
+    /// channels (`app-store`, `google-play`, `google-business`) 2;
     /// `chat`, `whatsapp`, `messenger`, `instagram`, `facebook-comment`
     /// and `twitter` 3; `generic` none (runs are still reported).
     ///

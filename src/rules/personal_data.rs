@@ -15,9 +15,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports personal data written into a reply: payment card numbers,
     /// IBANs, e-mail addresses, phone numbers and Italian tax codes
-    /// (codice fiscale). A finding is an error on a public channel (`public
-    /// = true`: X, Facebook comments, app store and Google reviews), where
-    /// everyone can read it, and a warning elsewhere.
+    /// (codice fiscale). A finding is an error on a public channel
+    /// (`public = true`: X, Facebook comments, app store and Google
+    /// reviews), where everyone can read it, and a warning elsewhere.
     ///
     /// Each kind is recognised by its shape and, where it has one, its
     /// check digits, so that order numbers, dates and amounts are left
@@ -37,7 +37,9 @@ crate::declare_rule! {
     ///   which is why the reference word before it matters.
     /// - *IBANs*: a country code, two check digits and the account number,
     ///   in one run or in groups of four, with the country's length and a
-    ///   valid mod-97 checksum.
+    ///   valid mod-97 checksum. Not reported: IBANs on `allowed-ibans`
+    ///   and those the reply calls the company's ("our IBAN", "il nostro
+    ///   IBAN", "unsere Bankverbindung").
     /// - *E-mail addresses*, except shared mailboxes (`support@`, `info@`,
     ///   `assistenza@`, `noreply@`…, listed in
     ///   `rules/lexicon/personal-data.toml`), reserved example domains
@@ -255,6 +257,7 @@ enum Cue {
     Card,
     CompanyPhone,
     CustomerPhone,
+    CompanyAccount,
 }
 
 #[derive(Deserialize)]
@@ -268,6 +271,8 @@ struct RawCues {
     company_phone: Vec<String>,
     #[serde(default)]
     customer_phone: Vec<String>,
+    #[serde(default)]
+    company_account: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -306,6 +311,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         Cue::Card,
         Cue::CompanyPhone,
         Cue::CustomerPhone,
+        Cue::CompanyAccount,
     ];
     let mut phrases: Vec<Vec<(String, Cue)>> = vec![Vec::new(); kinds.len()];
     for (code, lists) in raw.languages {
@@ -316,6 +322,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             lists.card,
             lists.company_phone,
             lists.customer_phone,
+            lists.company_account,
         ];
         for ((list, cue), out) in lists.into_iter().zip(kinds).zip(&mut phrases) {
             out.extend(list.into_iter().map(|p| (p, cue)));
@@ -565,7 +572,15 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
         found.push(Kind::Email, r);
     }
 
-    // IBANs and tax codes: letters and digits with check characters.
+    let mut cues: Vec<PhraseMatch<'_, Cue>> = lexicon
+        .cues
+        .iter()
+        .flat_map(|set| set.find_iter(text))
+        .collect();
+    cues.sort_by_key(|m| (m.span.end, std::cmp::Reverse(m.span.start)));
+
+    // IBANs and tax codes: letters and digits with check characters. An
+    // IBAN the reply calls the company's ("our IBAN") is not personal.
     for m in IBAN.find_iter(text) {
         let r = trim_iban(text, m.range());
         let Some(r) = r else { continue };
@@ -573,7 +588,7 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
             continue;
         }
         let compact: String = text[r.clone()].chars().filter(|c| *c != ' ').collect();
-        if allow.iban(&compact) {
+        if allow.iban(&compact) || cue_before(text, &cues, r.start) == Some(Cue::CompanyAccount) {
             continue;
         }
         found.push(Kind::Iban, r);
@@ -596,12 +611,6 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
     }
 
     // Numbers: cards, then phones.
-    let mut cues: Vec<PhraseMatch<'_, Cue>> = lexicon
-        .cues
-        .iter()
-        .flat_map(|set| set.find_iter(text))
-        .collect();
-    cues.sort_by_key(|m| (m.span.end, std::cmp::Reverse(m.span.start)));
     let dates: Vec<Range<usize>> = DATE.find_iter(text).map(|m| m.range()).collect();
     let lines = Lines::new(text);
     for m in NUMBER_RUN.find_iter(text) {
@@ -980,6 +989,8 @@ mod tests {
             [(Kind::Iban, "GB82WEST12345698765432")]
         );
         assert!(kinds("IT60 X054 2811 1010 0000 0123 457").is_empty());
+        assert!(kinds("Bonifico sul nostro IBAN IT60X0542811101000000123456.").is_empty());
+        assert!(kinds("Our bank details: GB82 WEST 1234 5698 7654 32").is_empty());
         assert_eq!(
             kinds("CF RSSMRA85T10A562S."),
             [(Kind::CodiceFiscale, "RSSMRA85T10A562S")]

@@ -78,6 +78,13 @@ fn fold(word: &str) -> String {
     word.chars().flat_map(crate::text::fold_char).collect()
 }
 
+/// `a` and `b` are the same word, whatever their case (no allocation).
+fn same_word(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(crate::text::fold_char)
+        .eq(b.chars().flat_map(crate::text::fold_char))
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
@@ -118,7 +125,7 @@ impl Rule for RepeatedWord {
         let repeats = |text: &str| {
             words(text)
                 .windows(2)
-                .any(|p| fold(&text[p[0].clone()]) == fold(&text[p[1].clone()]))
+                .any(|p| same_word(&text[p[0].clone()], &text[p[1].clone()]))
         };
         // Most replies repeat no word: only then blank out links,
         // placeholders and codes.
@@ -139,8 +146,7 @@ impl Rule for RepeatedWord {
             {
                 continue;
             }
-            let folded = fold(first);
-            if folded != fold(second) || ALLOWED.contains(&folded) {
+            if !same_word(first, second) || ALLOWED.contains(&fold(first)) {
                 continue;
             }
             sink.report(Span::new(a.start, b.end), format!("`{second}` is repeated"))

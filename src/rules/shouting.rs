@@ -271,9 +271,7 @@ impl Rule for Shouting {
                 if letters.len() < 2
                     || ROMAN.is_match(w.text)
                     || is_acronym(w.text, user)
-                    || quotes
-                        .iter()
-                        .any(|q| q.start < w.range.start && w.range.end <= q.end)
+                    || inside(&quotes, &w.range)
                     || (i > 0 && after_code_word(body, &words[i - 1], w))
                 {
                     Kind::Neutral
@@ -285,9 +283,8 @@ impl Rule for Shouting {
 
         let mut run: Vec<usize> = Vec::new();
         for (i, kind) in kinds.iter().enumerate() {
-            let breaks_line = run.last().is_some_and(|&last| {
-                body[words[last].range.end..words[i].range.start].contains('\n')
-            });
+            let breaks_line =
+                i > 0 && body[words[i - 1].range.end..words[i].range.start].contains('\n');
             if *kind == Kind::Plain || breaks_line {
                 report_run(&run, &words, body, sink);
                 run.clear();
@@ -298,6 +295,13 @@ impl Rule for Shouting {
         }
         report_run(&run, &words, body, sink);
     }
+}
+
+/// Whether `range` lies inside one of `spans` (sorted, not overlapping),
+/// after its opening mark.
+fn inside(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = spans.partition_point(|q| q.start < range.start);
+    i > 0 && range.end <= spans[i - 1].end
 }
 
 /// Whether `word` follows a word like `code` (only spaces, a colon or a

@@ -164,3 +164,58 @@ pub fn located(stdout: &str) -> String {
         })
         .collect()
 }
+
+/// Lints one of the corpora of `tests/data/tone` (JSON Lines) and returns
+/// the replies and the `rule` diagnostics as `reply id: message`.
+fn tone_corpus(file: &str, rule: &str) -> (Vec<serde_json::Value>, Vec<(String, String)>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = format!("tests/data/tone/{file}");
+    let r = run_in(
+        root,
+        &["check", "--no-config", "--format", "json", &path],
+        None,
+    );
+    assert!(r.code != 2, "{}", r.stderr);
+    let replies = std::fs::read_to_string(root.join(&path))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .collect();
+    let found = r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            let id = d["reply_id"].as_str().unwrap_or_default().to_owned();
+            (id, d["message"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect();
+    (replies, found)
+}
+
+/// The clean corpus of correct replies in six languages gets no `rule`
+/// diagnostic.
+pub fn assert_clean_corpus(rule: &str) {
+    let (replies, found) = tone_corpus("clean.jsonl", rule);
+    assert!(replies.len() >= 100, "{} replies", replies.len());
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// Every reply of the defects corpus with a planted `rule` defect is
+/// reported by `rule`.
+pub fn assert_planted_defects_reported(rule: &str) {
+    let (replies, found) = tone_corpus("defects.jsonl", rule);
+    let planted: Vec<&str> = replies
+        .iter()
+        .filter(|o| o["defect"] == rule)
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert!(planted.len() >= 6, "{planted:?}");
+    let missed: Vec<&str> = planted
+        .iter()
+        .copied()
+        .filter(|id| !found.iter().any(|(f, _)| f == id))
+        .collect();
+    assert!(missed.is_empty(), "missed: {missed:?}");
+}
