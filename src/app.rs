@@ -160,7 +160,20 @@ fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         )?;
         return Ok(ExitStatus::Error);
     };
-    let counts = crate::count::count(reply);
+    let declared = match args
+        .language
+        .as_deref()
+        .or(reply.meta.language.as_ref().map(|l| l.value.as_str()))
+        .map(str::parse::<crate::lang::Language>)
+        .transpose()
+    {
+        Ok(language) => language,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let counts = crate::count::count(reply, declared);
     match args.format {
         CountFormat::Table => write!(out, "{}", crate::count::table(&counts))?,
         CountFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&counts)?)?,

@@ -90,6 +90,11 @@ pub struct CountArgs {
     /// The draft to count (a `.txt`/`.md` file); `-` or nothing reads stdin.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// The draft's language (it, en, es, fr, de, pt) for the register and
+    /// readability lines; without it, the front matter's or the detected
+    /// one.
+    #[arg(long = "lang", value_name = "LANG")]
+    pub language: Option<String>,
     #[arg(long, value_enum, default_value_t = CountFormat::Table, overrides_with = "format")]
     pub format: CountFormat,
 }

@@ -1,8 +1,12 @@
 //! `replylint count`: where a draft stands in every unit the channels count
 //! in, before it is sent.
 
+use crate::lang::Language;
+use crate::lang::detect::Detector;
+use crate::lang::register::{self, Side};
 use crate::location::{LineIndex, Position, locate};
 use crate::reply::Reply;
+use crate::rules::readability;
 use crate::text::count::{Unit, measure};
 use crate::text::{sms, tweet};
 use serde::Serialize;
@@ -36,10 +40,64 @@ pub struct Counts {
     pub words: usize,
     pub sentences: usize,
     pub lines: usize,
+    /// The draft's language: as declared, or detected; `None` when it
+    /// has no letters.
+    pub language: Option<LanguageInfo>,
+    /// Formal and informal address, in the draft's language; `None` for a
+    /// language without register cues (English) or an unknown one.
+    pub register: Option<RegisterInfo>,
+    /// The readability score in the draft's language; `None` when the
+    /// language is unknown or the draft has no sentence.
+    pub readability: Option<ReadabilityInfo>,
 }
 
-/// Count a reply's body.
-pub fn count(reply: &Reply) -> Counts {
+/// Where the language came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LanguageSource {
+    /// `--lang` or the front matter.
+    Declared,
+    /// Confidently detected: the `language` and `mixed-language` rules
+    /// would use it.
+    Detected,
+    /// The detector's best guess, below the confidence the rules need.
+    Guessed,
+}
+
+/// The draft's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageInfo {
+    pub code: &'static str,
+    pub source: LanguageSource,
+    /// The detector's confidence (0–1) in `code`; `None` when the declared
+    /// language is not the detector's guess.
+    pub confidence: Option<f64>,
+}
+
+/// The register of the draft's address.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterInfo {
+    /// `formal`, `informal`, `mixed` or `none` (no cue either way).
+    pub register: &'static str,
+    /// Cues of each side, as the `register` rule finds them.
+    pub formal: usize,
+    pub informal: usize,
+}
+
+/// A readability score.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadabilityInfo {
+    pub index: &'static str,
+    /// Rounded to one decimal.
+    pub score: f64,
+    pub words: usize,
+    /// Under [`readability::MIN_WORDS`] words of prose the rule gives no
+    /// score; this one is indicative only.
+    pub indicative: bool,
+}
+
+/// Count a reply's body; `declared` is its language when one was given.
+pub fn count(reply: &Reply, declared: Option<Language>) -> Counts {
     let body = reply.body.as_str();
     let index = LineIndex::new(&reply.source.text);
     let info = sms::analyse(body);
@@ -60,6 +118,7 @@ pub fn count(reply: &Reply) -> Counts {
             }
         })
         .collect();
+    let (language, register, readability) = language_counts(body, declared);
     let tweet = tweet::parse(body, tweet::Weighting::V3, tweet::LeadingMentions::Skip);
     Counts {
         characters: measure(Unit::Graphemes, body, None).count,
@@ -79,7 +138,86 @@ pub fn count(reply: &Reply) -> Counts {
         } else {
             body.trim_end_matches('\n').split('\n').count()
         },
+        language,
+        register,
+        readability,
     }
+}
+
+/// The language, register and readability lines.
+fn language_counts(
+    body: &str,
+    declared: Option<Language>,
+) -> (
+    Option<LanguageInfo>,
+    Option<RegisterInfo>,
+    Option<ReadabilityInfo>,
+) {
+    let detector = Detector::default();
+    let guess = detector.guess(body);
+    let language = match declared {
+        Some(code) => Some(LanguageInfo {
+            code: code.code(),
+            source: LanguageSource::Declared,
+            confidence: guess
+                .filter(|g| g.language == code)
+                .map(|g| round(g.confidence, 2)),
+        }),
+        None => guess.map(|g| LanguageInfo {
+            code: g.language.code(),
+            source: if detector.detect(body).is_some() {
+                LanguageSource::Detected
+            } else {
+                LanguageSource::Guessed
+            },
+            confidence: Some(round(g.confidence, 2)),
+        }),
+    };
+    // Register and readability only in a language the draft is known or
+    // confidently detected to be in.
+    let known = declared.or_else(|| detector.detect(body).map(|d| d.language));
+    let register = known
+        .filter(|&l| register::BUILTIN.has(l))
+        .map(|l| register_of(body, l));
+    let readability = known
+        .and_then(|l| readability::score(body, l))
+        .map(|s| ReadabilityInfo {
+            index: s.index.name(),
+            score: round(s.value, 1),
+            words: s.stats.words,
+            indicative: s.stats.words < readability::MIN_WORDS,
+        });
+    (language, register, readability)
+}
+
+/// Formal and informal cues in `body`: a weak cue counts only beside a
+/// strong cue of the other side, as in the `register` rule.
+fn register_of(body: &str, language: Language) -> RegisterInfo {
+    let cues = register::BUILTIN.find(body, language);
+    let strong = |side: Side| cues.iter().any(|c| c.side == side && !c.weak);
+    let count = |side: Side| {
+        let counts_weak = strong(side.other());
+        cues.iter()
+            .filter(|c| c.side == side && (!c.weak || counts_weak))
+            .count()
+    };
+    let (formal, informal) = (count(Side::Formal), count(Side::Informal));
+    let register = match (formal, informal) {
+        (0, 0) => "none",
+        (_, 0) => "formal",
+        (0, _) => "informal",
+        _ => "mixed",
+    };
+    RegisterInfo {
+        register,
+        formal,
+        informal,
+    }
+}
+
+fn round(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
 }
 
 /// Sentences, as `sentence-length` and `readability` split them (see
@@ -139,6 +277,44 @@ pub fn table(c: &Counts) -> String {
     rows.push(("words", c.words.to_string()));
     rows.push(("sentences", c.sentences.to_string()));
     rows.push(("lines", c.lines.to_string()));
+    if let Some(l) = &c.language {
+        let confidence = l
+            .confidence
+            .map(|c| format!(", confidence {c:.2}"))
+            .unwrap_or_default();
+        let line = match l.source {
+            LanguageSource::Declared => format!("{} (declared{confidence})", l.code),
+            LanguageSource::Detected => format!("{} (detected{confidence})", l.code),
+            LanguageSource::Guessed => {
+                format!("not sure (best guess {}{confidence})", l.code)
+            }
+        };
+        rows.push(("language", line));
+    }
+    if let Some(r) = &c.register {
+        rows.push((
+            "register",
+            format!(
+                "{} ({} formal, {} informal cue{})",
+                r.register,
+                r.formal,
+                r.informal,
+                if r.informal == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    if let Some(r) = &c.readability {
+        let note = if r.indicative {
+            format!(
+                ", indicative: {} words, the rule needs {}",
+                r.words,
+                readability::MIN_WORDS
+            )
+        } else {
+            String::new()
+        };
+        rows.push(("readability", format!("{:.1} {}{note}", r.score, r.index)));
+    }
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {

@@ -110,3 +110,51 @@ fn an_invalid_character_makes_the_tweet_invalid_and_errors_are_clear() {
         r.stderr
     );
 }
+
+#[test]
+fn language_register_and_readability_of_a_detected_draft() {
+    let draft = "Gentile cliente, La ringraziamo per la pazienza. Il rimborso è stato emesso oggi e Lei lo riceverà entro venerdì sul conto indicato.";
+    let r = count(&["--format", "json"], draft);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["language"]["code"], "it");
+    assert_eq!(v["language"]["source"], "detected");
+    assert!(v["language"]["confidence"].as_f64().unwrap() > 0.5);
+    assert_eq!(v["register"]["register"], "formal");
+    assert_eq!(v["register"]["informal"], 0);
+    assert_eq!(v["readability"]["index"], "Gulpease index");
+    assert_eq!(v["readability"]["indicative"], true);
+    let r = count(&[], draft);
+    insta::assert_snapshot!(r.stdout);
+}
+
+#[test]
+fn mixed_address_is_counted_on_both_sides() {
+    let draft = "Gentile cliente, La ringraziamo per la pazienza. Ti mandiamo il codice di reso oggi stesso.";
+    let v = count(&["--format", "json", "--lang", "it"], draft).json();
+    assert_eq!(v["language"]["source"], "declared");
+    assert_eq!(v["register"]["register"], "mixed");
+    assert!(v["register"]["formal"].as_u64().unwrap() >= 1);
+    assert!(v["register"]["informal"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn english_has_no_register_and_an_unknown_language_is_an_error() {
+    let v = count(
+        &["--format", "json"],
+        "Hi Anna, your refund is on its way and should reach you by Friday.",
+    )
+    .json();
+    assert_eq!(v["language"]["code"], "en");
+    assert!(v["register"].is_null(), "{v}");
+    let r = count(&["--lang", "xx"], "ok");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown language `xx`"), "{}", r.stderr);
+}
+
+#[test]
+fn too_few_letters_have_no_language() {
+    let v = count(&["--format", "json"], "👍 12345").json();
+    assert!(v["language"].is_null(), "{v}");
+    assert!(v["readability"].is_null(), "{v}");
+}
