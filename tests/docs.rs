@@ -84,6 +84,21 @@ fn documented_channel_options_exist() {
 }
 
 #[test]
+fn readme_documents_every_channel_key() {
+    let readme = std::fs::read_to_string(readme_path()).expect("README.md");
+    let table = readme
+        .split_once("Channel keys:")
+        .map(|(_, rest)| rest.split("\n\n").take(3).collect::<String>())
+        .expect("README has a `Channel keys:` table");
+    for key in CHANNEL_KEYS {
+        assert!(
+            table.contains(&format!("`{key}`")),
+            "channel key `{key}` is missing from the README's channel keys table"
+        );
+    }
+}
+
+#[test]
 fn rule_ids_are_sorted_unique_kebab_case() {
     let ids: Vec<&str> = REGISTRY.iter().map(|r| r.meta().id).collect();
     let mut sorted = ids.clone();
