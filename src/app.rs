@@ -71,8 +71,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Some(Command::Config(args)) => show_config(&args, out, err),
         Some(Command::Init) => init(out, err),
         Some(Command::Completions { shell }) => {
+            // Generated in memory: `clap_complete` panics on a failed
+            // write (`replylint completions bash | head`), while a closed
+            // pipe is a quiet end everywhere else.
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "replylint", out);
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "replylint", &mut script);
+            out.write_all(&script)?;
             Ok(ExitStatus::Success)
         }
         Some(Command::Man) => man(out),
