@@ -386,7 +386,10 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     } else {
         args.paths.clone()
     };
-    let (inputs, mut walk_errors) = input::collect(&paths, &settings);
+    let (mut inputs, mut walk_errors) = input::collect(&paths, &settings);
+    if args.force_exclude {
+        inputs.retain(|i| !force_excluded(&settings, i, args.stdin_filename.as_deref()));
+    }
     let mut fixes_applied = None;
     if args.fix || args.diff {
         let (applied, files) = apply_fixes(args, &settings, &inputs, &mut walk_errors, out, err)?;
@@ -464,6 +467,25 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     } else {
         ExitStatus::Success
     })
+}
+
+/// `check --force-exclude`: whether an input named on the command line is
+/// one a directory walk would have left out, by the config's `exclude`
+/// patterns or as one of replylint's config files. Standard input is
+/// judged by `--stdin-filename`.
+fn force_excluded(settings: &Settings, input: &Input, stdin_name: Option<&Path>) -> bool {
+    let path = match input {
+        Input::File { path, .. } => path.as_path(),
+        Input::Stdin => match stdin_name {
+            Some(name) => name,
+            None => return false,
+        },
+    };
+    let config_file = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| input::CONFIG_FILES.contains(&n));
+    config_file || settings.is_excluded(path)
 }
 
 /// `check --fix` / `--diff`: fix every input; print the diffs (`--diff`)

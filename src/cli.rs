@@ -169,6 +169,12 @@ pub struct CheckArgs {
     /// Exits with 1 when there is something to fix.
     #[arg(long)]
     pub diff: bool,
+    /// Skip files named on the command line (and `--stdin-filename`) that
+    /// the config's `exclude` patterns match, or that are replylint's own
+    /// config files, as a directory walk does. For pre-commit and editors,
+    /// which name every file.
+    #[arg(long)]
+    pub force_exclude: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }

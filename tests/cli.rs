@@ -634,3 +634,145 @@ fn a_reader_that_leaves_early_causes_no_panic() {
         assert!(status.code().is_some(), "{format}: killed by a signal");
     }
 }
+
+// ---------------------------------------------------------- --force-exclude
+
+/// What pre-commit does: name every file. The config excludes `archive`
+/// and the README; `legacy` has per-path settings.
+fn project_named_file_by_file() -> common::Tree {
+    common::Tree::new(&[
+        (
+            "replylint.toml",
+            concat!(
+                "exclude = [\"archive\", \"README.md\"]\n",
+                "[per-path-ignores]\n",
+                "\"legacy\" = [\"placeholder\"]\n",
+                "[[paths]]\n",
+                "glob = \"legacy/**\"\n",
+                "channel = \"sms\"\n",
+            ),
+        ),
+        ("replies/a.txt", "Hi Anna, TODO\n"),
+        ("legacy/b.txt", "Ciao Luca, il tuo ordine è partito… TODO\n"),
+        ("archive/c.txt", "Hi Anna, TODO\n"),
+        ("README.md", "# Replies\n\nThe  canned responses.\n"),
+    ])
+}
+
+const NAMED: &[&str] = &[
+    "replies/a.txt",
+    "legacy/b.txt",
+    "archive/c.txt",
+    "README.md",
+    "replylint.toml",
+];
+
+fn files_reported(r: &Run) -> Vec<String> {
+    let mut files: Vec<String> = r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect();
+    files.dedup();
+    files
+}
+
+#[test]
+fn named_files_are_checked_even_when_the_config_excludes_them() {
+    let tree = project_named_file_by_file();
+    let args = [&["check", "--format", "json"][..], &NAMED[..4]].concat();
+    let r = tree.run(&args);
+    assert_eq!(
+        files_reported(&r),
+        [
+            "replies/a.txt",
+            "legacy/b.txt",
+            "archive/c.txt",
+            "README.md"
+        ],
+        "{}",
+        r.stderr
+    );
+    // A config file named on the command line is read as a library, and
+    // is not one.
+    let r = tree.run(&["check", "replylint.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
+fn force_exclude_skips_named_files_the_config_excludes() {
+    let tree = project_named_file_by_file();
+    let args = [&["check", "--force-exclude", "--format", "json"][..], NAMED].concat();
+    let r = tree.run(&args);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert_eq!(files_reported(&r), ["replies/a.txt", "legacy/b.txt"]);
+    assert_eq!(r.json()["summary"]["files"], 2);
+    // A named folder the config excludes, and paths written differently.
+    let r = tree.run(&[
+        "check",
+        "--force-exclude",
+        "--format",
+        "line",
+        "archive",
+        "./archive/c.txt",
+        tree.root.join("README.md").to_str().unwrap(),
+    ]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+}
+
+#[test]
+fn per_path_settings_apply_to_named_files_with_or_without_force_exclude() {
+    let tree = project_named_file_by_file();
+    for extra in [&[][..], &["--force-exclude"]] {
+        let args = [&["check", "--format", "line"][..], extra, &["legacy/b.txt"]].concat();
+        let r = tree.run(&args);
+        // `legacy/**` is an SMS (`sms-encoding` runs) and `placeholder` is
+        // ignored there.
+        assert_eq!(
+            common::located(&r.stdout),
+            "legacy/b.txt:1:35: warning[sms-encoding]\n",
+            "{extra:?}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn force_exclude_judges_stdin_by_its_filename() {
+    let tree = project_named_file_by_file();
+    let stdin = Some("Hi Anna, TODO\n");
+    let args = |name: &'static str, force: bool| {
+        let mut a = vec!["check", "--format", "line", "--stdin-filename", name];
+        if force {
+            a.push("--force-exclude");
+        }
+        a.push("-");
+        a
+    };
+    let r = tree.run_at("", &args("archive/new.txt", true), stdin);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    let r = tree.run_at("", &args("archive/new.txt", false), stdin);
+    assert_eq!(r.code, 1, "without the flag, stdin is checked");
+    let r = tree.run_at("", &args("replies/new.txt", true), stdin);
+    assert_eq!(r.code, 1, "a name the config does not exclude");
+}
+
+#[test]
+fn force_exclude_leaves_excluded_files_alone_when_fixing() {
+    let tree = project_named_file_by_file();
+    let r = tree.run(&["check", "--force-exclude", "--fix", "README.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tree.root.join("README.md")).unwrap(),
+        "# Replies\n\nThe  canned responses.\n"
+    );
+    let r = tree.run(&["check", "--fix", "README.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tree.root.join("README.md")).unwrap(),
+        "# Replies\n\nThe canned responses.\n",
+        "named without the flag, it is fixed"
+    );
+}

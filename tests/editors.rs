@@ -365,7 +365,7 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
             hook.language.as_str(),
             hook.entry.as_str()
         ),
-        ("replylint", "rust", "replylint check")
+        ("replylint", "rust", "replylint check --force-exclude")
     );
     // pre-commit uses Python regexes; these use only syntax Rust shares.
     let files = Regex::new(&hook.files).unwrap();
@@ -380,8 +380,24 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         "sub/.replylint.toml",
         "Cargo.toml",
         "web/package.json",
+        "README.md",
+        "replies/readme.md",
+        "CHANGELOG.md",
+        "docs/Changelog.txt",
+        "LICENSE.txt",
+        "CONTRIBUTING.md",
+        ".github/ISSUE_TEMPLATE/bug.md",
     ] {
         assert!(!checked(path), "{path}");
+    }
+    // Only the conventional capitalised names of project documents: a
+    // reply may well be called `security.md`.
+    for path in [
+        "replies/security.md",
+        "replies/license.txt",
+        "replies/readme-macro.md",
+    ] {
+        assert!(checked(path), "{path}");
     }
     // The README documents it.
     let readme =
