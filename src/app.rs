@@ -248,6 +248,10 @@ struct Checked {
     /// Replies linted (a reply whose channel or language is unknown is not).
     replies: usize,
     errors: Vec<InputError>,
+    /// How many of `errors` kept the file, a part of it or a reply from
+    /// being checked (the others, such as an unknown rule id in `allow`,
+    /// did not).
+    blocking: usize,
     without_channel: usize,
 }
 
@@ -257,17 +261,20 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         report: None,
         replies: 0,
         errors: Vec::new(),
+        blocking: 0,
         without_channel: 0,
     };
     let (source, replies) = match input::read_all(input, name.as_deref()) {
         Ok((Read::Replies(source, replies), errors)) => {
             // Errors in parts of a library; its other replies are linted.
+            checked.blocking += errors.len();
             checked.errors.extend(errors);
             (source, replies)
         }
         Ok((Read::Skipped, _)) => return checked,
         Err(e) => {
             checked.errors.push(e);
+            checked.blocking += 1;
             return checked;
         }
     };
@@ -283,6 +290,7 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         .collect();
     let mut findings = Vec::new();
     for outcome in outcomes {
+        checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
         checked.errors.extend(outcome.errors);
         if outcome.linted {
             checked.replies += 1;
@@ -387,6 +395,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         args.paths.clone()
     };
     let (mut inputs, mut walk_errors) = input::collect(&paths, &settings);
+    // Paths that could not be walked; errors `--fix` adds (a file that
+    // could not be written) leave it to be checked.
+    let mut blocking = walk_errors.len();
     if args.force_exclude {
         inputs.retain(|i| !force_excluded(&settings, i, args.stdin_filename.as_deref()));
     }
@@ -430,6 +441,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         bar.suspend(|| -> io::Result<()> {
             for checked in results {
                 summary.replies_without_channel += checked.without_channel;
+                blocking += checked.blocking;
                 errors.extend(checked.errors);
                 if let Some(report) = checked.report {
                     summary.files += 1;
@@ -446,6 +458,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     }
     bar.finish_and_clear();
     summary.input_errors = errors.len();
+    summary.blocking_errors = blocking;
     for e in &errors {
         writeln!(err, "error: {e}")?;
         emitter.input_error(out, e)?;

@@ -776,3 +776,46 @@ fn force_exclude_leaves_excluded_files_alone_when_fixing() {
         "named without the flag, it is fixed"
     );
 }
+
+// ------------------------------------------------------------ summary line
+
+/// The human summary says whether errors kept anything from being checked:
+/// an unknown rule id in `allow` does not (the reply is checked with the
+/// other ids), a file that cannot be read does.
+#[test]
+fn the_summary_says_whether_errors_kept_replies_from_being_checked() {
+    let tree = common::Tree::new(&[
+        (
+            "allow.txt",
+            "+++\nallow = [\"whitespce\"]\n+++\nHi Anna,  thanks.\n",
+        ),
+        ("broken.md", "+++\nchannel = \n+++\nHi Anna.\n"),
+        ("ok.txt", "Hi Anna, thanks.\n"),
+        (
+            "lib.toml",
+            "[[reply]]\nchannel = \"twiter\"\ntext = \"Hi Anna.\"\n\n[[reply]]\ntext = \"Hi Anna.\"\n",
+        ),
+    ]);
+    let last = |args: &[&str]| {
+        let r = tree.run(&[&["check", "--no-config", "--color", "never"][..], args].concat());
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        r.stdout.lines().last().unwrap().to_owned()
+    };
+    assert_eq!(
+        last(&["allow.txt"]),
+        "1 error in the input (see above); every reply was still checked."
+    );
+    assert_eq!(
+        last(&["broken.md", "missing.txt", "ok.txt"]),
+        "2 errors kept part of the input from being checked (see above)."
+    );
+    assert_eq!(
+        last(&["lib.toml"]),
+        "1 error kept part of the input from being checked (see above).",
+        "a reply whose channel is unknown is not checked"
+    );
+    assert_eq!(
+        last(&["allow.txt", "broken.md"]),
+        "2 errors in the input (see above); 1 kept part of it from being checked."
+    );
+}
