@@ -64,7 +64,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
     match cli.command {
         None => check(&cli.check, out, err),
         Some(Command::Check(args)) => check(&args, out, err),
-        Some(Command::Rules(args)) => list_rules(&args, out),
+        Some(Command::Rules(args)) => list_rules(&args, out, err),
         Some(Command::Explain { rule }) => explain(&rule, out, err),
         Some(Command::Channels(args)) => channels(&args, out, err),
         Some(Command::Count(args)) => count(&args, out, err),
@@ -173,14 +173,25 @@ fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     Ok(ExitStatus::Success)
 }
 
-fn list_rules(args: &RulesArgs, out: &mut dyn Write) -> io::Result<ExitStatus> {
+/// `replylint rules`: the built-in rules, then the user-defined rules of
+/// the config file (a config that does not load is an error, as for
+/// `check`).
+fn list_rules(
+    args: &RulesArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let Some(settings) = load_settings(&args.config, CliOverrides::default(), err)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let (user, config) = (&settings.user_rules, settings.config_file.as_deref());
     match args.format {
-        RulesFormat::Table => write!(out, "{}", docs::rules_table())?,
-        RulesFormat::Markdown => write!(out, "{}", docs::rules_markdown())?,
+        RulesFormat::Table => write!(out, "{}", docs::rules_table_with(user, config))?,
+        RulesFormat::Markdown => write!(out, "{}", docs::rules_markdown_with(user, config))?,
         RulesFormat::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&docs::rules_json())?
+            serde_json::to_string_pretty(&docs::rules_json_with(user, config))?
         )?,
     }
     Ok(ExitStatus::Success)

@@ -32,7 +32,8 @@ pub struct Cli {
 pub enum Command {
     /// Check replies (the default command).
     Check(CheckArgs),
-    /// List every rule with its default severity.
+    /// List every rule with its default severity: the built-in ones, then
+    /// the user-defined ones of the config file.
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain {
@@ -190,4 +191,9 @@ pub enum RulesFormat {
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+    /// The user-defined rules (`[[rule]]`) of this config file, or of the
+    /// one found from the current directory, are listed after the
+    /// built-in ones.
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }

@@ -530,6 +530,81 @@ fn rules_as_json_parse() {
     assert_eq!(ids, expected);
 }
 
+/// The user's own `[[rule]]` rules follow the built-in ones, in the order
+/// of the config file, with their level, fixability and message.
+#[test]
+fn rules_lists_the_user_rules_of_the_config_file() {
+    let tree = common::Tree::new(&[(
+        "replylint.toml",
+        concat!(
+            "[[rule]]\n",
+            "id = \"no-unfortunately\"\n",
+            "kind = \"forbid\"\n",
+            "phrases = [\"unfortunately\"]\n",
+            "message = \"Say what we can do | not what we can't\"\n",
+            "\n",
+            "[[rule]]\n",
+            "id = \"client\"\n",
+            "kind = \"substitute\"\n",
+            "replacements = { \"customer\" = \"client\" }\n",
+            "severity = \"off\"\n",
+        ),
+    )]);
+    let builtin = replylint::rules::REGISTRY.len();
+    let r = tree.run_at("sub", &["rules"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + builtin + 2, "{}", r.stdout);
+    let cells = |l: &str| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    assert_eq!(cells(lines[1 + builtin]), "no-unfortunately warning no");
+    assert!(
+        lines[1 + builtin].ends_with(
+            "User-defined `forbid` rule in `replylint.toml`: Say what we can do | not what we can't"
+        ),
+        "{}",
+        lines[1 + builtin]
+    );
+    assert_eq!(cells(lines[2 + builtin]), "client off yes");
+    // Columns stay aligned: the longest id sets the width.
+    let summary_at = lines[0].find("SUMMARY").unwrap();
+    assert_eq!(lines[1 + builtin].find("User-defined"), Some(summary_at));
+
+    let json = tree.run(&["rules", "--format", "json"]).json();
+    let user = &json[builtin];
+    assert_eq!(user["id"], "no-unfortunately");
+    assert_eq!(user["kind"], "forbid");
+    assert_eq!(
+        user["config"]
+            .as_str()
+            .map(|p| p.ends_with("replylint.toml")),
+        Some(true)
+    );
+    assert!(
+        user["docs"]
+            .as_str()
+            .unwrap()
+            .starts_with("# no-unfortunately")
+    );
+    assert_eq!(json[builtin + 1]["fix"], "yes");
+
+    let md = tree.run(&["rules", "--format", "markdown"]).stdout;
+    assert!(
+        md.contains(
+            "| `client` | off | yes | User-defined `substitute` rule in `replylint.toml` |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("do \\| not"), "a `|` is escaped in Markdown");
+
+    // Built-in rules only with --no-config; a broken config is an error.
+    let r = tree.run(&["rules", "--no-config"]);
+    assert_eq!(r.stdout.lines().count(), 1 + builtin);
+    tree.write("replylint.toml", "[[rule]]\nid = \"x\"\n");
+    let r = tree.run(&["rules"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("replylint.toml"), "{}", r.stderr);
+}
+
 #[test]
 fn explain_prints_a_rules_documentation() {
     let r = run_in(Path::new("."), &["explain", "max-length"], None);
