@@ -1,9 +1,12 @@
-//! The editor recipes in the README really parse `--format line`: the Vim
-//! `errorformat`, the VS Code problem matcher and the Emacs
+//! The editor recipes in the README really work with `--format line`.
+//! The Vim `errorformat`, the VS Code problem matcher and the Emacs
 //! `compilation-error-regexp-alist` entry are read from README.md,
 //! translated to Rust regexes, and must find every diagnostic with its
-//! file, line, column, severity and message. Also the pre-commit hook
-//! definition at the repository root.
+//! file, line, column, severity and message. Then Vim (`vim -es`, `:make`)
+//! and Emacs (`emacs --batch`, `compile` and `next-error`) run the recipes
+//! as written and must put the cursor on the first character of every
+//! diagnostic; these two are skipped, with a note, where the editor is not
+//! installed. Also the pre-commit hook definition at the repository root.
 
 mod common;
 
@@ -336,6 +339,235 @@ fn the_vim_errorformat_parses_line_output() {
             message,
         })
     });
+}
+
+// ------------------------------------------------ the editors themselves
+
+/// Where each diagnostic should land in the file: path, line, byte column
+/// (1-based, as Vim's `col('.')`), severity and `[rule]: message`.
+type Landing = (String, u64, u64, String, String);
+
+/// Files with accents, emoji (before a diagnostic, so that characters,
+/// bytes and screen columns all differ), CRLF and a TOML library, and
+/// where each diagnostic is, from `--format json`. An empty config keeps
+/// the run from finding one on the machine.
+fn landing_tree() -> (Tree, Vec<Landing>) {
+    let tree = Tree::new(&[
+        ("replylint.toml", ""),
+        (
+            "replies/sms/ordine.txt",
+            "Ciao Luca! 📦  Il tuo ordine è partito…\r\nTODO \r\n",
+        ),
+        (
+            "replies/email/rimborso.it.txt",
+            "Gentile Mario,\n\nil rimborso è stato approvato.  Grazie!!\n\nCordiali saluti\n",
+        ),
+        (
+            "replies/macros.toml",
+            "[[reply]]\nid = \"a\"\nchannel = \"twitter\"\ntext = \"Ciao Anna 🙂, àèìòù  {{name}}\"\n",
+        ),
+    ]);
+    let json = tree.run(&["check", "--format", "json", "replies"]).json();
+    let landings: Vec<Landing> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap().to_owned();
+            let text = std::fs::read(tree.root.join(&path)).unwrap();
+            let offset = d["start"]["offset"].as_u64().unwrap() as usize;
+            let line_start = text[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            (
+                path,
+                d["start"]["line"].as_u64().unwrap(),
+                (offset - line_start + 1) as u64,
+                d["severity"].as_str().unwrap().to_owned(),
+                format!(
+                    "[{}]: {}",
+                    d["rule"].as_str().unwrap(),
+                    d["message"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect();
+    // A diagnostic whose character, byte and screen columns all differ.
+    assert!(
+        landings
+            .iter()
+            .any(|l| l.0.ends_with("ordine.txt") && l.1 == 1 && l.2 > 40),
+        "{landings:?}"
+    );
+    (tree, landings)
+}
+
+/// `PATH` with the `replylint` under test first, as the recipes call it
+/// by name.
+fn path_with_replylint() -> std::ffi::OsString {
+    let bin = assert_cmd::cargo::cargo_bin("replylint");
+    let mut dirs = vec![bin.parent().unwrap().to_owned()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).unwrap()
+}
+
+/// Whether `program --version` runs and prints `needle`; a note on stderr
+/// when it does not, and the test is skipped.
+fn installed(program: &str, needle: &str) -> bool {
+    let ok = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(needle));
+    if !ok {
+        eprintln!("note: `{program}` is not installed (with {needle}); skipping this test");
+    }
+    ok
+}
+
+/// Vim runs the README's `makeprg` with `:make` on each file and jumps to
+/// every quickfix entry: file, line, type and message are right, and the
+/// cursor lands on the byte the diagnostic starts at, after emoji and
+/// accented letters too (the recipe turns character columns into bytes).
+#[test]
+fn vim_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("vim", "+quickfix") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    tree.write("recipe.vim", recipe("vim"));
+    tree.write(
+        "dump.vim",
+        concat!(
+            "silent make\n",
+            "let s:out = []\n",
+            "for s:i in range(1, len(getqflist()))\n",
+            "  execute 'silent cc ' . s:i\n",
+            "  let s:e = getqflist()[s:i - 1]\n",
+            "  call add(s:out, join([expand('%'), line('.'), col('.'), s:e.type, s:e.text], \"\\t\"))\n",
+            "endfor\n",
+            "call writefile(s:out, 'quickfix.txt')\n",
+            "qa!\n",
+        ),
+    );
+    let mut files: Vec<&str> = landings.iter().map(|l| l.0.as_str()).collect();
+    files.dedup();
+    let mut seen = Vec::new();
+    for file in files {
+        let status = std::process::Command::new("vim")
+            .current_dir(&tree.root)
+            .env("PATH", path_with_replylint())
+            .args(["-es", "-N", "-u", "NONE", "-i", "NONE", file])
+            .args(["-S", "recipe.vim", "-S", "dump.vim"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "vim on {file}: {status}");
+        let quickfix = std::fs::read_to_string(tree.root.join("quickfix.txt")).unwrap();
+        for entry in quickfix.lines() {
+            let f: Vec<&str> = entry.splitn(5, '\t').collect();
+            let severity = match f[3] {
+                "e" => "error",
+                "w" => "warning",
+                "i" => "info",
+                other => panic!("type {other:?} in {entry}"),
+            };
+            seen.push((
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                severity.to_owned(),
+                f[4].to_owned(),
+            ));
+        }
+    }
+    assert_eq!(seen, landings);
+}
+
+/// Emacs runs the README's command with `compile`, and `next-error`
+/// visits every diagnostic with the recipe's regexp: file, line and
+/// severity are right, and point lands on the character the diagnostic
+/// starts at (the recipe makes Emacs count characters, not screen
+/// columns, in replylint's compilation buffers).
+#[test]
+fn emacs_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("emacs", "GNU Emacs") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    tree.write("recipe.el", recipe("emacs"));
+    tree.write(
+        "dump.el",
+        r#"(require 'compile)
+(let* ((root default-directory)
+       (buf (compile "replylint check --format line ."))
+       (out '()))
+  ;; The sentinel detaches the process once its output is all in.
+  (while (get-buffer-process buf)
+    (accept-process-output nil 0.1))
+  (with-current-buffer buf
+    (goto-char (point-min))
+    (condition-case nil
+        (while t
+          (compilation-next-error 1)
+          (let* ((msg (get-text-property (point) 'compilation-message))
+                 (type (compilation--message->type msg))
+                 (marker (save-window-excursion (compile-goto-error) (point-marker))))
+            (with-current-buffer (marker-buffer marker)
+              (save-excursion
+                (goto-char marker)
+                (push (format "%s\t%d\t%d\t%d"
+                              (file-relative-name (buffer-file-name) root)
+                              (line-number-at-pos)
+                              (1+ (- (position-bytes (point))
+                                     (position-bytes (line-beginning-position))))
+                              type)
+                      out)))))
+      (error nil)))
+  (princ (mapconcat #'identity (nreverse out) "\n"))
+  (terpri))
+"#,
+    );
+    let out = std::process::Command::new("emacs")
+        .current_dir(&tree.root)
+        .env("PATH", path_with_replylint())
+        .args(["--batch", "-Q", "-l", "recipe.el", "-l", "dump.el"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let seen: Vec<(String, u64, u64, String)> = stdout
+        .lines()
+        .map(|entry| {
+            let f: Vec<&str> = entry.split('\t').collect();
+            assert_eq!(
+                f.len(),
+                4,
+                "{stdout}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let severity = match f[3] {
+                "2" => "error",
+                "1" => "warning",
+                "0" => "info",
+                other => panic!("type {other:?} in {entry}"),
+            };
+            (
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                severity.to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64, u64, String)> = landings
+        .into_iter()
+        .map(|(path, line, column, severity, _)| (path, line, column, severity))
+        .collect();
+    assert_eq!(seen, expected, "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 // ----------------------------------------------------------- pre-commit
