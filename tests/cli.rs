@@ -894,3 +894,63 @@ fn the_summary_says_whether_errors_kept_replies_from_being_checked() {
         "2 errors in the input (see above); 1 kept part of it from being checked."
     );
 }
+
+// ------------------------------------------------------ README drift
+
+/// The README's tables name every flag of `check` (with every value of
+/// `--format`) and every command, as the clap definitions have them.
+#[test]
+fn the_readme_lists_every_check_option_and_every_command() {
+    use clap::CommandFactory as _;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = |heading: &str| -> String {
+        let start = readme
+            .find(heading)
+            .unwrap_or_else(|| panic!("README has `{heading}`"));
+        let rest = &readme[start + heading.len()..];
+        rest[..rest.find("\n#").unwrap_or(rest.len())].to_owned()
+    };
+    let cli = replylint::cli::Cli::command();
+    let check = cli.find_subcommand("check").unwrap();
+    let options = section("### Options of `check`");
+    let mut flags = 0;
+    for arg in check.get_arguments() {
+        let Some(long) = arg.get_long() else { continue };
+        if long == "help" {
+            continue;
+        }
+        flags += 1;
+        let row = options
+            .lines()
+            .find(|l| {
+                // The first cell: "`--config FILE` / `--no-config`".
+                let cell = l.split(" | ").next().unwrap_or_default();
+                cell.split('`')
+                    .any(|t| t.split_whitespace().next() == Some(&format!("--{long}")))
+            })
+            .unwrap_or_else(|| panic!("the options table has no row for --{long}"));
+        if matches!(arg.get_action(), clap::ArgAction::SetTrue) {
+            continue;
+        }
+        for value in arg.get_possible_values() {
+            if value.is_hide_set() {
+                continue;
+            }
+            assert!(
+                row.contains(value.get_name()),
+                "--{long}: the row lacks `{}`: {row}",
+                value.get_name()
+            );
+        }
+    }
+    assert!(flags >= 13, "{flags} flags of `check`");
+    let commands = section("### Other commands");
+    for sub in cli.get_subcommands() {
+        let name = sub.get_name();
+        assert!(
+            commands.contains(&format!("| `replylint {name}")),
+            "the commands table has no row for `{name}`"
+        );
+    }
+}
