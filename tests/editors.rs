@@ -581,6 +581,7 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         entry: String,
         files: String,
         exclude: String,
+        require_serial: bool,
     }
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -599,6 +600,7 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         ),
         ("replylint", "rust", "replylint check --force-exclude")
     );
+    assert!(hook.require_serial, "one run, one summary");
     // pre-commit uses Python regexes; these use only syntax Rust shares.
     let files = Regex::new(&hook.files).unwrap();
     let exclude = Regex::new(&hook.exclude).unwrap();
