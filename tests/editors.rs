@@ -6,7 +6,8 @@
 //! and Emacs (`emacs --batch`, `compile` and `next-error`) run the recipes
 //! as written and must put the cursor on the first character of every
 //! diagnostic; these two are skipped, with a note, where the editor is not
-//! installed. Also the pre-commit hook definition at the repository root.
+//! installed. Also the pre-commit hook definition at the repository root,
+//! and the GitHub Actions workflows, whose `run:` lines are run with bash.
 
 mod common;
 
@@ -637,4 +638,103 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     assert!(readme.contains("- id: replylint"));
+}
+
+// ------------------------------------------------------ GitHub Actions
+
+/// The `run:` steps of a workflow in the README.
+fn workflow(name: &str) -> (Value, Vec<String>) {
+    let yaml: Value = serde_saphyr::from_str(&recipe(name)).expect("the workflow is YAML");
+    let steps = yaml["jobs"]["replylint"]["steps"]
+        .as_array()
+        .expect("steps")
+        .clone();
+    let runs = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(str::to_owned))
+        .collect();
+    (Value::Array(steps), runs)
+}
+
+/// Run a workflow's `run:` line as the runner does (`bash -e`), with the
+/// `replylint` under test on the `PATH`.
+fn run_step(tree: &Tree, line: &str) -> std::process::Output {
+    std::process::Command::new("bash")
+        .current_dir(&tree.root)
+        .env("PATH", path_with_replylint())
+        .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", line])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn replies_with_an_error() -> Tree {
+    Tree::new(&[
+        ("replylint.toml", ""),
+        (
+            "replies/sms/a.txt",
+            "Ciao Luca, TODO: il tuo ordine è partito.\n",
+        ),
+    ])
+}
+
+#[test]
+fn the_annotations_workflow_prints_workflow_commands() {
+    let (_, runs) = workflow("github-annotations");
+    let line = runs
+        .iter()
+        .find(|r| r.starts_with("replylint "))
+        .expect("a replylint step");
+    assert!(line.contains("--format github"), "{line}");
+    let tree = replies_with_an_error();
+    let out = run_step(&tree, line);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "an error fails the job");
+    assert!(
+        stdout.starts_with("::error file=replies/sms/a.txt,line=1,col=12,"),
+        "{stdout}"
+    );
+    assert!(stdout.lines().all(|l| l.starts_with("::")), "{stdout}");
+}
+
+#[test]
+fn the_sarif_workflow_writes_the_log_it_uploads() {
+    let (steps, runs) = workflow("github-sarif");
+    let line = runs
+        .iter()
+        .find(|r| r.starts_with("replylint "))
+        .expect("a replylint step");
+    assert!(line.contains("--format sarif"), "{line}");
+    let upload = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
+        })
+        .expect("an upload-sarif step");
+    let file = upload["with"]["sarif_file"].as_str().unwrap();
+    assert!(line.contains(&format!("> {file}")), "{line}");
+    assert_eq!(upload["if"], "success() || failure()");
+
+    // Diagnostics (exit code 1): the step passes and the log is written.
+    let tree = replies_with_an_error();
+    let out = run_step(&tree, line);
+    assert!(out.status.success(), "{out:?}");
+    let log: Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.root.join(file)).unwrap()).unwrap();
+    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "placeholder");
+    // A file that cannot be read (exit code 2): the step fails, the log is
+    // still complete, and the upload step still runs.
+    tree.write("replies/broken.toml", "[[reply]]\ntext = \"unterminated\n");
+    let out = run_step(&tree, line);
+    assert!(!out.status.success(), "{out:?}");
+    let log: Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.root.join(file)).unwrap()).unwrap();
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
 }
