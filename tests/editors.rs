@@ -2,11 +2,11 @@
 //! The Vim `errorformat`, the VS Code problem matcher and the Emacs
 //! `compilation-error-regexp-alist` entry are read from README.md,
 //! translated to Rust regexes, and must find every diagnostic with its
-//! file, line, column, severity and message. Then Vim (`vim -es`, `:make`)
-//! and Emacs (`emacs --batch`, `compile` and `next-error`) run the recipes
-//! as written and must put the cursor on the first character of every
-//! diagnostic; these two are skipped, with a note, where the editor is not
-//! installed. Also the pre-commit hook definition at the repository root,
+//! file, line, column, severity and message. Then Vim (`vim -es`,
+//! `:make`), Neovim (`nvim --headless`) and Emacs (`emacs --batch`,
+//! `compile` and `next-error`) run the recipes as written and must put the
+//! cursor on the first character of every diagnostic; each is skipped,
+//! with a note, where that editor is not installed. Also the pre-commit hook definition at the repository root,
 //! and the GitHub Actions workflows, whose `run:` lines are run with bash.
 
 mod common;
@@ -428,16 +428,9 @@ fn installed(program: &str, needle: &str) -> bool {
     ok
 }
 
-/// Vim runs the README's `makeprg` with `:make` on each file and jumps to
-/// every quickfix entry: file, line, type and message are right, and the
-/// cursor lands on the byte the diagnostic starts at, after emoji and
-/// accented letters too (the recipe turns character columns into bytes).
-#[test]
-fn vim_runs_the_recipe_and_lands_on_each_diagnostic() {
-    if !installed("vim", "+quickfix") {
-        return;
-    }
-    let (tree, landings) = landing_tree();
+/// Vim (or Neovim) runs the README's `makeprg` with `:make` on each file
+/// and jumps to every quickfix entry: what it saw, as [`Landing`]s.
+fn quickfix_landings(program: &str, options: &[&str], tree: &Tree, files: &[&str]) -> Vec<Landing> {
     tree.write("recipe.vim", recipe("vim"));
     tree.write(
         "dump.vim",
@@ -453,20 +446,21 @@ fn vim_runs_the_recipe_and_lands_on_each_diagnostic() {
             "qa!\n",
         ),
     );
-    let mut files: Vec<&str> = landings.iter().map(|l| l.0.as_str()).collect();
-    files.dedup();
     let mut seen = Vec::new();
     for file in files {
-        let status = std::process::Command::new("vim")
+        let _ = std::fs::remove_file(tree.root.join("quickfix.txt"));
+        let status = std::process::Command::new(program)
             .current_dir(&tree.root)
             .env("PATH", path_with_replylint())
-            .args(["-es", "-N", "-u", "NONE", "-i", "NONE", file])
+            .args(options)
+            .args(["-u", "NONE", "-i", "NONE", file])
             .args(["-S", "recipe.vim", "-S", "dump.vim"])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
             .status()
             .unwrap();
-        assert!(status.success(), "vim on {file}: {status}");
+        assert!(status.success(), "{program} on {file}: {status}");
         let quickfix = std::fs::read_to_string(tree.root.join("quickfix.txt")).unwrap();
         for entry in quickfix.lines() {
             let f: Vec<&str> = entry.splitn(5, '\t').collect();
@@ -485,6 +479,37 @@ fn vim_runs_the_recipe_and_lands_on_each_diagnostic() {
             ));
         }
     }
+    seen
+}
+
+fn files_of(landings: &[Landing]) -> Vec<&str> {
+    let mut files: Vec<&str> = landings.iter().map(|l| l.0.as_str()).collect();
+    files.dedup();
+    files
+}
+
+/// Vim runs the README's `makeprg` with `:make` on each file and jumps to
+/// every quickfix entry: file, line, type and message are right, and the
+/// cursor lands on the byte the diagnostic starts at, after emoji and
+/// accented letters too (the recipe turns character columns into bytes).
+#[test]
+fn vim_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("vim", "+quickfix") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    let seen = quickfix_landings("vim", &["-es", "-N"], &tree, &files_of(&landings));
+    assert_eq!(seen, landings);
+}
+
+/// The same recipe in Neovim.
+#[test]
+fn neovim_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("nvim", "NVIM") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    let seen = quickfix_landings("nvim", &["--headless", "-n"], &tree, &files_of(&landings));
     assert_eq!(seen, landings);
 }
 
