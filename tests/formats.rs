@@ -398,8 +398,8 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
 }
 
 /// On a terminal the bar shows (`script` gives the run a pseudo-terminal
-/// for stderr while stdout goes to a file), and it is cleared at the end:
-/// the report itself is unchanged. With `CI` set, nothing is drawn.
+/// for stderr while stdout goes to a file) and its line is erased at the
+/// end; the report itself is unchanged. With `CI` set, nothing is drawn.
 #[test]
 fn a_progress_bar_on_a_terminal_but_not_in_ci() {
     let has_script = std::process::Command::new("script")
@@ -439,6 +439,10 @@ fn a_progress_bar_on_a_terminal_but_not_in_ci() {
     };
     let (terminal, report) = on_terminal(false);
     assert!(terminal.contains("/300 files"), "{terminal:?}");
+    assert!(
+        terminal.ends_with("\r\u{1b}[2K"),
+        "the bar's line is erased at the end: {terminal:?}"
+    );
     assert_eq!(report, "All clear: 300 replies in 300 files checked.\n");
     let (terminal, report) = on_terminal(true);
     assert_eq!(terminal, "", "CI set: no bar");
