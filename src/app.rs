@@ -64,15 +64,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
     match cli.command {
         None => check(&cli.check, out, err),
         Some(Command::Check(args)) => check(&args, out, err),
-        Some(Command::Rules(args)) => list_rules(&args, out),
+        Some(Command::Rules(args)) => list_rules(&args, out, err),
         Some(Command::Explain { rule }) => explain(&rule, out, err),
         Some(Command::Channels(args)) => channels(&args, out, err),
         Some(Command::Count(args)) => count(&args, out, err),
         Some(Command::Config(args)) => show_config(&args, out, err),
         Some(Command::Init) => init(out, err),
         Some(Command::Completions { shell }) => {
+            // Generated in memory: `clap_complete` panics on a failed
+            // write (`replylint completions bash | head`), while a closed
+            // pipe is a quiet end everywhere else.
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "replylint", out);
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "replylint", &mut script);
+            out.write_all(&script)?;
             Ok(ExitStatus::Success)
         }
         Some(Command::Man) => man(out),
@@ -181,14 +186,25 @@ fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     Ok(ExitStatus::Success)
 }
 
-fn list_rules(args: &RulesArgs, out: &mut dyn Write) -> io::Result<ExitStatus> {
+/// `replylint rules`: the built-in rules, then the user-defined rules of
+/// the config file (a config that does not load is an error, as for
+/// `check`).
+fn list_rules(
+    args: &RulesArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let Some(settings) = load_settings(&args.config, CliOverrides::default(), err)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let (user, config) = (&settings.user_rules, settings.config_file.as_deref());
     match args.format {
-        RulesFormat::Table => write!(out, "{}", docs::rules_table())?,
-        RulesFormat::Markdown => write!(out, "{}", docs::rules_markdown())?,
+        RulesFormat::Table => write!(out, "{}", docs::rules_table_with(user, config))?,
+        RulesFormat::Markdown => write!(out, "{}", docs::rules_markdown_with(user, config))?,
         RulesFormat::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&docs::rules_json())?
+            serde_json::to_string_pretty(&docs::rules_json_with(user, config))?
         )?,
     }
     Ok(ExitStatus::Success)
@@ -256,6 +272,10 @@ struct Checked {
     /// Replies linted (a reply whose channel or language is unknown is not).
     replies: usize,
     errors: Vec<InputError>,
+    /// How many of `errors` kept the file, a part of it or a reply from
+    /// being checked (the others, such as an unknown rule id in `allow`,
+    /// did not).
+    blocking: usize,
     without_channel: usize,
 }
 
@@ -265,17 +285,20 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         report: None,
         replies: 0,
         errors: Vec::new(),
+        blocking: 0,
         without_channel: 0,
     };
     let (source, replies) = match input::read_all(input, name.as_deref()) {
         Ok((Read::Replies(source, replies), errors)) => {
             // Errors in parts of a library; its other replies are linted.
+            checked.blocking += errors.len();
             checked.errors.extend(errors);
             (source, replies)
         }
         Ok((Read::Skipped, _)) => return checked,
         Err(e) => {
             checked.errors.push(e);
+            checked.blocking += 1;
             return checked;
         }
     };
@@ -291,6 +314,7 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         .collect();
     let mut findings = Vec::new();
     for outcome in outcomes {
+        checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
         checked.errors.extend(outcome.errors);
         if outcome.linted {
             checked.replies += 1;
@@ -394,7 +418,13 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     } else {
         args.paths.clone()
     };
-    let (inputs, mut walk_errors) = input::collect(&paths, &settings);
+    let (mut inputs, mut walk_errors) = input::collect(&paths, &settings);
+    // Paths that could not be walked; errors `--fix` adds (a file that
+    // could not be written) leave it to be checked.
+    let mut blocking = walk_errors.len();
+    if args.force_exclude {
+        inputs.retain(|i| !force_excluded(&settings, i, args.stdin_filename.as_deref()));
+    }
     let mut fixes_applied = None;
     if args.fix || args.diff {
         let (applied, files) = apply_fixes(args, &settings, &inputs, &mut walk_errors, out, err)?;
@@ -435,6 +465,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         bar.suspend(|| -> io::Result<()> {
             for checked in results {
                 summary.replies_without_channel += checked.without_channel;
+                blocking += checked.blocking;
                 errors.extend(checked.errors);
                 if let Some(report) = checked.report {
                     summary.files += 1;
@@ -451,6 +482,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     }
     bar.finish_and_clear();
     summary.input_errors = errors.len();
+    summary.blocking_errors = blocking;
     for e in &errors {
         writeln!(err, "error: {e}")?;
         emitter.input_error(out, e)?;
@@ -472,6 +504,25 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     } else {
         ExitStatus::Success
     })
+}
+
+/// `check --force-exclude`: whether an input named on the command line is
+/// one a directory walk would have left out, by the config's `exclude`
+/// patterns or as one of replylint's config files. Standard input is
+/// judged by `--stdin-filename`.
+fn force_excluded(settings: &Settings, input: &Input, stdin_name: Option<&Path>) -> bool {
+    let path = match input {
+        Input::File { path, .. } => path.as_path(),
+        Input::Stdin => match stdin_name {
+            Some(name) => name,
+            None => return false,
+        },
+    };
+    let config_file = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| input::CONFIG_FILES.contains(&n));
+    config_file || settings.is_excluded(path)
 }
 
 /// `check --fix` / `--diff`: fix every input; print the diffs (`--diff`)

@@ -32,7 +32,8 @@ pub struct Cli {
 pub enum Command {
     /// Check replies (the default command).
     Check(CheckArgs),
-    /// List every rule with its default severity.
+    /// List every rule with its default severity: the built-in ones, then
+    /// the user-defined ones of the config file.
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain {
@@ -174,6 +175,12 @@ pub struct CheckArgs {
     /// Exits with 1 when there is something to fix.
     #[arg(long)]
     pub diff: bool,
+    /// Skip files named on the command line (and `--stdin-filename`) that
+    /// the config's `exclude` patterns match, or that are replylint's own
+    /// config files, as a directory walk does. For pre-commit and editors,
+    /// which name every file.
+    #[arg(long)]
+    pub force_exclude: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -189,4 +196,9 @@ pub enum RulesFormat {
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+    /// The user-defined rules (`[[rule]]`) of this config file, or of the
+    /// one found from the current directory, are listed after the
+    /// built-in ones.
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }

@@ -530,6 +530,81 @@ fn rules_as_json_parse() {
     assert_eq!(ids, expected);
 }
 
+/// The user's own `[[rule]]` rules follow the built-in ones, in the order
+/// of the config file, with their level, fixability and message.
+#[test]
+fn rules_lists_the_user_rules_of_the_config_file() {
+    let tree = common::Tree::new(&[(
+        "replylint.toml",
+        concat!(
+            "[[rule]]\n",
+            "id = \"no-unfortunately\"\n",
+            "kind = \"forbid\"\n",
+            "phrases = [\"unfortunately\"]\n",
+            "message = \"Say what we can do | not what we can't\"\n",
+            "\n",
+            "[[rule]]\n",
+            "id = \"client\"\n",
+            "kind = \"substitute\"\n",
+            "replacements = { \"customer\" = \"client\" }\n",
+            "severity = \"off\"\n",
+        ),
+    )]);
+    let builtin = replylint::rules::REGISTRY.len();
+    let r = tree.run_at("sub", &["rules"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + builtin + 2, "{}", r.stdout);
+    let cells = |l: &str| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    assert_eq!(cells(lines[1 + builtin]), "no-unfortunately warning no");
+    assert!(
+        lines[1 + builtin].ends_with(
+            "User-defined `forbid` rule in `replylint.toml`: Say what we can do | not what we can't"
+        ),
+        "{}",
+        lines[1 + builtin]
+    );
+    assert_eq!(cells(lines[2 + builtin]), "client off yes");
+    // Columns stay aligned: the longest id sets the width.
+    let summary_at = lines[0].find("SUMMARY").unwrap();
+    assert_eq!(lines[1 + builtin].find("User-defined"), Some(summary_at));
+
+    let json = tree.run(&["rules", "--format", "json"]).json();
+    let user = &json[builtin];
+    assert_eq!(user["id"], "no-unfortunately");
+    assert_eq!(user["kind"], "forbid");
+    assert_eq!(
+        user["config"]
+            .as_str()
+            .map(|p| p.ends_with("replylint.toml")),
+        Some(true)
+    );
+    assert!(
+        user["docs"]
+            .as_str()
+            .unwrap()
+            .starts_with("# no-unfortunately")
+    );
+    assert_eq!(json[builtin + 1]["fix"], "yes");
+
+    let md = tree.run(&["rules", "--format", "markdown"]).stdout;
+    assert!(
+        md.contains(
+            "| `client` | off | yes | User-defined `substitute` rule in `replylint.toml` |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("do \\| not"), "a `|` is escaped in Markdown");
+
+    // Built-in rules only with --no-config; a broken config is an error.
+    let r = tree.run(&["rules", "--no-config"]);
+    assert_eq!(r.stdout.lines().count(), 1 + builtin);
+    tree.write("replylint.toml", "[[rule]]\nid = \"x\"\n");
+    let r = tree.run(&["rules"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("replylint.toml"), "{}", r.stderr);
+}
+
 #[test]
 fn explain_prints_a_rules_documentation() {
     let r = run_in(Path::new("."), &["explain", "max-length"], None);
@@ -632,5 +707,250 @@ fn a_reader_that_leaves_early_causes_no_panic() {
         assert!(!stderr.contains("panicked"), "{format}: {stderr}");
         assert!(stderr.is_empty(), "{format}: {stderr}");
         assert!(status.code().is_some(), "{format}: killed by a signal");
+    }
+}
+
+// ---------------------------------------------------------- --force-exclude
+
+/// What pre-commit does: name every file. The config excludes `archive`
+/// and the README; `legacy` has per-path settings.
+fn project_named_file_by_file() -> common::Tree {
+    common::Tree::new(&[
+        (
+            "replylint.toml",
+            concat!(
+                "exclude = [\"archive\", \"README.md\"]\n",
+                "[per-path-ignores]\n",
+                "\"legacy\" = [\"placeholder\"]\n",
+                "[[paths]]\n",
+                "glob = \"legacy/**\"\n",
+                "channel = \"sms\"\n",
+            ),
+        ),
+        ("replies/a.txt", "Hi Anna, TODO\n"),
+        ("legacy/b.txt", "Ciao Luca, il tuo ordine è partito… TODO\n"),
+        ("archive/c.txt", "Hi Anna, TODO\n"),
+        ("README.md", "# Replies\n\nThe  canned responses.\n"),
+    ])
+}
+
+const NAMED: &[&str] = &[
+    "replies/a.txt",
+    "legacy/b.txt",
+    "archive/c.txt",
+    "README.md",
+    "replylint.toml",
+];
+
+fn files_reported(r: &Run) -> Vec<String> {
+    let mut files: Vec<String> = r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect();
+    files.dedup();
+    files
+}
+
+#[test]
+fn named_files_are_checked_even_when_the_config_excludes_them() {
+    let tree = project_named_file_by_file();
+    let args = [&["check", "--format", "json"][..], &NAMED[..4]].concat();
+    let r = tree.run(&args);
+    assert_eq!(
+        files_reported(&r),
+        [
+            "replies/a.txt",
+            "legacy/b.txt",
+            "archive/c.txt",
+            "README.md"
+        ],
+        "{}",
+        r.stderr
+    );
+    // A config file named on the command line is read as a library, and
+    // is not one.
+    let r = tree.run(&["check", "replylint.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
+fn force_exclude_skips_named_files_the_config_excludes() {
+    let tree = project_named_file_by_file();
+    let args = [&["check", "--force-exclude", "--format", "json"][..], NAMED].concat();
+    let r = tree.run(&args);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert_eq!(files_reported(&r), ["replies/a.txt", "legacy/b.txt"]);
+    assert_eq!(r.json()["summary"]["files"], 2);
+    // A named folder the config excludes, and paths written differently.
+    let r = tree.run(&[
+        "check",
+        "--force-exclude",
+        "--format",
+        "line",
+        "archive",
+        "./archive/c.txt",
+        tree.root.join("README.md").to_str().unwrap(),
+    ]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+}
+
+#[test]
+fn per_path_settings_apply_to_named_files_with_or_without_force_exclude() {
+    let tree = project_named_file_by_file();
+    for extra in [&[][..], &["--force-exclude"]] {
+        let args = [&["check", "--format", "line"][..], extra, &["legacy/b.txt"]].concat();
+        let r = tree.run(&args);
+        // `legacy/**` is an SMS (`sms-encoding` runs) and `placeholder` is
+        // ignored there.
+        assert_eq!(
+            common::located(&r.stdout),
+            "legacy/b.txt:1:35: warning[sms-encoding]\n",
+            "{extra:?}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn force_exclude_judges_stdin_by_its_filename() {
+    let tree = project_named_file_by_file();
+    let stdin = Some("Hi Anna, TODO\n");
+    let args = |name: &'static str, force: bool| {
+        let mut a = vec!["check", "--format", "line", "--stdin-filename", name];
+        if force {
+            a.push("--force-exclude");
+        }
+        a.push("-");
+        a
+    };
+    let r = tree.run_at("", &args("archive/new.txt", true), stdin);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    let r = tree.run_at("", &args("archive/new.txt", false), stdin);
+    assert_eq!(r.code, 1, "without the flag, stdin is checked");
+    let r = tree.run_at("", &args("replies/new.txt", true), stdin);
+    assert_eq!(r.code, 1, "a name the config does not exclude");
+}
+
+#[test]
+fn force_exclude_leaves_excluded_files_alone_when_fixing() {
+    let tree = project_named_file_by_file();
+    let r = tree.run(&["check", "--force-exclude", "--fix", "README.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tree.root.join("README.md")).unwrap(),
+        "# Replies\n\nThe  canned responses.\n"
+    );
+    let r = tree.run(&["check", "--fix", "README.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tree.root.join("README.md")).unwrap(),
+        "# Replies\n\nThe canned responses.\n",
+        "named without the flag, it is fixed"
+    );
+}
+
+// ------------------------------------------------------------ summary line
+
+/// The human summary says whether errors kept anything from being checked:
+/// an unknown rule id in `allow` does not (the reply is checked with the
+/// other ids), a file that cannot be read does.
+#[test]
+fn the_summary_says_whether_errors_kept_replies_from_being_checked() {
+    let tree = common::Tree::new(&[
+        (
+            "allow.txt",
+            "+++\nallow = [\"whitespce\"]\n+++\nHi Anna,  thanks.\n",
+        ),
+        ("broken.md", "+++\nchannel = \n+++\nHi Anna.\n"),
+        ("ok.txt", "Hi Anna, thanks.\n"),
+        (
+            "lib.toml",
+            "[[reply]]\nchannel = \"twiter\"\ntext = \"Hi Anna.\"\n\n[[reply]]\ntext = \"Hi Anna.\"\n",
+        ),
+    ]);
+    let last = |args: &[&str]| {
+        let r = tree.run(&[&["check", "--no-config", "--color", "never"][..], args].concat());
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        r.stdout.lines().last().unwrap().to_owned()
+    };
+    assert_eq!(
+        last(&["allow.txt"]),
+        "1 error in the input (see above); every reply was still checked."
+    );
+    assert_eq!(
+        last(&["broken.md", "missing.txt", "ok.txt"]),
+        "2 errors kept part of the input from being checked (see above)."
+    );
+    assert_eq!(
+        last(&["lib.toml"]),
+        "1 error kept part of the input from being checked (see above).",
+        "a reply whose channel is unknown is not checked"
+    );
+    assert_eq!(
+        last(&["allow.txt", "broken.md"]),
+        "2 errors in the input (see above); 1 kept part of it from being checked."
+    );
+}
+
+// ------------------------------------------------------ README drift
+
+/// The README's tables name every flag of `check` (with every value of
+/// `--format`) and every command, as the clap definitions have them.
+#[test]
+fn the_readme_lists_every_check_option_and_every_command() {
+    use clap::CommandFactory as _;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = |heading: &str| -> String {
+        let start = readme
+            .find(heading)
+            .unwrap_or_else(|| panic!("README has `{heading}`"));
+        let rest = &readme[start + heading.len()..];
+        rest[..rest.find("\n#").unwrap_or(rest.len())].to_owned()
+    };
+    let cli = replylint::cli::Cli::command();
+    let check = cli.find_subcommand("check").unwrap();
+    let options = section("### Options of `check`");
+    let mut flags = 0;
+    for arg in check.get_arguments() {
+        let Some(long) = arg.get_long() else { continue };
+        if long == "help" {
+            continue;
+        }
+        flags += 1;
+        let row = options
+            .lines()
+            .find(|l| {
+                // The first cell: "`--config FILE` / `--no-config`".
+                let cell = l.split(" | ").next().unwrap_or_default();
+                cell.split('`')
+                    .any(|t| t.split_whitespace().next() == Some(&format!("--{long}")))
+            })
+            .unwrap_or_else(|| panic!("the options table has no row for --{long}"));
+        if matches!(arg.get_action(), clap::ArgAction::SetTrue) {
+            continue;
+        }
+        for value in arg.get_possible_values() {
+            if value.is_hide_set() {
+                continue;
+            }
+            assert!(
+                row.contains(value.get_name()),
+                "--{long}: the row lacks `{}`: {row}",
+                value.get_name()
+            );
+        }
+    }
+    assert!(flags >= 13, "{flags} flags of `check`");
+    let commands = section("### Other commands");
+    for sub in cli.get_subcommands() {
+        let name = sub.get_name();
+        assert!(
+            commands.contains(&format!("| `replylint {name}")),
+            "the commands table has no row for `{name}`"
+        );
     }
 }

@@ -1,9 +1,13 @@
-//! The editor recipes in the README really parse `--format line`: the Vim
-//! `errorformat`, the VS Code problem matcher and the Emacs
+//! The editor recipes in the README really work with `--format line`.
+//! The Vim `errorformat`, the VS Code problem matcher and the Emacs
 //! `compilation-error-regexp-alist` entry are read from README.md,
 //! translated to Rust regexes, and must find every diagnostic with its
-//! file, line, column, severity and message. Also the pre-commit hook
-//! definition at the repository root.
+//! file, line, column, severity and message. Then Vim (`vim -es`,
+//! `:make`), Neovim (`nvim --headless`) and Emacs (`emacs --batch`,
+//! `compile` and `next-error`) run the recipes as written and must put the
+//! cursor on the first character of every diagnostic; each is skipped,
+//! with a note, where that editor is not installed. Also the pre-commit hook definition at the repository root,
+//! and the GitHub Actions workflows, whose `run:` lines are run with bash.
 
 mod common;
 
@@ -338,6 +342,260 @@ fn the_vim_errorformat_parses_line_output() {
     });
 }
 
+// ------------------------------------------------ the editors themselves
+
+/// Where each diagnostic should land in the file: path, line, byte column
+/// (1-based, as Vim's `col('.')`), severity and `[rule]: message`.
+type Landing = (String, u64, u64, String, String);
+
+/// Files with accents, emoji (before a diagnostic, so that characters,
+/// bytes and screen columns all differ), CRLF and a TOML library, and
+/// where each diagnostic is, from `--format json`. An empty config keeps
+/// the run from finding one on the machine.
+fn landing_tree() -> (Tree, Vec<Landing>) {
+    let tree = Tree::new(&[
+        ("replylint.toml", ""),
+        (
+            "replies/sms/ordine.txt",
+            "Ciao Luca! 📦  Il tuo ordine è partito…\r\nTODO \r\n",
+        ),
+        (
+            "replies/email/rimborso.it.txt",
+            "Gentile Mario,\n\nil rimborso è stato approvato.  Grazie!!\n\nCordiali saluti\n",
+        ),
+        (
+            "replies/macros.toml",
+            "[[reply]]\nid = \"a\"\nchannel = \"twitter\"\ntext = \"Ciao Anna 🙂, àèìòù  {{name}}\"\n",
+        ),
+    ]);
+    let json = tree.run(&["check", "--format", "json", "replies"]).json();
+    let landings: Vec<Landing> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap().to_owned();
+            let text = std::fs::read(tree.root.join(&path)).unwrap();
+            let offset = d["start"]["offset"].as_u64().unwrap() as usize;
+            let line_start = text[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            (
+                path,
+                d["start"]["line"].as_u64().unwrap(),
+                (offset - line_start + 1) as u64,
+                d["severity"].as_str().unwrap().to_owned(),
+                format!(
+                    "[{}]: {}",
+                    d["rule"].as_str().unwrap(),
+                    d["message"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect();
+    // A diagnostic whose character, byte and screen columns all differ.
+    assert!(
+        landings
+            .iter()
+            .any(|l| l.0.ends_with("ordine.txt") && l.1 == 1 && l.2 > 40),
+        "{landings:?}"
+    );
+    (tree, landings)
+}
+
+/// `PATH` with the `replylint` under test first, as the recipes call it
+/// by name.
+fn path_with_replylint() -> std::ffi::OsString {
+    let bin = assert_cmd::cargo::cargo_bin("replylint");
+    let mut dirs = vec![bin.parent().unwrap().to_owned()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).unwrap()
+}
+
+/// Whether `program --version` runs and prints `needle`; a note on stderr
+/// when it does not, and the test is skipped.
+fn installed(program: &str, needle: &str) -> bool {
+    let ok = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(needle));
+    if !ok {
+        eprintln!("note: `{program}` is not installed (with {needle}); skipping this test");
+    }
+    ok
+}
+
+/// Vim (or Neovim) runs the README's `makeprg` with `:make` on each file
+/// and jumps to every quickfix entry: what it saw, as [`Landing`]s.
+fn quickfix_landings(program: &str, options: &[&str], tree: &Tree, files: &[&str]) -> Vec<Landing> {
+    tree.write("recipe.vim", recipe("vim"));
+    tree.write(
+        "dump.vim",
+        concat!(
+            "silent make\n",
+            "let s:out = []\n",
+            "for s:i in range(1, len(getqflist()))\n",
+            "  execute 'silent cc ' . s:i\n",
+            "  let s:e = getqflist()[s:i - 1]\n",
+            "  call add(s:out, join([expand('%'), line('.'), col('.'), s:e.type, s:e.text], \"\\t\"))\n",
+            "endfor\n",
+            "call writefile(s:out, 'quickfix.txt')\n",
+            "qa!\n",
+        ),
+    );
+    let mut seen = Vec::new();
+    for file in files {
+        let _ = std::fs::remove_file(tree.root.join("quickfix.txt"));
+        let status = std::process::Command::new(program)
+            .current_dir(&tree.root)
+            .env("PATH", path_with_replylint())
+            .args(options)
+            .args(["-u", "NONE", "-i", "NONE", file])
+            .args(["-S", "recipe.vim", "-S", "dump.vim"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{program} on {file}: {status}");
+        let quickfix = std::fs::read_to_string(tree.root.join("quickfix.txt")).unwrap();
+        for entry in quickfix.lines() {
+            let f: Vec<&str> = entry.splitn(5, '\t').collect();
+            let severity = match f[3] {
+                "e" => "error",
+                "w" => "warning",
+                "i" => "info",
+                other => panic!("type {other:?} in {entry}"),
+            };
+            seen.push((
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                severity.to_owned(),
+                f[4].to_owned(),
+            ));
+        }
+    }
+    seen
+}
+
+fn files_of(landings: &[Landing]) -> Vec<&str> {
+    let mut files: Vec<&str> = landings.iter().map(|l| l.0.as_str()).collect();
+    files.dedup();
+    files
+}
+
+/// Vim runs the README's `makeprg` with `:make` on each file and jumps to
+/// every quickfix entry: file, line, type and message are right, and the
+/// cursor lands on the byte the diagnostic starts at, after emoji and
+/// accented letters too (the recipe turns character columns into bytes).
+#[test]
+fn vim_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("vim", "+quickfix") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    let seen = quickfix_landings("vim", &["-es", "-N"], &tree, &files_of(&landings));
+    assert_eq!(seen, landings);
+}
+
+/// The same recipe in Neovim.
+#[test]
+fn neovim_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("nvim", "NVIM") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    let seen = quickfix_landings("nvim", &["--headless", "-n"], &tree, &files_of(&landings));
+    assert_eq!(seen, landings);
+}
+
+/// Emacs runs the README's command with `compile`, and `next-error`
+/// visits every diagnostic with the recipe's regexp: file, line and
+/// severity are right, and point lands on the character the diagnostic
+/// starts at (the recipe makes Emacs count characters, not screen
+/// columns, in replylint's compilation buffers).
+#[test]
+fn emacs_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("emacs", "GNU Emacs") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    tree.write("recipe.el", recipe("emacs"));
+    tree.write(
+        "dump.el",
+        r#"(require 'compile)
+(let* ((root default-directory)
+       (buf (compile "replylint check --format line ."))
+       (out '()))
+  ;; The sentinel detaches the process once its output is all in.
+  (while (get-buffer-process buf)
+    (accept-process-output nil 0.1))
+  (with-current-buffer buf
+    (goto-char (point-min))
+    (condition-case nil
+        (while t
+          (compilation-next-error 1)
+          (let* ((msg (get-text-property (point) 'compilation-message))
+                 (type (compilation--message->type msg))
+                 (marker (save-window-excursion (compile-goto-error) (point-marker))))
+            (with-current-buffer (marker-buffer marker)
+              (save-excursion
+                (goto-char marker)
+                (push (format "%s\t%d\t%d\t%d"
+                              (file-relative-name (buffer-file-name) root)
+                              (line-number-at-pos)
+                              (1+ (- (position-bytes (point))
+                                     (position-bytes (line-beginning-position))))
+                              type)
+                      out)))))
+      (error nil)))
+  (princ (mapconcat #'identity (nreverse out) "\n"))
+  (terpri))
+"#,
+    );
+    let out = std::process::Command::new("emacs")
+        .current_dir(&tree.root)
+        .env("PATH", path_with_replylint())
+        .args(["--batch", "-Q", "-l", "recipe.el", "-l", "dump.el"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let seen: Vec<(String, u64, u64, String)> = stdout
+        .lines()
+        .map(|entry| {
+            let f: Vec<&str> = entry.split('\t').collect();
+            assert_eq!(
+                f.len(),
+                4,
+                "{stdout}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let severity = match f[3] {
+                "2" => "error",
+                "1" => "warning",
+                "0" => "info",
+                other => panic!("type {other:?} in {entry}"),
+            };
+            (
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                severity.to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64, u64, String)> = landings
+        .into_iter()
+        .map(|(path, line, column, severity, _)| (path, line, column, severity))
+        .collect();
+    assert_eq!(seen, expected, "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 // ----------------------------------------------------------- pre-commit
 
 #[test]
@@ -349,6 +607,7 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         entry: String,
         files: String,
         exclude: String,
+        require_serial: bool,
     }
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -365,8 +624,9 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
             hook.language.as_str(),
             hook.entry.as_str()
         ),
-        ("replylint", "rust", "replylint check")
+        ("replylint", "rust", "replylint check --force-exclude")
     );
+    assert!(hook.require_serial, "one run, one summary");
     // pre-commit uses Python regexes; these use only syntax Rust shares.
     let files = Regex::new(&hook.files).unwrap();
     let exclude = Regex::new(&hook.exclude).unwrap();
@@ -380,11 +640,126 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         "sub/.replylint.toml",
         "Cargo.toml",
         "web/package.json",
+        "README.md",
+        "replies/readme.md",
+        "CHANGELOG.md",
+        "docs/Changelog.txt",
+        "LICENSE.txt",
+        "CONTRIBUTING.md",
+        ".github/ISSUE_TEMPLATE/bug.md",
     ] {
         assert!(!checked(path), "{path}");
+    }
+    // Only the conventional capitalised names of project documents: a
+    // reply may well be called `security.md`.
+    for path in [
+        "replies/security.md",
+        "replies/license.txt",
+        "replies/readme-macro.md",
+    ] {
+        assert!(checked(path), "{path}");
     }
     // The README documents it.
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     assert!(readme.contains("- id: replylint"));
+}
+
+// ------------------------------------------------------ GitHub Actions
+
+/// The `run:` steps of a workflow in the README.
+fn workflow(name: &str) -> (Value, Vec<String>) {
+    let yaml: Value = serde_saphyr::from_str(&recipe(name)).expect("the workflow is YAML");
+    let steps = yaml["jobs"]["replylint"]["steps"]
+        .as_array()
+        .expect("steps")
+        .clone();
+    let runs = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(str::to_owned))
+        .collect();
+    (Value::Array(steps), runs)
+}
+
+/// Run a workflow's `run:` line as the runner does (`bash -e`), with the
+/// `replylint` under test on the `PATH`.
+fn run_step(tree: &Tree, line: &str) -> std::process::Output {
+    std::process::Command::new("bash")
+        .current_dir(&tree.root)
+        .env("PATH", path_with_replylint())
+        .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", line])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn replies_with_an_error() -> Tree {
+    Tree::new(&[
+        ("replylint.toml", ""),
+        (
+            "replies/sms/a.txt",
+            "Ciao Luca, TODO: il tuo ordine è partito.\n",
+        ),
+    ])
+}
+
+#[test]
+fn the_annotations_workflow_prints_workflow_commands() {
+    let (_, runs) = workflow("github-annotations");
+    let line = runs
+        .iter()
+        .find(|r| r.starts_with("replylint "))
+        .expect("a replylint step");
+    assert!(line.contains("--format github"), "{line}");
+    let tree = replies_with_an_error();
+    let out = run_step(&tree, line);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "an error fails the job");
+    assert!(
+        stdout.starts_with("::error file=replies/sms/a.txt,line=1,col=12,"),
+        "{stdout}"
+    );
+    assert!(stdout.lines().all(|l| l.starts_with("::")), "{stdout}");
+}
+
+#[test]
+fn the_sarif_workflow_writes_the_log_it_uploads() {
+    let (steps, runs) = workflow("github-sarif");
+    let line = runs
+        .iter()
+        .find(|r| r.starts_with("replylint "))
+        .expect("a replylint step");
+    assert!(line.contains("--format sarif"), "{line}");
+    let upload = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
+        })
+        .expect("an upload-sarif step");
+    let file = upload["with"]["sarif_file"].as_str().unwrap();
+    assert!(line.contains(&format!("> {file}")), "{line}");
+    assert_eq!(upload["if"], "success() || failure()");
+
+    // Diagnostics (exit code 1): the step passes and the log is written.
+    let tree = replies_with_an_error();
+    let out = run_step(&tree, line);
+    assert!(out.status.success(), "{out:?}");
+    let log: Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.root.join(file)).unwrap()).unwrap();
+    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "placeholder");
+    // A file that cannot be read (exit code 2): the step fails, the log is
+    // still complete, and the upload step still runs.
+    tree.write("replies/broken.toml", "[[reply]]\ntext = \"unterminated\n");
+    let out = run_step(&tree, line);
+    assert!(!out.status.success(), "{out:?}");
+    let log: Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.root.join(file)).unwrap()).unwrap();
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
 }

@@ -396,3 +396,55 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     assert_eq!(r.stderr, "");
     assert_eq!(r.stdout, "All clear: 150 replies in 150 files checked.\n");
 }
+
+/// On a terminal the bar shows (`script` gives the run a pseudo-terminal
+/// for stderr while stdout goes to a file) and its line is erased at the
+/// end; the report itself is unchanged. With `CI` set, nothing is drawn.
+#[test]
+fn a_progress_bar_on_a_terminal_but_not_in_ci() {
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("note: `script` (util-linux) is not installed; skipping this test");
+        return;
+    }
+    let files: Vec<(String, String)> = (0..300)
+        .map(|i| (format!("r/{i:03}.txt"), format!("Ciao Anna, grazie {i}.\n")))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let tree = Tree::new(&refs);
+    let bin = assert_cmd::cargo::cargo_bin("replylint");
+    let on_terminal = |ci: bool| -> (String, String) {
+        let inner = format!(
+            "'{}' check --no-config --color never --channel chat r > report.txt",
+            bin.display()
+        );
+        let mut cmd = std::process::Command::new("script");
+        cmd.current_dir(&tree.root)
+            .args(["-qec", &inner, "/dev/null"])
+            .env_remove("CI")
+            .stdin(std::process::Stdio::null());
+        if ci {
+            cmd.env("CI", "true");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let report = std::fs::read_to_string(tree.root.join("report.txt")).unwrap();
+        (String::from_utf8_lossy(&out.stdout).into_owned(), report)
+    };
+    let (terminal, report) = on_terminal(false);
+    assert!(terminal.contains("/300 files"), "{terminal:?}");
+    assert!(
+        terminal.ends_with("\r\u{1b}[2K"),
+        "the bar's line is erased at the end: {terminal:?}"
+    );
+    assert_eq!(report, "All clear: 300 replies in 300 files checked.\n");
+    let (terminal, report) = on_terminal(true);
+    assert_eq!(terminal, "", "CI set: no bar");
+    assert_eq!(report, "All clear: 300 replies in 300 files checked.\n");
+}

@@ -259,3 +259,28 @@ fn version_prints_name_and_version() {
         format!("replylint {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// `replylint completions bash | head -1`: a reader that is already gone
+/// ends the run quietly, as for `check` (`clap_complete` itself panics on
+/// a failed write).
+#[test]
+fn printing_to_a_closed_pipe_causes_no_panic() {
+    for args in [
+        &["completions", "bash"][..],
+        &["completions", "zsh"],
+        &["man"],
+        &["rules"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("replylint"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

@@ -158,11 +158,24 @@ impl Emitter for Human {
             )?;
         }
         if s.input_errors > 0 {
-            writeln!(
-                out,
-                "{} kept part of the input from being checked (see above).",
-                plural(s.input_errors, "error", "errors")
-            )?;
+            let errors = plural(s.input_errors, "error", "errors");
+            if s.blocking_errors >= s.input_errors {
+                writeln!(
+                    out,
+                    "{errors} kept part of the input from being checked (see above)."
+                )?;
+            } else if s.blocking_errors == 0 {
+                writeln!(
+                    out,
+                    "{errors} in the input (see above); every reply was still checked."
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "{errors} in the input (see above); {} kept part of it from being checked.",
+                    s.blocking_errors
+                )?;
+            }
         }
         Ok(())
     }

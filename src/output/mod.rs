@@ -118,8 +118,13 @@ pub struct Summary {
     pub infos: usize,
     /// Replies that nothing gave a channel (checked as `generic`).
     pub replies_without_channel: usize,
-    /// Files that could not be read or understood.
+    /// Errors about the input: files that could not be read or
+    /// understood, unknown rule ids in `allow` or suppression comments, …
     pub input_errors: usize,
+    /// Of `input_errors`, those that kept a file, a part of a library or a
+    /// reply from being checked (not part of the JSON summary).
+    #[serde(skip)]
+    pub blocking_errors: usize,
 }
 
 impl Summary {
