@@ -90,10 +90,10 @@ impl Rule for PlaceholderFallback {
                 continue;
             }
             let text = &body[f.range.clone()];
-            let mut reads = String::new();
-            reads.push_str(body[greeting.start..f.range.start].trim_start());
-            reads.push_str(&body[f.range.end..greeting.end]);
-            let reads: String = reads.trim_end().chars().take(40).collect();
+            let reads = what_the_customer_reads(
+                body[greeting.start..f.range.start].trim_start(),
+                &body[f.range.end..greeting.end],
+            );
             let help = match example {
                 Some(example) if dialect.is_some_and(|d| d.tags().is_some()) => format!(
                     "add a fallback: `{example}`, or print the name inside `{{% if {name} %}}…{{% endif %}}`"
@@ -112,6 +112,27 @@ impl Rule for PlaceholderFallback {
     }
 }
 
+/// The greeting as a customer without a name reads it: `before` and
+/// `after` the name, up to the end of the first sentence, at most about
+/// 40 characters (cut at a space, with `…`).
+fn what_the_customer_reads(before: &str, after: &str) -> String {
+    let after = match after.find(['.', '!', '?', ':']) {
+        Some(i) => &after[..=i],
+        None => after,
+    };
+    let full = format!("{before}{after}");
+    let full = full.trim_end();
+    if full.chars().count() <= 40 {
+        return full.to_owned();
+    }
+    let cut: String = full.chars().take(40).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > before.len() => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
 /// The byte range of the first line with text.
 fn greeting_line(body: &str) -> std::ops::Range<usize> {
     let mut start = 0;
@@ -128,6 +149,19 @@ fn greeting_line(body: &str) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_customer_reads_is_the_first_sentence() {
+        assert_eq!(what_the_customer_reads("Dear ", ","), "Dear ,");
+        assert_eq!(
+            what_the_customer_reads("Ciao ", ", sono Giulia. Come posso aiutarti?"),
+            "Ciao , sono Giulia."
+        );
+        assert_eq!(
+            what_the_customer_reads("Ciao ", ", il tuo ordine è stato spedito e arriverà entro tre giorni"),
+            "Ciao , il tuo ordine è stato spedito e…"
+        );
+    }
 
     #[test]
     fn the_greeting_is_the_first_line_with_text() {
