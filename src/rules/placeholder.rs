@@ -382,8 +382,7 @@ fn check_template(
             .name
             .is_some_and(|n| variables.is_some_and(|v| v.iter().any(|k| k == n)));
         if let Some(d) = dialect
-            && !known
-            && let Some(p) = dialect_problem(d, f, text)
+            && let Some(p) = dialect_problem(d, f, text, known)
         {
             problems.push(p);
             continue;
@@ -423,9 +422,11 @@ fn is_variable_name(name: &str) -> bool {
         .is_some_and(|c| c.is_alphabetic() || c == '_')
 }
 
-/// What is wrong with placeholder `f` (written `text`) in dialect `d`.
-fn dialect_problem(d: Dialect, f: &Found<'_>, text: &str) -> Option<Problem> {
-    let other = Dialect::of(f).filter(|&o| o != d);
+/// What is wrong with placeholder `f` (written `text`) in dialect `d`;
+/// a `known` variable (one of `variables`) is not taken for another
+/// dialect's when it is written in `d`'s syntax.
+fn dialect_problem(d: Dialect, f: &Found<'_>, text: &str, known: bool) -> Option<Problem> {
+    let other = Dialect::of(f).filter(|&o| o != d && !known);
     let foreign = |what: String| {
         (
             f.range.clone(),

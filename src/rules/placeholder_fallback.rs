@@ -81,7 +81,17 @@ impl Rule for PlaceholderFallback {
                 continue;
             }
             let Some(name) = f.name else { continue };
+            // A placeholder of another dialect is `placeholder`'s error.
+            let foreign = dialect
+                .is_some_and(|d| f.syntax != d.syntax() || Dialect::of(f).is_some_and(|o| o != d));
+            // A misspelt fallback (`| fallbak:`) is `placeholder`'s error.
+            let misspelt_fallback = f
+                .filters()
+                .iter()
+                .any(|filter| crate::suggest::closest(filter, ["default", "fallback"]).is_some());
             if !f.prints
+                || foreign
+                || misspelt_fallback
                 || f.fallback.is_some()
                 || structure.guarded[i]
                 || structure.inert[i]
@@ -116,8 +126,17 @@ impl Rule for PlaceholderFallback {
 /// `after` the name, up to the end of the first sentence, at most about
 /// 40 characters (cut at a space, with `…`).
 fn what_the_customer_reads(before: &str, after: &str) -> String {
-    let after = match after.find(['.', '!', '?', ':']) {
-        Some(i) => &after[..=i],
+    // The end of the sentence: `.`, `!`, `?` or `:` before a space or
+    // the end (not the dot of `user.plan`).
+    let end = after.char_indices().find(|&(i, c)| {
+        matches!(c, '.' | '!' | '?' | ':')
+            && after[i + 1..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
+    let after = match end {
+        Some((i, _)) => &after[..=i],
         None => after,
     };
     let full = format!("{before}{after}");
@@ -158,7 +177,10 @@ mod tests {
             "Ciao , sono Giulia."
         );
         assert_eq!(
-            what_the_customer_reads("Ciao ", ", il tuo ordine è stato spedito e arriverà entro tre giorni"),
+            what_the_customer_reads(
+                "Ciao ",
+                ", il tuo ordine è stato spedito e arriverà entro tre giorni"
+            ),
             "Ciao , il tuo ordine è stato spedito e…"
         );
     }

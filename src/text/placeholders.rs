@@ -288,6 +288,17 @@ const NOT_THE_CUSTOMER: &[&str] = &[
     "teammate",
     "product",
     "receiver",
+    "mailbox",
+    "inbox",
+    "team",
+    "department",
+    "store",
+    "shop",
+    "site",
+    "portal",
+    "workspace",
+    "business",
+    "queue",
 ];
 
 /// Whether a variable holds the customer's name (`ticket.requester.first_name`,
@@ -298,20 +309,43 @@ const NOT_THE_CUSTOMER: &[&str] = &[
 /// teammate).
 pub fn is_customer_name(name: &str, user_is_agent: bool) -> bool {
     let lower = name.to_ascii_lowercase();
-    let mut segments = lower.split('.');
-    let last = segments
-        .next_back()
-        .unwrap_or_default()
-        .replace(['_', '-'], "");
-    let person = matches!(
-        last.as_str(),
-        "name" | "firstname" | "fullname" | "lastname" | "givenname" | "surname"
-    );
-    person
-        && !lower
-            .split('.')
-            .any(|s| NOT_THE_CUSTOMER.contains(&s) || (user_is_agent && s == "user"))
+    // `orders[0].name` → `orders`, `name`.
+    let segments: Vec<&str> = lower
+        .split('.')
+        .map(|s| s.split('[').next().unwrap_or(s))
+        .collect();
+    let Some((last, parents)) = segments.split_last() else {
+        return false;
+    };
+    let last = last.replace(['_', '-'], "");
+    let is_person = match last.as_str() {
+        "firstname" | "fullname" | "lastname" | "givenname" | "surname" => true,
+        // A bare `name` is a person's only on a person (`user.name`,
+        // `ticket.requester.name`), not on an order or a product.
+        "name" => parents.last().is_none_or(|p| PEOPLE.contains(p)),
+        _ => false,
+    };
+    is_person
+        && !segments
+            .iter()
+            .any(|s| NOT_THE_CUSTOMER.contains(s) || (user_is_agent && *s == "user"))
 }
+
+/// What holds a person, whose `name` is a person's name.
+const PEOPLE: &[&str] = &[
+    "requester",
+    "customer",
+    "user",
+    "contact",
+    "recipient",
+    "client",
+    "visitor",
+    "lead",
+    "person",
+    "submitter",
+    "end_user",
+    "profile",
+];
 
 #[cfg(test)]
 mod tests {
@@ -390,6 +424,8 @@ mod tests {
             "ticket.organization.name",
             "ticket.id",
             "ticket.assignee_user.name",
+            "ticket.customer.integrations.shopify.orders[0].name",
+            "order.name",
             "1",
         ] {
             assert!(!is_customer_name(name, false), "{name}");
