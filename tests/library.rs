@@ -219,7 +219,7 @@ fn intercom_freshdesk_and_gorgias_exports() {
     let var = "{{ticket.customer.firstname}}";
     assert_at(&json, &path, "23453", "placeholder-fallback", (9, 116), var);
     let d = diagnostics(&json)
-        .into_iter()
+        .iter()
         .find(|d| d["rule"] == "placeholder-fallback" && d["path"] == path.as_str())
         .unwrap();
     assert!(
