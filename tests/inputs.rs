@@ -205,7 +205,12 @@ fn front_matter_sets_id_title_channel_and_mode() {
     insta::assert_snapshot!(tree.transcript("", &["macros/refund.md"], None));
     let r = tree.run(&["--format", "json", "macros/refund.md"]);
     let doc = r.json();
-    let d = &doc["diagnostics"][0];
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "whitespace")
+        .unwrap();
     assert_eq!(d["reply_id"], "refund-1");
     assert_eq!(d["reply_title"], "Refund approved");
     assert_eq!(d["channel"], "twitter");
