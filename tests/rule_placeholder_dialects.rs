@@ -812,3 +812,137 @@ fn unknown_dialect_names_are_errors_with_a_suggestion() {
         r.stderr
     );
 }
+
+// ------------------------------------------------------------ robustness
+
+mod never_panics {
+    use proptest::prelude::*;
+    use proptest::sample::select;
+    use replylint::config::Settings;
+    use replylint::config::settings::CliOverrides;
+    use replylint::mode::Mode;
+    use replylint::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
+    use std::path::Path;
+    use std::sync::{Arc, LazyLock};
+
+    static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
+        let cli = CliOverrides {
+            no_config: true,
+            ..CliOverrides::default()
+        };
+        Settings::load(&cli, Path::new(".")).expect("built-in settings")
+    });
+
+    const DIALECTS: &[&str] = &[
+        "zendesk",
+        "freshdesk",
+        "helpscout",
+        "intercom",
+        "front",
+        "gorgias",
+        "salesforce",
+        "hubspot",
+        "whatsapp",
+    ];
+
+    /// Pieces of placeholders, whole and broken, and the text around them.
+    const PIECES: &[&str] = &[
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "{%-",
+        "-%}",
+        "{!",
+        "}",
+        "{",
+        "[[",
+        "]]",
+        "{$",
+        "|",
+        "||",
+        ",",
+        ":",
+        "(",
+        ")",
+        "\"",
+        "'",
+        "=",
+        ".",
+        " ",
+        "\n",
+        "\r\n",
+        "if",
+        "endif",
+        "else",
+        "elsif",
+        "unless",
+        "for",
+        "endfor",
+        "raw",
+        "endraw",
+        "comment",
+        "case",
+        "when",
+        "default",
+        "fallback",
+        "fallback=",
+        "BLANKVALUE(",
+        "ticket.requester.first_name",
+        "user.name",
+        "customer.firstName",
+        "Contact.FirstName",
+        "0",
+        "1",
+        "2",
+        "3",
+        "10",
+        "Hi ",
+        "è",
+        "😀",
+        "\u{301}",
+        "\u{feff}",
+        "TODO",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(select(PIECES), 0..48).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn template_checks_never_panic_and_spans_stay_in_the_body(
+            body in text(),
+            dialect in select(DIALECTS),
+            channel in select(&["generic", "whatsapp-template", "email"][..]),
+        ) {
+            let source = Arc::new(Source {
+                path: None,
+                name: "reply.txt".to_owned(),
+                text: body.clone(),
+            });
+            let reply = Reply {
+                body: body.clone(),
+                meta: ReplyMeta {
+                    channel: Some(Located { value: channel.to_owned(), offset: 0 }),
+                    mode: Some(Mode::Template),
+                    dialect: Some(Located { value: dialect.to_owned(), offset: 0 }),
+                    ..ReplyMeta::default()
+                },
+                offsets: OffsetMap::starting_at(0),
+                source,
+            };
+            let rc = SETTINGS.reply_context(None, &reply.meta).expect("known names");
+            for d in replylint::engine::lint(&SETTINGS, &reply, &rc) {
+                prop_assert!(d.span.start <= d.span.end && d.span.end <= body.len());
+                prop_assert!(body.is_char_boundary(d.span.start) && body.is_char_boundary(d.span.end));
+            }
+        }
+    }
+}
