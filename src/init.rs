@@ -44,6 +44,12 @@ pub const STARTER: &str = r#"## replylint configuration.
 ## Words written in capitals on purpose (added to FAQ, PIN, IBAN, SMS, …).
 # acronyms = ["ACME"]
 
+## How templates write placeholders (zendesk, freshdesk, helpscout, intercom,
+## front, gorgias, salesforce, hubspot or whatsapp) and the variables they
+## may use; both can also be set per [[paths]] entry and per channel.
+# placeholder-dialect = "zendesk"
+# variables = ["ticket.requester.first_name", "ticket.id"]
+
 ## Channel, language and mode by path. The last matching entry wins.
 # [[paths]]
 # glob = "macros/**"
