@@ -946,3 +946,29 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn library_entries_and_csv_columns_name_their_dialect() {
+    let toml = "[[reply]]\nid = \"a\"\nmode = \"template\"\nplaceholder-dialect = \"salesforse\"\ntext = \"Dear {!Contact.FirstName, there},\"\n\n\
+                [[reply]]\nid = \"b\"\nmode = \"template\"\nplaceholder-dialect = \"salesforce\"\ntext = \"Dear {!Contact.FirstName, there}, {{ticket.id}}\"\n";
+    let csv = "id,mode,placeholder-dialect,text\nc,template,intercom,\"Hi {{user.name | fallback: \"\"there\"\"}} {% if x %}\"\n";
+    let tree = Tree::new(&[("lib.toml", toml), ("lib.csv", csv)]);
+    let r = tree.run(&[
+        "check",
+        "--no-config",
+        "--format",
+        "line",
+        "lib.toml",
+        "lib.csv",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.trim(),
+        "error: lib.toml:4:23: unknown placeholder dialect `salesforse` (did you mean `salesforce`?)"
+    );
+    assert_eq!(
+        r.stdout,
+        "lib.toml:11:43: error[placeholder]: `{{ticket.id}}` is not a `salesforce` placeholder\n\
+         lib.csv:2:61: error[placeholder]: `{% if x %}`: `intercom` templates have no `{% if %}` tags\n"
+    );
+}

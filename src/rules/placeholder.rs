@@ -414,12 +414,16 @@ fn check_template(
     }
 }
 
-/// Whether a printed expression is a variable (`ticket.id`), not a literal
-/// (`"text"`, `42`).
+/// Whether a printed expression is a variable (`ticket.id`,
+/// `orders[0].name`), not a literal (`"text"`, `42`) or a formula
+/// (`IF(Contact.FirstName = "", …)`).
 fn is_variable_name(name: &str) -> bool {
     name.chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '[' | ']'))
 }
 
 /// What is wrong with placeholder `f` (written `text`) in dialect `d`;
@@ -588,6 +592,16 @@ fn whatsapp_problems(body: &str, found: &[Found<'_>], inert: &[bool]) -> Vec<Pro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn variables_are_names_not_literals_or_formulas() {
+        for name in ["ticket.id", "orders[0].name", "_x", "Contact.FirstName"] {
+            assert!(is_variable_name(name), "{name}");
+        }
+        for name in ["\"text\"", "42", "IF(Contact.FirstName=\"\"", "iff x", ""] {
+            assert!(!is_variable_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn empty_variables() {
