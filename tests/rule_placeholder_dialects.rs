@@ -972,3 +972,29 @@ fn library_entries_and_csv_columns_name_their_dialect() {
          lib.csv:2:61: error[placeholder]: `{% if x %}`: `intercom` templates have no `{% if %}` tags\n"
     );
 }
+
+#[test]
+fn helpscout_has_no_tags_though_it_writes_variables_between_percent_signs() {
+    let (_, found) = template(
+        "helpscout",
+        "",
+        "Hi {%customer.firstName,fallback=there%}, {% if x %}a{% endif %}",
+    );
+    assert_eq!(
+        found,
+        vec![
+            d(
+                1,
+                43,
+                P,
+                "`{% if x %}`: `helpscout` templates have no `{% if %}` tags"
+            ),
+            d(
+                1,
+                54,
+                P,
+                "`{% endif %}`: `helpscout` templates have no `{% endif %}` tags"
+            ),
+        ]
+    );
+}

@@ -441,26 +441,17 @@ fn dialect_problem(d: Dialect, f: &Found<'_>, text: &str, known: bool) -> Option
             ),
         )
     };
-    let syntax_ok = f.syntax == d.syntax() || (f.syntax == Syntax::Percent && d.tags().is_some());
-    if !syntax_ok || (f.prints && other.is_some()) {
-        // A tag in a dialect without tags.
-        if let Some(tag) = f.tag() {
+    // A tag in a dialect without tags (Help Scout writes its variables
+    // between `{%` and `%}`, but has no tags).
+    if let Some(tag) = f.tag() {
+        let Some(tags) = d.tags() else {
             return Some((
                 f.range.clone(),
                 format!("`{text}`: `{d}` templates have no `{{% {tag} %}}` tags"),
                 "remove the tag, or set `placeholder-dialect` to a dialect with Liquid or Jinja tags (`zendesk`, `freshdesk`, `hubspot`, `gorgias`)"
                     .to_owned(),
             ));
-        }
-        return Some(foreign(match other {
-            Some(o) => format!(
-                "`{text}` is a `{o}` placeholder, but this reply's placeholder dialect is `{d}`"
-            ),
-            None => format!("`{text}` is not a `{d}` placeholder"),
-        }));
-    }
-    if let Some(tag) = f.tag() {
-        let tags = d.tags()?;
+        };
         if tags.has(tag) {
             return None;
         }
@@ -473,6 +464,15 @@ fn dialect_problem(d: Dialect, f: &Found<'_>, text: &str, known: bool) -> Option
             message,
             "use one of the dialect's tags".to_owned(),
         ));
+    }
+    let syntax_ok = f.syntax == d.syntax() || (f.syntax == Syntax::Percent && d.tags().is_some());
+    if !syntax_ok || other.is_some() {
+        return Some(foreign(match other {
+            Some(o) => format!(
+                "`{text}` is a `{o}` placeholder, but this reply's placeholder dialect is `{d}`"
+            ),
+            None => format!("`{text}` is not a `{d}` placeholder"),
+        }));
     }
     if f.syntax == Syntax::Percent && !f.prints {
         return None;
