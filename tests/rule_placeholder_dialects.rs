@@ -370,6 +370,17 @@ fn a_greeting_name_without_a_fallback_is_a_warning_in_every_dialect_that_has_one
 }
 
 #[test]
+fn an_empty_fallback_is_no_fallback() {
+    let (_, found) = template(
+        "zendesk",
+        "",
+        "Hi {{ticket.requester.first_name | default: \"\"}},",
+    );
+    let rules: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(rules, [FALLBACK]);
+}
+
+#[test]
 fn the_greeting_warning_says_what_the_customer_reads() {
     let (transcript, found) = template(
         "zendesk",

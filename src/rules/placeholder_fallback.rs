@@ -85,14 +85,15 @@ impl Rule for PlaceholderFallback {
             let foreign = dialect
                 .is_some_and(|d| f.syntax != d.syntax() || Dialect::of(f).is_some_and(|o| o != d));
             // A misspelt fallback (`| fallbak:`) is `placeholder`'s error.
-            let misspelt_fallback = f
-                .filters()
-                .iter()
-                .any(|filter| crate::suggest::closest(filter, ["default", "fallback"]).is_some());
+            let misspelt_fallback = f.filters().iter().any(|filter| {
+                !matches!(*filter, "default" | "fallback" | "d")
+                    && crate::suggest::closest(filter, ["default", "fallback"]).is_some()
+            });
             if !f.prints
                 || foreign
                 || misspelt_fallback
-                || f.fallback.is_some()
+                // An empty fallback (`| default: ""`) prints nothing either.
+                || f.fallback.is_some_and(|fb| !fb.trim().is_empty())
                 || structure.guarded[i]
                 || structure.inert[i]
                 || !placeholders::is_customer_name(name, user_is_agent)
