@@ -147,7 +147,9 @@ fn known_variables_pass() {
     let (_, found) = template(
         "zendesk",
         extra,
-        "Hi {{ticket.requester.first_name | default: \"there\"}}, ticket {{ ticket.id }} is closed.",
+        "Hi {{ticket.requester.first_name | default: \"there\"}}, ticket {{ ticket.id }} is closed.\n\
+         {% for item in ticket.items %}{{forloop.index}}. {{item.name}}{% endfor %}\n\
+         {% assign total = ticket.id %}{{ total }}",
     );
     assert_eq!(found, vec![]);
 }

@@ -362,6 +362,7 @@ fn check_template(
         return;
     }
     let mut problems: Vec<Problem> = Vec::new();
+    let locals = local_names(&found);
     // Block structure, unless the dialect has no tags at all (then every
     // tag is reported below).
     let structure = dialect::structure(body, &found);
@@ -392,6 +393,7 @@ fn check_template(
             && !known
             && dialect != Some(Dialect::Whatsapp)
             && is_variable_name(name)
+            && !locals.contains(&root(name))
         {
             let message = match crate::suggest::closest(name, vars.iter().map(String::as_str)) {
                 Some(near) => format!("unknown variable `{name}` (did you mean `{near}`?)"),
@@ -412,6 +414,30 @@ fn check_template(
     for (range, message, help) in problems {
         sink.report(range, message).with_help(help);
     }
+}
+
+/// Names a template defines itself, which `variables` does not list: loop
+/// variables (`{% for item in order.items %}`), assignments (`{% assign
+/// total = … %}`, `{% set total = … %}`, `{% capture note %}`), and
+/// Liquid's `forloop` and Jinja's `loop`.
+fn local_names<'a>(found: &[Found<'a>]) -> Vec<&'a str> {
+    let mut names = vec!["forloop", "loop"];
+    for f in found {
+        let mut words = f.inner.split_whitespace();
+        if let (
+            Some("for" | "tablerow" | "assign" | "set" | "capture" | "increment" | "decrement"),
+            Some(name),
+        ) = (words.next(), words.next())
+        {
+            names.push(name.split(['=', ',']).next().unwrap_or(name));
+        }
+    }
+    names
+}
+
+/// The first segment of a variable (`order` of `order.items[0].name`).
+fn root(name: &str) -> &str {
+    name.split(['.', '[']).next().unwrap_or(name)
 }
 
 /// Whether a printed expression is a variable (`ticket.id`,
@@ -592,6 +618,19 @@ fn whatsapp_problems(body: &str, found: &[Found<'_>], inert: &[bool]) -> Vec<Pro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loop_variables_and_assignments_are_local_names() {
+        let found = placeholders::find(
+            "{% for item in order.items %}{% assign total=1 %}{% set n = 2 %}{% capture note %}",
+        );
+        assert_eq!(
+            local_names(&found),
+            ["forloop", "loop", "item", "total", "n", "note"]
+        );
+        assert_eq!(root("item.name"), "item");
+        assert_eq!(root("items[0].name"), "items");
+    }
 
     #[test]
     fn variables_are_names_not_literals_or_formulas() {
