@@ -5,6 +5,7 @@ use crate::mode::Mode;
 use crate::text::dialect::{self, Dialect};
 use crate::text::placeholders::{self, Found, Syntax};
 use regex::Regex;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -420,8 +421,8 @@ fn check_template(
 /// variables (`{% for item in order.items %}`), assignments (`{% assign
 /// total = … %}`, `{% set total = … %}`, `{% capture note %}`), and
 /// Liquid's `forloop` and Jinja's `loop`.
-fn local_names<'a>(found: &[Found<'a>]) -> Vec<&'a str> {
-    let mut names = vec!["forloop", "loop"];
+fn local_names<'a>(found: &[Found<'a>]) -> HashSet<&'a str> {
+    let mut names = HashSet::from(["forloop", "loop"]);
     for f in found {
         let mut words = f.inner.split_whitespace();
         if let (
@@ -429,7 +430,7 @@ fn local_names<'a>(found: &[Found<'a>]) -> Vec<&'a str> {
             Some(name),
         ) = (words.next(), words.next())
         {
-            names.push(name.split(['=', ',']).next().unwrap_or(name));
+            names.insert(name.split(['=', ',']).next().unwrap_or(name));
         }
     }
     names
@@ -568,25 +569,28 @@ fn whatsapp_problems(body: &str, found: &[Found<'_>], inert: &[bool]) -> Vec<Pro
         .filter_map(|(f, _)| Some((f, f.name?.parse::<u32>().ok()?)))
         .collect();
     let mut out = Vec::new();
-    let mut reported: Vec<u32> = Vec::new();
-    let all: Vec<u32> = numbered.iter().map(|&(_, n)| n).collect();
+    let present: BTreeSet<u32> = numbered.iter().map(|&(_, n)| n).collect();
+    // The first number from 1 on that no variable has.
+    let missing = (1..).zip(present.range(1..)).find(|(m, n)| m != *n).map_or(
+        u32::try_from(present.range(1..).count()).map_or(u32::MAX, |c| c.saturating_add(1)),
+        |(m, _)| m,
+    );
+    let mut reported: BTreeSet<u32> = BTreeSet::new();
     for &(f, n) in &numbered {
-        let missing = (1..n).find(|m| !all.contains(m));
-        if let Some(m) = missing
-            && !reported.contains(&n)
-        {
-            reported.push(n);
-            let text = &body[f.range.clone()];
-            out.push((
-                f.range.clone(),
-                format!("`{text}` skips `{{{{{m}}}}}`: WhatsApp template variables are numbered without gaps"),
-                help.to_owned(),
-            ));
-        } else if n == 0 && !reported.contains(&0) {
-            reported.push(0);
+        if !reported.insert(n) {
+            continue;
+        }
+        let text = &body[f.range.clone()];
+        if n == 0 {
             out.push((
                 f.range.clone(),
                 "`{{0}}`: WhatsApp template variables are numbered from `{{1}}`".to_owned(),
+                help.to_owned(),
+            ));
+        } else if n > missing {
+            out.push((
+                f.range.clone(),
+                format!("`{text}` skips `{{{{{missing}}}}}`: WhatsApp template variables are numbered without gaps"),
                 help.to_owned(),
             ));
         }
@@ -624,10 +628,9 @@ mod tests {
         let found = placeholders::find(
             "{% for item in order.items %}{% assign total=1 %}{% set n = 2 %}{% capture note %}",
         );
-        assert_eq!(
-            local_names(&found),
-            ["forloop", "loop", "item", "total", "n", "note"]
-        );
+        let mut names: Vec<&str> = local_names(&found).into_iter().collect();
+        names.sort_unstable();
+        assert_eq!(names, ["forloop", "item", "loop", "n", "note", "total"]);
         assert_eq!(root("item.name"), "item");
         assert_eq!(root("items[0].name"), "items");
     }

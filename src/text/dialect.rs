@@ -15,6 +15,7 @@
 //! | `whatsapp` | `{{1}}` | none | none | none |
 
 use super::placeholders::{Found, Syntax};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -406,44 +407,55 @@ pub fn structure(body: &str, found: &[Found<'_>]) -> Structure {
         guarded: vec![false; found.len()],
         inert: vec![false; found.len()],
     };
-    // Open blocks: keyword and the placeholder that opened it.
+    // Open blocks: keyword and the placeholder that opened it; how many
+    // of each keyword are open (so that a stray closer is found without
+    // scanning the stack), and how many of them are `if` or `unless`.
     let mut stack: Vec<(&str, usize)> = Vec::new();
+    let mut open: HashMap<&str, usize> = HashMap::new();
+    let mut guards = 0usize;
+    let is_guard = |k: &str| matches!(k, "if" | "unless");
     let text = |i: usize| &body[found[i].range.clone()];
     for (i, f) in found.iter().enumerate() {
         // Inside `{% raw %}` or `{% comment %}` only its end tag counts.
-        if let Some(&(open @ ("raw" | "comment"), _)) = stack.last() {
-            if f.tag().and_then(|t| t.strip_prefix("end")) == Some(open) {
+        if let Some(&(open_kw @ ("raw" | "comment"), _)) = stack.last() {
+            if f.tag().and_then(|t| t.strip_prefix("end")) == Some(open_kw) {
                 stack.pop();
+                *open.entry(open_kw).or_default() -= 1;
             } else {
                 out.inert[i] = true;
             }
             continue;
         }
         let Some(tag) = f.tag() else {
-            out.guarded[i] = stack.iter().any(|(k, _)| matches!(*k, "if" | "unless"));
+            out.guarded[i] = guards > 0;
             continue;
         };
-        if BLOCKS.contains(&tag) {
-            stack.push((tag, i));
+        if let Some(&kw) = BLOCKS.iter().find(|&&k| k == tag) {
+            stack.push((kw, i));
+            *open.entry(kw).or_default() += 1;
+            guards += usize::from(is_guard(kw));
         } else if let Some(closes) = tag.strip_prefix("end").filter(|k| BLOCKS.contains(k)) {
-            match stack.iter().rposition(|(k, _)| *k == closes) {
-                Some(at) => {
-                    // Blocks opened after the one this tag closes were
-                    // never closed.
-                    for &(k, j) in &stack[at + 1..] {
-                        out.problems
-                            .push(unclosed(text(j), k, found[j].range.clone()));
-                    }
-                    stack.truncate(at);
-                }
-                None => out.problems.push(BlockProblem {
+            if open.get(closes).copied().unwrap_or(0) == 0 {
+                out.problems.push(BlockProblem {
                     range: f.range.clone(),
                     message: format!(
                         "`{}` closes a `{{% {closes} %}}` block that was never opened",
                         text(i)
                     ),
                     help: format!("open the block with `{{% {closes} … %}}` or remove this tag"),
-                }),
+                });
+                continue;
+            }
+            // Blocks opened after the one this tag closes were never
+            // closed.
+            while let Some((k, j)) = stack.pop() {
+                *open.entry(k).or_default() -= 1;
+                guards -= usize::from(is_guard(k));
+                if k == closes {
+                    break;
+                }
+                out.problems
+                    .push(unclosed(text(j), k, found[j].range.clone()));
             }
         } else {
             let allowed: &[&str] = match tag {
