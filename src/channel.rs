@@ -84,6 +84,10 @@ pub struct Channel {
     pub register: crate::lang::register::Register,
     /// What the channel renders (`markup` rule).
     pub renders: crate::rules::markup::Renders,
+    /// Placeholder dialect of templates on this channel, if it sets one.
+    pub placeholder_dialect: Option<crate::text::dialect::Dialect>,
+    /// The variables templates on this channel may use, if it lists them.
+    pub variables: Option<Vec<String>>,
     /// Level of every registered rule on this channel.
     pub levels: BTreeMap<&'static str, Level>,
     /// Whether the channel is one of ours or defined in a user's config.

@@ -44,6 +44,12 @@ pub const STARTER: &str = r#"## replylint configuration.
 ## Words written in capitals on purpose (added to FAQ, PIN, IBAN, SMS, …).
 # acronyms = ["ACME"]
 
+## How templates write placeholders (zendesk, freshdesk, helpscout, intercom,
+## front, gorgias, salesforce, hubspot or whatsapp) and the variables they
+## may use; both can also be set per [[paths]] entry and per channel.
+# placeholder-dialect = "zendesk"
+# variables = ["ticket.requester.first_name", "ticket.id"]
+
 ## Channel, language and mode by path. The last matching entry wins.
 # [[paths]]
 # glob = "macros/**"
@@ -312,6 +318,13 @@ pub fn resolved(settings: &Settings, cli: &CliOverrides, path: &Path) -> Result<
         }
         let _ = writeln!(out, "{key}-from = {}", quote(&d.from));
     }
+    if let Some(d) = rc.dialect {
+        let _ = writeln!(out, "placeholder-dialect = {}", quote(d.name()));
+    }
+    if let Some(vars) = rc.variables {
+        let list: Vec<String> = vars.iter().map(|v| quote(v)).collect();
+        let _ = writeln!(out, "variables = [{}]", list.join(", "));
+    }
     #[derive(Serialize)]
     struct Wrapper<'a> {
         channel: ChannelView<'a>,
@@ -434,6 +447,10 @@ struct ChannelView<'a> {
     strict_french_spacing: bool,
     register: crate::lang::register::Register,
     renders: crate::rules::markup::Renders,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    placeholder_dialect: Option<crate::text::dialect::Dialect>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variables: Option<&'a [String]>,
     min_readability: BTreeMap<&'static str, u64>,
     rules: BTreeMap<&'static str, &'static str>,
 }
@@ -462,6 +479,8 @@ impl<'a> ChannelView<'a> {
             strict_french_spacing: c.strict_french_spacing,
             register: c.register,
             renders: c.renders,
+            placeholder_dialect: c.placeholder_dialect,
+            variables: c.variables.as_deref(),
             min_readability: c
                 .min_readability
                 .iter()

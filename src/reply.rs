@@ -36,6 +36,12 @@ pub struct ReplyMeta {
     /// exports hold templates). Unlike `mode`, it yields to the command
     /// line and the configuration.
     pub default_mode: Option<Mode>,
+    /// Placeholder dialect as written (`placeholder-dialect`), with its
+    /// position in the source for errors.
+    pub dialect: Option<Located<String>>,
+    /// The dialect the format implies (a Zendesk export is written in
+    /// `zendesk`); it yields to every configured one.
+    pub default_dialect: Option<crate::text::dialect::Dialect>,
 }
 
 /// A value together with the byte offset in the source where it was written.
@@ -66,6 +72,10 @@ pub struct ReplyContext<'a> {
     pub mode: Mode,
     /// Whether anything named the channel (otherwise `generic` applies).
     pub channel_named: bool,
+    /// The placeholder dialect templates are checked against, if any.
+    pub dialect: Option<crate::text::dialect::Dialect>,
+    /// The variables templates may use, if the configuration lists them.
+    pub variables: Option<&'a [String]>,
 }
 
 /// A piecewise-linear map from body offsets to source offsets.

@@ -267,7 +267,8 @@ fn channel_alias_x_is_twitter() {
 
 #[test]
 fn mode_template_accepts_placeholders_that_draft_rejects() {
-    let text = "Hi {{ticket.requester.first_name}}, your refund is on its way.";
+    let text =
+        "Hi {{ticket.requester.first_name | default: \"there\"}}, your refund is on its way.";
     let draft = run(
         &["--channel", "chat", "--mode", "draft", "--format", "line"],
         text,

@@ -205,7 +205,12 @@ fn front_matter_sets_id_title_channel_and_mode() {
     insta::assert_snapshot!(tree.transcript("", &["macros/refund.md"], None));
     let r = tree.run(&["--format", "json", "macros/refund.md"]);
     let doc = r.json();
-    let d = &doc["diagnostics"][0];
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "whitespace")
+        .unwrap();
     assert_eq!(d["reply_id"], "refund-1");
     assert_eq!(d["reply_title"], "Refund approved");
     assert_eq!(d["channel"], "twitter");
@@ -214,8 +219,15 @@ fn front_matter_sets_id_title_channel_and_mode() {
         (d["start"]["line"].as_u64(), d["start"]["column"].as_u64()),
         (Some(9), Some(36))
     );
-    // mode = "template": the placeholder is expected.
-    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 1);
+    // mode = "template": the placeholder is expected, but the greeting
+    // prints nothing when the name is empty.
+    let rules: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["placeholder-fallback", "whitespace"]);
     assert_eq!(doc["summary"]["replies_without_channel"], 0);
 }
 
@@ -223,7 +235,7 @@ fn front_matter_sets_id_title_channel_and_mode() {
 fn front_matter_mode_beats_the_command_line() {
     let tree = Tree::with_bytes(&[("refund.md", FRONT_MATTER.as_bytes())]);
     let r = tree.run(&["--mode", "draft", "--format", "line", "refund.md"]);
-    assert!(!r.stdout.contains("placeholder"), "{}", r.stdout);
+    assert!(!r.stdout.contains("[placeholder]"), "{}", r.stdout);
 }
 
 #[test]

@@ -204,12 +204,28 @@ fn intercom_freshdesk_and_gorgias_exports() {
     // Gorgias: the action that sets the response text.
     let path = format!("{POSITIONS}/gorgias.json");
     assert_at(&json, &path, "23453", "placeholder", (9, 176), "TODO");
-    // Templates: none of their variables is reported.
+    // Templates: none of their variables is reported as left over...
     for d in diagnostics(&json) {
         let message = d["message"].as_str().unwrap();
         let is_export = d["path"].as_str().unwrap().ends_with(".json");
-        assert!(!(is_export && message.contains("{{")), "{d:#}");
+        assert!(
+            !(is_export && d["rule"] == "placeholder" && message.contains("{{")),
+            "{d:#}"
+        );
     }
+    // ...but a greeting without a fallback is, on the variable, in the
+    // Gorgias dialect the export is recognised as.
+    let path = format!("{POSITIONS}/gorgias.json");
+    let var = "{{ticket.customer.firstname}}";
+    assert_at(&json, &path, "23453", "placeholder-fallback", (9, 116), var);
+    let d = diagnostics(&json)
+        .iter()
+        .find(|d| d["rule"] == "placeholder-fallback" && d["path"] == path.as_str())
+        .unwrap();
+    assert!(
+        d["help"].as_str().unwrap().contains("|default(\"there\")"),
+        "{d:#}"
+    );
 }
 
 #[test]
@@ -264,10 +280,37 @@ fn every_span_in_the_fixtures_is_the_text_its_message_names() {
     assert_eq!(seen, 18, "placeholder diagnostics across the fixtures");
 }
 
+/// Like [`assert_at`] for a `placeholder` diagnostic about `text` in a
+/// JSON string: the bytes in the file are `text` with JSON escapes.
+#[track_caller]
+fn assert_escaped_at(json: &Value, path: &str, id: &str, at: (u64, u64), text: &str) {
+    let found: Vec<&Value> = diagnostics(json)
+        .iter()
+        .filter(|d| d["path"] == path && d["reply_id"] == id && d["rule"] == "placeholder")
+        .filter(|d| d["message"].as_str().unwrap().contains(text))
+        .collect();
+    assert_eq!(found.len(), 1, "one diagnostic about {text:?}: {found:#?}");
+    let (start, end) = (&found[0]["start"], &found[0]["end"]);
+    let position = (
+        start["line"].as_u64().unwrap(),
+        start["column"].as_u64().unwrap(),
+    );
+    assert_eq!(position, at, "line and column of {text:?}");
+    let file = std::fs::read_to_string(repo().join(path)).unwrap();
+    let (s, e) = (
+        start["offset"].as_u64().unwrap() as usize,
+        end["offset"].as_u64().unwrap() as usize,
+    );
+    let decoded: String = serde_json::from_str(&format!("\"{}\"", &file[s..e])).unwrap();
+    assert_eq!(decoded, text, "bytes {s}..{e} of {path}");
+    let line_start = file[..s].rfind('\n').map_or(0, |i| i + 1);
+    assert_eq!(file[..s].matches('\n').count() as u64 + 1, at.0);
+    assert_eq!(file[line_start..s].chars().count() as u64 + 1, at.1);
+}
+
 #[test]
 fn helpdesk_exports_default_to_template_mode_and_everything_else_wins() {
     let path = format!("{EXAMPLES}/zendesk-macros.email.json");
-    let var = "{{ticket.requester.first_name}}";
     let placeholders = |json: &Value| {
         diagnostics(json)
             .iter()
@@ -279,8 +322,13 @@ fn helpdesk_exports_default_to_template_mode_and_everything_else_wins() {
     // The command line wins over the reader's default.
     let (_, json) = check_json(&["--mode", "draft", &path]);
     assert_eq!(placeholders(&json), 4);
-    assert_at(&json, &path, "360001234501", "placeholder", (12, 32), var);
-    assert_at(&json, &path, "360001234502", "placeholder", (24, 42), var);
+    // The variables have fallbacks written with JSON escapes (`\"`), in
+    // HTML for the first macro: each span is the whole placeholder as
+    // written in the file.
+    let it = "{{ticket.requester.first_name | default: \"cliente\"}}";
+    let en = "{{ticket.requester.first_name | default: \"customer\"}}";
+    assert_escaped_at(&json, &path, "360001234501", (12, 32), it);
+    assert_escaped_at(&json, &path, "360001234502", (24, 42), en);
     // So do the configuration's defaults.
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("replylint.toml");
@@ -311,10 +359,11 @@ fn the_example_library_is_clean() {
     assert!(diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert!(errors(&json).is_empty());
     let summary = &json["summary"];
-    assert_eq!(summary["files"], 5);
-    // 4 TOML tables, 3 CSV rows, 3 JSON lines, 2 Zendesk macros that post
-    // a reply (the third only sets fields) and one Markdown file.
-    assert_eq!(summary["replies"], 13);
+    assert_eq!(summary["files"], 7);
+    // 5 TOML tables, 3 CSV rows, 3 JSON lines, 2 Zendesk macros that post
+    // a reply (the third only sets fields), 1 Intercom macro and two
+    // Markdown files.
+    assert_eq!(summary["replies"], 16);
 }
 
 #[test]

@@ -109,6 +109,11 @@ fn template_mode_still_reports_fillers_and_unclosed_braces() {
         vec![
             d(1, 37, "filler `TODO` left in the reply"),
             d(2, 12, "`{{` opens a placeholder that is never closed"),
+            d(
+                3,
+                1,
+                "`{% if x %}` is never closed: `{% endif %}` is missing"
+            ),
         ]
     );
 }

@@ -47,6 +47,12 @@ pub struct Options {
     pub rules: Option<RuleLevels>,
     /// Overrides of built-in channels, and new channels.
     pub channels: Option<BTreeMap<Spanned<String>, Spanned<ChannelOptions>>>,
+    /// Placeholder dialect of templates that nothing else describes
+    /// (`zendesk`, `intercom`…).
+    pub placeholder_dialect: Option<Spanned<String>>,
+    /// The variables templates may use (`ticket.requester.first_name`…);
+    /// unset: any.
+    pub variables: Option<Vec<String>>,
     /// Worst-case placeholder lengths for length rules in template mode.
     pub placeholder_lengths: Option<PlaceholderLengthOptions>,
     /// Words `shouting` accepts in capitals, added to the built-in
@@ -90,6 +96,8 @@ pub struct PathOptions {
     pub channel: Option<Spanned<String>>,
     pub language: Option<Spanned<String>>,
     pub mode: Option<Mode>,
+    pub placeholder_dialect: Option<Spanned<String>>,
+    pub variables: Option<Vec<String>>,
 }
 
 /// Settings of one channel. See `rules/channels/*.toml`.
@@ -146,6 +154,10 @@ pub struct ChannelOptions {
     /// What the channel renders: `plain`, `markdown`, `html`, `whatsapp`
     /// or `any` (the `markup` rule).
     pub renders: Option<crate::rules::markup::Renders>,
+    /// Placeholder dialect of templates on this channel.
+    pub placeholder_dialect: Option<Spanned<String>>,
+    /// The variables templates on this channel may use.
+    pub variables: Option<Vec<String>>,
     /// Rule levels on this channel.
     pub rules: Option<RuleLevels>,
 }
@@ -173,6 +185,8 @@ pub const CHANNEL_KEYS: &[&str] = &[
     "strict-french-spacing",
     "register",
     "renders",
+    "placeholder-dialect",
+    "variables",
     "rules",
 ];
 
@@ -212,6 +226,8 @@ impl ChannelOptions {
             strict_french_spacing: over.strict_french_spacing.or(self.strict_french_spacing),
             register: over.register.or(self.register),
             renders: over.renders.or(self.renders),
+            placeholder_dialect: over.placeholder_dialect.or(self.placeholder_dialect),
+            variables: over.variables.or(self.variables),
             rules,
         }
     }

@@ -16,6 +16,7 @@ use crate::rules;
 use crate::rules::custom::UserRules;
 use crate::suppress::PathIgnores;
 use crate::text::count::Unit;
+use crate::text::dialect::Dialect;
 use crate::text::expand::PlaceholderLengths;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
@@ -39,6 +40,15 @@ pub struct Choice {
     pub channel: Option<String>,
     pub language: Option<Language>,
     pub mode: Option<Mode>,
+    pub dialect: Option<Dialect>,
+    pub variables: Option<Vec<String>>,
+}
+
+impl Choice {
+    /// Whether it sets a placeholder dialect or a variable list.
+    fn sets_templating(&self) -> bool {
+        self.dialect.is_some() || self.variables.is_some()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -226,6 +236,11 @@ impl Settings {
                 .map(|l| parse_language_at(&l, &err))
                 .transpose()?,
             mode: options.mode,
+            dialect: options
+                .placeholder_dialect
+                .map(|d| parse_dialect_at(&d, &err))
+                .transpose()?,
+            variables: options.variables,
         };
         for p in options.paths.unwrap_or_default() {
             let matcher = Glob::new(p.glob.get_ref())
@@ -241,6 +256,11 @@ impl Settings {
                     .map(|l| parse_language_at(&l, &err))
                     .transpose()?,
                 mode: p.mode,
+                dialect: p
+                    .placeholder_dialect
+                    .map(|d| parse_dialect_at(&d, &err))
+                    .transpose()?,
+                variables: p.variables,
             };
             settings.path_rules.push(PathRule { matcher, choice });
         }
@@ -275,6 +295,7 @@ impl Settings {
                 })
                 .transpose()?,
             mode: cli.mode,
+            ..Choice::default()
         };
         Ok(settings)
     }
@@ -386,26 +407,37 @@ impl Settings {
                 .map(|l| l.value.parse::<Language>().map_err(|m| (l.offset, m)))
                 .transpose()?,
             mode: meta.mode,
+            dialect: meta
+                .dialect
+                .as_ref()
+                .map(|d| d.value.parse::<Dialect>().map_err(|m| (d.offset, m)))
+                .transpose()?,
+            variables: None,
         };
-        let mut layers = vec![own, self.command_line.clone()];
-        if let Some(path) = path {
-            let rel = self.relative(path);
-            layers.extend(
-                self.path_rules
-                    .iter()
-                    .rev()
-                    .filter(|r| r.matcher.is_match(&rel))
-                    .map(|r| r.choice.clone()),
-            );
-            layers.push(self.defaults.clone());
-            layers.push(self.convention(&rel));
-        } else {
-            layers.push(self.defaults.clone());
-        }
+        let rel = path.map(|p| self.relative(p));
+        // Path patterns that match, the last one first.
+        let matching: Vec<&Choice> = match &rel {
+            Some(rel) => self
+                .path_rules
+                .iter()
+                .rev()
+                .filter(|r| r.matcher.is_match(rel))
+                .map(|r| &r.choice)
+                .collect(),
+            None => Vec::new(),
+        };
+        let convention = rel.as_deref().map(|r| self.convention(r));
+        let layers: Vec<&Choice> = [&own, &self.command_line]
+            .into_iter()
+            .chain(matching.iter().copied())
+            .chain([&self.defaults])
+            .chain(convention.as_ref())
+            .collect();
         let channel_id = layers.iter().find_map(|l| l.channel.as_deref());
         let channel = channel_id
             .and_then(|id| self.channels.get(id))
             .unwrap_or_else(|| &self.channels[channel::GENERIC]);
+        let (dialect, variables) = self.templating_of(&own, &matching, channel, meta);
         Ok(ReplyContext {
             channel,
             language: layers.iter().find_map(|l| l.language),
@@ -417,7 +449,61 @@ impl Settings {
                 .or(meta.default_mode)
                 .unwrap_or(Mode::Draft),
             channel_named: channel_id.is_some(),
+            dialect,
+            variables,
         })
+    }
+
+    /// The placeholder dialect a reply read from `path` is written in, and
+    /// the variables it may use: the reply's own `placeholder-dialect`,
+    /// then path patterns (the last match wins), the channel, the
+    /// config's defaults, then what the reader recognised (a Zendesk
+    /// export is written in `zendesk`). A dialect name the reply gets
+    /// wrong is reported by [`Settings::reply_context`] and ignored here.
+    pub fn templating<'s>(
+        &'s self,
+        path: Option<&Path>,
+        meta: &ReplyMeta,
+        channel: &'s Channel,
+    ) -> (Option<Dialect>, Option<&'s [String]>) {
+        let own = Choice {
+            dialect: meta.dialect.as_ref().and_then(|d| d.value.parse().ok()),
+            ..Choice::default()
+        };
+        let matching: Vec<&Choice> = match path {
+            Some(path) if self.path_rules.iter().any(|r| r.choice.sets_templating()) => {
+                let rel = self.relative(path);
+                self.path_rules
+                    .iter()
+                    .rev()
+                    .filter(|r| r.choice.sets_templating() && r.matcher.is_match(&rel))
+                    .map(|r| &r.choice)
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        self.templating_of(&own, &matching, channel, meta)
+    }
+
+    fn templating_of<'s>(
+        &'s self,
+        own: &Choice,
+        matching: &[&'s Choice],
+        channel: &'s Channel,
+        meta: &ReplyMeta,
+    ) -> (Option<Dialect>, Option<&'s [String]>) {
+        let dialect = own
+            .dialect
+            .or_else(|| matching.iter().find_map(|c| c.dialect))
+            .or(channel.placeholder_dialect)
+            .or(self.defaults.dialect)
+            .or(meta.default_dialect);
+        let variables = matching
+            .iter()
+            .find_map(|c| c.variables.as_deref())
+            .or(channel.variables.as_deref())
+            .or(self.defaults.variables.as_deref());
+        (dialect, variables)
     }
 
     /// Channel and language named by a path's folders and file-name parts;
@@ -564,6 +650,16 @@ fn check_rule_ids(
         }
     }
     Ok(())
+}
+
+fn parse_dialect_at(
+    dialect: &Spanned<String>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<Dialect, ConfigError> {
+    dialect
+        .get_ref()
+        .parse()
+        .map_err(|m| err(dialect.span().start, m))
 }
 
 fn parse_language_at(
@@ -733,8 +829,17 @@ fn resolve_channel(
             .map(|p| p.min_readability.clone())
             .unwrap_or_default(),
     };
+    let placeholder_dialect = match &raw.placeholder_dialect {
+        Some(d) => Some(parse_dialect_at(d, err)?),
+        None => parent.as_ref().and_then(|p| p.placeholder_dialect),
+    };
     Ok(Channel {
         id: id.to_owned(),
+        placeholder_dialect,
+        variables: raw
+            .variables
+            .clone()
+            .or_else(|| parent.as_ref().and_then(|p| p.variables.clone())),
         description: raw
             .description
             .or_else(|| parent.as_ref().map(|p| p.description.clone()))

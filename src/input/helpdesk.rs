@@ -11,8 +11,10 @@
 //!
 //! A single macro or response (not wrapped in a list) is read too. The
 //! title is the reply's title, the export's id its id. Exports hold
-//! templates, so their mode defaults to `template` (front matter, the
-//! command line and the configuration still win). HTML becomes text (see
+//! templates, so their mode defaults to `template`, and their placeholder
+//! dialect to the helpdesk's (`zendesk`, `freshdesk`, `intercom`,
+//! `gorgias`); front matter, the command line and the configuration still
+//! win. HTML becomes text (see
 //! [`super::html`]) and entities are decoded in plain text bodies, with
 //! every character mapped back to the file, through both the JSON escapes
 //! and the HTML.
@@ -27,6 +29,7 @@ use super::library::{Entry, Errors};
 use crate::lang::Language;
 use crate::mode::Mode;
 use crate::reply::{BodyBuilder, Located, Source};
+use crate::text::dialect::Dialect;
 use serde_json::value::RawValue;
 use std::sync::Arc;
 
@@ -187,6 +190,7 @@ impl Reader<'_> {
         }
         let mut entry = Entry::new(at);
         entry.meta.default_mode = Some(Mode::Template);
+        entry.meta.default_dialect = kind.dialect();
         entry.meta.id = object.get("id").and_then(|r| scalar(r));
         let title = match kind {
             Kind::Intercom | Kind::Gorgias => "name",
@@ -296,6 +300,17 @@ enum Kind {
 }
 
 impl Kind {
+    /// The placeholder dialect the export is written in.
+    fn dialect(self) -> Option<Dialect> {
+        match self {
+            Kind::Zendesk => Some(Dialect::Zendesk),
+            Kind::Freshdesk => Some(Dialect::Freshdesk),
+            Kind::Intercom => Some(Dialect::Intercom),
+            Kind::Gorgias => Some(Dialect::Gorgias),
+            Kind::Library => None,
+        }
+    }
+
     /// Recognise one object by its keys.
     fn of(object: &Object<'_>) -> Option<Kind> {
         if let Some(actions) = object.get("actions").and_then(|r| json::array(r)) {

@@ -3,7 +3,8 @@
 //! and how a broken entry is reported while the others are still read.
 //!
 //! Keys: `id`, `title`, `channel`, `language` (or `lang`), `mode`,
-//! `subject`, `text` (required) and `allow` (rule ids not to apply).
+//! `subject`, `text` (required), `allow` (rule ids not to apply) and
+//! `placeholder-dialect`.
 //! Hand-written TOML libraries are strict: an unknown key is an error.
 //! CSV sheets and JSON records often carry extra columns from the tool
 //! that exported them (`tags`, `created_at`…): those are ignored, but a
@@ -21,7 +22,15 @@ use std::sync::Arc;
 
 /// The keys a library reply may carry.
 pub const KEYS: &[&str] = &[
-    "id", "title", "channel", "language", "mode", "subject", "text", "allow",
+    "id",
+    "title",
+    "channel",
+    "language",
+    "mode",
+    "subject",
+    "text",
+    "allow",
+    "placeholder-dialect",
 ];
 
 /// The canonical key for `key` (`lang` is `language`), if it is one.
@@ -121,6 +130,7 @@ impl Entry {
             "subject" => string(value, key).map(|s| meta.subject = Some(s.value)),
             "channel" => string(value, key).map(|s| meta.channel = Some(s)),
             "language" => string(value, key).map(|s| meta.language = Some(s)),
+            "placeholder-dialect" => string(value, key).map(|s| meta.dialect = Some(s)),
             "mode" => string(value, key).and_then(|s| {
                 let mode = match s.value.as_str() {
                     "draft" => Mode::Draft,

@@ -48,6 +48,7 @@ struct FrontMatter {
     mode: Option<Mode>,
     subject: Option<String>,
     allow: Option<Vec<Spanned<String>>>,
+    placeholder_dialect: Option<Spanned<String>>,
 }
 
 /// Keys accepted in YAML front matter (the same as in TOML).
@@ -62,12 +63,21 @@ struct YamlFrontMatter {
     mode: Option<Mode>,
     subject: Option<String>,
     allow: Option<Vec<serde_saphyr::Spanned<String>>>,
+    placeholder_dialect: Option<serde_saphyr::Spanned<String>>,
 }
 
 /// Front matter keys, to tell an unclosed YAML block from a Markdown
 /// thematic break (`---`) that opens a reply.
 const KEYS: &[&str] = &[
-    "id", "title", "channel", "language", "lang", "mode", "subject", "allow",
+    "id",
+    "title",
+    "channel",
+    "language",
+    "lang",
+    "mode",
+    "subject",
+    "allow",
+    "placeholder-dialect",
 ];
 
 /// The front matter block fenced by `fence` lines at `start` of `text`:
@@ -123,6 +133,8 @@ fn toml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
         subject: fm.subject,
         allow: fm.allow.iter().flatten().map(at).collect(),
         default_mode: None,
+        dialect: fm.placeholder_dialect.as_ref().map(at),
+        default_dialect: None,
     })
 }
 
@@ -160,6 +172,8 @@ fn yaml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
         subject: fm.subject,
         allow: fm.allow.iter().flatten().map(at).collect(),
         default_mode: None,
+        dialect: fm.placeholder_dialect.as_ref().map(at),
+        default_dialect: None,
     })
 }
 

@@ -21,6 +21,7 @@ pub mod max_length;
 pub mod mixed_language;
 pub mod personal_data;
 pub mod placeholder;
+pub mod placeholder_fallback;
 pub mod punctuation_spacing;
 pub mod readability;
 pub mod register;
@@ -146,9 +147,20 @@ pub struct Context<'a> {
     pub settings: &'a crate::config::Settings,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     pub fn body(&self) -> &str {
         &self.reply.body
+    }
+
+    /// The placeholder dialect the reply is written in, if known, and the
+    /// variables it may use, if the configuration lists them (see
+    /// [`crate::config::Settings::templating`]).
+    pub fn templating(&self) -> (Option<crate::text::dialect::Dialect>, Option<&'a [String]>) {
+        self.settings.templating(
+            crate::suppress::reply_path(&self.reply.source),
+            &self.reply.meta,
+            self.channel,
+        )
     }
 
     /// The text length rules count: the body, or in template mode the body
@@ -233,6 +245,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &mixed_language::MixedLanguage,
     &personal_data::PersonalData,
     &placeholder::Placeholder,
+    &placeholder_fallback::PlaceholderFallback,
     &punctuation_spacing::PunctuationSpacing,
     &readability::Readability,
     &register::Register,

@@ -2,22 +2,46 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::mode::Mode;
+use crate::text::dialect::{self, Dialect};
+use crate::text::placeholders::{self, Found, Syntax};
 use regex::Regex;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 crate::declare_rule! {
     /// ## What it does
     /// In `draft` mode, reports any placeholder or filler left in the text:
-    /// helpdesk variables (`{{ticket.requester.first_name}}`, `{% if %}`,
-    /// `{!Contact.FirstName}`, `[[name]]`, `{$name}`), fill-in markers
-    /// (`[NAME]`, `<ORDER NUMBER>`, `%s`) and fillers (`XXX`, `TODO`, `TBD`,
-    /// `FIXME`, `lorem ipsum`). In `template` mode variables and fill-in
-    /// markers are expected and left alone, but fillers, empty variables
-    /// (`{{ }}`) and unbalanced delimiters (a `{{` or `{%` never closed, a
-    /// `}}` or `%}` never opened) are still reported.
+    /// helpdesk variables of every dialect (`{{ticket.requester.first_name}}`,
+    /// `{{ contact.firstname }}`, `{%customer.firstName,fallback=there%}`,
+    /// `{% if %}`, `{!Contact.FirstName}`, `{{1}}`, `[[name]]`, `{$name}`),
+    /// fill-in markers (`[NAME]`, `<ORDER NUMBER>`, `%s`) and fillers
+    /// (`XXX`, `TODO`, `TBD`, `FIXME`, `lorem ipsum`). In `template` mode
+    /// variables and fill-in markers are expected, and checked instead:
     ///
-    /// What counts, and what does not:
+    /// - always: fillers, empty variables (`{{ }}`), unbalanced delimiters
+    ///   (a `{{` or `{%` never closed, a `}}` or `%}` never opened), and
+    ///   Liquid/Jinja blocks: an `{% if %}` without its `{% endif %}`, an
+    ///   `{% endif %}` without its `{% if %}`, an `{% else %}` outside a
+    ///   block;
+    /// - with `variables` set: a variable not in the list, with the
+    ///   closest known name ("did you mean `ticket.requester.first_name`?");
+    /// - with a placeholder dialect (`placeholder-dialect`, or recognised
+    ///   from a helpdesk export): a placeholder written in another dialect
+    ///   (`{!Contact.FirstName}` in a `zendesk` library, `{{1}}` outside
+    ///   `whatsapp`), a filter the dialect does not have (`| fallbak:` in
+    ///   `intercom`, `| fallback:` in `zendesk`, which writes `| default:`),
+    ///   and a tag it does not have (`{% elif %}` in Liquid, any tag in
+    ///   `intercom`);
+    /// - in the `whatsapp` dialect (the `whatsapp-template` channel's), what
+    ///   Meta rejects: variables numbered with gaps (`{{1}}` then `{{3}}`),
+    ///   not starting at `{{1}}`, named rather than numbered, or at the very
+    ///   start or end of the body.
+    ///
+    /// A name in the greeting without a fallback is `placeholder-fallback`'s
+    /// business.
+    ///
+    /// What counts as a marker or a filler, and what does not:
     /// - A fill-in marker is two or more capital letters (any script, with
     ///   digits, `_`, spaces, `.`, `-` or `/` between words) in square or
     ///   angle brackets: `[NAME]`, `[NÚMERO DE PEDIDO]`, `<ORDER_ID>`.
@@ -40,7 +64,12 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// A customer who reads "Hi {{ticket.requester.first_name}}" or "your
-    /// order XXX" knows nobody read the reply before it was sent.
+    /// order XXX" knows nobody read the reply before it was sent. In a
+    /// canned response, a placeholder the helpdesk does not understand is
+    /// sent as it is written, a misspelt variable prints nothing, an
+    /// unclosed `{% if %}` swallows the rest of the reply, and Meta rejects
+    /// a WhatsApp template whose variables are out of order or at its
+    /// edges.
     ///
     /// ## Example
     /// ```text
@@ -50,10 +79,26 @@ crate::declare_rule! {
     /// ```text
     /// Hi Anna, your refund for order 48213 is on its way.
     /// ```
-    /// or lint canned responses with `--mode template`.
+    /// or lint canned responses with `--mode template`. In a `zendesk`
+    /// template:
+    /// ```text
+    /// Dear {!Contact.FirstName}, order {{ticket.id}} {% if ticket.status == "solved" %}is closed.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// Dear {{ticket.requester.first_name | default: "customer"}}, order {{ticket.id}} {% if ticket.status == "solved" %}is closed.{% endif %}
+    /// ```
     ///
     /// ## Options
     /// - `mode` (front matter, `--mode`, config): `draft` or `template`.
+    /// - `placeholder-dialect` (front matter or library field, `[[paths]]`,
+    ///   channel setting, config): `zendesk`, `freshdesk`, `helpscout`,
+    ///   `intercom`, `front`, `gorgias`, `salesforce`, `hubspot` or
+    ///   `whatsapp`. Helpdesk exports are read in their helpdesk's dialect;
+    ///   the `whatsapp-template` channel's is `whatsapp`. Unset: no
+    ///   dialect-specific checks.
+    /// - `variables` (`[[paths]]`, channel setting, config): the variables
+    ///   templates may use. Unset: any.
     pub struct Placeholder {
         id: "placeholder",
         severity: Error,
@@ -296,12 +341,309 @@ impl Rule for Placeholder {
                 sink.report(range, message).with_help(help);
             }
         }
+        if template {
+            let (dialect, variables) = cx.templating();
+            check_template(body, dialect, variables, sink);
+        }
     }
+}
+
+/// A problem found in a template: where, what, what to do.
+type Problem = (Range<usize>, String, String);
+
+/// The template checks: blocks, dialect, variables, WhatsApp numbering.
+fn check_template(
+    body: &str,
+    dialect: Option<Dialect>,
+    variables: Option<&[String]>,
+    sink: &mut Sink,
+) {
+    let found = placeholders::find(body);
+    if found.is_empty() {
+        return;
+    }
+    let mut problems: Vec<Problem> = Vec::new();
+    let locals = local_names(&found);
+    // Block structure, unless the dialect has no tags at all (then every
+    // tag is reported below).
+    let structure = dialect::structure(body, &found);
+    if dialect.is_none_or(|d| d.tags().is_some()) {
+        problems.extend(
+            structure
+                .problems
+                .iter()
+                .map(|p| (p.range.clone(), p.message.clone(), p.help.clone())),
+        );
+    }
+    for (i, f) in found.iter().enumerate() {
+        if structure.inert[i] {
+            continue;
+        }
+        let text = &body[f.range.clone()];
+        let known = f
+            .name
+            .is_some_and(|n| variables.is_some_and(|v| v.iter().any(|k| k == n)));
+        if let Some(d) = dialect
+            && let Some(p) = dialect_problem(d, f, text, known)
+        {
+            problems.push(p);
+            continue;
+        }
+        if let (Some(vars), Some(name)) = (variables, f.name)
+            && f.prints
+            && !known
+            && dialect != Some(Dialect::Whatsapp)
+            && is_variable_name(name)
+            && !locals.contains(&root(name))
+        {
+            let message = match crate::suggest::closest(name, vars.iter().map(String::as_str)) {
+                Some(near) => format!("unknown variable `{name}` (did you mean `{near}`?)"),
+                None => format!("unknown variable `{name}`: it is not in `variables`"),
+            };
+            problems.push((
+                f.range.clone(),
+                message,
+                "use one of the configured `variables`, or add it to the list in the configuration"
+                    .to_owned(),
+            ));
+        }
+    }
+    if dialect == Some(Dialect::Whatsapp) {
+        problems.extend(whatsapp_problems(body, &found, &structure.inert));
+    }
+    problems.sort_by_key(|p| p.0.start);
+    for (range, message, help) in problems {
+        sink.report(range, message).with_help(help);
+    }
+}
+
+/// Names a template defines itself, which `variables` does not list: loop
+/// variables (`{% for item in order.items %}`), assignments (`{% assign
+/// total = … %}`, `{% set total = … %}`, `{% capture note %}`), and
+/// Liquid's `forloop` and Jinja's `loop`.
+fn local_names<'a>(found: &[Found<'a>]) -> HashSet<&'a str> {
+    let mut names = HashSet::from(["forloop", "loop"]);
+    for f in found {
+        let mut words = f.inner.split_whitespace();
+        if let (
+            Some("for" | "tablerow" | "assign" | "set" | "capture" | "increment" | "decrement"),
+            Some(name),
+        ) = (words.next(), words.next())
+        {
+            names.insert(name.split(['=', ',']).next().unwrap_or(name));
+        }
+    }
+    names
+}
+
+/// The first segment of a variable (`order` of `order.items[0].name`).
+fn root(name: &str) -> &str {
+    name.split(['.', '[']).next().unwrap_or(name)
+}
+
+/// Whether a printed expression is a variable (`ticket.id`,
+/// `orders[0].name`), not a literal (`"text"`, `42`) or a formula
+/// (`IF(Contact.FirstName = "", …)`).
+fn is_variable_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '[' | ']'))
+}
+
+/// What is wrong with placeholder `f` (written `text`) in dialect `d`;
+/// a `known` variable (one of `variables`) is not taken for another
+/// dialect's when it is written in `d`'s syntax.
+fn dialect_problem(d: Dialect, f: &Found<'_>, text: &str, known: bool) -> Option<Problem> {
+    let other = Dialect::of(f).filter(|&o| o != d && !known);
+    let foreign = |what: String| {
+        (
+            f.range.clone(),
+            what,
+            format!(
+                "write it the `{d}` way (`{}`), or set `placeholder-dialect` to the dialect it is written in",
+                d.example()
+            ),
+        )
+    };
+    // A tag in a dialect without tags (Help Scout writes its variables
+    // between `{%` and `%}`, but has no tags).
+    if let Some(tag) = f.tag() {
+        let Some(tags) = d.tags() else {
+            return Some((
+                f.range.clone(),
+                format!("`{text}`: `{d}` templates have no `{{% {tag} %}}` tags"),
+                "remove the tag, or set `placeholder-dialect` to a dialect with Liquid or Jinja tags (`zendesk`, `freshdesk`, `hubspot`, `gorgias`)"
+                    .to_owned(),
+            ));
+        };
+        if tags.has(tag) {
+            return None;
+        }
+        let message = match crate::suggest::closest(tag, tags.all()) {
+            Some(near) => format!("`{text}`: `{d}` has no `{tag}` tag (did you mean `{near}`?)"),
+            None => format!("`{text}`: `{d}` has no `{tag}` tag"),
+        };
+        return Some((
+            f.range.clone(),
+            message,
+            "use one of the dialect's tags".to_owned(),
+        ));
+    }
+    let syntax_ok = f.syntax == d.syntax() || (f.syntax == Syntax::Percent && d.tags().is_some());
+    if !syntax_ok || other.is_some() {
+        return Some(foreign(match other {
+            Some(o) => format!(
+                "`{text}` is a `{o}` placeholder, but this reply's placeholder dialect is `{d}`"
+            ),
+            None => format!("`{text}` is not a `{d}` placeholder"),
+        }));
+    }
+    if f.syntax == Syntax::Percent && !f.prints {
+        return None;
+    }
+    // `{% iff x %}` in a dialect with tags: a misspelt tag, not a variable.
+    if f.syntax == Syntax::Percent && d != Dialect::Helpscout {
+        let word = f.inner.split_whitespace().next().unwrap_or_default();
+        let tags = d.tags()?;
+        let message = match crate::suggest::closest(word, tags.all()) {
+            Some(near) => format!("`{text}`: unknown tag `{word}` (did you mean `{near}`?)"),
+            None => format!("`{text}`: unknown tag `{word}`"),
+        };
+        return Some((
+            f.range.clone(),
+            message,
+            "use one of the dialect's tags".to_owned(),
+        ));
+    }
+    if d == Dialect::Whatsapp
+        && !f
+            .name
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some((
+            f.range.clone(),
+            format!(
+                "`{text}` is not a WhatsApp template variable: they are numbered `{{{{1}}}}`, `{{{{2}}}}`…"
+            ),
+            "number the variables and pass their values when the template is sent".to_owned(),
+        ));
+    }
+    let allowed = d.filters();
+    for filter in f.filters() {
+        if allowed.contains(&filter) {
+            continue;
+        }
+        let message = if allowed.is_empty() {
+            format!("`{text}`: `{d}` placeholders take no filters (`| {filter}`)")
+        } else {
+            match crate::suggest::closest(filter, allowed.iter().copied()) {
+                Some(near) => format!(
+                    "`{text}`: unknown filter `{filter}` for `{d}` (did you mean `{near}`?)"
+                ),
+                None => format!("`{text}`: unknown filter `{filter}` for `{d}`"),
+            }
+        };
+        let help = match (filter, d.with_fallback()) {
+            ("default" | "fallback" | "d", Some(example)) => {
+                format!("a fallback is written `{example}` in `{d}`")
+            }
+            _ if allowed.is_empty() => "remove the filter".to_owned(),
+            _ => "use one of the dialect's filters, or remove it".to_owned(),
+        };
+        return Some((f.range.clone(), message, help));
+    }
+    None
+}
+
+/// What Meta rejects in a WhatsApp template body: numbered variables with
+/// gaps, not from `{{1}}`, or at the very start or end.
+fn whatsapp_problems(body: &str, found: &[Found<'_>], inert: &[bool]) -> Vec<Problem> {
+    let help = "Meta rejects the template: number the variables {{1}}, {{2}}, {{3}}… in order";
+    let numbered: Vec<(&Found<'_>, u32)> = found
+        .iter()
+        .zip(inert)
+        .filter(|(f, inert)| !**inert && f.syntax == Syntax::Braces)
+        .filter_map(|(f, _)| Some((f, f.name?.parse::<u32>().ok()?)))
+        .collect();
+    let mut out = Vec::new();
+    let present: BTreeSet<u32> = numbered.iter().map(|&(_, n)| n).collect();
+    // The first number from 1 on that no variable has.
+    let missing = (1..).zip(present.range(1..)).find(|(m, n)| m != *n).map_or(
+        u32::try_from(present.range(1..).count()).map_or(u32::MAX, |c| c.saturating_add(1)),
+        |(m, _)| m,
+    );
+    let mut reported: BTreeSet<u32> = BTreeSet::new();
+    for &(f, n) in &numbered {
+        if !reported.insert(n) {
+            continue;
+        }
+        let text = &body[f.range.clone()];
+        if n == 0 {
+            out.push((
+                f.range.clone(),
+                "`{{0}}`: WhatsApp template variables are numbered from `{{1}}`".to_owned(),
+                help.to_owned(),
+            ));
+        } else if n > missing {
+            out.push((
+                f.range.clone(),
+                format!("`{text}` skips `{{{{{missing}}}}}`: WhatsApp template variables are numbered without gaps"),
+                help.to_owned(),
+            ));
+        }
+    }
+    let trimmed_start = body.len() - body.trim_start().len();
+    let trimmed_end = body.trim_end().len();
+    for &(f, _) in &numbered {
+        if f.range.start == trimmed_start {
+            out.push((
+                f.range.clone(),
+                format!(
+                    "a WhatsApp template cannot start with a variable (`{}`)",
+                    &body[f.range.clone()]
+                ),
+                "Meta rejects the template: put some text before the first variable".to_owned(),
+            ));
+        }
+        if f.range.end == trimmed_end {
+            out.push((
+                f.range.clone(),
+                format!("a WhatsApp template cannot end with a variable (`{}`)", &body[f.range.clone()]),
+                "Meta rejects the template: put some text, even a full stop, after the last variable".to_owned(),
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loop_variables_and_assignments_are_local_names() {
+        let found = placeholders::find(
+            "{% for item in order.items %}{% assign total=1 %}{% set n = 2 %}{% capture note %}",
+        );
+        let mut names: Vec<&str> = local_names(&found).into_iter().collect();
+        names.sort_unstable();
+        assert_eq!(names, ["forloop", "item", "loop", "n", "note", "total"]);
+        assert_eq!(root("item.name"), "item");
+        assert_eq!(root("items[0].name"), "items");
+    }
+
+    #[test]
+    fn variables_are_names_not_literals_or_formulas() {
+        for name in ["ticket.id", "orders[0].name", "_x", "Contact.FirstName"] {
+            assert!(is_variable_name(name), "{name}");
+        }
+        for name in ["\"text\"", "42", "IF(Contact.FirstName=\"\"", "iff x", ""] {
+            assert!(!is_variable_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn empty_variables() {

@@ -67,7 +67,8 @@ impl Expanded {
 }
 
 /// Fill every placeholder of `template` with `x` repeated to its worst-case
-/// length (Liquid tags with nothing).
+/// length (Liquid tags with nothing). A placeholder with a fallback
+/// (`| default: "there"`) takes the longer of the two.
 pub fn worst_case(template: &str, lengths: &PlaceholderLengths) -> Expanded {
     let found = placeholders::find(template);
     let mut text = String::with_capacity(template.len());
@@ -76,7 +77,10 @@ pub fn worst_case(template: &str, lengths: &PlaceholderLengths) -> Expanded {
     for f in &found {
         text.push_str(&template[last..f.range.start]);
         segments.push((text.len(), f.range.start, true));
-        let n = f.name.map_or(0, |name| lengths.of(name));
+        let n = f
+            .name
+            .map_or(0, |name| lengths.of(name))
+            .max(f.fallback.map_or(0, |fb| fb.chars().count()));
         text.extend(std::iter::repeat_n('x', n));
         segments.push((text.len(), f.range.end, false));
         last = f.range.end;
@@ -156,6 +160,35 @@ mod tests {
         // The comma after the tag maps back to the template's comma.
         let comma = e.text.find(',').unwrap();
         assert_eq!(e.original(comma), "Hi {{first_name}}{% if a %}".len());
+    }
+
+    #[test]
+    fn every_dialect_is_filled_in_and_a_fallback_counts_when_longer() {
+        let l = PlaceholderLengths::default();
+        for (template, len) in [
+            ("{{ticket.requester.first_name}}", 20),
+            ("{{ticket.requester.firstname}}", 20),
+            ("{%customer.firstName,fallback=there%}", 20),
+            ("{{user.name | fallback: \"there\"}}", 20),
+            ("{{recipient.first_name}}", 20),
+            ("{{ticket.customer.firstname}}", 20),
+            ("{!Contact.FirstName}", 20),
+            ("{{ contact.firstname }}", 20),
+            ("{{1}}", 30),
+            ("{{dc.signature}}", 30),
+            (
+                "{!Contact.FirstName, our valued customer of many years}",
+                33,
+            ),
+            (
+                "{{ticket.requester.first_name | default: \"our valued customer of many years\"}}",
+                33,
+            ),
+        ] {
+            let e = worst_case(template, &l);
+            assert_eq!(e.text.chars().count(), len, "{template}");
+            assert_eq!(e.placeholders, 1, "{template}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! case-insensitive word matching that keeps byte offsets into the original.
 
 pub mod count;
+pub mod dialect;
 pub mod expand;
 pub mod phrases;
 pub mod placeholders;
