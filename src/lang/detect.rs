@@ -182,7 +182,11 @@ impl Detector {
     /// so is a sentence that leans to its paragraph's language (or the
     /// expected one), without running the engine.
     pub fn segments(&self, text: &str, expected: Option<Language>) -> Vec<Segment> {
-        let prose = prose(text);
+        self.segments_of(text, &prose(text), expected)
+    }
+
+    /// [`Self::segments`] of a text whose [`prose`] is at hand.
+    pub fn segments_of(&self, text: &str, prose: &str, expected: Option<Language>) -> Vec<Segment> {
         let mut out = Vec::new();
         for para in paragraphs(text) {
             let p = &prose[para.clone()];

@@ -4,7 +4,7 @@
 //! once.
 
 use super::Language;
-use crate::text::phrases::PhraseSet;
+use crate::text::phrases::{Folded, PhraseSet};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -140,10 +140,18 @@ impl Cues {
 
     /// Every cue of `language` in `text`, in order.
     pub fn find(&self, text: &str, language: Language) -> Vec<Cue> {
+        if !self.has(language) {
+            return Vec::new();
+        }
+        self.find_in(text, &Folded::new(text), language)
+    }
+
+    /// [`Self::find`] in a text folded already.
+    pub fn find_in(&self, text: &str, folded: &Folded, language: Language) -> Vec<Cue> {
         let Some(cues) = self.by_language.get(&language) else {
             return Vec::new();
         };
-        cues.find_iter(text)
+        cues.find_in(folded)
             .into_iter()
             .filter_map(|m| {
                 let entry = m.payload;

@@ -3,7 +3,7 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Edit, Fix, Severity, Span};
-use crate::text::phrases::{PhraseMatch, PhraseSet};
+use crate::text::phrases::{Folded, PhraseMatch, PhraseSet};
 use crate::text::validate::{self, CardScheme};
 use regex::Regex;
 use serde::Deserialize;
@@ -120,7 +120,7 @@ impl Rule for PersonalData {
             sink.severity()
         };
         let body = cx.body();
-        for f in find(body, &allow) {
+        for f in find_in(body, cx.folded_body(), &allow) {
             let mut message = f.kind.describe();
             if cx.channel.public {
                 message.push_str(&format!(
@@ -296,9 +296,9 @@ struct RawFile {
 }
 
 struct Lexicon {
-    /// One set per kind of cue, so that overlapping cues of different
+    /// One group per kind of cue, so that overlapping cues of different
     /// kinds ("il tuo numero d'ordine") are all found.
-    cues: Vec<PhraseSet<Cue>>,
+    cues: PhraseSet<Cue>,
     shared_mailboxes: HashSet<String>,
     contact_labels: HashSet<String>,
 }
@@ -329,10 +329,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     Lexicon {
-        cues: phrases
-            .into_iter()
-            .map(|p| PhraseSet::new(p).expect("personal-data cues compile"))
-            .collect(),
+        cues: PhraseSet::grouped(phrases).expect("personal-data cues compile"),
         shared_mailboxes: raw
             .mailboxes
             .shared
@@ -551,8 +548,42 @@ impl Found {
 
 /// Every piece of personal data in `text`, in text order.
 pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
+    find_in(text, &Folded::new(text), allow)
+}
+
+/// Whether `text` may hold a [`LINK`]: every link has a `/` or `www.`.
+/// Most replies have neither, and the regular expression's Unicode `\b`
+/// makes it slow on text that is not ASCII.
+fn may_link(text: &str) -> bool {
+    text.contains('/')
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."))
+}
+
+/// Whether `text` may hold a [`DATE`]: a digit, then `.`, `/` or `-`, then
+/// a digit.
+fn may_date(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (mut a, mut b) = (chars.next(), chars.next());
+    for c in chars {
+        if a.is_some_and(char::is_numeric) && matches!(b, Some('.' | '/' | '-')) && c.is_numeric() {
+            return true;
+        }
+        (a, b) = (b, Some(c));
+    }
+    false
+}
+
+/// [`find`] in a text folded already.
+fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
     let lexicon = &*LEXICON;
-    let links: Vec<Range<usize>> = LINK.find_iter(text).map(|m| m.range()).collect();
+    let links: Vec<Range<usize>> = if may_link(text) {
+        LINK.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let in_link = |r: &Range<usize>| overlaps_any(&links, r);
     let mut found = Found::default();
 
@@ -574,8 +605,9 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
 
     let mut cues: Vec<PhraseMatch<'_, Cue>> = lexicon
         .cues
-        .iter()
-        .flat_map(|set| set.find_iter(text))
+        .find_groups(folded)
+        .into_iter()
+        .flatten()
         .collect();
     cues.sort_by_key(|m| (m.span.end, std::cmp::Reverse(m.span.start)));
 
@@ -611,7 +643,11 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
     }
 
     // Numbers: cards, then phones.
-    let dates: Vec<Range<usize>> = DATE.find_iter(text).map(|m| m.range()).collect();
+    let dates: Vec<Range<usize>> = if may_date(text) {
+        DATE.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let lines = Lines::new(text);
     for m in NUMBER_RUN.find_iter(text) {
         let run = m.range();
