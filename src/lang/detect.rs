@@ -392,17 +392,47 @@ static FUNCTION_WORD_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::n
 /// `text` has.
 fn function_words(text: &str) -> [usize; 6] {
     let mut counts = [0; 6];
+    let mut lower = String::new();
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        let lower = word.to_lowercase();
+        // A character lowers to a third of its bytes at the least (`K`,
+        // the Kelvin sign, to `k`): a longer word is no function word.
+        if word.len() > 3 * LONGEST_FUNCTION_WORD {
+            continue;
+        }
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Char by char: no final sigma, which no function word has.
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&i) = FUNCTION_WORD_INDEX.get(lower.as_str()) {
             counts[i] += 1;
         }
     }
     counts
 }
+
+/// The byte length of the longest function word.
+const LONGEST_FUNCTION_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        let words = FUNCTION_WORDS[i].1;
+        let mut j = 0;
+        while j < words.len() {
+            if words[j].len() > longest {
+                longest = words[j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    longest
+};
 
 fn to_whatlang(language: Language) -> whatlang::Lang {
     match language {
