@@ -13,7 +13,6 @@
 //! text are segments of the original.
 
 use super::Language;
-use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -449,37 +448,7 @@ fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
     Language::ALL.into_iter().find(|&l| to_whatlang(l) == lang)
 }
 
-/// What is not prose: placeholders of every helpdesk dialect and
-/// `[NAME]`/`<NAME>` fillers, URLs, e-mail addresses, @handles and
-/// #hashtags, and every word with a digit in it (order numbers, dates,
-/// prices, codes).
-static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-          \{\{[^{}\n]*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
-        | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %s
-        | (?i:https?://|www\.)\S+
-        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-        | [@\#]\w+
-        | \w*\d[\w.,:/-]*
-        ",
-    )
-    .expect("valid regex")
-});
-
-/// `text` with everything that is not prose replaced by spaces, byte for
-/// byte, so offsets into the result are offsets into `text`.
-pub fn prose(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for m in NOT_PROSE.find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        out.extend(std::iter::repeat_n(' ', m.len()));
-        last = m.end();
-    }
-    out.push_str(&text[last..]);
-    out
-}
+pub use super::prose::prose;
 
 /// Number of letters in `text`.
 pub fn letters(text: &str) -> usize {
