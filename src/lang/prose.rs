@@ -37,7 +37,11 @@ pub fn prose(text: &str) -> String {
 
 /// `\w`: the regular expressions' Unicode word characters.
 fn is_word(c: char) -> bool {
-    regex_syntax::is_word_character(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        regex_syntax::is_word_character(c)
+    }
 }
 
 /// `\d`: Unicode decimal digits.
@@ -189,9 +193,10 @@ impl<'a> Scanner<'a> {
         }))
     }
 
-    /// The end of the match that starts at `at`, alternatives in order.
-    fn match_at(&mut self, at: usize) -> Option<usize> {
-        let c = self.text[at..].chars().next()?;
+    /// The end of the match that starts at `at`, with the character `c`,
+    /// alternatives in order (each tried only where its first character
+    /// can be).
+    fn match_at(&mut self, at: usize, c: char) -> Option<usize> {
         let found = match c {
             '{' => self
                 .delimited(at, "{{", &['{', '}', '\n'], "}}")
@@ -211,24 +216,23 @@ impl<'a> Scanner<'a> {
                 self.filler(at, '<', more, '>')
             }
             '%' => self.text[at..].starts_with("%s").then_some(at + 2),
+            'h' | 'H' | 'w' | 'W' => self.url(at),
             _ => None,
         };
         if found.is_some() {
             return found;
         }
-        if let Some(end) = self.url(at) {
-            return Some(end);
-        }
-        if at >= self.no_email_before {
+        let word = is_word(c);
+        if at >= self.no_email_before && (word || matches!(c, '.' | '+' | '-')) {
             match self.email(at) {
                 Ok(end) => return Some(end),
                 Err(before) => self.no_email_before = before,
             }
         }
-        if let Some(end) = self.tag(at) {
-            return Some(end);
+        if matches!(c, '@' | '#') {
+            return self.tag(at);
         }
-        if at >= self.no_digit_word_before {
+        if word && at >= self.no_digit_word_before {
             match self.digit_word(at) {
                 Ok(end) => return Some(end),
                 Err(before) => self.no_digit_word_before = before,
@@ -244,11 +248,19 @@ impl Iterator for Scanner<'_> {
     fn next(&mut self) -> Option<(usize, usize)> {
         while let Some(c) = self.text[self.at..].chars().next() {
             let start = self.at;
-            if let Some(end) = self.match_at(start) {
+            if let Some(end) = self.match_at(start, c) {
                 self.at = end;
                 return Some((start, end));
             }
             self.at += c.len_utf8();
+            // Inside a word where the e-mail and digit-word alternatives
+            // failed, only a URL can start: on to the next `h` or `w`.
+            let quiet = self.no_email_before.min(self.no_digit_word_before);
+            if self.at < quiet {
+                self.at = self.text[self.at..quiet]
+                    .find(['h', 'H', 'w', 'W'])
+                    .map_or(quiet, |i| self.at + i);
+            }
         }
         None
     }
