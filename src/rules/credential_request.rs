@@ -134,6 +134,9 @@ struct RawLists {
 /// They are the groups of one phrase set, found in one scan.
 struct Lexicon {
     phrases: PhraseSet<Entry>,
+    /// The secrets alone: a reply that names none (most) asks for none,
+    /// and this small set says so faster than the whole lexicon.
+    secrets: PhraseSet<()>,
 }
 
 /// The groups of [`Lexicon::phrases`].
@@ -147,6 +150,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         toml::from_str(include_str!("../../rules/lexicon/credential-request.toml"))
             .expect("built-in credential-request lexicon is valid");
     let mut groups: [Vec<(String, Entry)>; 4] = Default::default();
+    let mut secrets = Vec::new();
     for (code, lists) in raw {
         let language: Language = code
             .parse()
@@ -160,6 +164,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (Role::NotNegation, lists.not_negation),
             (Role::Conditional, lists.conditional),
         ] {
+            if role == Role::Secret {
+                secrets.extend(list.iter().map(|p| (p.clone(), ())));
+            }
             let out = match role {
                 Role::Request | Role::Question | Role::Secret => &mut groups[CONTENT],
                 Role::Gap => &mut groups[GAPS],
@@ -171,6 +178,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         phrases: PhraseSet::grouped(groups).expect("credential-request phrases compile"),
+        secrets: PhraseSet::new(secrets).expect("credential-request phrases compile"),
     }
 });
 
@@ -226,6 +234,9 @@ pub fn find(text: &str, language: Option<Language>) -> Vec<Request> {
 
 /// [`find`] in a text folded already.
 fn find_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Request> {
+    if LEXICON.secrets.find_in(folded).is_empty() {
+        return Vec::new();
+    }
     let mut groups = LEXICON.phrases.find_groups(folded).into_iter();
     let content = groups.next().unwrap_or_default();
     let keep = |e: &Entry| language.is_none_or(|l| e.language == l || e.language == Language::En);

@@ -7,6 +7,7 @@ use crate::text::phrases::{Folded, PhraseMatch, PhraseSet};
 use crate::text::validate::{self, CardScheme};
 use regex::Regex;
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -603,13 +604,21 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
         found.push(Kind::Email, r);
     }
 
-    let mut cues: Vec<PhraseMatch<'_, Cue>> = lexicon
-        .cues
-        .find_groups(folded)
-        .into_iter()
-        .flatten()
-        .collect();
-    cues.sort_by_key(|m| (m.span.end, std::cmp::Reverse(m.span.start)));
+    // Looked for only when a number or an IBAN needs them (most numbers
+    // are too short to be a card or a phone).
+    let cue_matches: OnceCell<Vec<PhraseMatch<'_, Cue>>> = OnceCell::new();
+    let cues = || {
+        cue_matches.get_or_init(|| {
+            let mut cues: Vec<PhraseMatch<'_, Cue>> = lexicon
+                .cues
+                .find_groups(folded)
+                .into_iter()
+                .flatten()
+                .collect();
+            cues.sort_by_key(|m| (m.span.end, std::cmp::Reverse(m.span.start)));
+            cues
+        })
+    };
 
     // IBANs and tax codes: letters and digits with check characters. An
     // IBAN the reply calls the company's ("our IBAN") is not personal.
@@ -620,7 +629,7 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
             continue;
         }
         let compact: String = text[r.clone()].chars().filter(|c| *c != ' ').collect();
-        if allow.iban(&compact) || cue_before(text, &cues, r.start) == Some(Cue::CompanyAccount) {
+        if allow.iban(&compact) || cue_before(text, cues(), r.start) == Some(Cue::CompanyAccount) {
             continue;
         }
         found.push(Kind::Iban, r);
@@ -654,7 +663,9 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
         if !stands_alone(text, &run) || in_link(&run) || found.overlaps(&run) {
             continue;
         }
-        let cue = cue_before(text, &cues, run.start);
+        let at = run.start;
+        let cue = OnceCell::new();
+        let cue = || *cue.get_or_init(|| cue_before(text, cues(), at));
         if let Some((span, scheme)) = card_in(text, run.clone(), cue) {
             found.push(Kind::Card(scheme), span);
             continue;
@@ -663,7 +674,7 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
             continue;
         }
         if let Some(span) = phone_in(text, run) {
-            if matches!(cue, Some(Cue::Reference | Cue::CompanyPhone | Cue::Card))
+            if matches!(cue(), Some(Cue::Reference | Cue::CompanyPhone | Cue::Card))
                 || labelled(text, &lines, span.start, &lexicon.contact_labels)
                 || in_signature(text, &lines, &span)
             {
@@ -791,7 +802,12 @@ fn card_grouping(lens: &[usize]) -> bool {
 /// Luhn check. Digits after it must be set apart (a different separator,
 /// or three digits at most: a security code). A single run of digits
 /// after a reference cue is no card.
-fn card_in(text: &str, run: Range<usize>, cue: Option<Cue>) -> Option<(Range<usize>, CardScheme)> {
+/// `cue`: the cue before the run, looked for when needed.
+fn card_in(
+    text: &str,
+    run: Range<usize>,
+    cue: impl Fn() -> Option<Cue>,
+) -> Option<(Range<usize>, CardScheme)> {
     let s = &text[run.clone()];
     if s.starts_with('+') || s.starts_with('(') {
         return None;
@@ -818,7 +834,7 @@ fn card_in(text: &str, run: Range<usize>, cue: Option<Cue>) -> Option<(Range<usi
                 continue;
             }
         }
-        if cue == Some(Cue::Reference) {
+        if cue() == Some(Cue::Reference) {
             return None;
         }
         let Some(scheme) = validate::card_scheme(&digits) else {
