@@ -166,7 +166,8 @@ impl<T> PhraseSet<T> {
         self.find_in(&Folded::new(text))
     }
 
-    /// [`Self::find_iter`] on a text folded already.
+    /// [`Self::find_iter`] on a text folded already. (The matches of a set
+    /// of several groups come group after group: see [`Self::find_groups`].)
     pub fn find_in(&self, folded: &Folded) -> Vec<PhraseMatch<'_, T>> {
         self.find_groups(folded).into_iter().flatten().collect()
     }
