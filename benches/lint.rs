@@ -97,6 +97,7 @@ fn rule(bencher: Bencher, id: &str) {
                     mode: rc.mode,
                     lexicons: &fx.settings.lexicons,
                     settings: &fx.settings,
+                    shared: &Default::default(),
                 };
                 let mut sink = Sink::new(rule.meta().id, *severity);
                 rule.check(&cx, &mut sink);

@@ -6,7 +6,7 @@
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::reply::{Reply, ReplyContext};
-use crate::rules::{Context, REGISTRY, Sink};
+use crate::rules::{Context, REGISTRY, Shared, Sink};
 use crate::suppress::{self, Directives};
 
 /// Lint one reply with its resolved context.
@@ -26,6 +26,7 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         let off = reply.meta.allow.iter().any(|a| a.value == id) || ignored.contains(&id);
         (!off).then_some(severity)
     };
+    let shared = Shared::default();
     let cx = Context {
         reply: linted,
         channel: rc.channel,
@@ -33,6 +34,7 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         mode: rc.mode,
         lexicons: &settings.lexicons,
         settings,
+        shared: &shared,
     };
     let mut out = Vec::new();
     for rule in REGISTRY {

@@ -24,6 +24,41 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Points inside long lines (see [`STRIDE`]), sorted by offset: a
+    /// column is counted from the last one before it, not from the start
+    /// of its line, so that looking up every diagnostic of a file written
+    /// on one line (a minified JSON export) is not quadratic.
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// In a line longer than this many bytes, a [`Checkpoint`] every this
+/// many bytes or so (on a character boundary).
+const STRIDE: usize = 4096;
+
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    /// Characters and UTF-16 units from the start of the line to `offset`.
+    chars: usize,
+    utf16: usize,
+}
+
+/// Checkpoints every [`STRIDE`] bytes of the line `text[start..end]`.
+fn checkpoints(text: &str, start: usize, end: usize, out: &mut Vec<Checkpoint>) {
+    let (mut chars, mut utf16, mut last) = (0, 0, start);
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        if at - last >= STRIDE {
+            out.push(Checkpoint {
+                offset: at,
+                chars,
+                utf16,
+            });
+            last = at;
+        }
+        chars += 1;
+        utf16 += c.len_utf16();
+    }
 }
 
 impl LineIndex {
@@ -38,7 +73,17 @@ impl LineIndex {
                 .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { line_starts }
+        let mut long_lines = Vec::new();
+        for (i, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
+            if end.saturating_sub(start) > STRIDE {
+                checkpoints(text, start, end, &mut long_lines);
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints: long_lines,
+        }
     }
 
     /// 0-based line number containing `offset`.
@@ -71,12 +116,22 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_starts[line].min(offset);
+        // Counted from the last checkpoint of the line before `offset`.
+        let i = self.checkpoints.partition_point(|c| c.offset <= offset);
+        let from = match i.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some(c) if c.offset >= start => c,
+            _ => Checkpoint {
+                offset: start,
+                chars: 0,
+                utf16: 0,
+            },
+        };
         // Between the `\r` and `\n` of a CRLF is still the end of the line.
-        let prefix = text[start..offset].trim_end_matches('\r');
+        let prefix = text[from.offset..offset].trim_end_matches('\r');
         Position {
             line: line + 1,
-            column: prefix.chars().count() + 1,
-            column_utf16: prefix.encode_utf16().count() + 1,
+            column: from.chars + prefix.chars().count() + 1,
+            column_utf16: from.utf16 + prefix.encode_utf16().count() + 1,
             offset,
         }
     }
@@ -153,6 +208,30 @@ mod tests {
         let p = idx.position(text, text.find('x').unwrap());
         assert_eq!((p.line, p.column, p.column_utf16), (1, 11, 16));
         assert_eq!(p.offset, 8 + 18 + 3 + 3);
+    }
+
+    #[test]
+    fn long_lines_count_columns_from_checkpoints_alike() {
+        // Lines of several strides, with multi-byte characters across the
+        // checkpoints, and a CRLF.
+        let line = "aé😀中\u{301}".repeat(1500);
+        let text = format!("{line}\r\n{line}\nx");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let plain = LineIndex {
+            line_starts: idx.line_starts.clone(),
+            checkpoints: Vec::new(),
+        };
+        for offset in (0..=text.len())
+            .step_by(7)
+            .chain([line.len() + 1, text.len()])
+        {
+            assert_eq!(
+                idx.position(&text, offset),
+                plain.position(&text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -701,6 +701,7 @@ fn measure_thousands_of_phrases() {
                 mode: rc.mode,
                 lexicons: &settings.lexicons,
                 settings: &settings,
+                shared: &Default::default(),
             };
             settings.user_rules.check(
                 &cx,

@@ -13,7 +13,6 @@
 //! text are segments of the original.
 
 use super::Language;
-use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -182,7 +181,11 @@ impl Detector {
     /// so is a sentence that leans to its paragraph's language (or the
     /// expected one), without running the engine.
     pub fn segments(&self, text: &str, expected: Option<Language>) -> Vec<Segment> {
-        let prose = prose(text);
+        self.segments_of(text, &prose(text), expected)
+    }
+
+    /// [`Self::segments`] of a text whose [`prose`] is at hand.
+    pub fn segments_of(&self, text: &str, prose: &str, expected: Option<Language>) -> Vec<Segment> {
         let mut out = Vec::new();
         for para in paragraphs(text) {
             let p = &prose[para.clone()];
@@ -388,17 +391,47 @@ static FUNCTION_WORD_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::n
 /// `text` has.
 fn function_words(text: &str) -> [usize; 6] {
     let mut counts = [0; 6];
+    let mut lower = String::new();
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        let lower = word.to_lowercase();
+        // A character lowers to a third of its bytes at the least (`K`,
+        // the Kelvin sign, to `k`): a longer word is no function word.
+        if word.len() > 3 * LONGEST_FUNCTION_WORD {
+            continue;
+        }
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Char by char: no final sigma, which no function word has.
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&i) = FUNCTION_WORD_INDEX.get(lower.as_str()) {
             counts[i] += 1;
         }
     }
     counts
 }
+
+/// The byte length of the longest function word.
+const LONGEST_FUNCTION_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        let words = FUNCTION_WORDS[i].1;
+        let mut j = 0;
+        while j < words.len() {
+            if words[j].len() > longest {
+                longest = words[j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    longest
+};
 
 fn to_whatlang(language: Language) -> whatlang::Lang {
     match language {
@@ -415,37 +448,7 @@ fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
     Language::ALL.into_iter().find(|&l| to_whatlang(l) == lang)
 }
 
-/// What is not prose: placeholders of every helpdesk dialect and
-/// `[NAME]`/`<NAME>` fillers, URLs, e-mail addresses, @handles and
-/// #hashtags, and every word with a digit in it (order numbers, dates,
-/// prices, codes).
-static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-          \{\{[^{}\n]*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
-        | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %s
-        | (?i:https?://|www\.)\S+
-        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-        | [@\#]\w+
-        | \w*\d[\w.,:/-]*
-        ",
-    )
-    .expect("valid regex")
-});
-
-/// `text` with everything that is not prose replaced by spaces, byte for
-/// byte, so offsets into the result are offsets into `text`.
-pub fn prose(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for m in NOT_PROSE.find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        out.extend(std::iter::repeat_n(' ', m.len()));
-        last = m.end();
-    }
-    out.push_str(&text[last..]);
-    out
-}
+pub use super::prose::prose;
 
 /// Number of letters in `text`.
 pub fn letters(text: &str) -> usize {

@@ -4,6 +4,7 @@
 
 pub mod detect;
 pub mod lexicon;
+pub mod prose;
 pub mod register;
 
 use serde::Serialize;

@@ -1,15 +1,15 @@
 //! Register: formal and informal address. The cues of each register are
 //! data, in `rules/lexicon/register.toml` (embedded in the binary), found
 //! with one phrase set (an Aho-Corasick automaton) per language, built
-//! once.
+//! the first time a reply in that language is checked.
 
 use super::Language;
-use crate::text::phrases::PhraseSet;
+use crate::text::phrases::{Folded, PhraseSet};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The register a channel expects (`register` channel setting).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -74,9 +74,25 @@ struct Entry {
 }
 
 /// The cues of every language that has them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Cues {
-    by_language: BTreeMap<Language, PhraseSet<Entry>>,
+    by_language: BTreeMap<Language, LanguageCues>,
+}
+
+/// One language's cues, compiled on first use: a run lints replies in one
+/// or two languages, not in all of them.
+#[derive(Debug)]
+struct LanguageCues {
+    phrases: Vec<(String, Entry)>,
+    set: OnceLock<PhraseSet<Entry>>,
+}
+
+impl LanguageCues {
+    fn set(&self) -> &PhraseSet<Entry> {
+        self.set.get_or_init(|| {
+            PhraseSet::new(self.phrases.iter().cloned()).expect("register cues compile")
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -127,8 +143,13 @@ impl Cues {
                     phrases.push((cue, entry));
                 }
             }
-            let set = PhraseSet::new(phrases).map_err(|e| format!("[{code}]: {e}"))?;
-            by_language.insert(language, set);
+            by_language.insert(
+                language,
+                LanguageCues {
+                    phrases,
+                    set: OnceLock::new(),
+                },
+            );
         }
         Ok(Cues { by_language })
     }
@@ -140,10 +161,19 @@ impl Cues {
 
     /// Every cue of `language` in `text`, in order.
     pub fn find(&self, text: &str, language: Language) -> Vec<Cue> {
+        if !self.has(language) {
+            return Vec::new();
+        }
+        self.find_in(text, &Folded::new(text), language)
+    }
+
+    /// [`Self::find`] in a text folded already.
+    pub fn find_in(&self, text: &str, folded: &Folded, language: Language) -> Vec<Cue> {
         let Some(cues) = self.by_language.get(&language) else {
             return Vec::new();
         };
-        cues.find_iter(text)
+        cues.set()
+            .find_in(folded)
             .into_iter()
             .filter_map(|m| {
                 let entry = m.payload;

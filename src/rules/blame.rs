@@ -141,11 +141,10 @@ impl Rule for Blame {
         let body = cx.body();
         // Most replies have no phrase at all: only then blank out links,
         // placeholders and codes, and look again.
-        if BUILTIN.find_iter(body).is_empty() {
+        if BUILTIN.find_in(cx.folded_body()).is_empty() {
             return;
         }
-        let prose = crate::lang::detect::prose(body);
-        for m in BUILTIN.find_iter(&prose) {
+        for m in BUILTIN.find_in(cx.folded_prose()) {
             let entry = m.payload;
             if entry.allow || cx.language.is_some_and(|l| l != entry.language) {
                 continue;

@@ -3,7 +3,7 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::lang::Language;
-use crate::text::phrases::{PhraseMatch, PhraseSet};
+use crate::text::phrases::{Folded, PhraseMatch, PhraseSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -80,10 +80,8 @@ impl Rule for CredentialRequest {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        let language = cx
-            .language
-            .or_else(|| cx.settings.detector.detect(body).map(|d| d.language));
-        for r in find(body, language) {
+        let language = cx.language.or_else(|| cx.detected().map(|d| d.language));
+        for r in find_in(body, cx.folded_body(), language) {
             let secret = &body[r.secret.clone()];
             sink.report(
                 r.span,
@@ -133,21 +131,26 @@ struct RawLists {
 /// (with the not-negations that mask them) and conditionals are matched
 /// separately, so that one never hides another where they overlap ("what
 /// is your" and "when"; "if" is a gap word and a conditional).
+/// They are the groups of one phrase set, found in one scan.
 struct Lexicon {
-    content: PhraseSet<Entry>,
-    gaps: PhraseSet<Entry>,
-    negations: PhraseSet<Entry>,
-    conditionals: PhraseSet<Entry>,
+    phrases: PhraseSet<Entry>,
+    /// The secrets alone: a reply that names none (most) asks for none,
+    /// and this small set says so faster than the whole lexicon.
+    secrets: PhraseSet<()>,
 }
+
+/// The groups of [`Lexicon::phrases`].
+const CONTENT: usize = 0;
+const GAPS: usize = 1;
+const NEGATIONS: usize = 2;
+const CONDITIONALS: usize = 3;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let raw: BTreeMap<String, RawLists> =
         toml::from_str(include_str!("../../rules/lexicon/credential-request.toml"))
             .expect("built-in credential-request lexicon is valid");
-    let mut content = Vec::new();
-    let mut gaps = Vec::new();
-    let mut negations = Vec::new();
-    let mut conditionals = Vec::new();
+    let mut groups: [Vec<(String, Entry)>; 4] = Default::default();
+    let mut secrets = Vec::new();
     for (code, lists) in raw {
         let language: Language = code
             .parse()
@@ -161,20 +164,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (Role::NotNegation, lists.not_negation),
             (Role::Conditional, lists.conditional),
         ] {
+            if role == Role::Secret {
+                secrets.extend(list.iter().map(|p| (p.clone(), ())));
+            }
             let out = match role {
-                Role::Request | Role::Question | Role::Secret => &mut content,
-                Role::Gap => &mut gaps,
-                Role::Negation | Role::NotNegation => &mut negations,
-                Role::Conditional => &mut conditionals,
+                Role::Request | Role::Question | Role::Secret => &mut groups[CONTENT],
+                Role::Gap => &mut groups[GAPS],
+                Role::Negation | Role::NotNegation => &mut groups[NEGATIONS],
+                Role::Conditional => &mut groups[CONDITIONALS],
             };
             out.extend(list.into_iter().map(|p| (p, Entry { role, language })));
         }
     }
     Lexicon {
-        content: PhraseSet::new(content).expect("credential-request phrases compile"),
-        gaps: PhraseSet::new(gaps).expect("credential-request phrases compile"),
-        negations: PhraseSet::new(negations).expect("credential-request phrases compile"),
-        conditionals: PhraseSet::new(conditionals).expect("credential-request phrases compile"),
+        phrases: PhraseSet::grouped(groups).expect("credential-request phrases compile"),
+        secrets: PhraseSet::new(secrets).expect("credential-request phrases compile"),
     }
 });
 
@@ -225,15 +229,20 @@ fn words(s: &str) -> usize {
 /// Every request for a secret in `text`. `language` (the reply's, when
 /// known) picks the function words; English ones always count.
 pub fn find(text: &str, language: Option<Language>) -> Vec<Request> {
-    let lexicon = &*LEXICON;
-    let content = lexicon.content.find_iter(text);
+    find_in(text, &Folded::new(text), language)
+}
+
+/// [`find`] in a text folded already.
+fn find_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Request> {
+    if LEXICON.secrets.find_in(folded).is_empty() {
+        return Vec::new();
+    }
+    let mut groups = LEXICON.phrases.find_groups(folded).into_iter();
+    let content = groups.next().unwrap_or_default();
     let keep = |e: &Entry| language.is_none_or(|l| e.language == l || e.language == Language::En);
+    // Gaps, negations, conditionals.
     let mut function: Vec<PhraseMatch<'_, Entry>> =
-        [&lexicon.gaps, &lexicon.negations, &lexicon.conditionals]
-            .into_iter()
-            .flat_map(|set| set.find_iter(text))
-            .filter(|m| keep(m.payload))
-            .collect();
+        groups.flatten().filter(|m| keep(m.payload)).collect();
     function.sort_by_key(|m| m.span.start);
     let commas: Vec<usize> = text.match_indices(',').map(|(i, _)| i).collect();
     // The matches that start inside `sentence` (both lists are sorted by

@@ -162,10 +162,8 @@ impl UserRules {
                 continue;
             };
             if let Some(languages) = &rule.languages {
-                let lang = *language.get_or_init(|| {
-                    cx.language
-                        .or_else(|| cx.settings.detector.detect(cx.body()).map(|d| d.language))
-                });
+                let lang = *language
+                    .get_or_init(|| cx.language.or_else(|| cx.detected().map(|d| d.language)));
                 if !lang.is_some_and(|l| languages.contains(&l)) {
                     continue;
                 }

@@ -143,12 +143,11 @@ impl Rule for Exclamation {
         if !any_run && within {
             return;
         }
-        let prose = crate::lang::detect::prose(body);
-        let marks = runs(body, &prose, is_mark);
+        let marks = runs(body, cx.prose(), is_mark);
         for run in marks.iter().filter(|r| r.marks() > 1) {
             report_run(run, sink);
         }
-        for run in runs(body, &prose, |c| c == '¡')
+        for run in runs(body, cx.prose(), |c| c == '¡')
             .iter()
             .filter(|r| r.marks() > 1)
         {

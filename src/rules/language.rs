@@ -66,23 +66,18 @@ impl Rule for Language {
             return;
         }
         let body = cx.body();
-        let prose = crate::lang::detect::prose(body);
         // Function words clearly in the expected language: nothing to do.
-        if crate::lang::detect::leans(&prose, expected) {
+        if crate::lang::detect::leans(cx.prose(), expected) {
             return;
         }
-        let Some(detected) = detector.detect_prose(&prose) else {
+        let Some(detected) = cx.detected() else {
             return;
         };
         if detected.language == expected {
             return;
         }
         // Partly in the expected language: a mix, for `mixed-language`.
-        if detector
-            .segments(body, Some(expected))
-            .iter()
-            .any(|s| s.language == expected)
-        {
+        if cx.segments().iter().any(|s| s.language == expected) {
             return;
         }
         sink.report(

@@ -247,6 +247,16 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid address regex")
 });
 
+/// Whether `text` may hold an [`ADDRESS`]: every address has `://`, `www.`
+/// or `@`.
+fn may_hold_address(text: &str) -> bool {
+    text.contains(['/', '@'])
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."))
+}
+
 /// Whether `r` overlaps one of `sorted`: ranges sorted by start that do
 /// not overlap each other. Logarithmic.
 fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
@@ -277,10 +287,16 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
         Renders::Html => (true, false),
         Renders::Any => (false, false),
     };
-    let addresses: Vec<Range<usize>> = ADDRESS.find_iter(text).map(|m| m.range()).collect();
+    // Each expression runs only on a text that has the characters every
+    // match of it has: most replies have no markup at all.
+    let addresses: Vec<Range<usize>> = if may_hold_address(text) {
+        ADDRESS.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let in_address = |r: &Range<usize>| overlaps_any(&addresses, r);
     let mut out: Vec<Found> = Vec::new();
-    if markdown {
+    if markdown && text.contains("](") {
         for m in MD_LINK.captures_iter(text) {
             let (Some(all), Some(label), Some(url)) = (m.get(0), m.get(1), m.get(2)) else {
                 continue;
@@ -294,11 +310,16 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 )])),
             });
         }
+    }
+    if markdown {
         for (marker, re) in [
-            (Marker::Stars, &*STARS),
-            (Marker::Underscores, &*UNDERSCORES),
-            (Marker::Tildes, &*TILDES),
+            (Marker::Stars, &STARS),
+            (Marker::Underscores, &UNDERSCORES),
+            (Marker::Tildes, &TILDES),
         ] {
+            if !text.contains(marker.markdown()) {
+                continue;
+            }
             for m in re.captures_iter(text) {
                 let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
                     continue;
@@ -333,7 +354,12 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 });
             }
         }
-        for m in HEADING.find_iter(text) {
+        let headings = if text.contains('#') {
+            HEADING.find_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for m in headings {
             let hashes = m
                 .as_str()
                 .trim_end_matches(|c: char| !c.is_whitespace() && c != '#');
@@ -347,7 +373,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 ))])),
             });
         }
-        if renders != Renders::Whatsapp {
+        if renders != Renders::Whatsapp && text.contains("```") {
             for m in FENCE.find_iter(text) {
                 let start = m.end() - 3;
                 out.push(Found {
@@ -358,7 +384,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
             }
         }
     }
-    if html {
+    if html && text.contains('<') {
         let tags: Vec<regex::Match<'_>> = HTML_TAG.find_iter(text).collect();
         // A closing tag that ends an element opened before it is reported
         // with the opening tag, whose fix removes both.
@@ -395,6 +421,8 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 fix: Some(Fix::unsafe_(edits)),
             });
         }
+    }
+    if html && text.contains('&') {
         for m in HTML_ENTITY.find_iter(text) {
             let decoded = html_escape::decode_html_entities(m.as_str());
             if decoded == m.as_str() {

@@ -68,9 +68,7 @@ impl Rule for MixedLanguage {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        let body = cx.body();
-        let detector = &cx.settings.detector;
-        let segments = detector.segments(body, cx.language);
+        let segments = cx.segments();
         if segments.is_empty() {
             return;
         }
@@ -78,13 +76,13 @@ impl Rule for MixedLanguage {
         // (that is for the `language` rule).
         let expected = cx.language.filter(|&l| {
             segments.iter().any(|s| s.language == l)
-                || detector.detect(body).is_none_or(|d| d.language == l)
+                || cx.detected().is_none_or(|d| d.language == l)
         });
-        let Some(base) = expected.or_else(|| majority(&segments)) else {
+        let Some(base) = expected.or_else(|| majority(segments)) else {
             return;
         };
         let mut reported: Vec<&Segment> = Vec::new();
-        for segment in &segments {
+        for segment in segments {
             let language = segment.language;
             if language == base
                 || reported.iter().any(|r| {

@@ -38,9 +38,12 @@ pub mod whitespace;
 use crate::channel::Channel;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lang::Language;
+use crate::lang::detect::{Detection, Segment};
 use crate::lang::lexicon::Lexicons;
 use crate::mode::Mode;
 use crate::reply::Reply;
+use crate::text::phrases::Folded;
+use std::cell::OnceCell;
 
 /// Whether a rule offers fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +148,21 @@ pub struct Context<'a> {
     pub lexicons: &'a Lexicons,
     /// Everything else the configuration says (placeholder lengths…).
     pub settings: &'a crate::config::Settings,
+    /// What several rules derive from the reply, derived once.
+    pub shared: &'a Shared,
+}
+
+/// What several rules derive from the same reply (its prose, its detected
+/// language, its folded text), each derived on first use and kept for the
+/// other rules that lint the reply. One per reply: fresh for every reply
+/// (`Shared::default()`).
+#[derive(Debug, Default)]
+pub struct Shared {
+    prose: OnceCell<String>,
+    detected: OnceCell<Option<Detection>>,
+    folded_body: OnceCell<Folded>,
+    folded_prose: OnceCell<Folded>,
+    segments: OnceCell<Vec<Segment>>,
 }
 
 impl<'a> Context<'a> {
@@ -161,6 +179,48 @@ impl<'a> Context<'a> {
             &self.reply.meta,
             self.channel,
         )
+    }
+
+    /// The body with what is not prose blanked out
+    /// ([`crate::lang::detect::prose`]).
+    pub fn prose(&self) -> &str {
+        self.shared
+            .prose
+            .get_or_init(|| crate::lang::detect::prose(self.body()))
+    }
+
+    /// The body's language as detected ([`crate::lang::detect::Detector::detect`]),
+    /// whatever the language expected.
+    pub fn detected(&self) -> Option<Detection> {
+        *self
+            .shared
+            .detected
+            .get_or_init(|| self.settings.detector.detect_prose(self.prose()))
+    }
+
+    /// The paragraphs and sentences of the body whose language is known
+    /// ([`crate::lang::detect::Detector::segments`] with the expected
+    /// language).
+    pub fn segments(&self) -> &[Segment] {
+        self.shared.segments.get_or_init(|| {
+            self.settings
+                .detector
+                .segments_of(self.body(), self.prose(), self.language)
+        })
+    }
+
+    /// The body folded for phrase matching.
+    pub fn folded_body(&self) -> &Folded {
+        self.shared
+            .folded_body
+            .get_or_init(|| Folded::new(self.body()))
+    }
+
+    /// The prose folded for phrase matching.
+    pub fn folded_prose(&self) -> &Folded {
+        self.shared
+            .folded_prose
+            .get_or_init(|| Folded::new(self.prose()))
     }
 
     /// The text length rules count: the body, or in template mode the body

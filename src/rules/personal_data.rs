@@ -3,10 +3,11 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Edit, Fix, Severity, Span};
-use crate::text::phrases::{PhraseMatch, PhraseSet};
+use crate::text::phrases::{Folded, PhraseMatch, PhraseSet};
 use crate::text::validate::{self, CardScheme};
 use regex::Regex;
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -120,7 +121,7 @@ impl Rule for PersonalData {
             sink.severity()
         };
         let body = cx.body();
-        for f in find(body, &allow) {
+        for f in find_in(body, cx.folded_body(), &allow) {
             let mut message = f.kind.describe();
             if cx.channel.public {
                 message.push_str(&format!(
@@ -296,9 +297,9 @@ struct RawFile {
 }
 
 struct Lexicon {
-    /// One set per kind of cue, so that overlapping cues of different
+    /// One group per kind of cue, so that overlapping cues of different
     /// kinds ("il tuo numero d'ordine") are all found.
-    cues: Vec<PhraseSet<Cue>>,
+    cues: PhraseSet<Cue>,
     shared_mailboxes: HashSet<String>,
     contact_labels: HashSet<String>,
 }
@@ -329,10 +330,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     Lexicon {
-        cues: phrases
-            .into_iter()
-            .map(|p| PhraseSet::new(p).expect("personal-data cues compile"))
-            .collect(),
+        cues: PhraseSet::grouped(phrases).expect("personal-data cues compile"),
         shared_mailboxes: raw
             .mailboxes
             .shared
@@ -551,8 +549,42 @@ impl Found {
 
 /// Every piece of personal data in `text`, in text order.
 pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
+    find_in(text, &Folded::new(text), allow)
+}
+
+/// Whether `text` may hold a [`LINK`]: every link has a `/` or `www.`.
+/// Most replies have neither, and the regular expression's Unicode `\b`
+/// makes it slow on text that is not ASCII.
+fn may_link(text: &str) -> bool {
+    text.contains('/')
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."))
+}
+
+/// Whether `text` may hold a [`DATE`]: a digit, then `.`, `/` or `-`, then
+/// a digit.
+fn may_date(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (mut a, mut b) = (chars.next(), chars.next());
+    for c in chars {
+        if a.is_some_and(char::is_numeric) && matches!(b, Some('.' | '/' | '-')) && c.is_numeric() {
+            return true;
+        }
+        (a, b) = (b, Some(c));
+    }
+    false
+}
+
+/// [`find`] in a text folded already.
+fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
     let lexicon = &*LEXICON;
-    let links: Vec<Range<usize>> = LINK.find_iter(text).map(|m| m.range()).collect();
+    let links: Vec<Range<usize>> = if may_link(text) {
+        LINK.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let in_link = |r: &Range<usize>| overlaps_any(&links, r);
     let mut found = Found::default();
 
@@ -572,12 +604,21 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
         found.push(Kind::Email, r);
     }
 
-    let mut cues: Vec<PhraseMatch<'_, Cue>> = lexicon
-        .cues
-        .iter()
-        .flat_map(|set| set.find_iter(text))
-        .collect();
-    cues.sort_by_key(|m| (m.span.end, std::cmp::Reverse(m.span.start)));
+    // Looked for only when a number or an IBAN needs them (most numbers
+    // are too short to be a card or a phone).
+    let cue_matches: OnceCell<Vec<PhraseMatch<'_, Cue>>> = OnceCell::new();
+    let cues = || {
+        cue_matches.get_or_init(|| {
+            let mut cues: Vec<PhraseMatch<'_, Cue>> = lexicon
+                .cues
+                .find_groups(folded)
+                .into_iter()
+                .flatten()
+                .collect();
+            cues.sort_by_key(|m| (m.span.end, std::cmp::Reverse(m.span.start)));
+            cues
+        })
+    };
 
     // IBANs and tax codes: letters and digits with check characters. An
     // IBAN the reply calls the company's ("our IBAN") is not personal.
@@ -588,7 +629,7 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
             continue;
         }
         let compact: String = text[r.clone()].chars().filter(|c| *c != ' ').collect();
-        if allow.iban(&compact) || cue_before(text, &cues, r.start) == Some(Cue::CompanyAccount) {
+        if allow.iban(&compact) || cue_before(text, cues(), r.start) == Some(Cue::CompanyAccount) {
             continue;
         }
         found.push(Kind::Iban, r);
@@ -611,14 +652,20 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
     }
 
     // Numbers: cards, then phones.
-    let dates: Vec<Range<usize>> = DATE.find_iter(text).map(|m| m.range()).collect();
+    let dates: Vec<Range<usize>> = if may_date(text) {
+        DATE.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let lines = Lines::new(text);
     for m in NUMBER_RUN.find_iter(text) {
         let run = m.range();
         if !stands_alone(text, &run) || in_link(&run) || found.overlaps(&run) {
             continue;
         }
-        let cue = cue_before(text, &cues, run.start);
+        let at = run.start;
+        let cue = OnceCell::new();
+        let cue = || *cue.get_or_init(|| cue_before(text, cues(), at));
         if let Some((span, scheme)) = card_in(text, run.clone(), cue) {
             found.push(Kind::Card(scheme), span);
             continue;
@@ -627,7 +674,7 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
             continue;
         }
         if let Some(span) = phone_in(text, run) {
-            if matches!(cue, Some(Cue::Reference | Cue::CompanyPhone | Cue::Card))
+            if matches!(cue(), Some(Cue::Reference | Cue::CompanyPhone | Cue::Card))
                 || labelled(text, &lines, span.start, &lexicon.contact_labels)
                 || in_signature(text, &lines, &span)
             {
@@ -755,7 +802,12 @@ fn card_grouping(lens: &[usize]) -> bool {
 /// Luhn check. Digits after it must be set apart (a different separator,
 /// or three digits at most: a security code). A single run of digits
 /// after a reference cue is no card.
-fn card_in(text: &str, run: Range<usize>, cue: Option<Cue>) -> Option<(Range<usize>, CardScheme)> {
+/// `cue`: the cue before the run, looked for when needed.
+fn card_in(
+    text: &str,
+    run: Range<usize>,
+    cue: impl Fn() -> Option<Cue>,
+) -> Option<(Range<usize>, CardScheme)> {
     let s = &text[run.clone()];
     if s.starts_with('+') || s.starts_with('(') {
         return None;
@@ -782,7 +834,7 @@ fn card_in(text: &str, run: Range<usize>, cue: Option<Cue>) -> Option<(Range<usi
                 continue;
             }
         }
-        if cue == Some(Cue::Reference) {
+        if cue() == Some(Cue::Reference) {
             return None;
         }
         let Some(scheme) = validate::card_scheme(&digits) else {

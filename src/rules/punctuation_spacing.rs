@@ -106,13 +106,12 @@ impl Rule for PunctuationSpacing {
         {
             return;
         }
-        let prose = crate::lang::detect::prose(body);
-        let candidates = candidates(body, &prose);
+        let candidates = candidates(body, cx.prose());
         if candidates.is_empty() {
             return;
         }
         let strict = cx.channel.strict_french_spacing;
-        let detect = || cx.settings.detector.detect(body).map(|d| d.language);
+        let detect = || cx.detected().map(|d| d.language);
         let Some(language) = cx.language.or_else(detect) else {
             return;
         };

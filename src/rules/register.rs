@@ -65,16 +65,13 @@ impl Rule for Register {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        let Some(language) = cx
-            .language
-            .or_else(|| cx.settings.detector.detect(body).map(|d| d.language))
-        else {
+        let Some(language) = cx.language.or_else(|| cx.detected().map(|d| d.language)) else {
             return;
         };
         if !BUILTIN.has(language) {
             return;
         }
-        let cues = BUILTIN.find(body, language);
+        let cues = BUILTIN.find_in(body, cx.folded_body(), language);
         let side = |side: Side| cues.iter().filter(move |c| c.side == side);
         let strong = |s: Side| side(s).any(|c| !c.weak);
         let any = |s: Side| side(s).next().is_some();

@@ -132,8 +132,8 @@ impl Rule for RepeatedWord {
         if !repeats(body) {
             return;
         }
-        let prose = crate::lang::detect::prose(body);
-        let words = words(&prose);
+        let prose = cx.prose();
+        let words = words(prose);
         for pair in words.windows(2) {
             let (a, b) = (pair[0].clone(), pair[1].clone());
             let gap = &body[a.end..b.start];

@@ -249,8 +249,8 @@ impl Rule for Shouting {
         if !two_capitals {
             return;
         }
-        let prose = crate::lang::detect::prose(body);
-        let words = words(&prose);
+        let prose = cx.prose();
+        let words = words(prose);
         let counted = words
             .iter()
             .filter(|w| w.text.chars().any(char::is_alphabetic))

@@ -6,7 +6,6 @@ use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::text::phrases::PhraseSet;
 use serde::Deserialize;
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -201,21 +200,15 @@ impl Rule for TextSpeak {
         let body = cx.body();
         // Most replies have no abbreviation at all: only then blank out
         // links, placeholders and codes, and look again.
-        if BUILTIN.find_iter(body).is_empty() {
+        if BUILTIN.find_in(cx.folded_body()).is_empty() {
             return;
         }
-        let prose = crate::lang::detect::prose(body);
-        let matches = BUILTIN.find_iter(&prose);
+        let matches = BUILTIN.find_in(cx.folded_prose());
         if matches.is_empty() {
             return;
         }
         // Detect only when a match needs the language.
-        let detected: OnceCell<Option<Language>> = OnceCell::new();
-        let language = || {
-            cx.language.or_else(|| {
-                *detected.get_or_init(|| cx.settings.detector.detect(body).map(|d| d.language))
-            })
-        };
+        let language = || cx.language.or_else(|| cx.detected().map(|d| d.language));
         for m in matches {
             let entry = m.payload;
             if skipped(body, m.span.clone()) || !entry.applies(language) {

@@ -220,6 +220,7 @@ mod tests {
             mode: Mode::Draft,
             lexicons: &settings.lexicons,
             settings: &settings,
+            shared: &Default::default(),
         };
         let mut sink = Sink::new(Whitespace::META.id, Whitespace::META.default_severity);
         Whitespace.check(&cx, &mut sink);
