@@ -6,6 +6,57 @@
 mod common;
 
 use common::Tree;
+use replylint::config::Settings;
+use replylint::config::settings::CliOverrides;
+use replylint::input::{self, InputError, Read};
+use replylint::reply::{Reply, Source};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
+    let cli = CliOverrides {
+        no_config: true,
+        ..CliOverrides::default()
+    };
+    Settings::load(&cli, Path::new(".")).expect("built-in settings")
+});
+
+/// Read `text` as the file `name`, as `replylint check` does.
+fn read(name: &str, text: &str) -> (Vec<Reply>, Vec<InputError>) {
+    let source = Arc::new(Source {
+        path: None,
+        name: name.to_owned(),
+        text: text.to_owned(),
+    });
+    match input::read_source(source, true) {
+        Ok((Read::Replies(_, replies), errors)) => (replies, errors),
+        Ok((Read::Skipped, _)) => (Vec::new(), Vec::new()),
+        Err(e) => (Vec::new(), vec![e]),
+    }
+}
+
+/// Every character of every reply maps to a character boundary of the
+/// file, and every diagnostic is located there too (what the fuzz targets
+/// check).
+fn assert_positions_on_boundaries(replies: &[Reply]) {
+    for reply in replies {
+        let text = &reply.source.text;
+        for (i, _) in reply.body.char_indices().chain([(reply.body.len(), ' ')]) {
+            let (start, end) = (reply.offsets.source_start(i), reply.offsets.source_end(i));
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "body {i} of {:?} → {start}..{end} in {text:?}",
+                reply.body
+            );
+        }
+        let index = replylint::location::LineIndex::new(text);
+        let rc = SETTINGS.reply_context(None, &reply.meta).expect("context");
+        for d in replylint::engine::lint(&SETTINGS, reply, &rc) {
+            let (start, end) = replylint::location::locate(reply, &index, d.span);
+            assert!(start.offset <= end.offset, "{}: {start:?} {end:?}", d.rule);
+        }
+    }
+}
 
 /// `replylint check /dev/zero` read without end (a character device says
 /// it is 0 bytes long), until the machine ran out of memory. Reading now
@@ -40,4 +91,19 @@ fn a_device_that_never_ends_is_refused_at_the_size_limit() {
             r.stdout
         );
     }
+}
+
+/// A TOML library whose last `text` string is never closed: the parser
+/// recovered a value whose escapes could not be retraced in the file, and
+/// the reader mapped its characters into the middle of the `è` (the parse
+/// error sat at the very end of the file, so it did not count as inside
+/// the last table). Found by the `read_toml` fuzz target.
+#[test]
+fn an_unclosed_toml_string_at_the_end_of_the_file_maps_inside_no_character() {
+    let text = "[[reply]]\ntext = \"a\\\\n\u{e8} x";
+    let (replies, errors) = read("replies.toml", text);
+    assert_positions_on_boundaries(&replies);
+    assert!(replies.is_empty(), "{:?}", replies[0].body);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.starts_with("invalid TOML"), "{errors:?}");
 }
