@@ -8,6 +8,7 @@ mod common;
 use common::Tree;
 use replylint::config::Settings;
 use replylint::config::settings::CliOverrides;
+use replylint::fix::{FixOptions, fix_text};
 use replylint::input::{self, InputError, Read};
 use replylint::reply::{Reply, Source};
 use std::path::Path;
@@ -106,4 +107,39 @@ fn an_unclosed_toml_string_at_the_end_of_the_file_maps_inside_no_character() {
     assert!(replies.is_empty(), "{:?}", replies[0].body);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].message.starts_with("invalid TOML"), "{errors:?}");
+}
+
+/// A line of tildes on `whatsapp` with a character in it: the `markup` rule
+/// took the `~~0~~` in the middle of the run for a strikethrough, and its
+/// fix (`~~` → `~`) shortened the run by one tilde a side per round, so
+/// `--fix` stopped after 10 rounds without converging. Runs of three or
+/// more tildes are no strikethrough. Found by the `engine` fuzz target.
+#[test]
+fn a_run_of_tildes_is_no_strikethrough_and_fixing_converges() {
+    let tildes = "~".repeat(37);
+    let text = format!(
+        "+++\nchannel = \"whatsapp\"\nlanguage = \"it\"\n+++\nCiao Luca, ci vediamo domani.\n{tildes}0{tildes}\n"
+    );
+    let opts = FixOptions {
+        unsafe_fixes: true,
+        ..FixOptions::default()
+    };
+    let fixed = fix_text(&SETTINGS, None, "reply.md", &text, opts);
+    assert!(fixed.notes.is_empty(), "{:?}", fixed.notes);
+    assert!(
+        fixed.text.contains(&format!("{tildes}0{tildes}")),
+        "{}",
+        fixed.text
+    );
+    let again = fix_text(&SETTINGS, None, "reply.md", &fixed.text, opts);
+    assert_eq!(again.applied, 0, "{:?}", again.text);
+    let (replies, _) = read("reply.md", &text);
+    let rc = SETTINGS
+        .reply_context(None, &replies[0].meta)
+        .expect("context");
+    let markup: Vec<_> = replylint::engine::lint(&SETTINGS, &replies[0], &rc)
+        .into_iter()
+        .filter(|d| d.rule == "markup")
+        .collect();
+    assert!(markup.is_empty(), "{markup:?}");
 }

@@ -313,6 +313,12 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 {
                     continue;
                 }
+                // Three or more tildes make no strikethrough (GFM): `~~x~~`
+                // inside a longer run is not one, and "fixing" it shortened
+                // the run by one tilde a side per round, never converging.
+                if marker == Marker::Tildes && (before == Some('~') || after == Some('~')) {
+                    continue;
+                }
                 if in_address(&r) {
                     continue;
                 }
@@ -467,6 +473,7 @@ mod tests {
             "x ** y ** z",
             "See https://b.com/a__b__c or www.b.com/~~x~~",
             "snake__case__name",
+            "~~~~~~ 0 ~~~0~~~ ~~~~~~",
             "<3 <ORDER NUMBER> a < b > c",
             "AT&T; R&D",
         ] {
