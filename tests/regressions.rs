@@ -143,3 +143,29 @@ fn a_run_of_tildes_is_no_strikethrough_and_fixing_converges() {
         .collect();
     assert!(markup.is_empty(), "{markup:?}");
 }
+
+/// The same with stars: `**.**` in the middle of two long runs of `*` on
+/// `whatsapp` was taken for bold, and each round of `--fix` turned one
+/// `**` a side into `*`, never converging. Runs of four or more stars (a
+/// mask, a divider) are no emphasis. Found by the `engine` fuzz target
+/// after the fix for tildes.
+#[test]
+fn a_run_of_stars_is_no_bold_and_fixing_converges() {
+    let stars = "*".repeat(40);
+    let text = format!(
+        "+++\nchannel = \"whatsapp\"\nlanguage = \"it\"\n+++\nCiao Luca, via Roma 6.{stars}.{stars}a Roma 12.\n"
+    );
+    let opts = FixOptions {
+        unsafe_fixes: true,
+        ..FixOptions::default()
+    };
+    let fixed = fix_text(&SETTINGS, None, "reply.md", &text, opts);
+    assert!(fixed.notes.is_empty(), "{:?}", fixed.notes);
+    let again = fix_text(&SETTINGS, None, "reply.md", &fixed.text, opts);
+    assert_eq!(again.applied, 0, "{:?}", again.text);
+    assert!(
+        fixed.text.contains(&format!("{stars}.{stars}")),
+        "{}",
+        fixed.text
+    );
+}

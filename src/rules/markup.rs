@@ -313,10 +313,21 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 {
                     continue;
                 }
-                // Three or more tildes make no strikethrough (GFM): `~~x~~`
-                // inside a longer run is not one, and "fixing" it shortened
-                // the run by one tilde a side per round, never converging.
-                if marker == Marker::Tildes && (before == Some('~') || after == Some('~')) {
+                // Markers inside a longer run of their character are not
+                // emphasis: three or more tildes make no strikethrough
+                // (GFM), and four or more stars are a mask or a divider
+                // (`***x***` is still bold italic). "Fixing" them shortened
+                // the run by one character a side per round, never
+                // converging.
+                let ch = marker.markdown().chars().next().expect("a marker");
+                let extra_before = text[..r.start]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| c == ch)
+                    .count();
+                let extra_after = text[r.end..].chars().take_while(|&c| c == ch).count();
+                let allowed = usize::from(marker == Marker::Stars);
+                if extra_before > allowed || extra_after > allowed {
                     continue;
                 }
                 if in_address(&r) {
@@ -474,6 +485,7 @@ mod tests {
             "See https://b.com/a__b__c or www.b.com/~~x~~",
             "snake__case__name",
             "~~~~~~ 0 ~~~0~~~ ~~~~~~",
+            "****.**** ****x** **x**** ****************.****************",
             "<3 <ORDER NUMBER> a < b > c",
             "AT&T; R&D",
         ] {
@@ -499,6 +511,14 @@ mod tests {
         );
         assert_eq!(found("**a**", Renders::Markdown), []);
         assert_eq!(found("**a** <b>x</b>", Renders::Any), []);
+    }
+
+    #[test]
+    fn three_stars_are_bold_italic() {
+        assert_eq!(
+            found("a ***b*** c", Renders::Plain),
+            [(Kind::Emphasis(Marker::Stars), "**b**")]
+        );
     }
 
     #[test]
