@@ -112,6 +112,22 @@ impl OffsetMap {
         }
     }
 
+    /// A body written somewhere in `start..end` of the source, where
+    /// exactly is not known (a value a reader could not retrace): every
+    /// position maps to `start`, and a span ending anywhere in it ends at
+    /// `end`. Never inside a character of the source, unlike a map that
+    /// assumes the body was copied verbatim.
+    pub fn pinned(body: &str, start: usize, end: usize) -> Self {
+        let mut map = OffsetMap::starting_at(start);
+        for (i, _) in body.char_indices().skip(1) {
+            map.push_after(i, start, end);
+        }
+        if !body.is_empty() {
+            map.push_after(body.len(), end, end);
+        }
+        map
+    }
+
     /// Start a new segment: body offset `body` corresponds to `source`,
     /// and the source bytes skipped before it belong to the body byte
     /// before it. Segments must be pushed in increasing body order.
@@ -385,6 +401,18 @@ mod tests {
         // "cd" ends before the dropped "\r".
         assert_eq!(map.source_end(5), 6);
         assert_eq!(map.source_start(body.len()), src.len());
+    }
+
+    #[test]
+    fn a_pinned_body_maps_every_character_to_the_start_of_its_range() {
+        let map = OffsetMap::pinned("è😀x", 10, 20);
+        for i in [0, 2, 6] {
+            assert_eq!(map.source_start(i), 10);
+        }
+        assert_eq!(map.source_end(2), 20);
+        assert_eq!(map.source_end(7), 20);
+        assert_eq!(map.source_start(7), 20);
+        assert_eq!(OffsetMap::pinned("", 4, 9).source_start(0), 4);
     }
 
     /// Whether `at` falls between the `\r` and `\n` of a CRLF.

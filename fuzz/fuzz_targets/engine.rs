@@ -1,13 +1,12 @@
 //! The whole engine: any draft on any channel, in either mode, with or
 //! without a language, then `--fix` (unsafe fixes included) on it. Spans
-//! must lie on character boundaries and fixing must leave text that reads
-//! again.
+//! must lie on character boundaries, and fixing must leave text that reads
+//! again, converge, and leave nothing to fix.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use replylint::fix::{FixOptions, fix_text};
 use replylint::lang::Language;
-use replylint_fuzz::{CHANNELS, SETTINGS, read_and_lint};
+use replylint_fuzz::{CHANNELS, fix_and_check, read_and_lint};
 
 fuzz_target!(|data: &[u8]| {
     let [channel, flags, rest @ ..] = data else {
@@ -27,12 +26,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let file = format!("+++\nchannel = \"{channel}\"\nmode = \"{mode}\"\n{language}+++\n{body}");
     read_and_lint("reply.md", file.as_bytes(), true);
-    if flags & 0x80 != 0 {
-        let opts = FixOptions {
-            unsafe_fixes: true,
-            ..FixOptions::default()
-        };
-        let fixed = fix_text(&SETTINGS, None, "reply.md", &file, opts);
-        read_and_lint("reply.md", fixed.text.as_bytes(), true);
+    if flags & 0x80 != 0
+        && let Some(fixed) = fix_and_check("reply.md", &file)
+    {
+        read_and_lint("reply.md", fixed.as_bytes(), true);
     }
 });

@@ -1,13 +1,15 @@
 //! What every fuzz target checks: an input read as a file of some format
 //! never panics, every reply's offset map stays inside the file and on
-//! character boundaries, and every diagnostic (and fix edit) the engine
-//! reports lies on character boundaries inside its reply and can be
-//! located in the file.
+//! character boundaries, every diagnostic (and fix edit) the engine
+//! reports lies on character boundaries inside its reply and is located
+//! in the file at a position that agrees with the line index, and `--fix`
+//! leaves a file that still reads and has nothing left to fix.
 
 use replylint::config::Settings;
 use replylint::config::settings::CliOverrides;
+use replylint::fix::{FixOptions, fix_text, fixable_format};
 use replylint::input::{self, Read};
-use replylint::location::{LineIndex, locate};
+use replylint::location::{LineIndex, Position, locate};
 use replylint::reply::{Reply, Source};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
@@ -81,13 +83,90 @@ pub fn lint_replies(source: &Source, replies: &[Reply]) {
                 "{}: {start:?} > {end:?}",
                 d.rule
             );
-            assert!(end.offset <= source.text.len());
+            check_position(source, &index, d.rule, start);
+            check_position(source, &index, d.rule, end);
             for edit in d.fix.iter().flat_map(|f| &f.edits) {
                 check_span(reply, d.rule, edit.span.start, edit.span.end);
-                locate(reply, &index, edit.span);
+                let (start, end) = locate(reply, &index, edit.span);
+                assert!(start.offset <= end.offset, "{}: fix edit", d.rule);
             }
         }
     }
+}
+
+/// A located position lies in the file, on a character boundary, and says
+/// the same as the line index does for its offset: line in range, columns
+/// counted from that line's start.
+pub fn check_position(source: &Source, index: &LineIndex, rule: &str, p: Position) {
+    let text = &source.text;
+    assert!(
+        p.offset <= text.len() && text.is_char_boundary(p.offset),
+        "{rule}: {p:?} not a boundary of the file"
+    );
+    assert!(
+        p.line >= 1 && p.line <= index.len(),
+        "{rule}: {p:?} past line {}",
+        index.len()
+    );
+    assert!(p.column >= 1 && p.column_utf16 >= p.column, "{rule}: {p:?}");
+    assert_eq!(index.position(text, p.offset), p, "{rule}: position");
+    let line = index.line_range(text, p.line);
+    assert!(
+        line.start <= p.offset,
+        "{rule}: {p:?} before its line {line:?}"
+    );
+}
+
+/// Fix `text` as the file `name` with every fix, unsafe ones included, if
+/// the file reads cleanly: the result must read cleanly too, fixing must
+/// converge, and fixing the result again must change nothing. Returns
+/// the fixed text, if there was something to fix.
+pub fn fix_and_check(name: &str, text: &str) -> Option<String> {
+    if !fixable_format(name) || !reads_cleanly(name, text) {
+        return None;
+    }
+    let opts = FixOptions {
+        unsafe_fixes: true,
+        ..FixOptions::default()
+    };
+    let fixed = fix_text(&SETTINGS, None, name, text, opts);
+    if fixed.applied == 0 {
+        assert_eq!(fixed.text, text, "unchanged without fixes");
+        return None;
+    }
+    assert!(
+        reads_cleanly(name, &fixed.text),
+        "fixed text does not read: {text:?} → {:?}",
+        fixed.text
+    );
+    assert!(
+        !fixed
+            .notes
+            .iter()
+            .any(|n| n.contains("converge") || n.contains("undo")),
+        "{:?} on {text:?}",
+        fixed.notes
+    );
+    let again = fix_text(&SETTINGS, None, name, &fixed.text, opts);
+    assert_eq!(
+        again.applied, 0,
+        "{text:?} → {:?} → {:?}",
+        fixed.text, again.text
+    );
+    Some(fixed.text)
+}
+
+/// Whether `text` reads as the file `name` with replies and no errors.
+fn reads_cleanly(name: &str, text: &str) -> bool {
+    let source = Arc::new(Source {
+        path: None,
+        name: name.to_owned(),
+        text: text.to_owned(),
+    });
+    matches!(
+        input::read_source(source, true),
+        Ok((Read::Replies(..), errors)) if errors.is_empty()
+    )
 }
 
 /// A span of a reply's body must be ordered, inside it and on character
@@ -122,6 +201,10 @@ pub fn check_offsets(reply: &Reply) {
             end <= text.len(),
             "body {i} ends at source {end}, past {}",
             text.len()
+        );
+        assert!(
+            text.is_char_boundary(start) && text.is_char_boundary(end),
+            "body {i} → source {start}..{end}, not on character boundaries"
         );
         assert!(start >= last, "body {i} → source {start}, before {last}");
         last = start;

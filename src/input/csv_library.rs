@@ -77,8 +77,8 @@ pub fn read(source: &Arc<Source>) -> Parsed {
         // After a CRLF the crate's position is that of the `\n`, and blank
         // lines before a row are skipped: the row starts after them.
         start += text[start..].len() - text[start..].trim_start_matches(['\r', '\n']).len();
-        let fields = match scan_record(text, start, delimiter) {
-            Ok((fields, _)) => fields,
+        let (fields, end) = match scan_record(text, start, delimiter) {
+            Ok(scanned) => scanned,
             Err(quote) => {
                 errors.at(quote, "quoted field never closed: a `\"` is missing");
                 continue;
@@ -108,8 +108,14 @@ pub fn read(source: &Arc<Source>) -> Parsed {
                 .get(i)
                 .filter(|f| f.body == normalise(value))
                 .map(|f| (f.body.clone(), f.map.clone()))
-                // Not expected: the value is right even if positions are not.
-                .unwrap_or_else(|| (normalise(value), OffsetMap::starting_at(start)));
+                // Not expected: the value is right, and its positions point
+                // at the field (or the row), never inside a character.
+                .unwrap_or_else(|| {
+                    let value = normalise(value);
+                    let at = fields.get(i).map_or(start, |f| f.start);
+                    let map = OffsetMap::pinned(&value, at, end.max(at));
+                    (value, map)
+                });
             match key {
                 "text" => entry.text = Some(field),
                 "allow" => entry.set(key, Value::List(split_ids(&field.0, &field.1))),

@@ -80,7 +80,9 @@ pub fn read(source: &Arc<Source>) -> Parsed {
         let starts: Vec<usize> = items.iter().map(|i| bom + i.span().start).collect();
         for (n, item) in items.iter().enumerate() {
             let start = starts[n];
-            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            // The last table runs to the end of the file, and an error at
+            // the very end (an unclosed string) is still inside it.
+            let end = starts.get(n + 1).copied().unwrap_or(text.len() + 1);
             // The parser recovered from an error inside this table: what it
             // made of it is a guess, so it is not linted.
             if broken.iter().any(|&b| b >= start && b < end) {
@@ -170,9 +172,13 @@ fn kind(value: &DeValue<'_>) -> &'static str {
 /// whose value the parser found to be `expected`.
 fn decode(raw: &str, at: usize, expected: &str) -> (String, OffsetMap) {
     let normal = expected.replace("\r\n", "\n").replace('\r', "\n");
-    // The value is right even if positions inside it are not; not
-    // expected to be needed.
-    let fallback = |normal: String| (normal, OffsetMap::starting_at(at));
+    // The literal could not be retraced (the parser recovered from an
+    // unclosed string, say): the value is right, and every position in it
+    // points at the literal's start rather than somewhere inside it.
+    let fallback = |normal: String| {
+        let map = OffsetMap::pinned(&normal, at, at + raw.len());
+        (normal, map)
+    };
     let delimiter = ["\"\"\"", "'''", "\"", "'"]
         .into_iter()
         .find(|d| raw.starts_with(d) && raw.len() >= 2 * d.len() && raw.ends_with(d));

@@ -334,6 +334,23 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 {
                     continue;
                 }
+                // Markers inside a longer run of their character are not
+                // emphasis: three or more tildes make no strikethrough
+                // (GFM), and four or more stars are a mask or a divider
+                // (`***x***` is still bold italic). "Fixing" them shortened
+                // the run by one character a side per round, never
+                // converging.
+                let ch = marker.markdown().chars().next().expect("a marker");
+                let extra_before = text[..r.start]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| c == ch)
+                    .count();
+                let extra_after = text[r.end..].chars().take_while(|&c| c == ch).count();
+                let allowed = usize::from(marker == Marker::Stars);
+                if extra_before > allowed || extra_after > allowed {
+                    continue;
+                }
                 if in_address(&r) {
                     continue;
                 }
@@ -495,6 +512,8 @@ mod tests {
             "x ** y ** z",
             "See https://b.com/a__b__c or www.b.com/~~x~~",
             "snake__case__name",
+            "~~~~~~ 0 ~~~0~~~ ~~~~~~",
+            "****.**** ****x** **x**** ****************.****************",
             "<3 <ORDER NUMBER> a < b > c",
             "AT&T; R&D",
         ] {
@@ -520,6 +539,14 @@ mod tests {
         );
         assert_eq!(found("**a**", Renders::Markdown), []);
         assert_eq!(found("**a** <b>x</b>", Renders::Any), []);
+    }
+
+    #[test]
+    fn three_stars_are_bold_italic() {
+        assert_eq!(
+            found("a ***b*** c", Renders::Plain),
+            [(Kind::Emphasis(Marker::Stars), "**b**")]
+        );
     }
 
     #[test]
