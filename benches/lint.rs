@@ -21,6 +21,9 @@ use replylint::rules::{Context, REGISTRY, Sink};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
+#[path = "../tests/common/phrases.rs"]
+mod phrases;
+
 fn main() {
     divan::main();
 }
@@ -167,4 +170,46 @@ fn read_toml_library(bencher: Bencher) {
 #[divan::bench]
 fn settings_load() -> Settings {
     settings()
+}
+
+/// A team's rule file with `n` phrases in a `forbid` rule and `n`
+/// replacements in a `substitute` rule: parsing and compiling it (once per
+/// process).
+#[divan::bench(args = [1_000, 5_000, 20_000])]
+fn user_rules_load(bencher: Bencher, n: usize) {
+    let text = phrases::big_config(n);
+    bencher.bench(|| {
+        let options: replylint::config::options::Options =
+            toml::from_str(&text).expect("the rule file parses");
+        let cli = CliOverrides::default();
+        Settings::resolve(options, None, &text, &cli, std::env::temp_dir())
+            .expect("the rule file resolves")
+    });
+}
+
+/// The engine on every reply of the library with that rule file on top
+/// of every built-in rule; compare with `engine`.
+#[divan::bench(args = [1_000, 5_000, 20_000])]
+fn engine_with_user_rules(bencher: Bencher, n: usize) {
+    let fx = &*FIXTURE;
+    let text = phrases::big_config(n);
+    let options: replylint::config::options::Options =
+        toml::from_str(&text).expect("the rule file parses");
+    let cli = CliOverrides::default();
+    let settings = Settings::resolve(options, None, &text, &cli, std::env::temp_dir())
+        .expect("the rule file resolves");
+    let contexts: Vec<_> = fx
+        .replies
+        .iter()
+        .map(|reply| (reply, settings.reply_context(None, &reply.meta).unwrap()))
+        .collect();
+    bencher
+        .counter(ItemsCount::new(fx.replies.len()))
+        .bench(|| {
+            let mut found = 0;
+            for (reply, rc) in &contexts {
+                found += replylint::engine::lint(&settings, reply, rc).len();
+            }
+            black_box(found)
+        });
 }

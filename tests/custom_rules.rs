@@ -7,8 +7,8 @@
 
 mod common;
 
+use common::phrases::big_config;
 use common::{Run, Tree};
-use std::time::Instant;
 
 /// A team's rule file with one or two rules of every kind.
 const TEAM: &str = r#"[[rule]]
@@ -549,71 +549,6 @@ fn config_errors_name_file_line_and_column() {
 
 // ---------------------------------------------------------------- scale
 
-/// `n` made-up phrases of one to four word-like words ("tovasi
-/// merluno"), the same on every run.
-fn made_up_phrases(n: usize, seed: u64) -> Vec<String> {
-    let mut state = seed;
-    let mut next = move |m: u64| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % m
-    };
-    // Consonant–vowel syllables: 90 of them, so that, as in real phrase
-    // lists, few phrases are suffixes of others.
-    let syllables: Vec<String> = "bcdfghlmnprstvzkjw"
-        .chars()
-        .flat_map(|c| "aeiou".chars().map(move |v| format!("{c}{v}")))
-        .collect();
-    (0..n)
-        .map(|_| {
-            let words = 1 + next(4);
-            (0..words)
-                .map(|_| {
-                    (0..2 + next(3))
-                        .map(|_| syllables[next(syllables.len() as u64) as usize].as_str())
-                        .collect::<String>()
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
-}
-
-/// A team rule file with thousands of phrases: a `forbid` rule with `n`
-/// made-up phrases and a few real ones, and a `substitute` rule with `n`
-/// made-up replacements and one real one.
-fn big_config(n: usize) -> String {
-    let mut phrases = made_up_phrases(n, 0x9E37_79B9_7F4A_7C15);
-    phrases.extend(
-        [
-            "promo code 1999",
-            "as I already said",
-            "come già detto",
-            "wie bereits erwähnt",
-        ]
-        .iter()
-        .map(|p| (*p).to_owned()),
-    );
-    let mut replacements: Vec<String> = made_up_phrases(n, 0xD1B5_4A32_D192_ED03)
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| format!("\"{p}\" = \"new name {i}\""))
-        .collect();
-    replacements.push("\"old name 7\" = \"new name 7\"".to_owned());
-    replacements.sort();
-    replacements.dedup_by(|a, b| a.split(" = ").next() == b.split(" = ").next());
-    format!(
-        "[[rule]]\nid = \"banned\"\nkind = \"forbid\"\nphrases = [{}]\n\n[[rule]]\nid = \"preferred\"\nkind = \"substitute\"\nreplacements = {{ {} }}\n",
-        phrases
-            .iter()
-            .map(|p| format!("\"{p}\""))
-            .collect::<Vec<_>>()
-            .join(", "),
-        replacements.join(", ")
-    )
-}
-
 #[test]
 fn a_rule_file_with_thousands_of_phrases_finds_exactly_its_phrases() {
     let config = big_config(2000);
@@ -641,83 +576,6 @@ fn a_rule_file_with_thousands_of_phrases_finds_exactly_its_phrases() {
             ),
         ]
     );
-}
-
-/// Build time and per-reply scan time of the rule set above, through the
-/// library (no process start). Numbers, not a pass/fail threshold: run
-/// with `cargo test --release --test custom_rules -- --ignored --nocapture`.
-#[test]
-#[ignore = "a measurement; run by hand"]
-fn measure_thousands_of_phrases() {
-    use replylint::config::Settings;
-    use replylint::config::options::Options;
-    use replylint::config::settings::CliOverrides;
-    use replylint::reply::{OffsetMap, Reply, ReplyMeta, Source};
-    use std::sync::Arc;
-
-    let reply = |text: &str| Reply {
-        body: text.to_owned(),
-        meta: ReplyMeta::default(),
-        offsets: OffsetMap::starting_at(0),
-        source: Arc::new(Source {
-            path: None,
-            name: "<stdin>".to_owned(),
-            text: text.to_owned(),
-        }),
-    };
-    let body = "Hi Anna! Thank you for your message. Your parcel left our warehouse this morning and \
-                should reach you by Friday; the tracking link is in the email we sent. As I already \
-                said, the promo code 1999 works until Sunday. Let us know if there is anything else!";
-    let replies: Vec<Reply> = (0..1000).map(|_| reply(body)).collect();
-    let cli = CliOverrides {
-        channel: Some("chat".to_owned()),
-        ..CliOverrides::default()
-    };
-    for n in [0usize, 1000, 5000, 20000] {
-        let text = if n == 0 { String::new() } else { big_config(n) };
-        let start = Instant::now();
-        let options: Options = toml::from_str(&text).expect("config parses");
-        let parse = start.elapsed();
-        let start = Instant::now();
-        let settings =
-            Settings::resolve(options, None, &text, &cli, std::env::temp_dir()).expect("resolves");
-        let resolve = start.elapsed();
-        let meta = ReplyMeta::default();
-        let rc = settings.reply_context(None, &meta).expect("context");
-        let start = Instant::now();
-        let mut diagnostics = 0;
-        for r in &replies {
-            diagnostics += replylint::engine::lint(&settings, r, &rc).len();
-        }
-        let all_rules = start.elapsed() / replies.len() as u32;
-        // The user rules alone, as the engine runs them.
-        let start = Instant::now();
-        let mut found = Vec::new();
-        for r in &replies {
-            let cx = replylint::rules::Context {
-                reply: r,
-                channel: rc.channel,
-                language: rc.language,
-                mode: rc.mode,
-                lexicons: &settings.lexicons,
-                settings: &settings,
-                shared: &Default::default(),
-            };
-            settings.user_rules.check(
-                &cx,
-                |_| Some(replylint::diagnostic::Severity::Warning),
-                &mut found,
-            );
-        }
-        let user_rules = start.elapsed() / replies.len() as u32;
-        println!(
-            "{n:>6} phrases x 2 rules: TOML parse {parse:?}, resolve (rules compiled) {resolve:?}; \
-             per {}-byte reply: user rules {user_rules:?}, every rule {all_rules:?} \
-             ({diagnostics} diagnostics, {} from user rules)",
-            body.len(),
-            found.len()
-        );
-    }
 }
 
 // ---------------------------------------------------------------- docs

@@ -3,6 +3,8 @@
 //! render what it printed for insta snapshots.
 #![allow(dead_code)]
 
+pub mod phrases;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
