@@ -127,59 +127,57 @@ struct RawLists {
     conditional: Vec<String>,
 }
 
-/// Content phrases (requests, questions, secrets), gap words, negations
-/// (with the not-negations that mask them) and conditionals are matched
-/// separately, so that one never hides another where they overlap ("what
-/// is your" and "when"; "if" is a gap word and a conditional).
-/// They are the groups of one phrase set, found in one scan.
-struct Lexicon {
-    phrases: PhraseSet<Entry>,
-    /// The secrets alone: a reply that names none (most) asks for none,
-    /// and this small set says so faster than the whole lexicon.
-    secrets: PhraseSet<()>,
-}
+/// The lexicon as written, by language code.
+static RAW: LazyLock<BTreeMap<String, RawLists>> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../rules/lexicon/credential-request.toml"))
+        .expect("built-in credential-request lexicon is valid")
+});
 
-/// The groups of [`Lexicon::phrases`].
+/// The secrets alone: a reply that names none (most) asks for none, and
+/// this small set, built first, says so faster than the whole lexicon.
+static SECRETS: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    let secrets = RAW
+        .values()
+        .flat_map(|lists| lists.secret.iter().map(|p| (p.clone(), ())));
+    PhraseSet::new(secrets).expect("credential-request phrases compile")
+});
+
+/// The groups of [`PHRASES`].
 const CONTENT: usize = 0;
 const GAPS: usize = 1;
 const NEGATIONS: usize = 2;
 const CONDITIONALS: usize = 3;
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let raw: BTreeMap<String, RawLists> =
-        toml::from_str(include_str!("../../rules/lexicon/credential-request.toml"))
-            .expect("built-in credential-request lexicon is valid");
+/// Content phrases (requests, questions, secrets), gap words, negations
+/// (with the not-negations that mask them) and conditionals are matched
+/// separately, so that one never hides another where they overlap ("what
+/// is your" and "when"; "if" is a gap word and a conditional).
+/// They are the groups of one phrase set, found in one scan.
+static PHRASES: LazyLock<PhraseSet<Entry>> = LazyLock::new(|| {
     let mut groups: [Vec<(String, Entry)>; 4] = Default::default();
-    let mut secrets = Vec::new();
-    for (code, lists) in raw {
+    for (code, lists) in RAW.iter() {
         let language: Language = code
             .parse()
             .expect("credential-request lexicon tables are language codes");
         for (role, list) in [
-            (Role::Request, lists.request),
-            (Role::Question, lists.question),
-            (Role::Secret, lists.secret),
-            (Role::Gap, lists.gap),
-            (Role::Negation, lists.negation),
-            (Role::NotNegation, lists.not_negation),
-            (Role::Conditional, lists.conditional),
+            (Role::Request, &lists.request),
+            (Role::Question, &lists.question),
+            (Role::Secret, &lists.secret),
+            (Role::Gap, &lists.gap),
+            (Role::Negation, &lists.negation),
+            (Role::NotNegation, &lists.not_negation),
+            (Role::Conditional, &lists.conditional),
         ] {
-            if role == Role::Secret {
-                secrets.extend(list.iter().map(|p| (p.clone(), ())));
-            }
             let out = match role {
                 Role::Request | Role::Question | Role::Secret => &mut groups[CONTENT],
                 Role::Gap => &mut groups[GAPS],
                 Role::Negation | Role::NotNegation => &mut groups[NEGATIONS],
                 Role::Conditional => &mut groups[CONDITIONALS],
             };
-            out.extend(list.into_iter().map(|p| (p, Entry { role, language })));
+            out.extend(list.iter().map(|p| (p.clone(), Entry { role, language })));
         }
     }
-    Lexicon {
-        phrases: PhraseSet::grouped(groups).expect("credential-request phrases compile"),
-        secrets: PhraseSet::new(secrets).expect("credential-request phrases compile"),
-    }
+    PhraseSet::grouped(groups).expect("credential-request phrases compile")
 });
 
 /// Most words between a request and its secret.
@@ -234,10 +232,10 @@ pub fn find(text: &str, language: Option<Language>) -> Vec<Request> {
 
 /// [`find`] in a text folded already.
 fn find_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Request> {
-    if LEXICON.secrets.find_in(folded).is_empty() {
+    if SECRETS.find_in(folded).is_empty() {
         return Vec::new();
     }
-    let mut groups = LEXICON.phrases.find_groups(folded).into_iter();
+    let mut groups = PHRASES.find_groups(folded).into_iter();
     let content = groups.next().unwrap_or_default();
     let keep = |e: &Entry| language.is_none_or(|l| e.language == l || e.language == Language::En);
     // Gaps, negations, conditionals.

@@ -289,12 +289,18 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
     };
     // Each expression runs only on a text that has the characters every
     // match of it has: most replies have no markup at all.
-    let addresses: Vec<Range<usize>> = if may_hold_address(text) {
-        ADDRESS.find_iter(text).map(|m| m.range()).collect()
-    } else {
-        Vec::new()
+    // Found only when a candidate needs the check.
+    let addresses: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
+    let in_address = |r: &Range<usize>| {
+        let addresses = addresses.get_or_init(|| {
+            if may_hold_address(text) {
+                ADDRESS.find_iter(text).map(|m| m.range()).collect()
+            } else {
+                Vec::new()
+            }
+        });
+        overlaps_any(addresses, r)
     };
-    let in_address = |r: &Range<usize>| overlaps_any(&addresses, r);
     let mut out: Vec<Found> = Vec::new();
     if markdown && text.contains("](") {
         for m in MD_LINK.captures_iter(text) {

@@ -563,6 +563,31 @@ fn may_link(text: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(b"www."))
 }
 
+/// Whether `text` may hold an [`EMAIL`]: an `@` between two characters
+/// an address can have there (not an @handle at the start of a word).
+/// Non-ASCII neighbours count: the expression's case folding matches
+/// `ſ` and the Kelvin sign.
+fn may_email(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let local =
+        |b: u8| !b.is_ascii() || b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-.".contains(&b);
+    text.match_indices('@').any(|(i, _)| {
+        i > 0
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphanumeric())
+            && local(bytes[i - 1])
+    })
+}
+
+/// Whether `text` has `len` ASCII letters or digits in a row (a
+/// [`CODICE_FISCALE`] has 16).
+fn has_alphanumeric_run(text: &str, len: usize) -> bool {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|run| run.len() >= len)
+}
+
 /// Whether `text` may hold a [`DATE`]: a digit, then `.`, `/` or `-`, then
 /// a digit.
 fn may_date(text: &str) -> bool {
@@ -579,7 +604,8 @@ fn may_date(text: &str) -> bool {
 
 /// [`find`] in a text folded already.
 fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
-    let lexicon = &*LEXICON;
+    // The lexicon is parsed and compiled only when a candidate needs it.
+    let lexicon = &LEXICON;
     let links: Vec<Range<usize>> = if may_link(text) {
         LINK.find_iter(text).map(|m| m.range()).collect()
     } else {
@@ -589,7 +615,12 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
     let mut found = Found::default();
 
     // E-mail addresses.
-    for m in EMAIL.find_iter(text) {
+    let emails = if may_email(text) {
+        Some(EMAIL.find_iter(text))
+    } else {
+        None
+    };
+    for m in emails.into_iter().flatten() {
         let r = m.range();
         if !stands_alone(text, &r) || in_link(&r) {
             continue;
@@ -622,7 +653,9 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
 
     // IBANs and tax codes: letters and digits with check characters. An
     // IBAN the reply calls the company's ("our IBAN") is not personal.
-    for m in IBAN.find_iter(text) {
+    let numeric = text.chars().any(char::is_numeric);
+    let ibans = numeric.then(|| IBAN.find_iter(text));
+    for m in ibans.into_iter().flatten() {
         let r = trim_iban(text, m.range());
         let Some(r) = r else { continue };
         if !stands_alone(text, &r) || in_link(&r) || found.overlaps(&r) {
@@ -634,7 +667,8 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
         }
         found.push(Kind::Iban, r);
     }
-    for m in CODICE_FISCALE.find_iter(text) {
+    let codes = has_alphanumeric_run(text, 16).then(|| CODICE_FISCALE.find_iter(text));
+    for m in codes.into_iter().flatten() {
         let r = m.range();
         if !stands_alone(text, &r)
             || in_link(&r)
@@ -658,7 +692,8 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
         Vec::new()
     };
     let lines = Lines::new(text);
-    for m in NUMBER_RUN.find_iter(text) {
+    let numbers = numeric.then(|| NUMBER_RUN.find_iter(text));
+    for m in numbers.into_iter().flatten() {
         let run = m.range();
         if !stands_alone(text, &run) || in_link(&run) || found.overlaps(&run) {
             continue;

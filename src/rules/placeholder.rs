@@ -5,9 +5,9 @@ use crate::mode::Mode;
 use crate::text::dialect::{self, Dialect};
 use crate::text::placeholders::{self, Found, Syntax};
 use regex::Regex;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 crate::declare_rule! {
     /// ## What it does
@@ -127,38 +127,91 @@ enum Kind {
 /// Letters, digits and `_` of a marker word: capitals only.
 const CAPS_WORD: &str = r"[\p{Lu}\p{N}_]+";
 
+/// One pattern of [`PATTERNS`]: compiled the first time a text could
+/// match it, so that a draft without braces or capitals never pays for
+/// the expressions it cannot match.
+struct Pattern {
+    kind: Kind,
+    /// Text every match contains (ASCII case-insensitively when `fold`):
+    /// without one of these, the text has no match.
+    needs: &'static [&'static str],
+    fold: bool,
+    source: fn() -> String,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    const fn new(
+        kind: Kind,
+        needs: &'static [&'static str],
+        fold: bool,
+        source: fn() -> String,
+    ) -> Self {
+        Pattern {
+            kind,
+            needs,
+            fold,
+            source,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The pattern's expression, unless `text` cannot match it.
+    fn for_text(&self, text: &str, folded: &str) -> Option<&Regex> {
+        let haystack = if self.fold { folded } else { text };
+        self.needs.iter().any(|n| haystack.contains(n)).then(|| {
+            self.regex
+                .get_or_init(|| Regex::new(&(self.source)()).expect("valid placeholder regex"))
+        })
+    }
+}
+
+fn bracketed(open: &str, close: &str) -> String {
+    format!(r"{open}\p{{Lu}}{CAPS_WORD}?(?:[ ._/-]+{CAPS_WORD})*{close}")
+}
+
 /// Patterns in priority order: a match overlapping an earlier one is
 /// dropped.
-static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    let bracketed = |open: &str, close: &str| {
-        format!(r"{open}\p{{Lu}}{CAPS_WORD}?(?:[ ._/-]+{CAPS_WORD})*{close}")
-    };
-    [
-        (Kind::Variable, r"\{\{[^{}\n]*\}\}".to_owned()),
-        (Kind::Variable, r"\{%[^\n]*?%\}".to_owned()),
-        (Kind::Variable, r"\{![^{}\n]*\}".to_owned()),
-        (Kind::Variable, r"\[\[[^\[\]\n]*\]\]".to_owned()),
-        (Kind::Variable, r"\{\$[^{}\n]*\}".to_owned()),
-        (
-            Kind::Masked,
-            r"\b(?:X{2,}|x{2,})(?:[ .-]?(?:X{2,}|x{2,}))*[ .-]?\d{2,}\b".to_owned(),
-        ),
-        (
-            Kind::Filler,
-            r"\b(?:X{3,}|x{3,})(?:[ .-](?:X{2,}|x{2,}))*\b".to_owned(),
-        ),
-        (Kind::Filler, r"\b(?:TODO|TBD|FIXME)\b".to_owned()),
-        (Kind::Filler, r"(?i:\blorem ipsum\b)".to_owned()),
-        (Kind::Marker, bracketed(r"\[", r"\]")),
-        (Kind::Marker, bracketed("<", ">")),
-        (Kind::Marker, r"%(?:\d+\$)?[sd]\b".to_owned()),
-        (Kind::Unclosed, r"\{\{|\{%".to_owned()),
-        (Kind::Unopened, r"\}\}|%\}".to_owned()),
-    ]
-    .into_iter()
-    .map(|(k, p)| (k, Regex::new(&p).expect("valid placeholder regex")))
-    .collect()
-});
+static PATTERNS: [Pattern; 14] = [
+    Pattern::new(Kind::Variable, &["{{"], false, || {
+        r"\{\{[^{}\n]*\}\}".to_owned()
+    }),
+    Pattern::new(Kind::Variable, &["{%"], false, || {
+        r"\{%[^\n]*?%\}".to_owned()
+    }),
+    Pattern::new(Kind::Variable, &["{!"], false, || {
+        r"\{![^{}\n]*\}".to_owned()
+    }),
+    Pattern::new(Kind::Variable, &["[["], false, || {
+        r"\[\[[^\[\]\n]*\]\]".to_owned()
+    }),
+    Pattern::new(Kind::Variable, &["{$"], false, || {
+        r"\{\$[^{}\n]*\}".to_owned()
+    }),
+    Pattern::new(Kind::Masked, &["xx"], true, || {
+        r"\b(?:X{2,}|x{2,})(?:[ .-]?(?:X{2,}|x{2,}))*[ .-]?\d{2,}\b".to_owned()
+    }),
+    Pattern::new(Kind::Filler, &["xxx"], true, || {
+        r"\b(?:X{3,}|x{3,})(?:[ .-](?:X{2,}|x{2,}))*\b".to_owned()
+    }),
+    Pattern::new(Kind::Filler, &["TODO", "TBD", "FIXME"], false, || {
+        r"\b(?:TODO|TBD|FIXME)\b".to_owned()
+    }),
+    Pattern::new(Kind::Filler, &["lorem"], true, || {
+        r"(?i:\blorem ipsum\b)".to_owned()
+    }),
+    Pattern::new(Kind::Marker, &["["], false, || bracketed(r"\[", r"\]")),
+    Pattern::new(Kind::Marker, &["<"], false, || bracketed("<", ">")),
+    Pattern::new(Kind::Marker, &["%"], false, || {
+        r"%(?:\d+\$)?[sd]\b".to_owned()
+    }),
+    Pattern::new(Kind::Unclosed, &["{{", "{%"], false, || {
+        r"\{\{|\{%".to_owned()
+    }),
+    Pattern::new(Kind::Unopened, &["}}", "%}"], false, || {
+        r"\}\}|%\}".to_owned()
+    }),
+];
 
 /// Upper-case HTML element names: `<BR>` is markup, not a marker.
 const HTML_TAGS: &[&str] = &[
@@ -290,21 +343,30 @@ impl Rule for Placeholder {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         let template = cx.mode == Mode::Template;
-        let mut taken: Vec<Range<usize>> = Vec::new();
+        // What earlier patterns matched, start → end, never overlapping.
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         // Lines with an unclosed opener: a closer there is the same mistake.
-        let mut unclosed_lines: Vec<usize> = Vec::new();
-        let line_of = |at: usize| body[..at].matches('\n').count();
-        for (kind, re) in PATTERNS.iter() {
+        let mut unclosed_lines: BTreeSet<usize> = BTreeSet::new();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line_of = |at: usize| line_starts.partition_point(|&s| s <= at);
+        let folded = body.to_ascii_lowercase();
+        for pattern in &PATTERNS {
+            let Some(re) = pattern.for_text(body, &folded) else {
+                continue;
+            };
+            let kind = &pattern.kind;
             for m in re.find_iter(body) {
                 let range = m.range();
-                if taken
-                    .iter()
-                    .any(|t| t.start < range.end && range.start < t.end)
-                    || is_false_positive(*kind, body, &range)
-                {
+                let overlaps = taken
+                    .range(..range.end)
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > range.start);
+                if overlaps || is_false_positive(*kind, body, &range) {
                     continue;
                 }
-                taken.push(range.clone());
+                taken.insert(range.start, range.end);
                 let text = &body[range.clone()];
                 let (message, help) = match kind {
                     Kind::Masked => continue,
@@ -326,7 +388,7 @@ impl Rule for Placeholder {
                         "write the missing text",
                     ),
                     Kind::Unclosed => {
-                        unclosed_lines.push(line_of(range.start));
+                        unclosed_lines.insert(line_of(range.start));
                         (
                             format!("`{text}` opens a placeholder that is never closed"),
                             "close it (`}}` or `%}`) or remove it",

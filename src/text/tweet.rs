@@ -236,6 +236,9 @@ fn count_pieces(text: &str, weighting: Weighting) -> Vec<Piece> {
         .collect();
     let emoji: HashMap<usize, usize> = match weighting {
         Weighting::V2 => HashMap::new(),
+        // Every emoji has a character from U+00A9 (©) up: most replies
+        // need not build the expression.
+        Weighting::V3 if !text.chars().any(|c| c >= '\u{A9}') => HashMap::new(),
         Weighting::V3 => EMOJI
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
