@@ -3,8 +3,8 @@
 
 mod common;
 use common::{
-    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint, run,
-    run_in,
+    apply_fixes, assert_clean, assert_clean_corpus, assert_planted_defects_reported,
+    diagnostics_of, json_diagnostics, lint, run_in,
 };
 use serde_json::Value;
 
@@ -19,42 +19,14 @@ fn d(line: u64, column: u64, message: &str) -> (u64, u64, String) {
     (line, column, message.to_owned())
 }
 
+/// The `emoji` diagnostics as JSON.
 fn json_of(args: &[&str], text: &str) -> Vec<Value> {
-    let mut all = vec!["--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(&all, text);
-    assert!(r.code != 2, "{}", r.stderr);
-    r.json()["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "emoji")
-        .cloned()
-        .collect()
+    json_diagnostics("emoji", args, text)
 }
 
-/// `text` with every fix applied.
+/// `text` with every fix applied (all unsafe).
 fn apply(text: &str, diagnostics: &[Value]) -> String {
-    let mut edits: Vec<(usize, usize, String)> = diagnostics
-        .iter()
-        .flat_map(|d| {
-            assert_eq!(d["fix"]["applicability"], "unsafe", "{d:#}");
-            d["fix"]["edits"].as_array().unwrap().clone()
-        })
-        .map(|e| {
-            (
-                e["start"]["offset"].as_u64().unwrap() as usize,
-                e["end"]["offset"].as_u64().unwrap() as usize,
-                e["content"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    edits.sort();
-    let mut out = text.to_owned();
-    for (start, end, content) in edits.iter().rev() {
-        out.replace_range(*start..*end, content);
-    }
-    out
+    apply_fixes(text, diagnostics, "unsafe")
 }
 
 // ------------------------------------------------------------ must fail

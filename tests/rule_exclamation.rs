@@ -3,8 +3,8 @@
 
 mod common;
 use common::{
-    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint, run,
-    run_in,
+    apply_fixes, assert_clean, assert_clean_corpus, assert_planted_defects_reported,
+    diagnostics_of, json_diagnostics, lint, run_in,
 };
 use serde_json::Value;
 
@@ -21,39 +21,12 @@ fn d(line: u64, column: u64, message: &str) -> (u64, u64, String) {
 
 /// The `exclamation` diagnostics as JSON.
 fn json_of(args: &[&str], text: &str) -> Vec<Value> {
-    let mut all = vec!["--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(&all, text);
-    assert!(r.code != 2, "{}", r.stderr);
-    r.json()["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "exclamation")
-        .cloned()
-        .collect()
+    json_diagnostics("exclamation", args, text)
 }
 
 /// `text` with the fixes of `applicability` applied.
 fn apply(text: &str, diagnostics: &[Value], applicability: &str) -> String {
-    let mut edits: Vec<(usize, usize, String)> = diagnostics
-        .iter()
-        .filter(|d| d["fix"]["applicability"] == applicability)
-        .flat_map(|d| d["fix"]["edits"].as_array().unwrap().clone())
-        .map(|e| {
-            (
-                e["start"]["offset"].as_u64().unwrap() as usize,
-                e["end"]["offset"].as_u64().unwrap() as usize,
-                e["content"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    edits.sort();
-    let mut out = text.to_owned();
-    for (start, end, content) in edits.iter().rev() {
-        out.replace_range(*start..*end, content);
-    }
-    out
+    apply_fixes(text, diagnostics, applicability)
 }
 
 // ------------------------------------------------------------ must fail

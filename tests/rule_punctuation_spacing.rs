@@ -4,8 +4,8 @@
 
 mod common;
 use common::{
-    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint, run,
-    run_in,
+    apply_fixes, assert_clean, assert_clean_corpus, assert_planted_defects_reported,
+    diagnostics_of, json_diagnostics, lint, run_in,
 };
 use serde_json::Value;
 
@@ -21,46 +21,13 @@ fn chat(lang: &str) -> [&str; 4] {
     ["--channel", "chat", "--lang", lang]
 }
 
-/// The rule's diagnostics in a JSON run of `args`.
-fn diagnostics(r: &common::Run) -> Vec<Value> {
-    assert!(r.code != 2, "{}", r.stderr);
-    r.json()["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "punctuation-spacing")
-        .cloned()
-        .collect()
-}
-
-/// `text` with every fix of `diagnostics` applied; each must be safe.
-fn apply(text: &str, diagnostics: &[Value]) -> String {
-    let mut edits: Vec<(usize, usize, String)> = diagnostics
-        .iter()
-        .flat_map(|d| {
-            assert_eq!(d["fix"]["applicability"], "safe", "{d:#}");
-            d["fix"]["edits"].as_array().unwrap().clone()
-        })
-        .map(|e| {
-            (
-                e["start"]["offset"].as_u64().unwrap() as usize,
-                e["end"]["offset"].as_u64().unwrap() as usize,
-                e["content"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    edits.sort();
-    let mut out = text.to_owned();
-    for (start, end, content) in edits.iter().rev() {
-        out.replace_range(*start..*end, content);
-    }
-    out
-}
-
+/// `text` with every `punctuation-spacing` fix applied (all safe).
 fn fixed(args: &[&str], text: &str) -> String {
-    let mut all = vec!["--format", "json"];
-    all.extend_from_slice(args);
-    apply(text, &diagnostics(&run(&all, text)))
+    apply_fixes(
+        text,
+        &json_diagnostics("punctuation-spacing", args, text),
+        "safe",
+    )
 }
 
 // ------------------------------------------------------------ must fail
@@ -162,7 +129,14 @@ fn strict_french_spacing_reports_ordinary_spaces() {
         ],
         Some(text),
     );
-    let found = diagnostics(&r);
+    assert!(r.code != 2, "{}", r.stderr);
+    let found: Vec<Value> = r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "punctuation-spacing")
+        .cloned()
+        .collect();
     let messages: Vec<&str> = found
         .iter()
         .map(|d| d["message"].as_str().unwrap())
@@ -176,7 +150,7 @@ fn strict_french_spacing_reports_ordinary_spaces() {
         ]
     );
     assert_eq!(
-        apply(text, &found),
+        apply_fixes(text, &found, "safe"),
         "Merci\u{202f}! Votre colis part demain\u{a0}: suivi par e-mail\u{202f}?"
     );
 }

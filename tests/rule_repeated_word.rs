@@ -4,9 +4,9 @@
 
 mod common;
 use common::{
-    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint, run,
+    apply_fixes, assert_clean, assert_clean_corpus, assert_planted_defects_reported,
+    diagnostics_of, json_diagnostics, lint,
 };
-use serde_json::Value;
 
 fn found(args: &[&str], text: &str) -> Vec<(u64, u64, String)> {
     diagnostics_of("repeated-word", args, text)
@@ -20,39 +20,9 @@ fn chat(lang: &str) -> [&str; 4] {
     ["--channel", "chat", "--lang", lang]
 }
 
-/// `text` with every `repeated-word` fix applied; each must be safe.
+/// `text` with every `repeated-word` fix applied (all safe).
 fn fixed(args: &[&str], text: &str) -> String {
-    let mut all = vec!["--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(&all, text);
-    assert!(r.code != 2, "{}", r.stderr);
-    let doc = r.json();
-    let mut edits: Vec<(usize, usize, String)> = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "repeated-word")
-        .flat_map(|d| {
-            assert_eq!(d["fix"]["applicability"], "safe", "{d:#}");
-            d["fix"]["edits"].as_array().unwrap().clone()
-        })
-        .map(|e: Value| {
-            (
-                e["start"]["offset"].as_u64().unwrap() as usize,
-                e["end"]["offset"].as_u64().unwrap() as usize,
-                e["content"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    edits.sort();
-    for pair in edits.windows(2) {
-        assert!(pair[0].1 <= pair[1].0, "overlapping edits {pair:?}");
-    }
-    let mut out = text.to_owned();
-    for (start, end, content) in edits.iter().rev() {
-        out.replace_range(*start..*end, content);
-    }
-    out
+    apply_fixes(text, &json_diagnostics("repeated-word", args, text), "safe")
 }
 
 // ------------------------------------------------------------ must fail

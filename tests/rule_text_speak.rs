@@ -4,7 +4,8 @@
 
 mod common;
 use common::{
-    assert_clean, assert_clean_corpus, assert_planted_defects_reported, diagnostics_of, lint, run,
+    apply_fixes, assert_clean, assert_clean_corpus, assert_planted_defects_reported,
+    diagnostics_of, json_diagnostics, lint,
 };
 use serde_json::Value;
 
@@ -19,43 +20,14 @@ fn d(line: u64, column: u64, message: &str) -> (u64, u64, String) {
     (line, column, message.to_owned())
 }
 
+/// The `text-speak` diagnostics as JSON.
 fn json_of(args: &[&str], text: &str) -> Vec<Value> {
-    let mut all = vec!["--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(&all, text);
-    assert!(r.code != 2, "{}", r.stderr);
-    r.json()["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "text-speak")
-        .cloned()
-        .collect()
+    json_diagnostics("text-speak", args, text)
 }
 
-/// `text` with every fix applied; each must be unsafe.
+/// `text` with every fix applied (all unsafe).
 fn apply(text: &str, diagnostics: &[Value]) -> String {
-    let mut edits: Vec<(usize, usize, String)> = diagnostics
-        .iter()
-        .filter(|d| !d["fix"].is_null())
-        .flat_map(|d| {
-            assert_eq!(d["fix"]["applicability"], "unsafe", "{d:#}");
-            d["fix"]["edits"].as_array().unwrap().clone()
-        })
-        .map(|e| {
-            (
-                e["start"]["offset"].as_u64().unwrap() as usize,
-                e["end"]["offset"].as_u64().unwrap() as usize,
-                e["content"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    edits.sort();
-    let mut out = text.to_owned();
-    for (start, end, content) in edits.iter().rev() {
-        out.replace_range(*start..*end, content);
-    }
-    out
+    apply_fixes(text, diagnostics, "unsafe")
 }
 
 // ------------------------------------------------------------ must fail

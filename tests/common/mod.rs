@@ -221,3 +221,45 @@ pub fn assert_planted_defects_reported(rule: &str) {
         .collect();
     assert!(missed.is_empty(), "missed: {missed:?}");
 }
+
+/// The `rule` diagnostics of a `--format json` run of `args` on `text`.
+pub fn json_diagnostics(rule: &str, args: &[&str], text: &str) -> Vec<serde_json::Value> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let r = run(&all, text);
+    assert!(r.code != 2, "{}", r.stderr);
+    r.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .cloned()
+        .collect()
+}
+
+/// `text` with the fixes of `diagnostics` whose applicability is
+/// `applicability` (`safe`, `unsafe`) applied; their edits must not
+/// overlap.
+pub fn apply_fixes(text: &str, diagnostics: &[serde_json::Value], applicability: &str) -> String {
+    let mut edits: Vec<(usize, usize, String)> = diagnostics
+        .iter()
+        .filter(|d| d["fix"]["applicability"] == applicability)
+        .flat_map(|d| d["fix"]["edits"].as_array().unwrap().clone())
+        .map(|e| {
+            (
+                e["start"]["offset"].as_u64().unwrap() as usize,
+                e["end"]["offset"].as_u64().unwrap() as usize,
+                e["content"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    edits.sort();
+    for pair in edits.windows(2) {
+        assert!(pair[0].1 <= pair[1].0, "overlapping edits {pair:?}");
+    }
+    let mut out = text.to_owned();
+    for (start, end, content) in edits.iter().rev() {
+        out.replace_range(*start..*end, content);
+    }
+    out
+}
