@@ -16,14 +16,12 @@
 //! recall per rule, the replies each rule got wrong, and detection
 //! accuracy. The test fails when a number drops below its floor.
 
-use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
+mod common;
+
+use common::eval::{self, Case};
 use replylint::diagnostic::Diagnostic;
 use replylint::lang::Language;
 use replylint::lang::detect::Detector;
-use replylint::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
-use serde::Deserialize;
-use std::sync::Arc;
 
 const RULES: [&str; 3] = ["language", "mixed-language", "register"];
 
@@ -60,72 +58,6 @@ const FLOORS: [Floor; 3] = [
         clean: 0.98,
     },
 ];
-
-#[derive(Debug, Deserialize)]
-struct Case {
-    id: String,
-    language: String,
-    #[allow(dead_code)]
-    register: String,
-    channel: String,
-    text: String,
-    #[serde(default)]
-    defect: Option<String>,
-    #[serde(default)]
-    planted: Option<String>,
-}
-
-fn load(name: &str) -> Vec<Case> {
-    let path = format!("{}/tests/data/eval/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}:{}: {e}", i + 1)))
-        .collect()
-}
-
-fn settings() -> Settings {
-    Settings::load(
-        &CliOverrides {
-            no_config: true,
-            ..CliOverrides::default()
-        },
-        std::path::Path::new("."),
-    )
-    .expect("built-in settings")
-}
-
-/// The diagnostics of the three rules on one case.
-fn lint(settings: &Settings, case: &Case) -> Vec<Diagnostic> {
-    let reply = Reply {
-        body: case.text.clone(),
-        meta: ReplyMeta {
-            channel: Some(Located {
-                value: case.channel.clone(),
-                offset: 0,
-            }),
-            language: Some(Located {
-                value: case.language.clone(),
-                offset: 0,
-            }),
-            ..ReplyMeta::default()
-        },
-        offsets: OffsetMap::starting_at(0),
-        source: Arc::new(Source {
-            path: None,
-            name: case.id.clone(),
-            text: case.text.clone(),
-        }),
-    };
-    let rc = settings
-        .reply_context(None, &reply.meta)
-        .unwrap_or_else(|(_, m)| panic!("{}: {m}", case.id));
-    replylint::engine::lint(settings, &reply, &rc)
-        .into_iter()
-        .filter(|d| RULES.contains(&d.rule))
-        .collect()
-}
 
 /// Whether diagnostic `d` finds the planted defect of `case`.
 fn finds(case: &Case, d: &Diagnostic) -> bool {
@@ -168,9 +100,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 #[test]
 fn language_rules_meet_their_floors() {
-    let settings = settings();
-    let correct = load("correct.jsonl");
-    let defects = load("defects.jsonl");
+    let settings = eval::settings();
+    let correct = eval::load("eval", "correct.jsonl");
+    let defects = eval::load("eval", "defects.jsonl");
     assert!(
         correct.len() >= 300,
         "at least 50 correct replies per language"
@@ -182,7 +114,7 @@ fn language_rules_meet_their_floors() {
 
     let mut tallies: Vec<Tally> = RULES.iter().map(|_| Tally::default()).collect();
     for case in &correct {
-        let found = lint(&settings, case);
+        let found = eval::lint(&settings, case, &RULES);
         for (rule, tally) in RULES.iter().zip(&mut tallies) {
             let mine: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == *rule).collect();
             if !mine.is_empty() {
@@ -197,7 +129,7 @@ fn language_rules_meet_their_floors() {
         }
     }
     for case in &defects {
-        let found = lint(&settings, case);
+        let found = eval::lint(&settings, case, &RULES);
         for (rule, tally) in RULES.iter().zip(&mut tallies) {
             let mine: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == *rule).collect();
             let hit = mine.iter().any(|d| finds(case, d));

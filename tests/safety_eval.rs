@@ -22,78 +22,13 @@
 //! and every miss and false positive. The test fails when a number drops
 //! below its floor.
 
+mod common;
+
+use common::eval::{self, Case};
 use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
 use replylint::diagnostic::Diagnostic;
-use replylint::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
-use serde::Deserialize;
-use std::sync::Arc;
 
 const RULES: [&str; 4] = ["personal-data", "credential-request", "link", "markup"];
-
-#[derive(Debug, Deserialize)]
-struct Case {
-    id: String,
-    language: String,
-    channel: String,
-    text: String,
-    #[serde(default)]
-    defect: Option<String>,
-    #[serde(default)]
-    planted: Option<String>,
-}
-
-fn load(name: &str) -> Vec<Case> {
-    let path = format!("{}/tests/data/safety/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}:{}: {e}", i + 1)))
-        .collect()
-}
-
-fn settings() -> Settings {
-    Settings::load(
-        &CliOverrides {
-            no_config: true,
-            ..CliOverrides::default()
-        },
-        std::path::Path::new("."),
-    )
-    .expect("built-in settings")
-}
-
-/// The diagnostics of the four rules on one case.
-fn lint(settings: &Settings, case: &Case) -> Vec<Diagnostic> {
-    let reply = Reply {
-        body: case.text.clone(),
-        meta: ReplyMeta {
-            channel: Some(Located {
-                value: case.channel.clone(),
-                offset: 0,
-            }),
-            language: Some(Located {
-                value: case.language.clone(),
-                offset: 0,
-            }),
-            ..ReplyMeta::default()
-        },
-        offsets: OffsetMap::starting_at(0),
-        source: Arc::new(Source {
-            path: None,
-            name: case.id.clone(),
-            text: case.text.clone(),
-        }),
-    };
-    let rc = settings
-        .reply_context(None, &reply.meta)
-        .unwrap_or_else(|(_, m)| panic!("{}: {m}", case.id));
-    replylint::engine::lint(settings, &reply, &rc)
-        .into_iter()
-        .filter(|d| RULES.contains(&d.rule))
-        .collect()
-}
 
 /// Whether `d` reports the planted defect: the right rule, and a span
 /// that overlaps the planted text.
@@ -124,7 +59,10 @@ fn false_positives(settings: &Settings, cases: &[Case], label: &str) -> Vec<(&'s
     let counts = RULES.map(|rule| {
         let mut n = 0;
         for case in cases {
-            for d in lint(settings, case).iter().filter(|d| d.rule == rule) {
+            for d in eval::lint(settings, case, &RULES)
+                .iter()
+                .filter(|d| d.rule == rule)
+            {
                 n += 1;
                 lines.push(show(case, d));
             }
@@ -143,8 +81,8 @@ fn false_positives(settings: &Settings, cases: &[Case], label: &str) -> Vec<(&'s
 
 #[test]
 fn correct_replies_are_left_alone() {
-    let settings = settings();
-    let cases = load("correct.jsonl");
+    let settings = eval::settings();
+    let cases = eval::load("safety", "correct.jsonl");
     assert!(
         cases.len() >= 150,
         "the tuning set has {} replies",
@@ -159,8 +97,8 @@ fn correct_replies_are_left_alone() {
 
 #[test]
 fn held_out_correct_replies_are_mostly_left_alone() {
-    let settings = settings();
-    let cases = load("holdout.jsonl");
+    let settings = eval::settings();
+    let cases = eval::load("safety", "holdout.jsonl");
     assert!(
         cases.len() >= 70,
         "the held-out set has {} replies",
@@ -192,12 +130,12 @@ fn held_out_planted_defects_are_caught() {
 }
 
 fn check_defects(file: &str) {
-    let settings = settings();
-    let cases = load(file);
+    let settings = eval::settings();
+    let cases = eval::load("safety", file);
     let mut missed = Vec::new();
     let mut stray = Vec::new();
     for case in &cases {
-        let ds = lint(&settings, case);
+        let ds = eval::lint(&settings, case, &RULES);
         if !ds.iter().any(|d| finds(case, d)) {
             missed.push(format!(
                 "  {} [{}] `{}`",
@@ -221,7 +159,7 @@ fn check_defects(file: &str) {
             .collect();
         let caught = of_rule
             .iter()
-            .filter(|c| lint(&settings, c).iter().any(|d| finds(c, d)))
+            .filter(|c| eval::lint(&settings, c, &RULES).iter().any(|d| finds(c, d)))
             .count();
         println!("  {rule:20} {caught}/{} caught", of_rule.len());
     }

@@ -3,6 +3,7 @@
 //! render what it printed for insta snapshots.
 #![allow(dead_code)]
 
+pub mod eval;
 pub mod phrases;
 
 use assert_cmd::Command;
