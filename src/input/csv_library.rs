@@ -1,5 +1,5 @@
 //! CSV libraries: a header row naming the columns (`text` required; `id`,
-//! `title`, `channel`, `language`, `mode`, `subject`, `allow` optional),
+//! `title`, `channel`, `language`, `mode`, `subject`, `header`, `footer`, `allow` optional),
 //! then one reply per row. Fields may be quoted, with `""` for a quote
 //! and line breaks inside. The delimiter is `,`, or `;` or a tab when the
 //! header uses those (spreadsheets set to Italian or German write `;`).
