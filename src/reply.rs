@@ -603,6 +603,21 @@ mod tests {
     }
 
     #[test]
+    fn a_field_maps_one_for_one_only_where_the_source_holds_it_verbatim() {
+        let src = r#"subject = "Caffè" title = "a\u00e8""#;
+        let f = Field::at(src, "Caffè".to_owned(), 10);
+        assert_eq!(f.offsets.source_start(4), 15, "inside the quotes");
+        assert_eq!(f.offsets.source_end("Caffè".len()), 17);
+        let at = src.find("\"a").unwrap();
+        let f = Field::at(src, "aè".to_owned(), at);
+        assert_eq!(f.offsets.source_start(1), at, "an escape: pinned");
+        let f = Field::pinned("Caffè".to_owned(), 10).retrace(src);
+        assert_eq!(f.offsets.source_start(1), 12);
+        let exact = Field::at(src, "Caffè".to_owned(), 10);
+        assert_eq!(exact.clone().retrace("anything else"), exact);
+    }
+
+    #[test]
     fn a_body_after_a_prefix_is_shifted() {
         let (body, map) = normalise_newlines("hello", 7);
         assert_eq!(body, "hello");

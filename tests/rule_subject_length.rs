@@ -172,3 +172,35 @@ fn body_diagnostics_say_no_part() {
         );
     }
 }
+
+#[test]
+fn escapes_before_the_limit_are_retraced_in_front_matter_and_json() {
+    // `\u00e8` is one character written as six.
+    let long = format!("Caff\\u00e8 {}", subject(75));
+    let text = reply(&long);
+    let found = diagnostics_of("subject-length", &[], &text);
+    // 12 + 78 columns, plus the 5 the escape adds.
+    assert_eq!((found[0].0, found[0].1), (3, 95));
+    let line = format!(
+        "{{\"id\": \"r\", \"channel\": \"email\", \"subject\": \"{long}\", \"text\": \"Dear Anna, kind regards, Marco\"}}\n"
+    );
+    let found = check_file("macros.jsonl", &line);
+    let at = line.find("Caff").unwrap() + 78 + 5;
+    assert_eq!(found[0]["start"]["offset"], at as u64);
+    assert_eq!(
+        found[0]["end"]["offset"],
+        (line.find("\", \"text").unwrap()) as u64
+    );
+}
+
+#[test]
+fn a_subject_in_a_csv_row_with_doubled_quotes() {
+    let long = format!("\"\"Refund\"\" {}", subject(75));
+    let row =
+        format!("id,channel,subject,text\nr,email,\"{long}\",\"Dear Anna, kind regards, Marco\"\n");
+    let found = check_file("macros.csv", &row);
+    assert_eq!(found.len(), 1);
+    // Two doubled quotes before the limit: 2 more bytes than characters.
+    let at = row.find("\"\"Refund").unwrap() + 78 + 2;
+    assert_eq!(found[0]["start"]["offset"], at as u64);
+}

@@ -35,6 +35,10 @@ pub const KEYS: &[&str] = &[
     "placeholder-dialect",
 ];
 
+/// The keys whose string values are fields with a map back to the
+/// source ([`crate::reply::Field`]).
+pub const FIELDS: &[&str] = &["subject", "header", "footer"];
+
 /// The canonical key for `key` (`lang` is `language`), if it is one.
 pub fn canonical(key: &str) -> Option<&'static str> {
     if key == "lang" {
@@ -115,6 +119,18 @@ impl Entry {
             );
         }
         None
+    }
+
+    /// Set `subject`, `header` or `footer` (see [`FIELDS`]) from a string
+    /// decoded with its map back to the source.
+    pub fn set_field(&mut self, key: &str, text: String, offsets: OffsetMap) {
+        let slot = match key {
+            "subject" => &mut self.meta.subject,
+            "header" => &mut self.meta.header,
+            "footer" => &mut self.meta.footer,
+            _ => return,
+        };
+        *slot = Some(Field { text, offsets });
     }
 
     /// Set a field other than `text` from its decoded value.

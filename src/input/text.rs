@@ -130,9 +130,13 @@ fn toml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
         value: s.get_ref().clone(),
         offset: range.start + s.span().start,
     };
-    let field = |s: &_| {
-        let s = at(s);
-        Field::at(text, s.value, s.offset)
+    // Decoded again from the literal, to map escapes back to the source.
+    let field = |s: &Spanned<String>| {
+        let span = s.span();
+        let raw = &text[range.start + span.start..range.start + span.end];
+        let (text, offsets) =
+            super::toml_library::decode(raw, range.start + span.start, s.get_ref());
+        Field { text, offsets }
     };
     Ok(ReplyMeta {
         id: fm.id,
