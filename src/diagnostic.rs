@@ -1,6 +1,8 @@
 //! The diagnostic model: what a rule reports about a reply.
 //!
-//! Spans are byte ranges into the reply body (`Reply::body`). They become
+//! Spans are byte ranges into the reply body (`Reply::body`), or into one of
+//! its fields (subject, header, footer) when the diagnostic's [`Part`] says
+//! so. They become
 //! positions in the file on disk in exactly one place, [`crate::location`].
 
 use serde::{Deserialize, Serialize};
@@ -159,6 +161,36 @@ impl Fix {
     }
 }
 
+/// The part of a reply a diagnostic's span points into: the body, or one
+/// of the short fields some channels send beside it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    #[default]
+    Body,
+    /// The email subject line.
+    Subject,
+    /// A WhatsApp template's header.
+    Header,
+    /// A WhatsApp template's footer.
+    Footer,
+}
+
+impl Part {
+    pub const fn is_body(self) -> bool {
+        matches!(self, Part::Body)
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Part::Body => "body",
+            Part::Subject => "subject",
+            Part::Header => "header",
+            Part::Footer => "footer",
+        }
+    }
+}
+
 /// One problem found in one reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -168,6 +200,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, when there is something specific to say.
     pub help: Option<String>,
+    /// The part of the reply `span` is a range of. Fixes only ever edit
+    /// the body.
+    pub part: Part,
     pub span: Span,
     pub fix: Option<Fix>,
 }
@@ -175,6 +210,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Say that the span is a range of `part` rather than of the body.
+    pub fn in_part(&mut self, part: Part) -> &mut Self {
+        self.part = part;
         self
     }
 

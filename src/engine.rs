@@ -53,8 +53,8 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         }
     }
     if !directives.is_empty() {
-        out.retain(|d| !directives.suppresses(d.rule, d.span.start));
+        out.retain(|d| !directives.suppresses(d.rule, d.span.start) || !d.part.is_body());
     }
-    out.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
+    out.sort_by(|a, b| (a.part, a.span, a.rule).cmp(&(b.part, b.span, b.rule)));
     out
 }

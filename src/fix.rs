@@ -754,6 +754,7 @@ mod tests {
             severity: crate::diagnostic::Severity::Warning,
             message: String::new(),
             help: None,
+            part: crate::diagnostic::Part::Body,
             span: edits[0].span,
             fix: Some(crate::diagnostic::Fix::safe(edits)),
         }

@@ -29,7 +29,12 @@ pub struct ReplyMeta {
     pub channel: Option<Located<String>>,
     pub language: Option<Located<String>>,
     pub mode: Option<Mode>,
-    pub subject: Option<String>,
+    /// Email subject line.
+    pub subject: Option<Field>,
+    /// WhatsApp template header (text headers only).
+    pub header: Option<Field>,
+    /// WhatsApp template footer.
+    pub footer: Option<Field>,
     /// Rule ids that must not run on this reply.
     pub allow: Vec<Located<String>>,
     /// The mode the format implies when nothing else sets one (helpdesk
@@ -49,6 +54,53 @@ pub struct ReplyMeta {
 pub struct Located<T> {
     pub value: T,
     pub offset: usize,
+}
+
+/// A short text a reply carries beside its body (subject, header, footer),
+/// with the map from its text back to the file on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub text: String,
+    pub offsets: OffsetMap,
+}
+
+impl Field {
+    /// The value `text`, written in `source` at `offset` (its first byte,
+    /// or its opening quote): mapped one for one when the source holds it
+    /// verbatim there, otherwise pinned to `offset` (a value with escapes
+    /// or folded lines).
+    pub fn at(source: &str, text: String, offset: usize) -> Field {
+        let rest = source.get(offset..).unwrap_or_default();
+        let verbatim = |start: usize| {
+            rest.get(start..)
+                .is_some_and(|r| r.starts_with(text.as_str()))
+        };
+        let offsets = if verbatim(0) {
+            OffsetMap::starting_at(offset)
+        } else if rest.starts_with(['"', '\'']) && verbatim(1) {
+            OffsetMap::starting_at(offset + 1)
+        } else {
+            OffsetMap::pinned(&text, offset, offset)
+        };
+        Field { text, offsets }
+    }
+
+    /// The value `text` written at `offset` of a source not at hand yet:
+    /// every position maps to `offset` until [`Field::retrace`].
+    pub fn pinned(text: String, offset: usize) -> Field {
+        let offsets = OffsetMap::pinned(&text, offset, offset);
+        Field { text, offsets }
+    }
+
+    /// A field made by [`Field::pinned`], traced again with [`Field::at`]
+    /// in `source`; any other field as it is.
+    pub fn retrace(self, source: &str) -> Field {
+        let offset = self.offsets.source_start(0);
+        if self.offsets != OffsetMap::pinned(&self.text, offset, offset) {
+            return self;
+        }
+        Field::at(source, self.text, offset)
+    }
 }
 
 /// One reply to lint.
@@ -548,6 +600,21 @@ mod tests {
         strip_final_newline(&mut body, &mut map);
         assert_eq!(body, "caffè");
         assert_eq!(map.source_end(body.len()), 11);
+    }
+
+    #[test]
+    fn a_field_maps_one_for_one_only_where_the_source_holds_it_verbatim() {
+        let src = r#"subject = "Caffè" title = "a\u00e8""#;
+        let f = Field::at(src, "Caffè".to_owned(), 10);
+        assert_eq!(f.offsets.source_start(4), 15, "inside the quotes");
+        assert_eq!(f.offsets.source_end("Caffè".len()), 17);
+        let at = src.find("\"a").unwrap();
+        let f = Field::at(src, "aè".to_owned(), at);
+        assert_eq!(f.offsets.source_start(1), at, "an escape: pinned");
+        let f = Field::pinned("Caffè".to_owned(), 10).retrace(src);
+        assert_eq!(f.offsets.source_start(1), 12);
+        let exact = Field::at(src, "Caffè".to_owned(), 10);
+        assert_eq!(exact.clone().retrace("anything else"), exact);
     }
 
     #[test]

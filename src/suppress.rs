@@ -420,6 +420,9 @@ impl Stripped {
 
     /// Move a diagnostic found in the copy onto the original body.
     pub fn map_back(&self, d: &mut Diagnostic) {
+        if !d.part.is_body() {
+            return;
+        }
         d.span = self.span(d.span);
         if let Some(fix) = &mut d.fix {
             for e in &mut fix.edits {

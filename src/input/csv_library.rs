@@ -1,5 +1,5 @@
 //! CSV libraries: a header row naming the columns (`text` required; `id`,
-//! `title`, `channel`, `language`, `mode`, `subject`, `allow` optional),
+//! `title`, `channel`, `language`, `mode`, `subject`, `header`, `footer`, `allow` optional),
 //! then one reply per row. Fields may be quoted, with `""` for a quote
 //! and line breaks inside. The delimiter is `,`, or `;` or a tab when the
 //! header uses those (spreadsheets set to Italian or German write `;`).
@@ -17,7 +17,7 @@
 //! to map every character of a field back to it.
 
 use super::Parsed;
-use super::library::{Entry, Errors, Keys, Value};
+use super::library::{Entry, Errors, FIELDS, Keys, Value};
 use crate::reply::{BodyBuilder, Located, OffsetMap, Source};
 use std::sync::Arc;
 
@@ -119,6 +119,7 @@ pub fn read(source: &Arc<Source>) -> Parsed {
             match key {
                 "text" => entry.text = Some(field),
                 "allow" => entry.set(key, Value::List(split_ids(&field.0, &field.1))),
+                _ if FIELDS.contains(&key) => entry.set_field(key, field.0, field.1),
                 _ => {
                     let offset = field.1.source_start(0);
                     entry.set(

@@ -28,7 +28,7 @@ use super::json::{self, Object, offset_of};
 use super::library::{Entry, Errors};
 use crate::lang::Language;
 use crate::mode::Mode;
-use crate::reply::{BodyBuilder, Located, Source};
+use crate::reply::{BodyBuilder, Field, Located, Source};
 use crate::text::dialect::Dialect;
 use serde_json::value::RawValue;
 use std::sync::Arc;
@@ -265,7 +265,13 @@ impl Reader<'_> {
             match field.as_deref() {
                 Some("comment_value_html") => body = Some((value, Markup::Html)),
                 Some("comment_value") if body.is_none() => body = Some((value, Markup::Plain)),
-                Some("subject") => entry.meta.subject = json::string(value),
+                Some("subject") => {
+                    let at = offset_of(&self.source.text, value);
+                    entry.meta.subject = json::string(value).map(|_| {
+                        let (text, offsets) = json::string_body(value.get(), at);
+                        Field { text, offsets }
+                    });
+                }
                 _ => {}
             }
         }

@@ -8,7 +8,7 @@
 //! `\"`, `\u00e8`, surrogate pairs `\ud83d\ude00`), recording where each
 //! character came from.
 
-use super::library::{Entry, Keys, Value};
+use super::library::{Entry, FIELDS, Keys, Value};
 use crate::reply::{BodyBuilder, Located, OffsetMap};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -176,6 +176,11 @@ pub fn entry(text: &str, object: &Object<'_>, offset: usize) -> Entry {
             } else if raw.get() != "null" {
                 entry.problem(at, format!("`text` must be a string, not {}", kind(raw)));
             }
+            continue;
+        }
+        if FIELDS.contains(&key) && is_string(raw) {
+            let (decoded, map) = string_body(raw.get(), offset_of(text, raw));
+            entry.set_field(key, decoded, map);
             continue;
         }
         if let Some(v) = value(text, raw) {

@@ -3,7 +3,7 @@
 //! and how a broken entry is reported while the others are still read.
 //!
 //! Keys: `id`, `title`, `channel`, `language` (or `lang`), `mode`,
-//! `subject`, `text` (required), `allow` (rule ids not to apply) and
+//! `subject`, `header`, `footer` (WhatsApp template), `text` (required), `allow` (rule ids not to apply) and
 //! `placeholder-dialect`.
 //! Hand-written TOML libraries are strict: an unknown key is an error.
 //! CSV sheets and JSON records often carry extra columns from the tool
@@ -17,7 +17,7 @@
 use super::InputError;
 use crate::location::LineIndex;
 use crate::mode::Mode;
-use crate::reply::{Located, OffsetMap, Reply, ReplyMeta, Source, strip_final_newline};
+use crate::reply::{Field, Located, OffsetMap, Reply, ReplyMeta, Source, strip_final_newline};
 use std::sync::Arc;
 
 /// The keys a library reply may carry.
@@ -28,10 +28,16 @@ pub const KEYS: &[&str] = &[
     "language",
     "mode",
     "subject",
+    "header",
+    "footer",
     "text",
     "allow",
     "placeholder-dialect",
 ];
+
+/// The keys whose string values are fields with a map back to the
+/// source ([`crate::reply::Field`]).
+pub const FIELDS: &[&str] = &["subject", "header", "footer"];
 
 /// The canonical key for `key` (`lang` is `language`), if it is one.
 pub fn canonical(key: &str) -> Option<&'static str> {
@@ -115,6 +121,18 @@ impl Entry {
         None
     }
 
+    /// Set `subject`, `header` or `footer` (see [`FIELDS`]) from a string
+    /// decoded with its map back to the source.
+    pub fn set_field(&mut self, key: &str, text: String, offsets: OffsetMap) {
+        let slot = match key {
+            "subject" => &mut self.meta.subject,
+            "header" => &mut self.meta.header,
+            "footer" => &mut self.meta.footer,
+            _ => return,
+        };
+        *slot = Some(Field { text, offsets });
+    }
+
     /// Set a field other than `text` from its decoded value.
     pub fn set(&mut self, key: &'static str, value: Value) {
         let at = value.offset();
@@ -123,11 +141,15 @@ impl Entry {
             Value::List(_) => Err((at, format!("`{what}` must be a string, not a list"))),
             Value::Other(t, _) => Err((at, format!("`{what}` must be a string, not {t}"))),
         };
+        // Retraced in the source by `finish`.
+        let field = |s: Located<String>| Field::pinned(s.value, s.offset);
         let meta = &mut self.meta;
         let result = match key {
             "id" => string(value, key).map(|s| meta.id = Some(s.value)),
             "title" => string(value, key).map(|s| meta.title = Some(s.value)),
-            "subject" => string(value, key).map(|s| meta.subject = Some(s.value)),
+            "subject" => string(value, key).map(|s| meta.subject = Some(field(s))),
+            "header" => string(value, key).map(|s| meta.header = Some(field(s))),
+            "footer" => string(value, key).map(|s| meta.footer = Some(field(s))),
             "channel" => string(value, key).map(|s| meta.channel = Some(s)),
             "language" => string(value, key).map(|s| meta.language = Some(s)),
             "placeholder-dialect" => string(value, key).map(|s| meta.dialect = Some(s)),
@@ -184,6 +206,13 @@ impl Entry {
         }
         let (mut body, mut offsets) = self.text?;
         strip_final_newline(&mut body, &mut offsets);
+        for field in [
+            &mut self.meta.subject,
+            &mut self.meta.header,
+            &mut self.meta.footer,
+        ] {
+            *field = field.take().map(|f| f.retrace(&source.text));
+        }
         Some(Reply {
             body,
             meta: self.meta,

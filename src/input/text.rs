@@ -31,7 +31,7 @@
 
 use super::InputError;
 use crate::mode::Mode;
-use crate::reply::{Located, Reply, ReplyMeta, Source, normalise_newlines};
+use crate::reply::{Field, Located, Reply, ReplyMeta, Source, normalise_newlines};
 use serde::Deserialize;
 use std::sync::Arc;
 use toml::Spanned;
@@ -46,7 +46,9 @@ struct FrontMatter {
     #[serde(alias = "lang")]
     language: Option<Spanned<String>>,
     mode: Option<Mode>,
-    subject: Option<String>,
+    subject: Option<Spanned<String>>,
+    header: Option<Spanned<String>>,
+    footer: Option<Spanned<String>>,
     allow: Option<Vec<Spanned<String>>>,
     placeholder_dialect: Option<Spanned<String>>,
 }
@@ -61,7 +63,9 @@ struct YamlFrontMatter {
     #[serde(alias = "lang")]
     language: Option<serde_saphyr::Spanned<String>>,
     mode: Option<Mode>,
-    subject: Option<String>,
+    subject: Option<serde_saphyr::Spanned<String>>,
+    header: Option<serde_saphyr::Spanned<String>>,
+    footer: Option<serde_saphyr::Spanned<String>>,
     allow: Option<Vec<serde_saphyr::Spanned<String>>>,
     placeholder_dialect: Option<serde_saphyr::Spanned<String>>,
 }
@@ -76,6 +80,8 @@ const KEYS: &[&str] = &[
     "lang",
     "mode",
     "subject",
+    "header",
+    "footer",
     "allow",
     "placeholder-dialect",
 ];
@@ -124,13 +130,23 @@ fn toml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
         value: s.get_ref().clone(),
         offset: range.start + s.span().start,
     };
+    // Decoded again from the literal, to map escapes back to the source.
+    let field = |s: &Spanned<String>| {
+        let span = s.span();
+        let raw = &text[range.start + span.start..range.start + span.end];
+        let (text, offsets) =
+            super::toml_library::decode(raw, range.start + span.start, s.get_ref());
+        Field { text, offsets }
+    };
     Ok(ReplyMeta {
         id: fm.id,
         title: fm.title,
         channel: fm.channel.as_ref().map(at),
         language: fm.language.as_ref().map(at),
         mode: fm.mode,
-        subject: fm.subject,
+        subject: fm.subject.as_ref().map(&field),
+        header: fm.header.as_ref().map(&field),
+        footer: fm.footer.as_ref().map(&field),
         allow: fm.allow.iter().flatten().map(at).collect(),
         default_mode: None,
         dialect: fm.placeholder_dialect.as_ref().map(at),
@@ -163,13 +179,19 @@ fn yaml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
                 .byte_offset()
                 .map_or(0, |o| usize::try_from(o).unwrap_or(0)),
     };
+    let field = |s: &_| {
+        let s = at(s);
+        Field::at(text, s.value, s.offset)
+    };
     Ok(ReplyMeta {
         id: fm.id,
         title: fm.title,
         channel: fm.channel.as_ref().map(at),
         language: fm.language.as_ref().map(at),
         mode: fm.mode,
-        subject: fm.subject,
+        subject: fm.subject.as_ref().map(&field),
+        header: fm.header.as_ref().map(&field),
+        footer: fm.footer.as_ref().map(&field),
         allow: fm.allow.iter().flatten().map(at).collect(),
         default_mode: None,
         dialect: fm.placeholder_dialect.as_ref().map(at),

@@ -22,7 +22,7 @@
 //! with a map back to the file.
 
 use super::Parsed;
-use super::library::{Entry, Errors, Keys, Value};
+use super::library::{Entry, Errors, FIELDS, Keys, Value};
 use crate::reply::{BodyBuilder, Located, OffsetMap, Source};
 use std::sync::Arc;
 use toml::Spanned;
@@ -123,6 +123,17 @@ fn entry(text: &str, bom: usize, table: &DeTable<'_>, start: usize) -> Entry {
             }
             continue;
         }
+        if FIELDS.contains(&key)
+            && let DeValue::String(s) = value.get_ref()
+        {
+            let span = value.span();
+            let raw = text
+                .get(bom + span.start..bom + span.end)
+                .unwrap_or_default();
+            let (decoded, map) = decode(raw, at, s);
+            entry.set_field(key, decoded, map);
+            continue;
+        }
         entry.set(key, field(value, bom));
     }
     entry
@@ -170,7 +181,7 @@ fn kind(value: &DeValue<'_>) -> &'static str {
 
 /// Decode the string literal `raw`, written at offset `at` of the file,
 /// whose value the parser found to be `expected`.
-fn decode(raw: &str, at: usize, expected: &str) -> (String, OffsetMap) {
+pub fn decode(raw: &str, at: usize, expected: &str) -> (String, OffsetMap) {
     let normal = expected.replace("\r\n", "\n").replace('\r', "\n");
     // The literal could not be retraced (the parser recovered from an
     // unclosed string, say): the value is right, and every position in it

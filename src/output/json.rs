@@ -13,7 +13,9 @@
 //!
 //! `start` and `end` are `{ "line", "column", "column_utf16", "offset" }`:
 //! 1-based line, 1-based column in Unicode scalar values, 1-based column in
-//! UTF-16 code units, and the byte offset in the file on disk.
+//! UTF-16 code units, and the byte offset in the file on disk. A diagnostic
+//! about the reply's subject, header or footer also has `"part"`
+//! (`"subject"`, `"header"`, `"footer"`); body diagnostics have none.
 
 use super::{Emitter, FileReport, JsonDiagnostic, JsonError, Summary};
 use crate::input::InputError;

@@ -11,7 +11,7 @@ pub mod sarif;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::input::InputError;
-use crate::location::{LineIndex, Position, locate};
+use crate::location::{LineIndex, Position, locate, locate_in};
 use crate::reply::{Reply, Source};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -60,7 +60,7 @@ pub struct Finding {
 impl Finding {
     /// Locate a reply's diagnostic in its source file.
     pub fn new(reply: &Reply, index: &LineIndex, channel: &str, diagnostic: Diagnostic) -> Self {
-        let (start, end) = locate(reply, index, diagnostic.span);
+        let (start, end) = locate_in(reply, index, diagnostic.part, diagnostic.span);
         let fix = diagnostic.fix.as_ref().map(|f| {
             let edits = f
                 .edits
@@ -184,6 +184,10 @@ pub struct JsonDiagnostic<'a> {
     pub severity: Severity,
     pub message: &'a str,
     pub help: Option<&'a str>,
+    /// The part of the reply the diagnostic is about, when it is not the
+    /// body: `subject`, `header` or `footer`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<crate::diagnostic::Part>,
     /// 1-based line, column (Unicode scalar values), UTF-16 column and byte
     /// offset in the file.
     pub start: Position,
@@ -208,6 +212,7 @@ impl<'a> JsonDiagnostic<'a> {
             severity: f.diagnostic.severity,
             message: &f.diagnostic.message,
             help: f.diagnostic.help.as_deref(),
+            part: (!f.diagnostic.part.is_body()).then_some(f.diagnostic.part),
             start: f.start,
             end: f.end,
             fix: f.fix.as_ref().map(|(a, edits)| JsonFix {

@@ -2,7 +2,7 @@
 //! channel's own unit.
 
 use super::{Context, Rule, RuleMeta, Sink};
-use crate::diagnostic::Span;
+use crate::diagnostic::{Part, Span};
 use crate::text::count::{Unit, measure};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -47,6 +47,8 @@ crate::declare_rule! {
     ///   `tweet-weight` or `sms-parts`.
     /// - `max-length` (channel setting): the limit in that unit; unset means
     ///   no limit.
+    /// - `max-header-length`, `max-footer-length` (channel settings): the
+    ///   header's and footer's limits in characters; unset means no limit.
     pub struct MaxLength {
         id: "max-length",
         severity: Error,
@@ -60,6 +62,16 @@ impl Rule for MaxLength {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let meta = &cx.reply.meta;
+        let fields = [
+            (Part::Header, &meta.header, cx.channel.max_header_length),
+            (Part::Footer, &meta.footer, cx.channel.max_footer_length),
+        ];
+        for (part, field, limit) in fields {
+            if let (Some(field), Some(limit)) = (field, limit) {
+                check_field(cx, sink, part, &field.text, limit);
+            }
+        }
         let Some(limit) = cx.channel.max_length else {
             return;
         };
@@ -91,6 +103,28 @@ impl Rule for MaxLength {
         };
         sink.report(Span::new(start, end), message).with_help(help);
     }
+}
+
+/// A header or footer longer than `limit` grapheme clusters.
+fn check_field(cx: &Context<'_>, sink: &mut Sink, part: Part, text: &str, limit: u64) {
+    let count = text.graphemes(true).count() as u64;
+    if count <= limit {
+        return;
+    }
+    let start = super::subject_length::past(text, limit);
+    let what = part.as_str();
+    sink.report(
+        Span::new(start, text.len()),
+        format!(
+            "{what} is {count}/{limit} characters on `{}`",
+            cx.channel.id
+        ),
+    )
+    .in_part(part)
+    .with_help(format!(
+        "shorten the {what} by {} characters",
+        count - limit
+    ));
 }
 
 /// End of the highlighted overflow: the rest of the line the overflow

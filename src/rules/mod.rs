@@ -32,6 +32,7 @@ pub mod sign_off;
 pub mod signature;
 pub mod sms_encoding;
 pub mod sms_segments;
+pub mod subject_length;
 pub mod text_speak;
 pub mod whitespace;
 
@@ -277,6 +278,7 @@ impl Sink {
             severity,
             message: message.into(),
             help: None,
+            part: crate::diagnostic::Part::Body,
             span: span.into(),
             fix: None,
         });
@@ -316,6 +318,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &signature::Signature,
     &sms_encoding::SmsEncoding,
     &sms_segments::SmsSegments,
+    &subject_length::SubjectLength,
     &text_speak::TextSpeak,
     &whitespace::Whitespace,
 ];

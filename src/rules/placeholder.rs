@@ -36,7 +36,8 @@ crate::declare_rule! {
     /// - in the `whatsapp` dialect (the `whatsapp-template` channel's), what
     ///   Meta rejects: variables numbered with gaps (`{{1}}` then `{{3}}`),
     ///   not starting at `{{1}}`, named rather than numbered, or at the very
-    ///   start or end of the body.
+    ///   start or end of the body, and any variable in the template's
+    ///   footer (reported where the footer was written).
     ///
     /// A name in the greeting without a fallback is `placeholder-fallback`'s
     /// business.
@@ -406,6 +407,11 @@ impl Rule for Placeholder {
         if template {
             let (dialect, variables) = cx.templating();
             check_template(body, dialect, variables, sink);
+            if dialect == Some(Dialect::Whatsapp)
+                && let Some(footer) = &cx.reply.meta.footer
+            {
+                check_footer(&footer.text, sink);
+            }
         }
     }
 }
@@ -618,6 +624,22 @@ fn dialect_problem(d: Dialect, f: &Found<'_>, text: &str, known: bool) -> Option
         return Some((f.range.clone(), message, help));
     }
     None
+}
+
+/// A WhatsApp template's footer is plain text: Meta rejects a variable in
+/// it.
+fn check_footer(footer: &str, sink: &mut Sink) {
+    for f in placeholders::find(footer) {
+        let text = &footer[f.range.clone()];
+        sink.report(
+            f.range.clone(),
+            format!("variable `{text}` in the footer of a WhatsApp template"),
+        )
+        .in_part(crate::diagnostic::Part::Footer)
+        .with_help(
+            "Meta rejects the template: the footer cannot have variables; move it to the body",
+        );
+    }
 }
 
 /// What Meta rejects in a WhatsApp template body: numbered variables with
