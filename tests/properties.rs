@@ -24,21 +24,13 @@ static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
     Settings::load(&cli, Path::new(".")).expect("built-in settings")
 });
 
-const CHANNELS: &[&str] = &[
-    "app-store",
-    "chat",
-    "email",
-    "facebook-comment",
-    "generic",
-    "google-business",
-    "google-play",
-    "instagram",
-    "messenger",
-    "sms",
-    "twitter",
-    "whatsapp-template",
-    "whatsapp",
-];
+/// Every built-in channel id.
+fn channel_ids() -> Vec<&'static str> {
+    replylint::channel::BUILTIN
+        .iter()
+        .map(|(id, _)| *id)
+        .collect()
+}
 
 const LANGUAGES: &[Option<&str>] = &[
     None,
@@ -204,7 +196,7 @@ proptest! {
     #[test]
     fn every_span_lies_on_character_boundaries_inside_the_reply(
         text in text(),
-        channel in select(CHANNELS),
+        channel in select(channel_ids()),
         language in select(LANGUAGES),
         template in any::<bool>(),
     ) {
@@ -318,7 +310,7 @@ proptest! {
     #[test]
     fn fixes_leave_text_that_reads_and_converge(
         text in text(),
-        channel in select(CHANNELS),
+        channel in select(channel_ids()),
         language in select(LANGUAGES),
     ) {
         let language = language.map(|l| format!("language = \"{l}\"\n")).unwrap_or_default();

@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
         replylint::input::read_source(source, true)
     {
         for reply in &replies {
-            replylint::count::count(reply);
+            replylint::count::count(reply, None);
         }
     }
 });

@@ -5,8 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use replylint::channel::BUILTIN as CHANNELS;
 use replylint::lang::Language;
-use replylint_fuzz::{CHANNELS, fix_and_check, read_and_lint};
+use replylint_fuzz::{fix_and_check, read_and_lint};
 
 fuzz_target!(|data: &[u8]| {
     let [channel, flags, rest @ ..] = data else {
@@ -15,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(rest) else {
         return;
     };
-    let channel = CHANNELS[usize::from(*channel) % CHANNELS.len()];
+    let (channel, _) = CHANNELS[usize::from(*channel) % CHANNELS.len()];
     let mode = if flags & 1 == 0 { "draft" } else { "template" };
     let language = match (flags >> 1) % 7 {
         0 => String::new(),

@@ -23,23 +23,6 @@ pub static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
     Settings::load(&cli, Path::new(".")).expect("built-in settings")
 });
 
-/// Every built-in channel id, for targets that pick one from a byte.
-pub const CHANNELS: &[&str] = &[
-    "app-store",
-    "chat",
-    "email",
-    "facebook-comment",
-    "generic",
-    "google-business",
-    "google-play",
-    "instagram",
-    "messenger",
-    "sms",
-    "twitter",
-    "whatsapp-template",
-    "whatsapp",
-];
-
 /// Read `data` as the file `name` (its extension picks the reader), then
 /// lint every reply and check the invariants. Invalid UTF-8 must be a
 /// clean error.

@@ -373,6 +373,12 @@ impl Tags {
     }
 }
 
+/// Whether `keyword` is a Liquid or Jinja (HubL) tag, of any dialect:
+/// tags control output and print nothing themselves.
+pub fn is_tag(keyword: &str) -> bool {
+    Tags::Liquid.has(keyword) || Tags::Jinja.has(keyword)
+}
+
 /// Tags that open a block closed by `end` + the keyword.
 const BLOCKS: &[&str] = &[
     "if", "unless", "for", "case", "capture", "comment", "raw", "tablerow", "macro", "call",

@@ -69,55 +69,6 @@ static SYNTAX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid placeholder regex")
 });
 
-/// Liquid and Jinja (HubL) tags: they control output and print nothing
-/// themselves.
-pub const TAGS: &[&str] = &[
-    "if",
-    "elsif",
-    "elif",
-    "else",
-    "endif",
-    "unless",
-    "endunless",
-    "for",
-    "endfor",
-    "case",
-    "when",
-    "endcase",
-    "assign",
-    "capture",
-    "endcapture",
-    "comment",
-    "endcomment",
-    "raw",
-    "endraw",
-    "break",
-    "continue",
-    "cycle",
-    "increment",
-    "decrement",
-    "liquid",
-    "render",
-    "include",
-    "tablerow",
-    "endtablerow",
-    "set",
-    "endset",
-    "macro",
-    "endmacro",
-    "call",
-    "endcall",
-    "filter",
-    "endfilter",
-    "with",
-    "endwith",
-    "block",
-    "endblock",
-    "import",
-    "from",
-    "do",
-];
-
 /// Every placeholder in `text`, in order.
 pub fn find(text: &str) -> Vec<Found<'_>> {
     SYNTAX
@@ -135,7 +86,7 @@ pub fn find(text: &str) -> Vec<Found<'_>> {
                 _ => Syntax::Dollar,
             };
             let first_word = inner.split_whitespace().next().unwrap_or("");
-            let prints = !(syntax == Syntax::Percent && TAGS.contains(&first_word));
+            let prints = !(syntax == Syntax::Percent && super::dialect::is_tag(first_word));
             let (name, fallback) = if prints {
                 name_and_fallback(syntax, inner)
             } else {
