@@ -155,6 +155,7 @@ fn language_counts(
 ) {
     let detector = Detector::default();
     let guess = detector.guess(body);
+    let detected = detector.detect(body);
     let language = match declared {
         Some(code) => Some(LanguageInfo {
             code: code.code(),
@@ -165,7 +166,7 @@ fn language_counts(
         }),
         None => guess.map(|g| LanguageInfo {
             code: g.language.code(),
-            source: if detector.detect(body).is_some() {
+            source: if detected.is_some() {
                 LanguageSource::Detected
             } else {
                 LanguageSource::Guessed
@@ -175,7 +176,7 @@ fn language_counts(
     };
     // Register and readability only in a language the draft is known or
     // confidently detected to be in.
-    let known = declared.or_else(|| detector.detect(body).map(|d| d.language));
+    let known = declared.or(detected.map(|d| d.language));
     let register = known
         .filter(|&l| register::BUILTIN.has(l))
         .map(|l| register_of(body, l));
@@ -191,7 +192,8 @@ fn language_counts(
 }
 
 /// Formal and informal cues in `body`: a weak cue counts only beside a
-/// strong cue of the other side, as in the `register` rule.
+/// strong cue of the other side, and the register is `mixed` when the
+/// `register` rule would call it so.
 fn register_of(body: &str, language: Language) -> RegisterInfo {
     let cues = register::BUILTIN.find(body, language);
     let strong = |side: Side| cues.iter().any(|c| c.side == side && !c.weak);
@@ -203,10 +205,10 @@ fn register_of(body: &str, language: Language) -> RegisterInfo {
     };
     let (formal, informal) = (count(Side::Formal), count(Side::Informal));
     let register = match (formal, informal) {
+        _ if register::is_mixed(&cues) => "mixed",
         (0, 0) => "none",
         (_, 0) => "formal",
-        (0, _) => "informal",
-        _ => "mixed",
+        _ => "informal",
     };
     RegisterInfo {
         register,

@@ -198,6 +198,14 @@ impl Cues {
     }
 }
 
+/// Whether `cues` mix the registers: a strong cue of one side with any
+/// cue of the other (a weak cue alone decides nothing).
+pub fn is_mixed(cues: &[Cue]) -> bool {
+    let strong = |side: Side| cues.iter().any(|c| c.side == side && !c.weak);
+    let any = |side: Side| cues.iter().any(|c| c.side == side);
+    (strong(Side::Formal) && any(Side::Informal)) || (strong(Side::Informal) && any(Side::Formal))
+}
+
 /// Whether byte `at` of `text` opens a sentence or a line: only white
 /// space and opening punctuation stand between it and the start of the
 /// text, a line break, or a `.` `!` `?` `…` `:`.

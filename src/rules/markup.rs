@@ -250,11 +250,7 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` may hold an [`ADDRESS`]: every address has `://`, `www.`
 /// or `@`.
 fn may_hold_address(text: &str) -> bool {
-    text.contains(['/', '@'])
-        || text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"www."))
+    text.contains(['/', '@']) || crate::text::contains_ignore_ascii_case(text, "www.")
 }
 
 /// Whether `r` overlaps one of `sorted`: ranges sorted by start that do

@@ -556,11 +556,7 @@ pub fn find(text: &str, allow: &Allow<'_>) -> Vec<Finding> {
 /// Most replies have neither, and the regular expression's Unicode `\b`
 /// makes it slow on text that is not ASCII.
 fn may_link(text: &str) -> bool {
-    text.contains('/')
-        || text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"www."))
+    text.contains('/') || crate::text::contains_ignore_ascii_case(text, "www.")
 }
 
 /// Whether `text` may hold an [`EMAIL`]: an `@` between two characters

@@ -158,9 +158,15 @@ impl Pattern {
     }
 
     /// The pattern's expression, unless `text` cannot match it.
-    fn for_text(&self, text: &str, folded: &str) -> Option<&Regex> {
-        let haystack = if self.fold { folded } else { text };
-        self.needs.iter().any(|n| haystack.contains(n)).then(|| {
+    fn for_text(&self, text: &str) -> Option<&Regex> {
+        let has = |n: &&str| {
+            if self.fold {
+                crate::text::contains_ignore_ascii_case(text, n)
+            } else {
+                text.contains(n)
+            }
+        };
+        self.needs.iter().any(has).then(|| {
             self.regex
                 .get_or_init(|| Regex::new(&(self.source)()).expect("valid placeholder regex"))
         })
@@ -352,9 +358,8 @@ impl Rule for Placeholder {
             .chain(body.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let line_of = |at: usize| line_starts.partition_point(|&s| s <= at);
-        let folded = body.to_ascii_lowercase();
         for pattern in &PATTERNS {
-            let Some(re) = pattern.for_text(body, &folded) else {
+            let Some(re) = pattern.for_text(body) else {
                 continue;
             };
             let kind = &pattern.kind;

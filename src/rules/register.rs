@@ -73,10 +73,7 @@ impl Rule for Register {
         }
         let cues = BUILTIN.find_in(body, cx.folded_body(), language);
         let side = |side: Side| cues.iter().filter(move |c| c.side == side);
-        let strong = |s: Side| side(s).any(|c| !c.weak);
-        let any = |s: Side| side(s).next().is_some();
-        let mixed = (strong(Side::Formal) && any(Side::Informal))
-            || (strong(Side::Informal) && any(Side::Formal));
+        let mixed = crate::lang::register::is_mixed(&cues);
         let word = |c: &Cue| &body[c.span.clone()];
         let at = |c: &Cue| {
             let p = position(cx.reply, c.span.start);

@@ -30,6 +30,15 @@ fn fold(c: char) -> std::char::ToLowercase {
     fold_char(c)
 }
 
+/// Whether `haystack` contains `needle`, ASCII letters compared without
+/// case (no allocation): a cheap test before a case-insensitive search.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len().max(1))
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// If `haystack` starts with `needle` (case-insensitively, typographic and
 /// straight apostrophes alike) and the match ends at a word boundary, the
 /// byte length of the matched prefix of `haystack`.
@@ -76,6 +85,14 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_case_insensitive_contains() {
+        assert!(contains_ignore_ascii_case("Visit WWW.acme.it", "www."));
+        assert!(contains_ignore_ascii_case("Lorem Ipsum", "lorem"));
+        assert!(!contains_ignore_ascii_case("wwwx", "www."));
+        assert!(!contains_ignore_ascii_case("ww", "www."));
+    }
 
     #[test]
     fn word_prefix_matching_is_case_and_apostrophe_insensitive() {
