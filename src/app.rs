@@ -6,7 +6,7 @@ use crate::cli::{
     RulesFormat,
 };
 use crate::config::Settings;
-use crate::config::settings::CliOverrides;
+use crate::config::settings::{CliOverrides, PathContext};
 use crate::input::{self, Input, InputError, Read};
 use crate::output::{self, FileReport, Finding, Format, Summary};
 use crate::{docs, engine, rules};
@@ -307,10 +307,11 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         Input::Stdin => stdin_name,
     };
     let index = crate::location::LineIndex::new(&source.text);
+    let at = settings.path_context(path);
     // The replies of a library in parallel, their results kept in order.
     let outcomes: Vec<ReplyOutcome> = replies
         .par_iter()
-        .map(|reply| check_reply(settings, path, &source, &index, reply))
+        .map(|reply| check_reply(settings, &at, &source, &index, reply))
         .collect();
     let mut findings = Vec::new();
     for outcome in outcomes {
@@ -343,7 +344,7 @@ struct ReplyOutcome {
 
 fn check_reply(
     settings: &Settings,
-    path: Option<&Path>,
+    at_path: &PathContext<'_>,
     source: &crate::reply::Source,
     index: &crate::location::LineIndex,
     reply: &crate::reply::Reply,
@@ -358,7 +359,7 @@ fn check_reply(
             message,
         }
     };
-    let rc = match settings.reply_context(path, &reply.meta) {
+    let rc = match settings.reply_context_in(at_path, &reply.meta) {
         Ok(rc) => rc,
         Err((offset, message)) => {
             outcome.errors.push(at(offset, message));

@@ -51,6 +51,15 @@ impl Choice {
     }
 }
 
+/// What the path of a file decides for its replies: the path patterns it
+/// matches (the last one first) and what its folders and file name say
+/// (none for standard input without a name).
+#[derive(Debug, Clone, Default)]
+pub struct PathContext<'s> {
+    matching: Vec<&'s Choice>,
+    convention: Option<Choice>,
+}
+
 #[derive(Debug, Clone)]
 struct PathRule {
     matcher: GlobMatcher,
@@ -391,6 +400,34 @@ impl Settings {
         path: Option<&Path>,
         meta: &ReplyMeta,
     ) -> Result<ReplyContext<'_>, (usize, String)> {
+        self.reply_context_in(&self.path_context(path), meta)
+    }
+
+    /// What a reply's path decides, the same for every reply of a file:
+    /// worked out once per file for [`Settings::reply_context_in`].
+    pub fn path_context(&self, path: Option<&Path>) -> PathContext<'_> {
+        let Some(rel) = path.map(|p| self.relative(p)) else {
+            return PathContext::default();
+        };
+        PathContext {
+            // Path patterns that match, the last one first.
+            matching: self
+                .path_rules
+                .iter()
+                .rev()
+                .filter(|r| r.matcher.is_match(&rel))
+                .map(|r| &r.choice)
+                .collect(),
+            convention: Some(self.convention(&rel)),
+        }
+    }
+
+    /// [`Settings::reply_context`] with the path's part worked out.
+    pub fn reply_context_in<'s>(
+        &'s self,
+        at: &PathContext<'s>,
+        meta: &ReplyMeta,
+    ) -> Result<ReplyContext<'s>, (usize, String)> {
         let own = Choice {
             channel: meta
                 .channel
@@ -414,30 +451,18 @@ impl Settings {
                 .transpose()?,
             variables: None,
         };
-        let rel = path.map(|p| self.relative(p));
-        // Path patterns that match, the last one first.
-        let matching: Vec<&Choice> = match &rel {
-            Some(rel) => self
-                .path_rules
-                .iter()
-                .rev()
-                .filter(|r| r.matcher.is_match(rel))
-                .map(|r| &r.choice)
-                .collect(),
-            None => Vec::new(),
-        };
-        let convention = rel.as_deref().map(|r| self.convention(r));
+        let matching = &at.matching;
         let layers: Vec<&Choice> = [&own, &self.command_line]
             .into_iter()
             .chain(matching.iter().copied())
             .chain([&self.defaults])
-            .chain(convention.as_ref())
+            .chain(at.convention.as_ref())
             .collect();
         let channel_id = layers.iter().find_map(|l| l.channel.as_deref());
         let channel = channel_id
             .and_then(|id| self.channels.get(id))
             .unwrap_or_else(|| &self.channels[channel::GENERIC]);
-        let (dialect, variables) = self.templating_of(&own, &matching, channel, meta);
+        let (dialect, variables) = self.templating_of(&own, matching, channel, meta);
         Ok(ReplyContext {
             channel,
             language: layers.iter().find_map(|l| l.language),

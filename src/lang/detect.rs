@@ -95,28 +95,37 @@ impl Detector {
 
     /// [`Detector::detect`] on text already passed through [`prose`].
     pub fn detect_prose(&self, prose: &str) -> Option<Detection> {
-        self.decide(prose, MIN_CONFIDENCE, MIN_FUNCTION_WORDS)
+        self.detect_tallied(prose, &Tally::of(prose))
     }
 
-    /// [`Detector::detect_prose`] with the stricter thresholds for one
+    /// [`Detector::detect_prose`] with the prose's [`Tally`] at hand.
+    pub fn detect_tallied(&self, prose: &str, tally: &Tally) -> Option<Detection> {
+        self.decide(prose, tally, MIN_CONFIDENCE, MIN_FUNCTION_WORDS)
+    }
+
+    /// [`Detector::detect_tallied`] with the stricter thresholds for one
     /// sentence.
-    pub fn detect_sentence(&self, prose: &str) -> Option<Detection> {
-        self.decide(prose, MIN_SENTENCE_CONFIDENCE, MIN_SENTENCE_FUNCTION_WORDS)
+    pub fn detect_sentence(&self, prose: &str, tally: &Tally) -> Option<Detection> {
+        self.decide(
+            prose,
+            tally,
+            MIN_SENTENCE_CONFIDENCE,
+            MIN_SENTENCE_FUNCTION_WORDS,
+        )
     }
 
-    fn decide(&self, prose: &str, min_confidence: f64, min_words: usize) -> Option<Detection> {
-        if letters(prose) < MIN_LETTERS {
+    fn decide(
+        &self,
+        prose: &str,
+        tally: &Tally,
+        min_confidence: f64,
+        min_words: usize,
+    ) -> Option<Detection> {
+        if tally.letters < MIN_LETTERS {
             return None;
         }
-        let guess = self.guess_prose(prose)?;
-        let counts = function_words(prose);
-        let own = counts[index(guess.language)];
-        let other = Language::ALL
-            .into_iter()
-            .filter(|&l| l != guess.language)
-            .map(|l| counts[index(l)])
-            .max()
-            .unwrap_or(0);
+        let guess = self.guess_tallied(prose, tally.letters)?;
+        let (own, other) = tally.own_and_other(guess.language);
         if other >= MIN_FUNCTION_WORDS && other > own {
             return None;
         }
@@ -127,11 +136,11 @@ impl Detector {
     /// The engine's best guess, however unsure (for display, such as the
     /// `count` command's confidence column); `None` without letters.
     pub fn guess(&self, text: &str) -> Option<Detection> {
-        self.guess_prose(&prose(text))
+        let prose = prose(text);
+        self.guess_tallied(&prose, letters(&prose))
     }
 
-    fn guess_prose(&self, prose: &str) -> Option<Detection> {
-        let letters = prose.chars().filter(|c| c.is_alphabetic()).count();
+    fn guess_tallied(&self, prose: &str, letters: usize) -> Option<Detection> {
         if letters == 0 {
             return None;
         }
@@ -188,37 +197,49 @@ impl Detector {
     pub fn segments_of(&self, text: &str, prose: &str, expected: Option<Language>) -> Vec<Segment> {
         let mut out = Vec::new();
         for para in paragraphs(text) {
+            // Words never cross a sentence boundary: the paragraph's tally
+            // is the sum of its sentences'.
+            let sentences: Vec<(Range<usize>, Tally)> = sentences(text, para.clone())
+                .into_iter()
+                .map(|s| {
+                    let tally = Tally::of(&prose[s.clone()]);
+                    (s, tally)
+                })
+                .collect();
+            let tally = sentences
+                .iter()
+                .fold(Tally::default(), |sum, (_, t)| sum.plus(t));
             let p = &prose[para.clone()];
             let language = expected
-                .filter(|&l| leans(p, l))
-                .or_else(|| self.detect_prose(p).map(|d| d.language));
+                .filter(|&l| tally.leans(l))
+                .or_else(|| self.detect_tallied(p, &tally).map(|d| d.language));
             if let Some(language) = language {
                 out.push(Segment {
                     range: para.clone(),
                     kind: SegmentKind::Paragraph,
                     language,
-                    letters: letters(p),
+                    letters: tally.letters,
                 });
             }
-            let sentences = sentences(text, para);
             if sentences.len() < 2 {
                 continue;
             }
             let context = language.or(expected);
-            for sentence in sentences {
-                let s = &prose[sentence.clone()];
-                let language = match context.filter(|&l| leans(s, l)) {
+            for (sentence, tally) in sentences {
+                let language = match context.filter(|&l| tally.leans(l)) {
                     // Already counted with its paragraph.
                     Some(l) if Some(l) == language => continue,
                     Some(l) => Some(l),
-                    None => self.detect_sentence(s).map(|d| d.language),
+                    None => self
+                        .detect_sentence(&prose[sentence.clone()], &tally)
+                        .map(|d| d.language),
                 };
                 if let Some(language) = language {
                     out.push(Segment {
                         range: sentence,
                         kind: SegmentKind::Sentence,
                         language,
-                        letters: letters(s),
+                        letters: tally.letters,
                     });
                 }
             }
@@ -357,18 +378,68 @@ const FUNCTION_WORDS: [(Language, &[&str]); 6] = [
 /// language, and three times as many as of any other. Cheap: no engine
 /// runs, so callers check this first when they expect a language.
 pub fn leans(prose: &str, language: Language) -> bool {
-    if letters(prose) < MIN_LETTERS {
-        return false;
+    Tally::of(prose).leans(language)
+}
+
+/// The letters of a stretch of prose and its function words of each
+/// language, counted in one pass: what [`leans`] and the detector's checks
+/// need. Tallies add up: a text's is the sum of its sentences'.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub letters: usize,
+    /// Function words of each language, in [`Language::ALL`] order.
+    words: [usize; 6],
+}
+
+impl Tally {
+    pub fn of(prose: &str) -> Tally {
+        let mut tally = Tally::default();
+        let mut lower = String::new();
+        let mut word_start = None;
+        for (i, c) in prose.char_indices().chain([(prose.len(), ' ')]) {
+            if c.is_alphabetic() {
+                tally.letters += 1;
+                word_start.get_or_insert(i);
+                continue;
+            }
+            let Some(start) = word_start.take() else {
+                continue;
+            };
+            if let Some(language) = function_word(&prose[start..i], &mut lower) {
+                tally.words[language] += 1;
+            }
+        }
+        tally
     }
-    let counts = function_words(prose);
-    let own = counts[index(language)];
-    let other = Language::ALL
-        .into_iter()
-        .filter(|&l| l != language)
-        .map(|l| counts[index(l)])
-        .max()
-        .unwrap_or(0);
-    own >= 2 && own >= 3 * other
+
+    fn plus(mut self, other: &Tally) -> Tally {
+        self.letters += other.letters;
+        for (a, b) in self.words.iter_mut().zip(other.words) {
+            *a += b;
+        }
+        self
+    }
+
+    /// The function words of `language`, and the most of any other one.
+    fn own_and_other(&self, language: Language) -> (usize, usize) {
+        let own = self.words[index(language)];
+        let other = Language::ALL
+            .into_iter()
+            .filter(|&l| l != language)
+            .map(|l| self.words[index(l)])
+            .max()
+            .unwrap_or(0);
+        (own, other)
+    }
+
+    /// See [`leans`].
+    pub fn leans(&self, language: Language) -> bool {
+        if self.letters < MIN_LETTERS {
+            return false;
+        }
+        let (own, other) = self.own_and_other(language);
+        own >= 2 && own >= 3 * other
+    }
 }
 
 /// Position of `language` in [`Language::ALL`].
@@ -379,40 +450,62 @@ fn index(language: Language) -> usize {
         .unwrap_or_default()
 }
 
+/// FNV-1a: function words are a few bytes long, where SipHash's set-up
+/// costs more than the hashing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
 /// Function word → index of its language in [`Language::ALL`].
-static FUNCTION_WORD_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+static FUNCTION_WORD_INDEX: LazyLock<
+    HashMap<&'static str, usize, std::hash::BuildHasherDefault<Fnv>>,
+> = LazyLock::new(|| {
     FUNCTION_WORDS
         .iter()
         .flat_map(|(language, words)| words.iter().map(move |w| (*w, index(*language))))
         .collect()
 });
 
+/// The language (index in [`Language::ALL`]) whose function word `word`
+/// is, if any; `lower` is scratch space.
+fn function_word(word: &str, lower: &mut String) -> Option<usize> {
+    // A character lowers to a third of its bytes at the least (`K`, the
+    // Kelvin sign, to `k`): a longer word is no function word.
+    if word.len() > 3 * LONGEST_FUNCTION_WORD {
+        return None;
+    }
+    lower.clear();
+    if word.is_ascii() {
+        lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        // Char by char: no final sigma, which no function word has.
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    FUNCTION_WORD_INDEX.get(lower.as_str()).copied()
+}
+
+#[cfg(test)]
 /// How many function words of each language (in [`Language::ALL`] order)
 /// `text` has.
 fn function_words(text: &str) -> [usize; 6] {
-    let mut counts = [0; 6];
-    let mut lower = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        // A character lowers to a third of its bytes at the least (`K`,
-        // the Kelvin sign, to `k`): a longer word is no function word.
-        if word.len() > 3 * LONGEST_FUNCTION_WORD {
-            continue;
-        }
-        lower.clear();
-        if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            // Char by char: no final sigma, which no function word has.
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        if let Some(&i) = FUNCTION_WORD_INDEX.get(lower.as_str()) {
-            counts[i] += 1;
-        }
-    }
-    counts
+    Tally::of(text).words
 }
 
 /// The byte length of the longest function word.
@@ -565,10 +658,10 @@ mod tests {
         let d = Detector::default();
         // Short, with names of days that look Romance: `whatlang` alone is
         // unsure.
+        let sentence =
+            prose("Our customer service team is available Monday to Friday from 9 am to 6 pm.");
         let en = d
-            .detect_sentence(
-                "Our customer service team is available Monday to Friday from 9 am to 6 pm.",
-            )
+            .detect_sentence(&sentence, &Tally::of(&sentence))
             .expect("function words agree");
         assert_eq!(en.language, Language::En);
         // Italian with English loanwords is not English.
@@ -586,6 +679,30 @@ mod tests {
         assert!(!leans("è di per", Language::It), "too short");
         let both = "Il team ha ricevuto the report and the logs: è tutto per oggi.";
         assert!(!leans(both, Language::It));
+    }
+
+    #[test]
+    fn a_text_tallies_as_its_paragraphs_and_a_paragraph_as_its_sentences() {
+        let text = "Ciao Anna,\r\n\r\nil tuo ordine è partito oggi. The parcel is on its way!\n\
+                    Grazie per la pazienza…  Scrivi a help@acme.it.\n\n\n  Vielen Dank und bis bald";
+        let p = prose(text);
+        let sum = |ranges: Vec<Range<usize>>| {
+            ranges
+                .into_iter()
+                .fold(Tally::default(), |t, r| t.plus(&Tally::of(&p[r])))
+        };
+        for para in paragraphs(text) {
+            assert_eq!(sum(sentences(text, para.clone())), Tally::of(&p[para]));
+        }
+        let whole = Tally::of(&p);
+        assert_eq!(sum(paragraphs(text)), whole);
+        assert_eq!(whole.letters, letters(&p));
+        assert_eq!(whole.words, function_words(&p));
+        assert_eq!(
+            whole.words.iter().filter(|&&n| n > 0).count(),
+            3,
+            "{whole:?}"
+        );
     }
 
     #[test]

@@ -67,7 +67,7 @@ impl Rule for Language {
         }
         let body = cx.body();
         // Function words clearly in the expected language: nothing to do.
-        if crate::lang::detect::leans(cx.prose(), expected) {
+        if cx.tally().leans(expected) {
             return;
         }
         let Some(detected) = cx.detected() else {

@@ -107,7 +107,7 @@ impl Rule for MaxLength {
 
 /// A header or footer longer than `limit` grapheme clusters.
 fn check_field(cx: &Context<'_>, sink: &mut Sink, part: Part, text: &str, limit: u64) {
-    let count = text.graphemes(true).count() as u64;
+    let count = crate::text::graphemes::count(text) as u64;
     if count <= limit {
         return;
     }

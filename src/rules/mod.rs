@@ -39,7 +39,7 @@ pub mod whitespace;
 use crate::channel::Channel;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lang::Language;
-use crate::lang::detect::{Detection, Segment};
+use crate::lang::detect::{Detection, Segment, Tally};
 use crate::lang::lexicon::Lexicons;
 use crate::mode::Mode;
 use crate::reply::Reply;
@@ -160,6 +160,7 @@ pub struct Context<'a> {
 #[derive(Debug, Default)]
 pub struct Shared {
     prose: OnceCell<String>,
+    tally: OnceCell<Tally>,
     detected: OnceCell<Option<Detection>>,
     folded_body: OnceCell<Folded>,
     folded_prose: OnceCell<Folded>,
@@ -190,13 +191,19 @@ impl<'a> Context<'a> {
             .get_or_init(|| crate::lang::detect::prose(self.body()))
     }
 
+    /// The letters and function words of the prose.
+    pub fn tally(&self) -> &Tally {
+        self.shared.tally.get_or_init(|| Tally::of(self.prose()))
+    }
+
     /// The body's language as detected ([`crate::lang::detect::Detector::detect`]),
     /// whatever the language expected.
     pub fn detected(&self) -> Option<Detection> {
-        *self
-            .shared
-            .detected
-            .get_or_init(|| self.settings.detector.detect_prose(self.prose()))
+        *self.shared.detected.get_or_init(|| {
+            self.settings
+                .detector
+                .detect_tallied(self.prose(), self.tally())
+        })
     }
 
     /// The paragraphs and sentences of the body whose language is known

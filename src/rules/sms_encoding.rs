@@ -6,7 +6,6 @@ use crate::text::sms::{self, Encoding, SmsInfo};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Above this many runs of offending characters, one diagnostic sums them up.
 const MAX_RUNS: usize = 10;
@@ -78,7 +77,7 @@ impl Rule for SmsEncoding {
         if info.encoding == Encoding::Gsm7 {
             return;
         }
-        let clusters: Vec<(usize, &str)> = body.grapheme_indices(true).collect();
+        let clusters: Vec<(usize, &str)> = crate::text::graphemes::indices(body).collect();
         let offending: Vec<(usize, &str)> = clusters
             .iter()
             .copied()

@@ -3,7 +3,6 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Part, Severity, Span};
-use unicode_segmentation::UnicodeSegmentation;
 
 crate::declare_rule! {
     /// ## What it does
@@ -54,7 +53,7 @@ impl Rule for SubjectLength {
             return;
         };
         let text = subject.text.as_str();
-        let count = text.graphemes(true).count() as u64;
+        let count = crate::text::graphemes::count(text) as u64;
         let id = &cx.channel.id;
         if let Some(limit) = cx.channel.max_subject_length.filter(|&l| count > l) {
             let span = Span::new(past(text, limit), text.len());
@@ -87,7 +86,7 @@ impl Rule for SubjectLength {
 /// `limit`.
 pub fn past(text: &str, limit: u64) -> usize {
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    text.grapheme_indices(true)
+    crate::text::graphemes::indices(text)
         .nth(limit)
         .map_or(text.len(), |(i, _)| i)
 }

@@ -6,7 +6,6 @@
 //! character boundary an editor can highlight.
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The unit a channel counts its length in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,19 +79,17 @@ pub fn measure(unit: Unit, text: &str, limit: Option<u64>) -> Measure {
     match unit {
         Unit::Graphemes => by_pieces(
             unit,
-            text.grapheme_indices(true).map(|(i, _)| (i, 1)),
+            super::graphemes::indices(text).map(|(i, _)| (i, 1)),
             limit,
         ),
         Unit::Bytes => by_pieces(
             unit,
-            text.grapheme_indices(true)
-                .map(|(i, g)| (i, g.len() as u64)),
+            super::graphemes::indices(text).map(|(i, g)| (i, g.len() as u64)),
             limit,
         ),
         Unit::Utf16 => by_pieces(
             unit,
-            text.grapheme_indices(true)
-                .map(|(i, g)| (i, g.encode_utf16().count() as u64)),
+            super::graphemes::indices(text).map(|(i, g)| (i, g.encode_utf16().count() as u64)),
             limit,
         ),
         Unit::TweetWeight => by_pieces(unit, super::tweet::pieces(text).into_iter(), limit),
@@ -135,6 +132,7 @@ fn by_pieces(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     #[test]
     fn graphemes_bytes_and_utf16_differ_on_emoji_and_accents() {

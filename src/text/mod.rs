@@ -6,6 +6,7 @@
 pub mod count;
 pub mod dialect;
 pub mod expand;
+pub mod graphemes;
 pub mod phrases;
 pub mod placeholders;
 pub mod sentences;
