@@ -486,18 +486,24 @@ static FUNCTION_WORD_INDEX: LazyLock<
 /// The language (index in [`Language::ALL`]) whose function word `word`
 /// is, if any; `lower` is scratch space.
 fn function_word(word: &str, lower: &mut String) -> Option<usize> {
+    if word.is_ascii() {
+        // Lowered on the stack: most words are ASCII, and most are longer
+        // than any function word.
+        let mut buf = [0; LONGEST_FUNCTION_WORD];
+        let buf = buf.get_mut(..word.len())?;
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        let lowered = std::str::from_utf8(buf).ok()?;
+        return FUNCTION_WORD_INDEX.get(lowered).copied();
+    }
     // A character lowers to a third of its bytes at the least (`K`, the
     // Kelvin sign, to `k`): a longer word is no function word.
     if word.len() > 3 * LONGEST_FUNCTION_WORD {
         return None;
     }
     lower.clear();
-    if word.is_ascii() {
-        lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        // Char by char: no final sigma, which no function word has.
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-    }
+    // Char by char: no final sigma, which no function word has.
+    lower.extend(word.chars().flat_map(char::to_lowercase));
     FUNCTION_WORD_INDEX.get(lower.as_str()).copied()
 }
 

@@ -165,6 +165,7 @@ pub struct Shared {
     folded_body: OnceCell<Folded>,
     folded_prose: OnceCell<Folded>,
     segments: OnceCell<Vec<Segment>>,
+    prose_sentences: OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl<'a> Context<'a> {
@@ -215,6 +216,14 @@ impl<'a> Context<'a> {
                 .detector
                 .segments_of(self.body(), self.prose(), self.language)
         })
+    }
+
+    /// The sentences of the reply's prose (without its salutation line,
+    /// sign-off and signature), as byte ranges of the body.
+    pub fn prose_sentences(&self) -> &[std::ops::Range<usize>] {
+        self.shared
+            .prose_sentences
+            .get_or_init(|| readability::prose_sentences(self))
     }
 
     /// The body folded for phrase matching.

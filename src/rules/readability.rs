@@ -221,7 +221,9 @@ impl Stats {
 fn is_scored_word(token: &str) -> bool {
     token.chars().any(char::is_alphabetic)
         && !token.contains("://")
-        && !token.to_ascii_lowercase().starts_with("www.")
+        && !token
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("www."))
         && !token.contains(['@', '{', '}', '[', ']', '<', '>', '%', '/'])
 }
 
@@ -265,7 +267,8 @@ pub(super) fn prose(cx: &Context<'_>) -> Range<usize> {
     start..end
 }
 
-/// The sentences of the reply's prose, as byte ranges of the body.
+/// The sentences of the reply's prose, as byte ranges of the body (see
+/// [`Context::prose_sentences`], which keeps them for every rule).
 pub(super) fn prose_sentences(cx: &Context<'_>) -> Vec<Range<usize>> {
     let range = prose(cx);
     let text = &cx.body()[range.clone()];
@@ -292,7 +295,7 @@ impl Rule for Readability {
         let mut total = Stats::default();
         // The hardest sentence: its range, stats and score.
         let mut hardest: Option<(Range<usize>, Stats, f64)> = None;
-        for r in prose_sentences(cx) {
+        for r in cx.prose_sentences().iter().cloned() {
             let stats = Stats::of_sentence(&body[r.clone()], language);
             let Some(value) = index.score(&stats) else {
                 continue;

@@ -80,12 +80,18 @@ fn fold(word: &str) -> String {
 
 /// `a` and `b` are the same word, whatever their case (no allocation).
 fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(crate::text::fold_char)
         .eq(b.chars().flat_map(crate::text::fold_char))
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 

@@ -1,7 +1,7 @@
 //! `sentence-length`: no sentence of the reply's prose is longer than the
 //! channel's `max-sentence-words`.
 
-use super::readability::{is_word, prose_sentences};
+use super::readability::is_word;
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::Span;
 
@@ -59,7 +59,7 @@ impl Rule for SentenceLength {
             return;
         };
         let body = cx.body();
-        for r in prose_sentences(cx) {
+        for r in cx.prose_sentences().iter().cloned() {
             let words = body[r.clone()]
                 .split_whitespace()
                 .filter(|t| is_word(t))

@@ -401,7 +401,14 @@ struct UrlMatch {
 /// scheme included).
 fn extract_urls(text: &str) -> Vec<UrlEntity> {
     let mut out = Vec::new();
-    if !text.contains('.') {
+    // Every URL has a dot before its top-level domain, which starts with a
+    // letter or digit: text whose dots all end sentences has none.
+    if !text.match_indices('.').any(|(i, _)| {
+        text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    }) {
         return out;
     }
     let runs = LabelRuns::new(text);
