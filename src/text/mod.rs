@@ -34,10 +34,15 @@ fn fold(c: char) -> std::char::ToLowercase {
 /// Whether `haystack` contains `needle`, ASCII letters compared without
 /// case (no allocation): a cheap test before a case-insensitive search.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len().max(1))
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let hay = haystack.as_bytes();
+    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+        return true;
+    };
+    // Only where the first byte is, in either case.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|i| {
+        hay.get(i + 1..i + 1 + rest.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// If `haystack` starts with `needle` (case-insensitively, typographic and
@@ -93,6 +98,10 @@ mod tests {
         assert!(contains_ignore_ascii_case("Lorem Ipsum", "lorem"));
         assert!(!contains_ignore_ascii_case("wwwx", "www."));
         assert!(!contains_ignore_ascii_case("ww", "www."));
+        assert!(contains_ignore_ascii_case("a todo: x", "TODO"));
+        assert!(contains_ignore_ascii_case("wwW.", "www."));
+        assert!(!contains_ignore_ascii_case("é wwW", "www."));
+        assert!(contains_ignore_ascii_case("", ""));
     }
 
     #[test]
