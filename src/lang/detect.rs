@@ -1,7 +1,8 @@
 //! Language detection, behind one small interface so that the engine can be
 //! swapped if measurements demand it (`tests/lang_eval.rs` measures it).
 //!
-//! The engine is `whatlang`, restricted to the configured candidate
+//! The engine is `whatlang`'s ([`super::trigram`], an exact and faster
+//! port of its detection), restricted to the configured candidate
 //! languages (restricting it to six languages makes it markedly more
 //! accurate on short replies), checked against the text's function words
 //! (articles, pronouns, prepositions that belong to one language only).
@@ -47,7 +48,7 @@ pub struct Detection {
 #[derive(Debug, Clone)]
 pub struct Detector {
     candidates: Vec<Language>,
-    engine: whatlang::Detector,
+    engine: super::trigram::Engine,
 }
 
 impl Default for Detector {
@@ -68,8 +69,7 @@ impl Detector {
         };
         list.sort_unstable();
         list.dedup();
-        let engine =
-            whatlang::Detector::with_allowlist(list.iter().map(|&l| to_whatlang(l)).collect());
+        let engine = super::trigram::Engine::new(&list);
         Detector {
             candidates: list,
             engine,
@@ -144,11 +144,10 @@ impl Detector {
         if letters == 0 {
             return None;
         }
-        let info = self.engine.detect(prose)?;
-        let language = from_whatlang(info.lang())?;
+        let (language, confidence) = self.engine.detect(prose)?;
         Some(Detection {
             language,
-            confidence: info.confidence(),
+            confidence,
             letters,
         })
     }
@@ -531,21 +530,6 @@ const LONGEST_FUNCTION_WORD: usize = {
     }
     longest
 };
-
-fn to_whatlang(language: Language) -> whatlang::Lang {
-    match language {
-        Language::En => whatlang::Lang::Eng,
-        Language::It => whatlang::Lang::Ita,
-        Language::Es => whatlang::Lang::Spa,
-        Language::Fr => whatlang::Lang::Fra,
-        Language::De => whatlang::Lang::Deu,
-        Language::Pt => whatlang::Lang::Por,
-    }
-}
-
-fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
-    Language::ALL.into_iter().find(|&l| to_whatlang(l) == lang)
-}
 
 pub use super::prose::prose;
 

@@ -6,6 +6,7 @@ pub mod detect;
 pub mod lexicon;
 pub mod prose;
 pub mod register;
+pub mod trigram;
 
 use serde::Serialize;
 use std::fmt;
