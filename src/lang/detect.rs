@@ -153,6 +153,57 @@ impl Detector {
     }
 }
 
+/// The paragraphs of a text and their sentences, with the [`Tally`] of
+/// each (counted on the text's [`prose`]): what [`Detector::segments_in`]
+/// and the whole text's tally are made of, worked out once.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    pub tally: Tally,
+    pub sentences: Vec<(Range<usize>, Tally)>,
+}
+
+impl Layout {
+    pub fn of(text: &str, prose: &str) -> Layout {
+        let paragraphs = paragraphs(text)
+            .into_iter()
+            .map(|range| {
+                let sentences: Vec<(Range<usize>, Tally)> = sentences(text, range.clone())
+                    .into_iter()
+                    .map(|s| {
+                        let tally = Tally::of(&prose[s.clone()]);
+                        (s, tally)
+                    })
+                    .collect();
+                // Words never cross a sentence boundary: the paragraph's
+                // tally is the sum of its sentences'.
+                let tally = sentences
+                    .iter()
+                    .fold(Tally::default(), |sum, (_, t)| sum.plus(t));
+                Paragraph {
+                    range,
+                    tally,
+                    sentences,
+                }
+            })
+            .collect();
+        Layout { paragraphs }
+    }
+
+    /// The whole text's tally: its paragraphs' together (blank lines
+    /// between them have no letters).
+    pub fn tally(&self) -> Tally {
+        self.paragraphs
+            .iter()
+            .fold(Tally::default(), |sum, p| sum.plus(&p.tally))
+    }
+}
+
 /// A paragraph or sentence whose language detection is confident about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
@@ -194,20 +245,25 @@ impl Detector {
 
     /// [`Self::segments`] of a text whose [`prose`] is at hand.
     pub fn segments_of(&self, text: &str, prose: &str, expected: Option<Language>) -> Vec<Segment> {
+        self.segments_in(&Layout::of(text, prose), prose, expected)
+    }
+
+    /// [`Self::segments`] of a text whose [`Layout`] and [`prose`] are at
+    /// hand.
+    pub fn segments_in(
+        &self,
+        layout: &Layout,
+        prose: &str,
+        expected: Option<Language>,
+    ) -> Vec<Segment> {
         let mut out = Vec::new();
-        for para in paragraphs(text) {
-            // Words never cross a sentence boundary: the paragraph's tally
-            // is the sum of its sentences'.
-            let sentences: Vec<(Range<usize>, Tally)> = sentences(text, para.clone())
-                .into_iter()
-                .map(|s| {
-                    let tally = Tally::of(&prose[s.clone()]);
-                    (s, tally)
-                })
-                .collect();
-            let tally = sentences
-                .iter()
-                .fold(Tally::default(), |sum, (_, t)| sum.plus(t));
+        for Paragraph {
+            range: para,
+            tally,
+            sentences,
+        } in &layout.paragraphs
+        {
+            let (para, tally) = (para.clone(), *tally);
             let p = &prose[para.clone()];
             let language = expected
                 .filter(|&l| tally.leans(l))
@@ -225,12 +281,13 @@ impl Detector {
             }
             let context = language.or(expected);
             for (sentence, tally) in sentences {
+                let sentence = sentence.clone();
                 let language = match context.filter(|&l| tally.leans(l)) {
                     // Already counted with its paragraph.
                     Some(l) if Some(l) == language => continue,
                     Some(l) => Some(l),
                     None => self
-                        .detect_sentence(&prose[sentence.clone()], &tally)
+                        .detect_sentence(&prose[sentence.clone()], tally)
                         .map(|d| d.language),
                 };
                 if let Some(language) = language {
@@ -686,6 +743,7 @@ mod tests {
         }
         let whole = Tally::of(&p);
         assert_eq!(sum(paragraphs(text)), whole);
+        assert_eq!(Layout::of(text, &p).tally(), whole);
         assert_eq!(whole.letters, letters(&p));
         assert_eq!(whole.words, function_words(&p));
         assert_eq!(

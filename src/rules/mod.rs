@@ -39,7 +39,7 @@ pub mod whitespace;
 use crate::channel::Channel;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lang::Language;
-use crate::lang::detect::{Detection, Segment, Tally};
+use crate::lang::detect::{Detection, Layout, Segment, Tally};
 use crate::lang::lexicon::Lexicons;
 use crate::mode::Mode;
 use crate::reply::Reply;
@@ -160,6 +160,7 @@ pub struct Context<'a> {
 #[derive(Debug, Default)]
 pub struct Shared {
     prose: OnceCell<String>,
+    layout: OnceCell<Layout>,
     tally: OnceCell<Tally>,
     detected: OnceCell<Option<Detection>>,
     folded_body: OnceCell<Folded>,
@@ -194,7 +195,14 @@ impl<'a> Context<'a> {
 
     /// The letters and function words of the prose.
     pub fn tally(&self) -> &Tally {
-        self.shared.tally.get_or_init(|| Tally::of(self.prose()))
+        self.shared.tally.get_or_init(|| self.layout().tally())
+    }
+
+    /// The paragraphs and sentences of the body, with their tallies.
+    pub fn layout(&self) -> &Layout {
+        self.shared
+            .layout
+            .get_or_init(|| Layout::of(self.body(), self.prose()))
     }
 
     /// The body's language as detected ([`crate::lang::detect::Detector::detect`]),
@@ -214,7 +222,7 @@ impl<'a> Context<'a> {
         self.shared.segments.get_or_init(|| {
             self.settings
                 .detector
-                .segments_of(self.body(), self.prose(), self.language)
+                .segments_in(self.layout(), self.prose(), self.language)
         })
     }
 
