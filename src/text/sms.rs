@@ -66,9 +66,24 @@ impl Encoding {
     }
 }
 
+/// [`gsm_cost`] of each character below U+0100 (0: not in the tables),
+/// looked up rather than searched for in the tables.
+static LATIN1_COSTS: LazyLock<[u8; 0x100]> = LazyLock::new(|| {
+    let mut costs = [0; 0x100];
+    for (cost, table) in [(2, GSM_EXTENSION), (1, GSM_BASIC)] {
+        for c in table.chars().filter(|&c| (c as usize) < 0x100) {
+            costs[c as usize] = cost;
+        }
+    }
+    costs
+});
+
 /// Septets a character costs in GSM-7, or `None` when it is not in the
 /// GSM 03.38 tables.
 pub fn gsm_cost(c: char) -> Option<usize> {
+    if let Some(&cost) = LATIN1_COSTS.get(c as usize) {
+        return (cost > 0).then_some(usize::from(cost));
+    }
     if GSM_BASIC.contains(c) {
         Some(1)
     } else if GSM_EXTENSION.contains(c) {
