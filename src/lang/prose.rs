@@ -35,12 +35,17 @@ pub fn prose(text: &str) -> String {
     out
 }
 
-/// `\w`: the regular expressions' Unicode word characters.
+/// `\w`: the regular expressions' Unicode word characters. The Latin
+/// letters of the supported languages are answered without a table
+/// search.
 fn is_word(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        regex_syntax::is_word_character(c)
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric() || c == '_',
+        'ª' | 'µ' | 'º' => true,
+        '\u{80}'..='\u{bf}' | '×' | '÷' => false,
+        // Latin-1 letters and Latin Extended-A and -B.
+        '\u{c0}'..='\u{24f}' => true,
+        _ => regex_syntax::is_word_character(c),
     }
 }
 
@@ -55,11 +60,24 @@ fn is_digit(c: char) -> bool {
             other => unreachable!("`\\d` is a Unicode class: {other:?}"),
         }
     });
-    if c.is_ascii() {
+    // The first decimal digit after ASCII's is U+0660, ARABIC-INDIC DIGIT
+    // ZERO.
+    if c < '\u{660}' {
         return c.is_ascii_digit();
     }
     let i = DIGITS.partition_point(|&(_, end)| end < c);
     DIGITS.get(i).is_some_and(|&(start, _)| start <= c)
+}
+
+/// Whether `b` is an ASCII character no alternative starts with: not a
+/// word character, nor `{`, `[`, `<`, `%`, `.`, `+`, `-`, `@` or `#`.
+fn inert(b: u8) -> bool {
+    b.is_ascii()
+        && !(b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'_' | b'{' | b'[' | b'<' | b'%' | b'.' | b'+' | b'-' | b'@' | b'#'
+            ))
 }
 
 /// The matches of the module's expression as byte ranges, in order.
@@ -83,11 +101,22 @@ impl<'a> Scanner<'a> {
     }
 
     /// The end of the run of characters in `class` from `at`.
-    fn run(&self, at: usize, class: impl Fn(char) -> bool) -> usize {
-        self.text[at..]
-            .char_indices()
-            .find(|&(_, c)| !class(c))
-            .map_or(self.text.len(), |(i, _)| at + i)
+    fn run(&self, at: usize, mut class: impl FnMut(char) -> bool) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = at;
+        while let Some(&b) = bytes.get(i) {
+            // An ASCII byte is a whole character; the others are decoded.
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                self.text[i..].chars().next().expect("at a character")
+            };
+            if !class(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
     }
 
     /// `open`, characters not in `stop`, then `close`.
@@ -145,11 +174,22 @@ impl<'a> Scanner<'a> {
         (end > at + len).then_some(end)
     }
 
-    /// `[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, or where it cannot match before.
-    fn email(&self, at: usize) -> Result<usize, usize> {
-        let local = |c: char| is_word(c) || matches!(c, '.' | '+' | '-');
+    /// The end of the word (`\w*`) from `at`, and whether it has a digit
+    /// (`\d`).
+    fn word(&self, at: usize) -> (usize, bool) {
+        let mut digit = false;
+        let end = self.run(at, |c| {
+            let word = is_word(c);
+            digit |= word && is_digit(c);
+            word
+        });
+        (end, digit)
+    }
+
+    /// `[\w.+-]+@[\w-]+(?:\.[\w-]+)+` from `at`, whose `[\w.+-]+` runs to
+    /// `at_sign`, or where it cannot match before.
+    fn email(&self, at: usize, at_sign: usize) -> Result<usize, usize> {
         let label = |c: char| is_word(c) || c == '-';
-        let at_sign = self.run(at, local);
         if at_sign == at {
             return Err(at);
         }
@@ -182,10 +222,10 @@ impl<'a> Scanner<'a> {
         (end > at + 1).then_some(end)
     }
 
-    /// `\w*\d[\w.,:/-]*`, or where it cannot match before.
-    fn digit_word(&self, at: usize) -> Result<usize, usize> {
-        let word_end = self.run(at, is_word);
-        if !self.text[at..word_end].contains(is_digit) {
+    /// `\w*\d[\w.,:/-]*`, whose `\w*` is the [`Scanner::word`] that ends
+    /// at `word_end`, or where it cannot match before.
+    fn digit_word(&self, (word_end, digit): (usize, bool)) -> Result<usize, usize> {
+        if !digit {
             return Err(word_end);
         }
         Ok(self.run(word_end, |c| {
@@ -223,8 +263,21 @@ impl<'a> Scanner<'a> {
             return found;
         }
         let word = is_word(c);
+        // A word starts both the e-mail's local part and the digit word:
+        // one pass over it serves both.
+        let mut word_at = None;
         if at >= self.no_email_before && (word || matches!(c, '.' | '+' | '-')) {
-            match self.email(at) {
+            let local = |c: char| is_word(c) || matches!(c, '.' | '+' | '-');
+            // The local part goes on where the word stops, at a `.`, `+`
+            // or `-`.
+            let at_sign = if word {
+                let w = self.word(at);
+                word_at = Some(w);
+                self.run(w.0, local)
+            } else {
+                self.run(at, local)
+            };
+            match self.email(at, at_sign) {
                 Ok(end) => return Some(end),
                 Err(before) => self.no_email_before = before,
             }
@@ -233,7 +286,7 @@ impl<'a> Scanner<'a> {
             return self.tag(at);
         }
         if word && at >= self.no_digit_word_before {
-            match self.digit_word(at) {
+            match self.digit_word(word_at.unwrap_or_else(|| self.word(at))) {
                 Ok(end) => return Some(end),
                 Err(before) => self.no_digit_word_before = before,
             }
@@ -246,7 +299,13 @@ impl Iterator for Scanner<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        while let Some(c) = self.text[self.at..].chars().next() {
+        loop {
+            // Spaces and most punctuation start no alternative.
+            self.at += self.text.as_bytes()[self.at..]
+                .iter()
+                .take_while(|&&b| inert(b))
+                .count();
+            let c = self.text[self.at..].chars().next()?;
             let start = self.at;
             if let Some(end) = self.match_at(start, c) {
                 self.at = end;
@@ -257,12 +316,13 @@ impl Iterator for Scanner<'_> {
             // failed, only a URL can start: on to the next `h` or `w`.
             let quiet = self.no_email_before.min(self.no_digit_word_before);
             if self.at < quiet {
-                self.at = self.text[self.at..quiet]
-                    .find(['h', 'H', 'w', 'W'])
+                // ASCII letters: their bytes are whole characters.
+                self.at = self.text.as_bytes()[self.at..quiet]
+                    .iter()
+                    .position(|b| matches!(b, b'h' | b'H' | b'w' | b'W'))
                     .map_or(quiet, |i| self.at + i);
             }
         }
-        None
     }
 }
 
@@ -309,6 +369,36 @@ mod tests {
             "xhttps://a xwww.b x@y.z x#y x{{y}} ab.c@d.e1 1@2.3 a-1 -1 _1 +1@a.b",
         ] {
             same(text);
+        }
+    }
+
+    #[test]
+    fn inert_bytes_start_no_match() {
+        let rests = [
+            "1", "a@b.c", "{b}}", "A]", "A>", "s", "a", "ttp://x", "ww.x",
+        ];
+        for b in 0..=0x7f_u8 {
+            let c = char::from(b);
+            let starts = rests.iter().any(|rest| {
+                NOT_PROSE
+                    .find(&format!("{c}{rest}"))
+                    .is_some_and(|m| m.start() == 0)
+            });
+            assert_eq!(inert(b), !starts, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn character_classes_are_the_expressions() {
+        let digit = Regex::new(r"^\d$").expect("valid regex");
+        let mut buf = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_word(c), regex_syntax::is_word_character(c), "{c:?}");
+            assert_eq!(
+                is_digit(c),
+                digit.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
         }
     }
 

@@ -65,11 +65,30 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Emoji}$").expe
 static PICTOGRAPHIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Extended_Pictographic}$").expect("valid regex"));
 
+/// Whether `text` has a character from U+20E3, the combining keycap, up.
+/// Every emoji has one: the keycap, the variation selector U+FE0F or an
+/// emoji from U+231A on; accents and typographic punctuation are below.
+/// UTF-8 keeps the order of code points, so these characters are the byte
+/// sequences from `E2 83 A3` up; a byte above 0xE2 starts one, with two
+/// bytes at least after it. Every three bytes in a row are looked at,
+/// without stopping at the first that fit, so that the compiler turns the
+/// loop into vector instructions.
+fn from_keycap_up(text: &str) -> bool {
+    text.as_bytes().windows(3).fold(false, |found, w| {
+        found
+            | (w[0] > 0xE2)
+            | ((w[0] == 0xE2) & ((w[1] > 0x83) | ((w[1] == 0x83) & (w[2] >= 0xA3))))
+    })
+}
+
 /// Whether one grapheme cluster is an emoji.
 pub fn is_emoji(grapheme: &str) -> bool {
     let Some(first) = grapheme.chars().next() else {
         return false;
     };
+    if !from_keycap_up(grapheme) {
+        return false;
+    }
     if first.is_ascii() && !grapheme.contains(['\u{fe0f}', '\u{20e3}']) {
         return false;
     }
@@ -90,9 +109,7 @@ pub fn is_emoji(grapheme: &str) -> bool {
 
 /// Byte ranges of the emoji of `text`, one per emoji.
 pub fn emoji(text: &str) -> Vec<Range<usize>> {
-    // Every emoji has a character from U+20E3 (the keycap) up; accents and
-    // typographic punctuation are below it.
-    if !text.chars().any(|c| u32::from(c) >= 0x20E3) {
+    if !from_keycap_up(text) {
         return Vec::new();
     }
     text.grapheme_indices(true)
@@ -209,6 +226,18 @@ mod tests {
         }
         for t in ["❤", "☺", "✔", "☀", "⭐", "✨", "©\u{fe0f}"] {
             assert_eq!(count(t), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn below_the_keycap_nothing_is_an_emoji() {
+        let mut buf = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            assert_eq!(from_keycap_up(s), c >= '\u{20e3}', "{c:?}");
+            if c < '\u{20e3}' {
+                assert!(!PRESENTATION.is_match(s), "{c:?}");
+            }
         }
     }
 

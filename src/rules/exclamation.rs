@@ -93,17 +93,39 @@ impl Run<'_> {
     }
 }
 
+/// Where a character that may be a mark starts: `!`, `?` or a character
+/// outside ASCII, whose first byte is 0xC0 or more.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'!' | b'?') || b >= 0xC0
+}
+
+/// Whether `body` has a mark or a `¡`. The marks outside ASCII start with
+/// 0xC2 (`¡`), 0xE2 (`‼`, `⁉`, `⁈`) or 0xEF (`！`, `？`).
+fn has_marks(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memchr2(b'!', b'?', bytes).is_some()
+        || memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
+            .any(|i| body[i..].starts_with(['！', '？', '‼', '⁉', '⁈', '¡']))
+}
+
 /// The runs of `marks` in `body`, skipping what `prose` blanked out and
-/// marks that are code (`!=`, `![`, `<!`).
+/// marks that are code (`!=`, `![`, `<!`). `marks` holds for no ASCII
+/// character but `!` and `?`: the others are skipped unread.
 fn runs<'a>(body: &'a str, prose: &str, marks: fn(char) -> bool) -> Vec<Run<'a>> {
     let mut out: Vec<Run<'a>> = Vec::new();
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = body.as_bytes();
+    for (i, _) in bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| may_start_mark(b))
+    {
+        let mut after = body[i..].chars();
+        let c = after.next().expect("a character starts here");
         let end = i + c.len_utf8();
-        if !marks(c) || prose.as_bytes()[i] != body.as_bytes()[i] {
+        if !marks(c) || prose.as_bytes()[i] != bytes[i] {
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = after.next();
         let prev = body[..i].chars().next_back();
         if c == '!' && (matches!(next, Some('=' | '[')) || prev == Some('<')) {
             continue;
@@ -129,7 +151,7 @@ impl Rule for Exclamation {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        if !body.contains(['!', '?', '！', '？', '‼', '⁉', '⁈', '¡']) {
+        if !has_marks(body) {
             return;
         }
         // Without a run and within the limit there is nothing to report,
@@ -228,6 +250,22 @@ mod tests {
         assert_eq!(texts("Ciao!! a != b ![img](x) <!-- c -->?!"), ["!!", "?!"]);
         assert_eq!(texts("https://acme.it/?q=1! {!Contact.Name} ok!"), ["!"]);
         assert_eq!(texts("Hi！？ ok‼"), ["！？", "‼"]);
+    }
+
+    #[test]
+    fn marks_are_found_on_their_bytes() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let s: &str = c.encode_utf8(&mut buf);
+            let mark = is_mark(c) || c == '¡';
+            assert_eq!(has_marks(s), mark, "{c:?}");
+            if mark {
+                assert!(may_start_mark(s.as_bytes()[0]), "{c:?}");
+            }
+        }
+        assert!(!has_marks("Ciao, grazie. «No» ’ok’ ¿Sí. ¿"));
+        assert!(has_marks("«No» ’ok’ ¿Sí?"));
+        assert!(has_marks("«No» ’ok’ ¿Sí？"));
     }
 
     #[test]

@@ -253,6 +253,47 @@ fn may_hold_address(text: &str) -> bool {
     text.contains(['/', '@']) || crate::text::contains_ignore_ascii_case(text, "www.")
 }
 
+/// The bytes every piece of markup has one of, each with its bit in
+/// [`Bytes`].
+static MARKUP_BYTES: [u8; 256] = {
+    let mut bits = [0; 256];
+    let all = [b']', b'*', b'_', b'~', b'#', b'`', b'<', b'&'];
+    let mut i = 0;
+    while i < all.len() {
+        bits[all[i] as usize] = 1 << i;
+        i += 1;
+    }
+    bits
+};
+
+/// Which of the [`MARKUP_BYTES`] a text has, found in one pass: most
+/// replies have none, and each expression is left alone unless its bytes
+/// are there.
+#[derive(Clone, Copy)]
+struct Bytes(u8);
+
+impl Bytes {
+    fn of(text: &str) -> Self {
+        Bytes(
+            text.bytes()
+                .fold(0, |seen, b| seen | MARKUP_BYTES[usize::from(b)]),
+        )
+    }
+
+    /// Whether the text has `byte`, one of the [`MARKUP_BYTES`].
+    fn has(self, byte: u8) -> bool {
+        let bit = MARKUP_BYTES[usize::from(byte)];
+        debug_assert_ne!(bit, 0, "not a markup byte: {byte}");
+        self.0 & bit != 0
+    }
+}
+
+/// Whether a line of `text` starts with `#`, as every [`HEADING`] does
+/// (`^` is a line's start, after a `\n`).
+fn may_hold_heading(text: &str) -> bool {
+    text.starts_with('#') || text.contains("\n#")
+}
+
 /// Whether `r` overlaps one of `sorted`: ranges sorted by start that do
 /// not overlap each other. Logarithmic.
 fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
@@ -298,7 +339,8 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
         overlaps_any(addresses, r)
     };
     let mut out: Vec<Found> = Vec::new();
-    if markdown && text.contains("](") {
+    let bytes = Bytes::of(text);
+    if markdown && bytes.has(b']') && text.contains("](") {
         for m in MD_LINK.captures_iter(text) {
             let (Some(all), Some(label), Some(url)) = (m.get(0), m.get(1), m.get(2)) else {
                 continue;
@@ -319,7 +361,8 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
             (Marker::Underscores, &UNDERSCORES),
             (Marker::Tildes, &TILDES),
         ] {
-            if !text.contains(marker.markdown()) {
+            let markdown = marker.markdown();
+            if !bytes.has(markdown.as_bytes()[0]) || !text.contains(markdown) {
                 continue;
             }
             for m in re.captures_iter(text) {
@@ -373,7 +416,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 });
             }
         }
-        let headings = if text.contains('#') {
+        let headings = if bytes.has(b'#') && may_hold_heading(text) {
             HEADING.find_iter(text).collect()
         } else {
             Vec::new()
@@ -392,7 +435,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 ))])),
             });
         }
-        if renders != Renders::Whatsapp && text.contains("```") {
+        if renders != Renders::Whatsapp && bytes.has(b'`') && text.contains("```") {
             for m in FENCE.find_iter(text) {
                 let start = m.end() - 3;
                 out.push(Found {
@@ -403,7 +446,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
             }
         }
     }
-    if html && text.contains('<') {
+    if html && bytes.has(b'<') {
         let tags: Vec<regex::Match<'_>> = HTML_TAG.find_iter(text).collect();
         // A closing tag that ends an element opened before it is reported
         // with the opening tag, whose fix removes both.
@@ -441,7 +484,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
             });
         }
     }
-    if html && text.contains('&') {
+    if html && bytes.has(b'&') {
         for m in HTML_ENTITY.find_iter(text) {
             let decoded = html_escape::decode_html_entities(m.as_str());
             if decoded == m.as_str() {
@@ -541,6 +584,36 @@ mod tests {
         );
         assert_eq!(found("**a**", Renders::Markdown), []);
         assert_eq!(found("**a** <b>x</b>", Renders::Any), []);
+    }
+
+    #[test]
+    fn headings_start_a_line_with_a_hash() {
+        for text in [
+            "# a",
+            "a\n# b",
+            "a\r\n## b",
+            "a\r# b",
+            "a # b",
+            " # a",
+            "\u{2028}# a",
+            "\u{85}# a",
+            "a\n\n###### b",
+        ] {
+            assert!(
+                may_hold_heading(text) || !HEADING.is_match(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn markup_bytes_are_seen() {
+        let text = "a]b*c_d~e#f`g<h&";
+        let bytes = Bytes::of(text);
+        for b in *b"]*_~#`<&" {
+            assert!(bytes.has(b), "{}", char::from(b));
+            assert!(!Bytes::of("abc é 😀 \n").has(b), "{}", char::from(b));
+        }
     }
 
     #[test]

@@ -576,26 +576,73 @@ fn may_email(text: &str) -> bool {
     })
 }
 
+/// Fewest ASCII digits of a number [`card_in`] or [`phone_in`] takes: a
+/// phone number after a country code has eight, a card thirteen.
+const MIN_NUMBER_DIGITS: usize = 8;
+
+/// How many ASCII digits `bytes` has, those [`card_in`] and [`phone_in`]
+/// count. Counted in a byte per chunk of 255 bytes, which the compiler
+/// turns into vector instructions.
+fn ascii_digits(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(usize::from(u8::MAX))
+        .map(|chunk| {
+            let n = chunk
+                .iter()
+                .fold(0_u8, |n, b| n + u8::from(b.is_ascii_digit()));
+            usize::from(n)
+        })
+        .sum()
+}
+
+/// Whether `text` may hold an [`IBAN`]: two ASCII capitals, then an ASCII
+/// digit or a byte outside ASCII (the expression's `\d` is Unicode's).
+/// Every window is looked at, without stopping at the first that fits, so
+/// that the compiler turns the loop into vector instructions.
+fn may_iban(text: &str) -> bool {
+    text.as_bytes().windows(3).fold(false, |found, w| {
+        found
+            | (w[0].is_ascii_uppercase()
+                & w[1].is_ascii_uppercase()
+                & (w[2].is_ascii_digit() | !w[2].is_ascii()))
+    })
+}
+
 /// Whether `text` has `len` ASCII letters or digits in a row (a
-/// [`CODICE_FISCALE`] has 16).
+/// [`CODICE_FISCALE`] has 16). The byte `len - 1` after where a run may
+/// start is looked at first: most of the time it is not alphanumeric, and
+/// no run starts before it.
 fn has_alphanumeric_run(text: &str, len: usize) -> bool {
-    text.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .any(|run| run.len() >= len)
+    let Some(reach) = len.checked_sub(1) else {
+        return true;
+    };
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start + reach) {
+        let last = start + reach;
+        if !b.is_ascii_alphanumeric() {
+            start = last + 1;
+            continue;
+        }
+        match bytes[start..last]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphanumeric())
+        {
+            None => return true,
+            Some(i) => start += i + 1,
+        }
+    }
+    false
 }
 
 /// Whether `text` may hold a [`DATE`]: a digit, then `.`, `/` or `-`, then
-/// a digit.
+/// a digit. The separators are ASCII, so they are found as bytes and only
+/// their neighbours decoded.
 fn may_date(text: &str) -> bool {
-    let mut chars = text.chars();
-    let (mut a, mut b) = (chars.next(), chars.next());
-    for c in chars {
-        if a.is_some_and(char::is_numeric) && matches!(b, Some('.' | '/' | '-')) && c.is_numeric() {
-            return true;
-        }
-        (a, b) = (b, Some(c));
-    }
-    false
+    memchr::memchr3_iter(b'.', b'/', b'-', text.as_bytes()).any(|i| {
+        text[..i].chars().next_back().is_some_and(char::is_numeric)
+            && text[i + 1..].chars().next().is_some_and(char::is_numeric)
+    })
 }
 
 /// [`find`] in a text folded already.
@@ -649,8 +696,9 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
 
     // IBANs and tax codes: letters and digits with check characters. An
     // IBAN the reply calls the company's ("our IBAN") is not personal.
-    let numeric = text.chars().any(char::is_numeric);
-    let ibans = numeric.then(|| IBAN.find_iter(text));
+    let digits = ascii_digits(text.as_bytes());
+    let numeric = || digits > 0 || text.chars().any(char::is_numeric);
+    let ibans = (may_iban(text) && numeric()).then(|| IBAN.find_iter(text));
     for m in ibans.into_iter().flatten() {
         let r = trim_iban(text, m.range());
         let Some(r) = r else { continue };
@@ -681,17 +729,19 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
         found.push(Kind::CodiceFiscale, r);
     }
 
-    // Numbers: cards, then phones.
-    let dates: Vec<Range<usize>> = if may_date(text) {
-        DATE.find_iter(text).map(|m| m.range()).collect()
-    } else {
-        Vec::new()
-    };
-    let lines = Lines::new(text);
-    let numbers = numeric.then(|| NUMBER_RUN.find_iter(text));
+    // Numbers: cards, then phones, in runs of enough digits. The dates and
+    // lines they are checked against are found for the first run that
+    // needs them.
+    let dates: OnceCell<Vec<Range<usize>>> = OnceCell::new();
+    let lines: OnceCell<Lines> = OnceCell::new();
+    let numbers = (digits >= MIN_NUMBER_DIGITS).then(|| NUMBER_RUN.find_iter(text));
     for m in numbers.into_iter().flatten() {
         let run = m.range();
-        if !stands_alone(text, &run) || in_link(&run) || found.overlaps(&run) {
+        if ascii_digits(text[run.clone()].as_bytes()) < MIN_NUMBER_DIGITS
+            || !stands_alone(text, &run)
+            || in_link(&run)
+            || found.overlaps(&run)
+        {
             continue;
         }
         let at = run.start;
@@ -701,13 +751,21 @@ fn find_in(text: &str, folded: &Folded, allow: &Allow<'_>) -> Vec<Finding> {
             found.push(Kind::Card(scheme), span);
             continue;
         }
-        if overlaps_any(&dates, &run) {
+        let dates = dates.get_or_init(|| {
+            if may_date(text) {
+                DATE.find_iter(text).map(|m| m.range()).collect()
+            } else {
+                Vec::new()
+            }
+        });
+        if overlaps_any(dates, &run) {
             continue;
         }
         if let Some(span) = phone_in(text, run) {
+            let lines = lines.get_or_init(|| Lines::new(text));
             if matches!(cue(), Some(Cue::Reference | Cue::CompanyPhone | Cue::Card))
-                || labelled(text, &lines, span.start, &lexicon.contact_labels)
-                || in_signature(text, &lines, &span)
+                || labelled(text, lines, span.start, &lexicon.contact_labels)
+                || in_signature(text, lines, &span)
             {
                 continue;
             }
@@ -846,8 +904,7 @@ fn card_in(
     let (groups, seps) = groups(s);
     for end in (1..=groups.len()).rev() {
         let window = &groups[..end];
-        let digits: String = window.iter().map(|g| &s[g.clone()]).collect();
-        if !(13..=19).contains(&digits.len()) {
+        if !(13..=19).contains(&window.iter().map(Range::len).sum::<usize>()) {
             continue;
         }
         let inner = &seps[..end - 1];
@@ -868,6 +925,7 @@ fn card_in(
         if cue() == Some(Cue::Reference) {
             return None;
         }
+        let digits: String = window.iter().map(|g| &s[g.clone()]).collect();
         let Some(scheme) = validate::card_scheme(&digits) else {
             continue;
         };
@@ -1152,6 +1210,87 @@ mod tests {
             "codice 12345",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn numbers_have_eight_digits_at_least() {
+        // Up to seven digits, written every way the run expression takes.
+        let seps = [" ", "-", ".", "/", ") ", " (", "\u{a0}"];
+        let prefixes = ["", "+", "+ ", "(+", "(", "00", "+1 ", "+39 "];
+        for digits in [
+            "3471234", "0012345", "5551234", "0800123", "4111111", "0612345",
+        ] {
+            for n in 1..=digits.len() {
+                for mask in 0..1_u32 << (n - 1) {
+                    for sep in seps {
+                        let mut number = String::new();
+                        for (i, d) in digits[..n].char_indices() {
+                            if i > 0 && mask & 1 << (i - 1) != 0 {
+                                number.push_str(sep);
+                            }
+                            number.push(d);
+                        }
+                        for prefix in prefixes {
+                            let text = format!("{prefix}{number})");
+                            for m in NUMBER_RUN.find_iter(&text) {
+                                if ascii_digits(m.as_str().as_bytes()) >= MIN_NUMBER_DIGITS {
+                                    continue;
+                                }
+                                assert_eq!(card_in(&text, m.range(), || None), None, "{text}");
+                                assert_eq!(phone_in(&text, m.range()), None, "{text}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cheap_looks_agree_with_the_slow_ones() {
+        for text in [
+            "",
+            "a",
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNO",
+            "x ABCDEFGHIJKLMNO1 y",
+            "ABCDEFGHIJKLMNO ABCDEFGHIJKLMNOP",
+            "abcdefghijklmno-pabcdefghijklmnop!",
+            "RSSMRA85T10A562S",
+            "é RSSMRA85T10A562S é",
+            "RSSMRA85T10A562",
+        ] {
+            let slow = text
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .any(|run| run.len() >= 16);
+            assert_eq!(has_alphanumeric_run(text, 16), slow, "{text}");
+        }
+        for text in ["", "1", "a1b2", &"9".repeat(1000), "١٢ 12 ½"] {
+            let slow = text.bytes().filter(u8::is_ascii_digit).count();
+            assert_eq!(ascii_digits(text.as_bytes()), slow, "{text}");
+        }
+        for (text, may) in [
+            ("IT60", true),
+            ("IT٦٠", true),
+            ("IT", false),
+            ("I T60", false),
+            ("It60", false),
+            ("ITA", false),
+        ] {
+            assert_eq!(may_iban(text), may, "{text}");
+        }
+        for (text, may) in [
+            ("1/2", true),
+            ("١.٢", true),
+            ("½-1", true),
+            ("1 /2", false),
+            ("/1", false),
+            ("1-", false),
+            ("a.b", false),
+        ] {
+            assert_eq!(may_date(text), may, "{text}");
         }
     }
 

@@ -231,6 +231,49 @@ fn is_acronym(word: &str, user: &[String]) -> bool {
         && parts.all(|p| p.chars().filter(|c| c.is_alphabetic()).count() <= 1 || known(p))
 }
 
+/// Whether the character whose UTF-8 starts with byte `b`, followed by
+/// `next`, may be a capital outside ASCII: one from U+0100 up, or one of
+/// `À` to `Þ` (`C3 80` to `C3 9E`). Nothing from U+0080 to U+00BF is a
+/// capital, nor `ß` to `ÿ`, the lower-case letters of most replies.
+fn may_be_capital(b: u8, next: u8) -> bool {
+    (b >= 0xC4) | ((b == 0xC3) & (next <= 0x9E))
+}
+
+/// Whether `text` has two capitals in a row (`char::is_uppercase`), as
+/// every shouted run or word has. Pairs of ASCII capitals are looked for
+/// in every pair of bytes; other capitals only in the chunks of the text
+/// where a character that may be one starts. Both loops look at every
+/// byte without stopping at the first that fits, so that the compiler
+/// turns them into vector instructions.
+fn two_capitals(text: &str) -> bool {
+    const CHUNK: usize = 64;
+    let bytes = text.as_bytes();
+    let ascii = bytes.windows(2).fold(false, |found, w| {
+        found | (w[0].is_ascii_uppercase() & w[1].is_ascii_uppercase())
+    });
+    if ascii {
+        return true;
+    }
+    let upper = |c: Option<char>| c.is_some_and(char::is_uppercase);
+    (0..bytes.len()).step_by(CHUNK).any(|start| {
+        let end = bytes.len().min(start + CHUNK);
+        // With the byte after the chunk, which a character starting at
+        // its end goes on into.
+        let with_next = &bytes[start..bytes.len().min(end + 1)];
+        with_next
+            .windows(2)
+            .fold(false, |found, w| found | may_be_capital(w[0], w[1]))
+            && (start..end).any(|i| {
+                let next = bytes.get(i + 1).copied().unwrap_or_default();
+                may_be_capital(bytes[i], next) && {
+                    let mut after = text[i..].chars();
+                    upper(after.next())
+                        && (upper(text[..i].chars().next_back()) || upper(after.next()))
+                }
+            })
+    })
+}
+
 impl Rule for Shouting {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -238,15 +281,7 @@ impl Rule for Shouting {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        let mut chars = body.chars();
-        let mut prev_upper = false;
-        let two_capitals = chars.any(|c| {
-            let upper = c.is_uppercase();
-            let pair = upper && prev_upper;
-            prev_upper = upper;
-            pair
-        });
-        if !two_capitals {
+        if !two_capitals(body) {
             return;
         }
         let prose = cx.prose();
@@ -264,11 +299,14 @@ impl Rule for Shouting {
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
-                if letters.iter().any(|c| !c.is_uppercase()) {
-                    return Kind::Plain;
+                let mut letters = 0;
+                for c in w.text.chars().filter(|c| c.is_alphabetic()) {
+                    if !c.is_uppercase() {
+                        return Kind::Plain;
+                    }
+                    letters += 1;
                 }
-                if letters.len() < 2
+                if letters < 2
                     || ROMAN.is_match(w.text)
                     || is_acronym(w.text, user)
                     || inside(&quotes, &w.range)
@@ -377,6 +415,50 @@ mod tests {
         assert!(!is_acronym("E-MAIL", &[]));
         assert!(!is_acronym("URGENT", &[]));
         assert!(is_acronym("ACME", &["ACME".to_owned()]));
+    }
+
+    #[test]
+    fn capitals_outside_ascii_start_as_expected() {
+        let mut buf = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if !c.is_ascii() && c.is_uppercase() {
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                assert!(may_be_capital(bytes[0], bytes[1]), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn two_capitals_in_a_row_whatever_their_script() {
+        // `À` across the end of the first chunk of 64 bytes.
+        let long = format!("x{}ÀÈ", "é".repeat(31));
+        for text in [
+            "OK",
+            "a OK",
+            "ÀÈ",
+            "xÉCOLE",
+            "AÉ",
+            "ÉA",
+            "ΑΒ",
+            "中AB",
+            "ﬁ ＡＢ",
+            &long,
+        ] {
+            assert!(two_capitals(text), "{text}");
+        }
+        for text in [
+            "",
+            "A",
+            "Ok Ok",
+            "AéB",
+            "À È",
+            "A\u{301}B",
+            "ÀaÈ",
+            "中文",
+            "A-B",
+        ] {
+            assert!(!two_capitals(text), "{text}");
+        }
     }
 
     #[test]
