@@ -94,19 +94,16 @@ impl Rule for PunctuationSpacing {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        if !body.contains(['!', '?', ':', ';', ',']) {
-            return;
-        }
         // Only a space before a mark is wrong outside French: a reply in
         // another language without one has nothing to report.
-        let rough = candidates(body, body);
-        if rough.is_empty()
+        let mut rough = candidates(body, body).peekable();
+        if rough.peek().is_none()
             || (cx.language.is_some_and(|l| l != Language::Fr)
-                && rough.iter().all(|c| c.space_start == c.at))
+                && rough.all(|c| c.space_start == c.at))
         {
             return;
         }
-        let candidates = candidates(body, cx.prose());
+        let candidates: Vec<Candidate> = candidates(body, cx.prose()).collect();
         if candidates.is_empty() {
             return;
         }
@@ -159,17 +156,23 @@ struct Candidate {
 /// Every mark that opens a run, is not blanked out in `prose`, is prose
 /// punctuation (not followed by a letter or digit, not an emoticon or
 /// `![`) and has something other than white space before it on its line.
-fn candidates(body: &str, prose: &str) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut prev_mark = false;
-    for (at, mark) in body.char_indices() {
-        let was_mark = prev_mark;
-        prev_mark = is_mark(mark) && mark != ',';
-        if !is_mark(mark) || prose.as_bytes()[at] != body.as_bytes()[at] {
-            continue;
+///
+/// The marks are ASCII and an ASCII byte is always a whole character in
+/// UTF-8, so the body is searched byte by byte and decoded only around a
+/// mark.
+fn candidates<'a>(body: &'a str, prose: &'a str) -> impl Iterator<Item = Candidate> + 'a {
+    let bytes = body.as_bytes();
+    let is_mark_byte = |b: u8| b.is_ascii() && is_mark(char::from(b));
+    (0..bytes.len()).filter_map(move |at| {
+        let b = bytes[at];
+        if !is_mark_byte(b) || prose.as_bytes()[at] != b {
+            return None;
         }
+        let mark = char::from(b);
+        // A run of marks is checked at its first (commas stand alone).
+        let was_mark = at > 0 && is_mark_byte(bytes[at - 1]) && bytes[at - 1] != b',';
         if was_mark && mark != ',' {
-            continue;
+            return None;
         }
         let next = body[at + 1..].chars().next();
         if next.is_some_and(char::is_alphanumeric)
@@ -177,24 +180,21 @@ fn candidates(body: &str, prose: &str) -> Vec<Candidate> {
             || (mark == '!' && matches!(next, Some('[' | '=')))
             || (mark == ',' && next == Some(','))
         {
-            continue;
+            return None;
         }
         let head = &body[..at];
         let trimmed = head.trim_end_matches(is_space);
-        let Some(before) = trimmed.chars().next_back() else {
-            continue;
-        };
+        let before = trimmed.chars().next_back()?;
         if before == '\n' {
-            continue;
+            return None;
         }
-        out.push(Candidate {
+        Some(Candidate {
             at,
             mark,
             space_start: trimmed.len(),
             before,
-        });
-    }
-    out
+        })
+    })
 }
 
 /// Languages that want no space before the mark.
@@ -264,10 +264,7 @@ mod tests {
 
     fn marks(body: &str) -> Vec<(usize, char)> {
         let prose = crate::lang::detect::prose(body);
-        candidates(body, &prose)
-            .into_iter()
-            .map(|c| (c.at, c.mark))
-            .collect()
+        candidates(body, &prose).map(|c| (c.at, c.mark)).collect()
     }
 
     #[test]

@@ -199,9 +199,12 @@ impl Stats {
     /// Counts of one sentence (0 or 1 sentence: 1 when it has a word).
     pub fn of_sentence(sentence: &str, language: Language) -> Stats {
         let mut stats = Stats::default();
-        for token in sentence.split_whitespace().filter(|t| is_scored_word(t)) {
+        for token in sentence.split_whitespace() {
+            let Some(letters) = scored_letters(token) else {
+                continue;
+            };
             stats.words += 1;
-            stats.letters += token.chars().filter(|c| c.is_alphabetic()).count();
+            stats.letters += letters;
             stats.syllables += syllables::count(token, language);
         }
         stats.sentences = usize::from(stats.words > 0);
@@ -216,15 +219,26 @@ impl Stats {
     }
 }
 
-/// A token that counts as a word for the formulas: it has a letter and is
-/// not a link, an e-mail address, an @handle or a helpdesk variable.
-fn is_scored_word(token: &str) -> bool {
-    token.chars().any(char::is_alphabetic)
-        && !token.contains("://")
-        && !token
-            .get(..4)
-            .is_some_and(|p| p.eq_ignore_ascii_case("www."))
-        && !token.contains(['@', '{', '}', '[', ']', '<', '>', '%', '/'])
+/// The letters of a token that counts as a word for the formulas: it has
+/// a letter and is not a link, an e-mail address, an @handle or a helpdesk
+/// variable (`None` otherwise). One pass over the token: a link's `://`
+/// has the `/` that rules it out.
+fn scored_letters(token: &str) -> Option<usize> {
+    if token
+        .as_bytes()
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"www."))
+    {
+        return None;
+    }
+    let mut letters = 0;
+    for c in token.chars() {
+        if matches!(c, '@' | '{' | '}' | '[' | ']' | '<' | '>' | '%' | '/') {
+            return None;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    (letters > 0).then_some(letters)
 }
 
 /// A token that counts as a word for `sentence-length`: anything with a

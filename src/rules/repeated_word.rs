@@ -80,6 +80,15 @@ fn fold(word: &str) -> String {
 
 /// `a` and `b` are the same word, whatever their case (no allocation).
 fn same_word(a: &str, b: &str) -> bool {
+    // Most pairs differ at once: an ASCII first letter folds to itself
+    // lower-cased, whatever follows.
+    if let (Some(&x), Some(&y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(&y)
+    {
+        return false;
+    }
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
@@ -95,30 +104,66 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
+/// The character of `text` at byte `i` and its length (`i` is on a
+/// character boundary); ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let &b = text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Words of `text`: runs of word characters joined by an inner apostrophe
 /// or hyphen (`it's`, `e-mail`).
-fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            start.get_or_insert(i);
-            continue;
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`]: one word at a time, no list kept.
+struct Words<'a> {
+    text: &'a str,
+    /// Where to look for the next word.
+    at: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let text = self.text;
+        let mut i = self.at;
+        let start = loop {
+            let (c, len) = char_at(text, i)?;
+            if is_word_char(c) {
+                break i;
+            }
+            i += len;
+        };
+        let mut end = start;
+        while let Some((c, len)) = char_at(text, end) {
+            let joins = || {
+                matches!(c, '\'' | '\u{2019}' | '-')
+                    && char_at(text, end + len).is_some_and(|(n, _)| is_word_char(n))
+            };
+            if !is_word_char(c) && !joins() {
+                break;
+            }
+            end += len;
         }
-        let joins = matches!(c, '\'' | '\u{2019}' | '-')
-            && chars.peek().is_some_and(|&(_, n)| is_word_char(n));
-        if start.is_some() && joins {
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push(s..i);
-        }
+        self.at = end;
+        Some(start..end)
     }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+}
+
+/// Whether two words in a row of `text` are the same word.
+fn repeats(text: &str) -> bool {
+    let mut words = words(text).map(|r| &text[r]);
+    let Some(mut previous) = words.next() else {
+        return false;
+    };
+    words.any(|word| same_word(std::mem::replace(&mut previous, word), word))
 }
 
 impl Rule for RepeatedWord {
@@ -128,20 +173,18 @@ impl Rule for RepeatedWord {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        let repeats = |text: &str| {
-            words(text)
-                .windows(2)
-                .any(|p| same_word(&text[p[0].clone()], &text[p[1].clone()]))
-        };
         // Most replies repeat no word: only then blank out links,
         // placeholders and codes.
         if !repeats(body) {
             return;
         }
         let prose = cx.prose();
-        let words = words(prose);
-        for pair in words.windows(2) {
-            let (a, b) = (pair[0].clone(), pair[1].clone());
+        let mut words = words(prose);
+        let Some(mut previous) = words.next() else {
+            return;
+        };
+        for b in words {
+            let a = std::mem::replace(&mut previous, b.clone());
             let gap = &body[a.end..b.start];
             if gap.is_empty() || !gap.chars().all(|c| c != '\n' && c.is_whitespace()) {
                 continue;
@@ -177,7 +220,7 @@ mod tests {
     #[test]
     fn words_join_apostrophes_and_hyphens() {
         let text = "it's e-mail 'x' -y";
-        let got: Vec<&str> = words(text).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
         assert_eq!(got, ["it's", "e-mail", "x", "y"]);
     }
 }

@@ -52,11 +52,6 @@ crate::declare_rule! {
     }
 }
 
-/// A character that reads as a space between words.
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
-}
-
 /// A no-break space, kept by the double-space fix.
 fn is_no_break(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{202f}')
@@ -67,7 +62,23 @@ fn is_blank(c: char) -> bool {
     c != '\n' && c.is_whitespace()
 }
 
+/// The length in bytes of the character that reads as a space between
+/// words (U+0020, U+00A0, U+202F) that `bytes` starts with, 0 if none.
+/// Each starts with a byte that never continues a character in UTF-8, so a
+/// line is scanned byte by byte without decoding it.
+fn space_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b' ', ..] => 1,
+        // U+00A0
+        [0xc2, 0xa0, ..] => 2,
+        // U+202F
+        [0xe2, 0x80, 0xaf, ..] => 3,
+        _ => 0,
+    }
+}
+
 /// One line of the body: where it starts and its text without the `\n`.
+#[derive(Clone, Copy)]
 struct Line<'a> {
     start: usize,
     text: &'a str,
@@ -86,15 +97,20 @@ impl Line<'_> {
 /// The lines of `body`, each without its `\n`. Readers leave the line
 /// break that ends a file out of the body, so a body ending with `\n` ends
 /// with an empty line.
-fn lines(body: &str) -> Vec<Line<'_>> {
+fn lines(body: &str) -> impl Iterator<Item = Line<'_>> {
     let mut start = 0;
-    body.split('\n')
-        .map(|text| {
-            let line = Line { start, text };
-            start += text.len() + 1;
-            line
-        })
-        .collect()
+    body.split('\n').map(move |text| {
+        let line = Line { start, text };
+        start += text.len() + 1;
+        line
+    })
+}
+
+/// Blank lines in a row: the first, the last and how many.
+struct BlankRun<'a> {
+    first: Line<'a>,
+    last: Line<'a>,
+    lines: usize,
 }
 
 impl Rule for Whitespace {
@@ -103,24 +119,44 @@ impl Rule for Whitespace {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        let lines = lines(cx.body());
-        let mut i = 0;
-        while i < lines.len() {
-            let line = &lines[i];
+        // The blank lines just before the current line.
+        let mut run: Option<BlankRun<'_>> = None;
+        for line in lines(cx.body()) {
             if line.is_blank() {
-                let run = lines[i..].iter().take_while(|l| l.is_blank()).count();
-                if run > 1 {
-                    blank_run(&lines[i..i + run], sink);
-                } else {
-                    trailing(line, sink);
+                match &mut run {
+                    Some(run) => {
+                        run.last = line;
+                        run.lines += 1;
+                    }
+                    None => {
+                        run = Some(BlankRun {
+                            first: line,
+                            last: line,
+                            lines: 1,
+                        });
+                    }
                 }
-                i += run;
                 continue;
             }
-            double_spaces(line, sink);
-            trailing(line, sink);
-            i += 1;
+            if let Some(run) = run.take() {
+                blank_lines(&run, sink);
+            }
+            double_spaces(&line, sink);
+            trailing(&line, sink);
         }
+        if let Some(run) = run {
+            blank_lines(&run, sink);
+        }
+    }
+}
+
+/// Blank lines in a row: one is trailing whitespace if anything, more
+/// are a run of blank lines.
+fn blank_lines(run: &BlankRun<'_>, sink: &mut Sink) {
+    if run.lines > 1 {
+        blank_run(run, sink);
+    } else {
+        trailing(&run.first, sink);
     }
 }
 
@@ -139,28 +175,40 @@ fn trailing(line: &Line<'_>, sink: &mut Sink) {
 /// Runs of two or more spaces between words of a (non-blank) `line`.
 fn double_spaces(line: &Line<'_>, sink: &mut Sink) {
     let text = line.text;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_space(c) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = space_len(&bytes[i..]);
+        if len == 0 {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let start = i;
+        let mut end = i + len;
         let mut count = 1;
-        while let Some(&(j, d)) = chars.peek()
-            && is_space(d)
-        {
-            end = j + d.len_utf8();
+        loop {
+            let len = space_len(&bytes[end..]);
+            if len == 0 {
+                break;
+            }
+            end += len;
             count += 1;
-            chars.next();
         }
-        let between_words = text[..i].chars().next_back().is_some_and(|p| !is_blank(p))
-            && text[end..].chars().next().is_some_and(|n| !is_blank(n));
-        if count < 2 || !between_words {
+        i = end;
+        if count < 2 {
             continue;
         }
-        let run = &text[i..end];
+        let between_words = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| !is_blank(p))
+            && text[end..].chars().next().is_some_and(|n| !is_blank(n));
+        if !between_words {
+            continue;
+        }
+        let run = &text[start..end];
         let keep = run.chars().find(|&c| is_no_break(c)).unwrap_or(' ');
-        let span = Span::new(line.start + i, line.start + end);
+        let span = Span::new(line.start + start, line.start + end);
         let help = if is_no_break(keep) {
             "keep one (no-break) space"
         } else {
@@ -174,12 +222,9 @@ fn double_spaces(line: &Line<'_>, sink: &mut Sink) {
 
 /// Two or more blank lines in a row: delete all but the last, and the
 /// white space on it, so one empty line is left.
-fn blank_run(run: &[Line<'_>], sink: &mut Sink) {
-    let (Some(first), Some(last)) = (run.first(), run.last()) else {
-        return;
-    };
-    let span = Span::new(first.start, last.end());
-    sink.report(span, format!("{} blank lines in a row", run.len()))
+fn blank_run(run: &BlankRun<'_>, sink: &mut Sink) {
+    let span = Span::new(run.first.start, run.last.end());
+    sink.report(span, format!("{} blank lines in a row", run.lines))
         .with_help("keep one blank line between paragraphs")
         .with_fix(Fix::safe(vec![Edit::delete(span)]));
 }

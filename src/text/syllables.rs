@@ -22,41 +22,115 @@ use crate::lang::Language;
 
 /// Syllables in `word` read as `language` (0 when it has no letter).
 pub fn count(word: &str, language: Language) -> usize {
-    let lower = word.to_lowercase();
+    let mut part = Letters::default();
     let mut total = 0;
     let mut letters = false;
-    for part in lower.split(|c: char| !c.is_alphabetic()) {
-        if part.is_empty() {
+    let mut end_part = |part: &mut Letters| {
+        if !part.is_empty() {
+            letters = true;
+            total += count_part(part.as_slice(), language);
+            part.clear();
+        }
+    };
+    // The word is lower-cased a character at a time: that differs from
+    // `str::to_lowercase` only for a capital sigma at the end of a word (ς
+    // instead of σ), and both are letters that no rule below looks for.
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                part.push(c.to_ascii_lowercase());
+            } else {
+                end_part(&mut part);
+            }
             continue;
         }
-        letters = true;
-        total += count_part(part, language);
+        for lower in c.to_lowercase() {
+            if lower.is_alphabetic() {
+                part.push(lower);
+            } else {
+                end_part(&mut part);
+            }
+        }
     }
+    end_part(&mut part);
     if letters { total.max(1) } else { 0 }
 }
 
+/// The lower-case letters of one part of a word, on the stack unless the
+/// part is unusually long: `count` runs on every word of a reply.
+#[derive(Default)]
+struct Letters {
+    inline: [char; Letters::INLINE],
+    len: usize,
+    /// All the letters, once there are more than `INLINE`.
+    spilled: Vec<char>,
+}
+
+impl Letters {
+    const INLINE: usize = 32;
+
+    fn push(&mut self, c: char) {
+        if self.len < Self::INLINE {
+            self.inline[self.len] = c;
+        } else {
+            if self.len == Self::INLINE {
+                self.spilled.extend_from_slice(&self.inline);
+            }
+            self.spilled.push(c);
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[char] {
+        if self.len <= Self::INLINE {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+        self.spilled.clear();
+    }
+}
+
 /// Syllables of one lower-case run of letters (maybe 0: "l", "d").
-fn count_part(part: &str, language: Language) -> usize {
-    let chars: Vec<char> = part.chars().collect();
+fn count_part(chars: &[char], language: Language) -> usize {
     match language {
-        Language::En => english(part, &chars),
-        Language::It => runs(&chars, Language::It),
-        Language::Es => runs(&chars, Language::Es),
-        Language::Pt => runs(&chars, Language::Pt),
-        Language::De => runs(&chars, Language::De),
-        Language::Fr => french(&chars),
+        Language::En => english(chars),
+        Language::It => runs(chars, Language::It),
+        Language::Es => runs(chars, Language::Es),
+        Language::Pt => runs(chars, Language::Pt),
+        Language::De => runs(chars, Language::De),
+        Language::Fr => french(chars),
     }
 }
 
 fn is_vowel(c: char, language: Language) -> bool {
-    match language {
-        Language::It => "aeiouàèéìíòóùú".contains(c),
-        Language::Es => "aeiouáéíóúü".contains(c),
-        Language::Pt => "aeiouáâãàéêíóôõúü".contains(c),
-        Language::Fr => "aeiouyàâéèêëîïôûùüÿœæ".contains(c),
-        Language::De => "aeiouyäöü".contains(c),
-        Language::En => "aeiouy".contains(c),
+    // Most letters are ASCII: only the accented vowels need a list.
+    if c.is_ascii() {
+        let y = matches!(language, Language::Fr | Language::De | Language::En);
+        return matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') || (y && c == 'y');
     }
+    let accented = match language {
+        Language::It => "àèéìíòóùú",
+        Language::Es => "áéíóúü",
+        Language::Pt => "áâãàéêíóôõúü",
+        Language::Fr => "àâéèêëîïôûùüÿœæ",
+        Language::De => "äöü",
+        Language::En => "",
+    };
+    accented.contains(c)
+}
+
+/// A vowel with a written stress (see [`Context::stressed_before`]).
+fn is_stressed(c: char) -> bool {
+    matches!(c, 'á' | 'é' | 'í' | 'ó' | 'ú' | 'â' | 'ê' | 'ô')
 }
 
 /// Whether the letter at `i` is a vowel: the language's vowels, plus a
@@ -76,6 +150,10 @@ fn vowel_at(chars: &[char], i: usize, language: Language) -> bool {
 fn runs(chars: &[char], language: Language) -> usize {
     let mut total = 0;
     let mut i = 0;
+    // Whether `chars[..scanned]` has a stressed vowel: each letter is
+    // looked at once, not again for every later run.
+    let mut stressed = false;
+    let mut scanned = 0;
     while i < chars.len() {
         if !vowel_at(chars, i, language) {
             i += 1;
@@ -85,9 +163,11 @@ fn runs(chars: &[char], language: Language) -> usize {
         while i < chars.len() && vowel_at(chars, i, language) {
             i += 1;
         }
+        stressed = stressed || chars[scanned..start].iter().any(|&c| is_stressed(c));
+        scanned = start;
         let at = Context {
             before: start.checked_sub(1).map(|b| chars[b]),
-            stressed_before: chars[..start].iter().any(|c| "áéíóúâêô".contains(*c)),
+            stressed_before: stressed,
         };
         total += split_run(&chars[start..i], at, language);
     }
@@ -98,19 +178,22 @@ fn runs(chars: &[char], language: Language) -> usize {
 /// when they form a diphthong, three when they form a triphthong.
 fn split_run(run: &[char], at: Context, language: Language) -> usize {
     let mut syllables = 0;
-    let mut current: Vec<char> = Vec::with_capacity(3);
+    // The vowels of the current syllable: never more than three.
+    let mut current = ['\0'; 3];
+    let mut len = 0;
     for (i, &v) in run.iter().enumerate() {
-        let joins = match current.as_slice() {
-            [a] => diphthong(*a, v, at.at_start(i == 1), language),
-            [a, b] => triphthong(*a, *b, v, at.at_start(i == 2), language),
+        let joins = match current[..len] {
+            [a] => diphthong(a, v, at.at_start(i == 1), language),
+            [a, b] => triphthong(a, b, v, at.at_start(i == 2), language),
             _ => false,
         };
         if joins {
-            current.push(v);
+            current[len] = v;
+            len += 1;
         } else {
             syllables += 1;
-            current.clear();
-            current.push(v);
+            current[0] = v;
+            len = 1;
         }
     }
     syllables
@@ -204,7 +287,7 @@ fn triphthong(a: char, b: char, c: char, at: Context, language: Language) -> boo
 }
 
 /// English: runs of vowels, less the silent endings.
-fn english(part: &str, chars: &[char]) -> usize {
+fn english(chars: &[char]) -> usize {
     let n = chars.len();
     // y opening a word is a consonant ("yes"), after a vowel it belongs to
     // the run ("day"), after a consonant it is a vowel ("happy").
@@ -230,21 +313,21 @@ fn english(part: &str, chars: &[char]) -> usize {
     // Is the final `e` (at n-1, or before a final s/d) a run of its own,
     // after a consonant?
     let own_e = |at: usize| at >= 1 && chars[at] == 'e' && !vowel(at - 1);
-    let ends = |s: &str| part.ends_with(s);
+    let ends = |s: &[char]| chars.ends_with(s);
     if own_e(n - 1) {
         // "make", "whole"; not "table", "little" (a syllabic -le).
         let syllabic_le = chars[n - 2] == 'l' && n >= 3 && !vowel(n - 3);
         if !syllabic_le {
             groups -= 1;
         }
-    } else if ends("es") && own_e(n - 2) {
+    } else if ends(&['e', 's']) && own_e(n - 2) {
         // "makes", "times"; not "boxes", "pages", "places", "wishes".
         let sounded = matches!(chars[n - 3], 's' | 'x' | 'z' | 'c' | 'g')
             || (chars[n - 3] == 'h' && n >= 4 && matches!(chars[n - 4], 'c' | 's'));
         if !sounded {
             groups -= 1;
         }
-    } else if ends("ed") && own_e(n - 2) {
+    } else if ends(&['e', 'd']) && own_e(n - 2) {
         // "shipped", "received"; not "wanted", "needed".
         if !matches!(chars[n - 3], 't' | 'd') {
             groups -= 1;
