@@ -452,18 +452,31 @@ impl Tally {
         let mut tally = Tally::default();
         let mut lower = String::new();
         let mut word_start = None;
-        for (i, c) in prose.char_indices().chain([(prose.len(), ' ')]) {
-            if c.is_alphabetic() {
+        let bytes = prose.as_bytes();
+        let mut i = 0;
+        // Byte by byte, decoding only what is not ASCII.
+        while i < bytes.len() {
+            let (letter, len) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                _ => prose[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+            };
+            if letter {
                 tally.letters += 1;
                 word_start.get_or_insert(i);
-                continue;
-            }
-            let Some(start) = word_start.take() else {
-                continue;
-            };
-            if let Some(language) = function_word(&prose[start..i], &mut lower) {
+            } else if let Some(start) = word_start.take()
+                && let Some(language) = function_word(&prose[start..i], &mut lower)
+            {
                 tally.words[language] += 1;
             }
+            i += len;
+        }
+        if let Some(start) = word_start
+            && let Some(language) = function_word(&prose[start..], &mut lower)
+        {
+            tally.words[language] += 1;
         }
         tally
     }
@@ -529,13 +542,14 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// Function word → index of its language in [`Language::ALL`].
+/// Function word (its UTF-8 bytes) → index of its language in
+/// [`Language::ALL`].
 static FUNCTION_WORD_INDEX: LazyLock<
-    HashMap<&'static str, usize, std::hash::BuildHasherDefault<Fnv>>,
+    HashMap<&'static [u8], usize, std::hash::BuildHasherDefault<Fnv>>,
 > = LazyLock::new(|| {
     FUNCTION_WORDS
         .iter()
-        .flat_map(|(language, words)| words.iter().map(move |w| (*w, index(*language))))
+        .flat_map(|(language, words)| words.iter().map(move |w| (w.as_bytes(), index(*language))))
         .collect()
 });
 
@@ -549,8 +563,7 @@ fn function_word(word: &str, lower: &mut String) -> Option<usize> {
         let buf = buf.get_mut(..word.len())?;
         buf.copy_from_slice(word.as_bytes());
         buf.make_ascii_lowercase();
-        let lowered = std::str::from_utf8(buf).ok()?;
-        return FUNCTION_WORD_INDEX.get(lowered).copied();
+        return FUNCTION_WORD_INDEX.get(&*buf).copied();
     }
     // A character lowers to a third of its bytes at the least (`K`, the
     // Kelvin sign, to `k`): a longer word is no function word.
@@ -560,7 +573,7 @@ fn function_word(word: &str, lower: &mut String) -> Option<usize> {
     lower.clear();
     // Char by char: no final sigma, which no function word has.
     lower.extend(word.chars().flat_map(char::to_lowercase));
-    FUNCTION_WORD_INDEX.get(lower.as_str()).copied()
+    FUNCTION_WORD_INDEX.get(lower.as_bytes()).copied()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Part, Span};
-use crate::text::count::{Unit, measure};
+use crate::text::count::{Unit, measure, sms_parts};
 use unicode_segmentation::UnicodeSegmentation;
 
 crate::declare_rule! {
@@ -77,7 +77,10 @@ impl Rule for MaxLength {
         };
         let body = cx.body();
         let measured = cx.measured();
-        let m = measure(cx.channel.unit, &measured.text, Some(limit));
+        let m = match cx.channel.unit {
+            Unit::SmsParts => sms_parts(cx.measured_sms(), Some(limit)),
+            unit => measure(unit, &measured.text, Some(limit)),
+        };
         let Some(overflow) = m.overflow else {
             return;
         };
@@ -96,7 +99,7 @@ impl Rule for MaxLength {
             Unit::SmsParts => format!(
                 "this text is sent as {} {} SMS parts; the highlighted text starts part {}",
                 m.count,
-                crate::text::sms::analyse(&measured.text).encoding.as_str(),
+                cx.measured_sms().encoding.as_str(),
                 limit + 1
             ),
             _ => format!("shorten the reply by {}", m.unit.amount(over)),

@@ -44,6 +44,7 @@ use crate::lang::lexicon::Lexicons;
 use crate::mode::Mode;
 use crate::reply::Reply;
 use crate::text::phrases::Folded;
+use crate::text::sms::SmsInfo;
 use std::cell::OnceCell;
 
 /// Whether a rule offers fixes.
@@ -167,6 +168,8 @@ pub struct Shared {
     folded_prose: OnceCell<Folded>,
     segments: OnceCell<Vec<Segment>>,
     prose_sentences: OnceCell<Vec<std::ops::Range<usize>>>,
+    measured_sms: OnceCell<SmsInfo>,
+    body_sms: OnceCell<SmsInfo>,
 }
 
 impl<'a> Context<'a> {
@@ -246,6 +249,26 @@ impl<'a> Context<'a> {
         self.shared
             .folded_prose
             .get_or_init(|| Folded::new(self.prose()))
+    }
+
+    /// The measured text ([`Self::measured`]) as an SMS: its encoding and
+    /// parts.
+    pub fn measured_sms(&self) -> &SmsInfo {
+        self.shared
+            .measured_sms
+            .get_or_init(|| crate::text::sms::analyse(&self.measured().text))
+    }
+
+    /// The body as an SMS: the same as [`Self::measured_sms`] unless
+    /// placeholders were filled in.
+    pub fn body_sms(&self) -> &SmsInfo {
+        let measured = self.measured();
+        if matches!(measured.text, std::borrow::Cow::Borrowed(_)) {
+            return self.measured_sms();
+        }
+        self.shared
+            .body_sms
+            .get_or_init(|| crate::text::sms::analyse(self.body()))
     }
 
     /// The text length rules count: the body, or in template mode the body

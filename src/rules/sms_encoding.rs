@@ -73,7 +73,7 @@ impl Rule for SmsEncoding {
             return;
         }
         let body = cx.body();
-        let info = sms::analyse(body);
+        let info = cx.body_sms();
         if info.encoding == Encoding::Gsm7 {
             return;
         }

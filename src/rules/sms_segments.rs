@@ -3,7 +3,7 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::Span;
-use crate::text::sms::{self, Encoding};
+use crate::text::sms::Encoding;
 use unicode_segmentation::UnicodeSegmentation;
 
 crate::declare_rule! {
@@ -54,7 +54,7 @@ impl Rule for SmsSegments {
         };
         let body = cx.body();
         let measured = cx.measured();
-        let info = sms::analyse(&measured.text);
+        let info = cx.measured_sms();
         let parts = info.parts() as u64;
         if parts <= limit {
             return;

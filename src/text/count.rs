@@ -93,17 +93,19 @@ pub fn measure(unit: Unit, text: &str, limit: Option<u64>) -> Measure {
             limit,
         ),
         Unit::TweetWeight => by_pieces(unit, super::tweet::pieces(text).into_iter(), limit),
-        Unit::SmsParts => {
-            let info = super::sms::analyse(text);
-            let overflow = limit
-                .and_then(|l| usize::try_from(l).ok())
-                .and_then(|l| info.part_starts.get(l).copied());
-            Measure {
-                unit,
-                count: info.parts() as u64,
-                overflow,
-            }
-        }
+        Unit::SmsParts => sms_parts(&super::sms::analyse(text), limit),
+    }
+}
+
+/// [`measure`] in SMS parts of a text analysed already.
+pub fn sms_parts(info: &super::sms::SmsInfo, limit: Option<u64>) -> Measure {
+    let overflow = limit
+        .and_then(|l| usize::try_from(l).ok())
+        .and_then(|l| info.part_starts.get(l).copied());
+    Measure {
+        unit: Unit::SmsParts,
+        count: info.parts() as u64,
+        overflow,
     }
 }
 

@@ -149,18 +149,28 @@ pub fn analyse(text: &str) -> SmsInfo {
 /// today's rules make one), with a CR LF pair taken as two.
 fn clusters(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
+    // The classes of the cluster so far and of the next character, as
+    // `should_break` reads them; one buffer for the whole text.
+    let mut classes: Vec<Gcb> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        let first = break_property(c);
-        let mut mid = Vec::new();
+        classes.clear();
+        classes.push(break_property(c));
         let mut end = start + c.len_utf8();
         while let Some(&(i, next)) = chars.peek() {
-            let next = break_property(next);
-            if should_break(first, &mid, next) {
+            let class = break_property(next);
+            let previous = classes[classes.len() - 1];
+            // A character of no class (most are) starts a new cluster
+            // unless it follows a Prepend: every other rule that joins
+            // two characters needs a class of the second.
+            if class == Gcb::Other && previous != Gcb::Prepend {
                 break;
             }
-            mid.push(next);
-            end = i + text[i..].chars().next().map_or(0, char::len_utf8);
+            classes.push(class);
+            if should_break(&classes) {
+                break;
+            }
+            end = i + next.len_utf8();
             chars.next();
         }
         if &text[start..end] == "\r\n" {
@@ -234,6 +244,10 @@ static BREAK_TABLE: LazyLock<Vec<(u32, u32, Gcb)>> = LazyLock::new(|| {
 });
 
 fn break_property(c: char) -> Gcb {
+    // Printable ASCII has no class: no need to search the table.
+    if matches!(c, ' '..='~') {
+        return Gcb::Other;
+    }
     let c = u32::from(c);
     let table = &*BREAK_TABLE;
     let i = table.partition_point(|&(_, hi, _)| hi < c);
@@ -244,14 +258,12 @@ fn break_property(c: char) -> Gcb {
 }
 
 /// grapheme-splitter's `shouldBreak`, rule for rule (quirks included): may
-/// the cluster that started with `start` and went on with `mid` end
-/// before a character of class `next`?
-fn should_break(start: Gcb, mid: &[Gcb], next: Gcb) -> bool {
+/// the cluster whose characters have the classes `all` but the last end
+/// before a character of the last class? (`all` has two classes at least.)
+fn should_break(all: &[Gcb]) -> bool {
     use Gcb::*;
-    let all: Vec<Gcb> = std::iter::once(start)
-        .chain(mid.iter().copied())
-        .chain(std::iter::once(next))
-        .collect();
+    let (start, next) = (all[0], all[all.len() - 1]);
+    let mid = &all[1..all.len() - 1];
     let previous = all[all.len() - 2];
     let last_index = |class: Gcb| all.iter().rposition(|&c| c == class);
     let all_are = |range: &[Gcb], class: Gcb| range.iter().all(|&c| c == class);
