@@ -519,37 +519,60 @@ fn index(language: Language) -> usize {
         .unwrap_or_default()
 }
 
-/// FNV-1a: function words are a few bytes long, where SipHash's set-up
-/// costs more than the hashing.
-#[derive(Default)]
-struct Fnv(u64);
+/// A word of at most 16 bytes as one number, its bytes in order (little
+/// end first), zeros after it: no word has a NUL, so two words have the same
+/// key only if they are the same word. Comparing and hashing a number
+/// costs less than a string, and function words are short.
+type WordKey = u128;
 
-impl std::hash::Hasher for Fnv {
+/// The key of `bytes`, lower-cased as ASCII; `None` if longer than a key.
+fn word_key(bytes: &[u8]) -> Option<WordKey> {
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut buf = [0; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf.make_ascii_lowercase();
+    Some(WordKey::from_le_bytes(buf))
+}
+
+/// Hashes a [`WordKey`] with one multiplication: the keys are few and
+/// known, and a hash of the whole key spreads them well enough.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
+    fn write_u128(&mut self, key: u128) {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        // Only keys are hashed; any other input still hashes (FNV-1a).
         for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = hash;
     }
 }
 
-/// Function word (its UTF-8 bytes) → index of its language in
+/// Function word (its [`WordKey`]) → index of its language in
 /// [`Language::ALL`].
 static FUNCTION_WORD_INDEX: LazyLock<
-    HashMap<&'static [u8], usize, std::hash::BuildHasherDefault<Fnv>>,
+    HashMap<WordKey, usize, std::hash::BuildHasherDefault<KeyHasher>>,
 > = LazyLock::new(|| {
     FUNCTION_WORDS
         .iter()
-        .flat_map(|(language, words)| words.iter().map(move |w| (w.as_bytes(), index(*language))))
+        .flat_map(|(language, words)| {
+            words.iter().filter_map(move |w| {
+                let key = word_key(w.as_bytes());
+                debug_assert!(key.is_some(), "function word {w} is over 16 bytes");
+                key.map(|key| (key, index(*language)))
+            })
+        })
         .collect()
 });
 
@@ -557,23 +580,22 @@ static FUNCTION_WORD_INDEX: LazyLock<
 /// is, if any; `lower` is scratch space.
 fn function_word(word: &str, lower: &mut String) -> Option<usize> {
     if word.is_ascii() {
-        // Lowered on the stack: most words are ASCII, and most are longer
-        // than any function word.
-        let mut buf = [0; LONGEST_FUNCTION_WORD];
-        let buf = buf.get_mut(..word.len())?;
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        return FUNCTION_WORD_INDEX.get(&*buf).copied();
+        // Most words are ASCII: lowered as they are copied into the key.
+        return FUNCTION_WORD_INDEX
+            .get(&word_key(word.as_bytes())?)
+            .copied();
     }
     // A character lowers to a third of its bytes at the least (`K`, the
     // Kelvin sign, to `k`): a longer word is no function word.
-    if word.len() > 3 * LONGEST_FUNCTION_WORD {
+    if word.len() > 3 * 16 {
         return None;
     }
     lower.clear();
     // Char by char: no final sigma, which no function word has.
     lower.extend(word.chars().flat_map(char::to_lowercase));
-    FUNCTION_WORD_INDEX.get(lower.as_bytes()).copied()
+    FUNCTION_WORD_INDEX
+        .get(&word_key(lower.as_bytes())?)
+        .copied()
 }
 
 #[cfg(test)]
@@ -582,24 +604,6 @@ fn function_word(word: &str, lower: &mut String) -> Option<usize> {
 fn function_words(text: &str) -> [usize; 6] {
     Tally::of(text).words
 }
-
-/// The byte length of the longest function word.
-const LONGEST_FUNCTION_WORD: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < FUNCTION_WORDS.len() {
-        let words = FUNCTION_WORDS[i].1;
-        let mut j = 0;
-        while j < words.len() {
-            if words[j].len() > longest {
-                longest = words[j].len();
-            }
-            j += 1;
-        }
-        i += 1;
-    }
-    longest
-};
 
 pub use super::prose::prose;
 
@@ -705,8 +709,19 @@ mod tests {
             for w in words {
                 assert_eq!(*w, w.to_lowercase(), "{w}");
                 assert!(seen.insert(*w, language).is_none(), "{w} listed twice");
+                assert!(
+                    word_key(w.as_bytes()).is_some(),
+                    "{w} is too long for a key"
+                );
             }
         }
+        assert_eq!(FUNCTION_WORD_INDEX.len(), seen.len());
+        let de = Some(index(Language::De));
+        assert_eq!(function_word("Über", &mut String::new()), de);
+        assert_eq!(function_word("FÜR", &mut String::new()), de);
+        assert_eq!(function_word("THE", &mut String::new()), Some(0));
+        assert_eq!(function_word("thee", &mut String::new()), None);
+        assert_eq!(function_word("th", &mut String::new()), None);
         assert_eq!(
             function_words("The parcel is on its way, and we will text you."),
             [6, 0, 0, 0, 0, 0]

@@ -70,9 +70,20 @@ const NBSP: char = '\u{a0}';
 const THIN_SPACE: char = '\u{2009}';
 
 /// Marks this rule looks at.
-fn is_mark(c: char) -> bool {
+const fn is_mark(c: char) -> bool {
     matches!(c, '!' | '?' | ':' | ';' | ',')
 }
+
+/// [`is_mark`] of each byte: a lookup per byte of the body.
+static MARK_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = is_mark(b as u8 as char);
+        b += 1;
+    }
+    table
+};
 
 /// Horizontal white space that can stand before a mark.
 fn is_space(c: char) -> bool {
@@ -162,10 +173,16 @@ struct Candidate {
 /// mark.
 fn candidates<'a>(body: &'a str, prose: &'a str) -> impl Iterator<Item = Candidate> + 'a {
     let bytes = body.as_bytes();
-    let is_mark_byte = |b: u8| b.is_ascii() && is_mark(char::from(b));
-    (0..bytes.len()).filter_map(move |at| {
+    let is_mark_byte = |b: u8| MARK_BYTES[usize::from(b)];
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + bytes.get(from..)?.iter().position(|&b| is_mark_byte(b))?;
+        from = at + 1;
+        Some(at)
+    })
+    .filter_map(move |at| {
         let b = bytes[at];
-        if !is_mark_byte(b) || prose.as_bytes()[at] != b {
+        if prose.as_bytes().get(at) != Some(&b) {
             return None;
         }
         let mark = char::from(b);
