@@ -91,7 +91,7 @@ impl Rule for SmsEncoding {
             return;
         }
         let runs = runs(&offending);
-        let cost = cost(body, &info, &offending);
+        let cost = cost(body, info, &offending);
         if runs.len() <= MAX_RUNS {
             for run in &runs {
                 report_run(sink, body, run, &cost);
