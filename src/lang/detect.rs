@@ -451,34 +451,40 @@ impl Tally {
     pub fn of(prose: &str) -> Tally {
         let mut tally = Tally::default();
         let mut lower = String::new();
-        let mut word_start = None;
         let bytes = prose.as_bytes();
+        // The word being read, and its key as far as it goes while it is
+        // ASCII (lower-cased as it is read): most words need no other pass.
+        let mut word: Option<Word> = None;
         let mut i = 0;
         // Byte by byte, decoding only what is not ASCII.
         while i < bytes.len() {
-            let (letter, len) = match bytes[i] {
-                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
-                _ => prose[i..]
+            let b = bytes[i];
+            let (letter, len) = if b.is_ascii() {
+                (b.is_ascii_alphabetic(), 1)
+            } else {
+                prose[i..]
                     .chars()
                     .next()
-                    .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+                    .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
             };
             if letter {
                 tally.letters += 1;
-                word_start.get_or_insert(i);
-            } else if let Some(start) = word_start.take()
-                && let Some(language) = function_word(&prose[start..i], &mut lower)
-            {
-                tally.words[language] += 1;
+                word.get_or_insert(Word::new(i)).push(b);
+            } else if let Some(w) = word.take() {
+                tally.count(w.language(&prose[w.start..i], &mut lower));
             }
             i += len;
         }
-        if let Some(start) = word_start
-            && let Some(language) = function_word(&prose[start..], &mut lower)
-        {
-            tally.words[language] += 1;
+        if let Some(w) = word {
+            tally.count(w.language(&prose[w.start..], &mut lower));
         }
         tally
+    }
+
+    fn count(&mut self, function_word: Option<usize>) {
+        if let Some(language) = function_word {
+            self.words[language] += 1;
+        }
     }
 
     fn plus(mut self, other: &Tally) -> Tally {
@@ -530,10 +536,9 @@ fn word_key(bytes: &[u8]) -> Option<WordKey> {
     if bytes.len() > 16 {
         return None;
     }
-    let mut buf = [0; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf.make_ascii_lowercase();
-    Some(WordKey::from_le_bytes(buf))
+    Some(bytes.iter().enumerate().fold(0, |key, (i, b)| {
+        key | WordKey::from(b.to_ascii_lowercase()) << (8 * i)
+    }))
 }
 
 /// Hashes a [`WordKey`] with one multiplication: the keys are few and
@@ -575,6 +580,47 @@ static FUNCTION_WORD_INDEX: LazyLock<
         })
         .collect()
 });
+
+/// A word being read by [`Tally::of`].
+struct Word {
+    start: usize,
+    /// The [`WordKey`] of its first bytes (up to 16), lower-cased.
+    key: WordKey,
+    /// Its length in bytes so far, if they are all ASCII.
+    ascii_len: Option<usize>,
+}
+
+impl Word {
+    fn new(start: usize) -> Self {
+        Word {
+            start,
+            key: 0,
+            ascii_len: Some(0),
+        }
+    }
+
+    /// Adds a letter that starts with the byte `b`.
+    fn push(&mut self, b: u8) {
+        match self.ascii_len {
+            Some(len) if b.is_ascii() => {
+                if len < 16 {
+                    self.key |= WordKey::from(b.to_ascii_lowercase()) << (8 * len);
+                }
+                self.ascii_len = Some(len + 1);
+            }
+            _ => self.ascii_len = None,
+        }
+    }
+
+    /// [`function_word`] of the word, which is `text`.
+    fn language(&self, text: &str, lower: &mut String) -> Option<usize> {
+        match self.ascii_len {
+            Some(len) if len <= 16 => FUNCTION_WORD_INDEX.get(&self.key).copied(),
+            Some(_) => None,
+            None => function_word(text, lower),
+        }
+    }
+}
 
 /// The language (index in [`Language::ALL`]) whose function word `word`
 /// is, if any; `lower` is scratch space.
@@ -716,6 +762,15 @@ mod tests {
             }
         }
         assert_eq!(FUNCTION_WORD_INDEX.len(), seen.len());
+        // Words read as ASCII, as not, too long for a key, at the end.
+        let it = index(Language::It);
+        let mut words = [0; 6];
+        words[index(Language::En)] = 2;
+        words[it] = 3;
+        assert_eq!(
+            Tally::of("PERCHÉ più l'abbiamo, thethethethethethethe THE the").words,
+            words
+        );
         let de = Some(index(Language::De));
         assert_eq!(function_word("Über", &mut String::new()), de);
         assert_eq!(function_word("FÜR", &mut String::new()), de);

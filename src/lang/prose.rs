@@ -177,8 +177,21 @@ impl<'a> Scanner<'a> {
     /// The end of the word (`\w*`) from `at`, and whether it has a digit
     /// (`\d`).
     fn word(&self, at: usize) -> (usize, bool) {
+        // ASCII first, without decoding: most words are ASCII throughout.
+        let bytes = self.text.as_bytes();
+        let mut i = at;
         let mut digit = false;
-        let end = self.run(at, |c| {
+        while let Some(&b) = bytes.get(i) {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
+                break;
+            }
+            digit |= b.is_ascii_digit();
+            i += 1;
+        }
+        if bytes.get(i).is_none_or(u8::is_ascii) {
+            return (i, digit);
+        }
+        let end = self.run(i, |c| {
             let word = is_word(c);
             digit |= word && is_digit(c);
             word
