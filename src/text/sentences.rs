@@ -44,11 +44,27 @@ const ABBREVIATIONS: &[&str] = &[
 /// Byte ranges of the sentences of `text`, trimmed, in order. `language`
 /// (when known) adds its own exceptions, such as German ordinals.
 pub fn split(text: &str, language: Option<Language>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most of a sentence is ASCII that neither ends it nor is white
+        // space: skipped over without decoding.
+        let plain = bytes[at..]
+            .iter()
+            .position(|&b| !is_plain(b))
+            .unwrap_or(bytes.len() - at);
+        if plain > 0 {
+            start.get_or_insert(at);
+            at += plain;
+            end = at;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         if c == '\n' {
             let rest = &text[at + 1..];
             let next_line = rest.trim_start_matches([' ', '\t', '\r']);
@@ -58,40 +74,52 @@ pub fn split(text: &str, language: Option<Language>) -> Vec<Range<usize>> {
             if next_line.starts_with('\n') || opens_list_item(next_line) || !goes_on {
                 close(text, &mut start, end, &mut out);
             }
+            at += 1;
             continue;
         }
+        let after = at + c.len_utf8();
         if c.is_whitespace() {
+            at = after;
             continue;
         }
-        if start.is_none() {
-            start = Some(at);
-        }
-        end = at + c.len_utf8();
+        start.get_or_insert(at);
+        end = after;
         if !is_terminator(c) {
+            at = after;
             continue;
         }
         // The whole run of terminators and closing marks.
         let mut single_period = c == '.';
-        while let Some(&(next_at, next)) = chars.peek() {
-            if is_terminator(next) || is_closing(next) {
-                single_period &= !is_terminator(next);
-                end = next_at + next.len_utf8();
-                chars.next();
-            } else {
+        while let Some(next) = text[end..].chars().next() {
+            if !(is_terminator(next) || is_closing(next)) {
                 break;
             }
+            single_period &= !is_terminator(next);
+            end += next.len_utf8();
         }
+        let terminator = at;
+        at = end;
         let followed_by_space = text[end..].chars().next().is_none_or(char::is_whitespace);
         if !followed_by_space {
             continue;
         }
-        if single_period && !period_ends_sentence(text, at, end, language) {
+        if single_period && !period_ends_sentence(text, terminator, end, language) {
             continue;
         }
         close(text, &mut start, end, &mut out);
     }
     close(text, &mut start, end, &mut out);
     out
+}
+
+/// An ASCII byte that is neither white space nor a terminator: inside a
+/// sentence, it only moves the sentence's end.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii()
+        && !matches!(
+            b,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'.' | b'!' | b'?'
+        )
 }
 
 /// Number of sentences in `text`.
