@@ -4,8 +4,10 @@
 //! to the original text (folding can change byte lengths: `İ` → `i̇`,
 //! `ẞ` → `ß`). Built once per rule set, used for every reply.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A compiled set of phrases, each carrying a payload `T`. The phrases
 /// can come in several groups ([`PhraseSet::grouped`]): one automaton
@@ -14,6 +16,9 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     automaton: AhoCorasick,
+    /// A DFA of the same phrases, for sets that end up searching a lot of
+    /// text (see [`Faster`]).
+    faster: Faster,
     payloads: Vec<T>,
     /// Whether each phrase starts / ends with a word character (then the
     /// match must start / end at a word boundary).
@@ -21,6 +26,114 @@ pub struct PhraseSet<T> {
     /// The group of each phrase.
     groups: Vec<usize>,
     group_count: usize,
+}
+
+/// The DFA a set switches to once it has searched enough text to pay for
+/// it.
+///
+/// `aho-corasick` builds a DFA by itself only for 100 phrases or fewer;
+/// larger sets get a contiguous NFA, which is quick to build but follows
+/// failure transitions as it scans: about three times the instructions
+/// per byte of a DFA on replies. The DFA costs several times as much to
+/// build, though (the 175 secrets of `credential-request`: ~12 M
+/// instructions against ~1.6 M), which one draft checked on stdin would
+/// never earn back. So every set starts with the automaton `aho-corasick`
+/// picks, counts the bytes it searches, and builds the DFA once they
+/// reach [`SWITCH_AFTER_BYTES_PER_PATTERN_BYTE`] times the bytes of its
+/// phrases: about where the instructions saved equal the instructions the
+/// DFA cost to build. Whatever the length of a run, its scans never cost
+/// much more than twice what the better automaton for it would have, and
+/// a library run scans nearly all of its replies with the DFA.
+#[derive(Debug)]
+struct Faster {
+    /// The folded phrases, to build the DFA from.
+    patterns: Vec<String>,
+    /// Bytes searched with the first automaton (not counted any more once
+    /// the DFA is there).
+    searched: AtomicUsize,
+    /// Switch when `searched` reaches this; `usize::MAX` for never.
+    after: usize,
+    /// The DFA (or, should it fail to build, the first automaton again).
+    dfa: OnceLock<AhoCorasick>,
+}
+
+/// Bytes of text a set searches, per byte of its phrases, before it
+/// switches to a DFA. Measured on the built-in sets (153, 175 and 413
+/// phrases over replies of ~300 bytes): building the DFA costs about
+/// 4,000 instructions per byte of phrases and saves about 30 per byte
+/// searched, so it pays for itself after 135–155 bytes searched per byte
+/// of phrases (200 to 3,700 replies).
+const SWITCH_AFTER_BYTES_PER_PATTERN_BYTE: usize = 128;
+
+/// Sets with more bytes of phrases than this keep their first automaton
+/// for good. A DFA takes about 160 bytes of memory per byte of phrases:
+/// up to this, 650 KB. Text speak (0.5 KB of phrases, an 80 KB DFA) and
+/// the `credential-request` secrets (2.7 KB, 440 KB) switch; `blame`
+/// (8.3 KB, 1.3 MB) does not: its DFA would take another 2.5% off the
+/// instructions of a library run, but add 4% to its peak memory.
+const MAX_DFA_PATTERN_BYTES: usize = 4 * 1024;
+
+impl Faster {
+    fn new(patterns: Vec<String>, first: &AhoCorasick) -> Self {
+        let bytes: usize = patterns.iter().map(String::len).sum();
+        let switches = first.kind() != AhoCorasickKind::DFA && bytes <= MAX_DFA_PATTERN_BYTES;
+        Faster {
+            patterns,
+            searched: AtomicUsize::new(0),
+            after: if switches {
+                bytes.saturating_mul(SWITCH_AFTER_BYTES_PER_PATTERN_BYTE)
+            } else {
+                usize::MAX
+            },
+            dfa: OnceLock::new(),
+        }
+    }
+
+    /// The automaton to search `len` bytes with: `first` until the set has
+    /// searched enough, then the DFA. The thread whose search reaches the
+    /// threshold builds it; the others go on with `first` meanwhile rather
+    /// than wait.
+    fn pick<'a>(&'a self, first: &'a AhoCorasick, len: usize) -> &'a AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        if self.after == usize::MAX {
+            return first;
+        }
+        let before = self.searched.fetch_add(len, Ordering::Relaxed);
+        if before >= self.after || before.saturating_add(len) < self.after {
+            return first;
+        }
+        self.dfa.get_or_init(|| {
+            build(&self.patterns, Some(AhoCorasickKind::DFA)).unwrap_or_else(|_| first.clone())
+        })
+    }
+}
+
+impl Clone for Faster {
+    fn clone(&self) -> Self {
+        let dfa = OnceLock::new();
+        if let Some(built) = self.dfa.get() {
+            let _ = dfa.set(built.clone());
+        }
+        Faster {
+            patterns: self.patterns.clone(),
+            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
+            after: self.after,
+            dfa,
+        }
+    }
+}
+
+/// The automaton of `patterns` (of the `kind` `aho-corasick` picks when
+/// `None`). Both kinds report the same overlapping matches in the same
+/// order: they are built from the same NFA, with the same match lists.
+fn build(patterns: &[String], kind: Option<AhoCorasickKind>) -> Result<AhoCorasick, String> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(kind)
+        .build(patterns)
+        .map_err(|e| e.to_string())
 }
 
 /// One phrase found in a text.
@@ -47,49 +160,73 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut folded = String::with_capacity(text.len());
-        // Built only from the first character whose folding changes
-        // offsets, with the identity map up to it.
-        let mut origin: Option<Vec<(u32, u32)>> = None;
-        for (i, c) in text.char_indices() {
-            if c.is_ascii() && origin.is_none() {
-                folded.push(c.to_ascii_lowercase());
+        // While every character folds to one of the same length, offsets
+        // are the same in both texts: the runs between the characters that
+        // fold to another one are copied as they are (ASCII is lowered at
+        // the end, in one pass), without decoding them.
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii() {
+                i += 1;
                 continue;
             }
-            let range = (i as u32, (i + c.len_utf8()) as u32);
-            let mut fold = super::fold_char(c);
-            if origin.is_none() {
-                if let (Some(f), None) = (fold.clone().next(), fold.clone().nth(1))
-                    && f.len_utf8() == c.len_utf8()
-                {
-                    folded.push(f);
-                    continue;
-                }
-                origin = Some(
-                    (0..folded.len())
-                        .map(|b| (b as u32, b as u32 + 1))
-                        .collect(),
-                );
-                // The identity map is right for whole characters only:
-                // give every byte of a character that character's range.
-                let map = origin.as_mut().expect("just set");
-                for (start, ch) in folded.char_indices() {
-                    let end = (start + ch.len_utf8()) as u32;
-                    for entry in &mut map[start..end as usize] {
-                        *entry = (start as u32, end);
-                    }
-                }
+            let c = text[i..].chars().next().expect("at a character");
+            let fold = super::fold_char(c);
+            if let (Some(f), None) = (fold.clone().next(), fold.clone().nth(1))
+                && f.len_utf8() == c.len_utf8()
+            {
+                folded.push_str(&text[copied..i]);
+                folded.push(f);
+                i += c.len_utf8();
+                copied = i;
+                continue;
             }
-            let map = origin.as_mut().expect("set above");
-            for f in fold.by_ref() {
+            folded.push_str(&text[copied..i]);
+            folded.make_ascii_lowercase();
+            let origin = Self::map_from(text, i, &mut folded);
+            return Folded {
+                text: folded,
+                origin: Some(origin),
+            };
+        }
+        folded.push_str(&text[copied..]);
+        // Folding never gives an upper-case ASCII letter, so lowering all
+        // of it lowers just what was copied.
+        folded.make_ascii_lowercase();
+        Folded {
+            text: folded,
+            origin: None,
+        }
+    }
+
+    /// Fold `text[from..]` onto `folded` (the fold of `text[..from]`, of
+    /// the same length), at the first character whose folding changes
+    /// offsets; the map of every folded byte, with the identity up to it.
+    fn map_from(text: &str, from: usize, folded: &mut String) -> Vec<(u32, u32)> {
+        let mut map: Vec<(u32, u32)> = Vec::with_capacity(text.len() + 8);
+        // The identity map is right for whole characters only: give every
+        // byte of a character that character's range.
+        for (start, ch) in folded.char_indices() {
+            let end = (start + ch.len_utf8()) as u32;
+            map.extend(std::iter::repeat_n((start as u32, end), ch.len_utf8()));
+        }
+        for (i, c) in text[from..].char_indices() {
+            let i = from + i;
+            let range = (i as u32, (i + c.len_utf8()) as u32);
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+                map.push(range);
+                continue;
+            }
+            for f in super::fold_char(c) {
                 folded.push(f);
                 map.extend(std::iter::repeat_n(range, f.len_utf8()));
             }
         }
-        Folded {
-            text: folded,
-            origin,
-        }
+        map
     }
 
     /// The original range of the folded bytes `start..end`.
@@ -136,11 +273,9 @@ impl<T> PhraseSet<T> {
                 group_of.push(group);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
+        let automaton = build(&patterns, None)?;
         Ok(PhraseSet {
+            faster: Faster::new(patterns, &automaton),
             automaton,
             payloads,
             edges,
@@ -169,7 +304,20 @@ impl<T> PhraseSet<T> {
     /// [`Self::find_iter`] on a text folded already. (The matches of a set
     /// of several groups come group after group: see [`Self::find_groups`].)
     pub fn find_in(&self, folded: &Folded) -> Vec<PhraseMatch<'_, T>> {
-        self.find_groups(folded).into_iter().flatten().collect()
+        if self.group_count > 1 {
+            return self.find_groups(folded).into_iter().flatten().collect();
+        }
+        // One group (most sets): straight into one list.
+        let mut out = Vec::new();
+        let mut next_free = 0;
+        for (s, e, i) in self.candidates(folded) {
+            if s < next_free {
+                continue;
+            }
+            next_free = e;
+            out.push(self.matched(folded, s, e, i));
+        }
+        out
     }
 
     /// The matches of each group (in the order the groups were given), each
@@ -178,22 +326,10 @@ impl<T> PhraseSet<T> {
     pub fn find_groups(&self, folded: &Folded) -> Vec<Vec<PhraseMatch<'_, T>>> {
         let mut out: Vec<Vec<PhraseMatch<'_, T>>> =
             (0..self.group_count).map(|_| Vec::new()).collect();
-        if self.is_empty() || folded.text.is_empty() {
+        let found = self.candidates(folded);
+        if found.is_empty() {
             return out;
         }
-        let ft = folded.text.as_str();
-        let mut found: Vec<(usize, usize, usize)> = self
-            .automaton
-            .find_overlapping_iter(ft)
-            .filter(|m| {
-                let (starts_word, ends_word) = self.edges[m.pattern().as_usize()];
-                (!starts_word || !ft[..m.start()].chars().next_back().is_some_and(is_word))
-                    && (!ends_word || !ft[m.end()..].chars().next().is_some_and(is_word))
-            })
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        // Leftmost first, then longest.
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut next_free = vec![0; self.group_count];
         for (s, e, i) in found {
             let group = self.groups[i];
@@ -201,19 +337,76 @@ impl<T> PhraseSet<T> {
                 continue;
             }
             next_free[group] = e;
-            out[group].push(PhraseMatch {
-                span: folded.original(s, e),
-                payload: &self.payloads[i],
-                index: i,
-            });
+            out[group].push(self.matched(folded, s, e, i));
         }
         out
     }
+
+    /// Every phrase on word boundaries in `folded`, overlaps and all, as
+    /// (start, end, phrase) in folded bytes: leftmost first, then longest,
+    /// phrases that match the same bytes in the order the automaton
+    /// reports them.
+    fn candidates(&self, folded: &Folded) -> Vec<(usize, usize, usize)> {
+        if self.is_empty() || folded.text.is_empty() {
+            return Vec::new();
+        }
+        let ft = folded.text.as_str();
+        let mut found: Vec<(usize, usize, usize)> = self
+            .faster
+            .pick(&self.automaton, ft.len())
+            .find_overlapping_iter(ft)
+            .filter(|m| {
+                let (starts_word, ends_word) = self.edges[m.pattern().as_usize()];
+                (!starts_word || !word_before(ft, m.start()))
+                    && (!ends_word || !word_at(ft, m.end()))
+            })
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        // Overlapping matches come by where they end: already in order
+        // when none overlaps another (the sort is stable, so it would
+        // leave them as they are).
+        if !found.is_sorted_by(|a, b| a.0 < b.0 || (a.0 == b.0 && a.1 >= b.1)) {
+            found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        }
+        found
+    }
+
+    fn matched(&self, folded: &Folded, start: usize, end: usize, i: usize) -> PhraseMatch<'_, T> {
+        PhraseMatch {
+            span: folded.original(start, end),
+            payload: &self.payloads[i],
+            index: i,
+        }
+    }
+}
+
+/// Whether the character that ends `text[..at]` is a word character.
+fn word_before(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => false,
+        Some(&b) if b.is_ascii() => is_word_byte(b),
+        Some(_) => text[..at].chars().next_back().is_some_and(is_word),
+    }
+}
+
+/// Whether the character that starts `text[at..]` is a word character.
+fn word_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b.is_ascii() => is_word_byte(b),
+        Some(_) => text[at..].chars().next().is_some_and(is_word),
+    }
+}
+
+/// [`is_word`] for an ASCII character, without decoding it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn set(phrases: &[&str]) -> PhraseSet<usize> {
         PhraseSet::new(phrases.iter().enumerate().map(|(i, p)| (p.to_string(), i))).unwrap()
@@ -278,5 +471,278 @@ mod tests {
     fn apostrophes_match_either_way() {
         let s = set(&["as I've said"]);
         assert_eq!(found(&s, "As I’ve said before"), ["As I’ve said"]);
+    }
+
+    /// The matches found in one text: (span, phrase).
+    type Found = Vec<(Range<usize>, usize)>;
+
+    /// What each group of `s` finds in each of `texts`.
+    fn groups_of<T>(s: &PhraseSet<T>, texts: &[String]) -> Vec<Vec<Found>> {
+        texts
+            .iter()
+            .map(|text| {
+                s.find_groups(&Folded::new(text))
+                    .into_iter()
+                    .map(|g| g.into_iter().map(|m| (m.span, m.index)).collect())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// What `s` finds in each of `texts`.
+    fn flat_of<T>(s: &PhraseSet<T>, texts: &[String]) -> Vec<Found> {
+        texts
+            .iter()
+            .map(|text| {
+                s.find_iter(text)
+                    .into_iter()
+                    .map(|m| (m.span, m.index))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Search `texts` with `s` until it has switched to its DFA (made to
+    /// switch at its first search if it never would by itself).
+    fn switch<T>(s: &mut PhraseSet<T>, texts: &[String]) {
+        assert_ne!(
+            s.automaton.kind(),
+            AhoCorasickKind::DFA,
+            "no switch to test"
+        );
+        if s.faster.after == usize::MAX {
+            s.faster.after = 1;
+        }
+        let bytes: usize = texts.iter().map(String::len).sum();
+        // Folded texts can be shorter than the texts.
+        let rounds = 2 * s.faster.after / bytes.max(1) + 2;
+        for _ in 0..rounds {
+            if s.faster.dfa.get().is_some() {
+                break;
+            }
+            for text in texts {
+                s.find_iter(text);
+            }
+        }
+        assert_eq!(
+            s.faster.dfa.get().map(AhoCorasick::kind),
+            Some(AhoCorasickKind::DFA)
+        );
+    }
+
+    /// `texts` as they are, in capitals and in title case.
+    fn with_cases(texts: impl IntoIterator<Item = String>) -> Vec<String> {
+        texts
+            .into_iter()
+            .flat_map(|t| {
+                let title: String = t
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                [t.to_uppercase(), title, t]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_dfa_finds_what_the_first_automaton_found() {
+        // More than 100 phrases, so that the first automaton is an NFA;
+        // overlapping ones, the same phrase twice, in two groups.
+        let mut content: Vec<(String, usize)> = [
+            "pin",
+            "pin code",
+            "your pin",
+            "code",
+            "pin",
+            "come già detto",
+            "già",
+            "detto",
+            "perché",
+            "l'ordine",
+            "istanbul",
+            "straße",
+            "i̇stanbul",
+            "as i've said",
+            "!!",
+            "a.m.",
+            "e-mail",
+            "mail",
+            "mail address",
+            "è",
+            "così",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .chain((0..120).map(|i| format!("filler {i}")))
+        .enumerate()
+        .map(|(i, p)| (p, i))
+        .collect();
+        let function = content.split_off(10);
+        let mut s = PhraseSet::grouped([content, function]).unwrap();
+        let texts = with_cases(
+            [
+                "your PIN code, your pin codes, spinning pins",
+                "Come già detto: già detto, dettò detto",
+                "Perché l’ordine è così; perché l'ordine",
+                "İstanbul und STRAẞE, i̇stanbul, İSTANBUL",
+                "As I’ve said!!! as i've said!! e-mail address, mail address a.m.",
+                "filler 1 filler 12 filler 119 filler 1199 filler 12filler 3",
+                "ÈÈ è È è_è",
+                "",
+            ]
+            .map(str::to_owned),
+        );
+        let fresh = s.clone();
+        let (groups, flat) = (groups_of(&s, &texts), flat_of(&s, &texts));
+        switch(&mut s, &texts);
+        assert!(fresh.faster.dfa.get().is_none());
+        assert_eq!(groups_of(&s, &texts), groups);
+        assert_eq!(flat_of(&s, &texts), flat);
+        // A clone keeps the DFA.
+        let copy = s.clone();
+        assert!(copy.faster.dfa.get().is_some());
+        assert_eq!(groups_of(&copy, &texts), groups);
+    }
+
+    /// Every string in a TOML lexicon, keys and values.
+    fn strings_of(lexicon: &str) -> Vec<String> {
+        fn walk(v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::String(s) => out.push(s.clone()),
+                toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                toml::Value::Table(t) => t.iter().for_each(|(k, v)| {
+                    out.push(k.clone());
+                    walk(v, out);
+                }),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(&toml::from_str(lexicon).unwrap(), &mut out);
+        out
+    }
+
+    #[test]
+    fn the_dfa_finds_what_the_first_automaton_found_in_the_builtin_lexicons() {
+        let lexicons = [
+            include_str!("../../rules/lexicon/blame.toml"),
+            include_str!("../../rules/lexicon/text-speak.toml"),
+            include_str!("../../rules/lexicon/credential-request.toml"),
+            include_str!("../../rules/lexicon/personal-data.toml"),
+            include_str!("../../rules/lexicon/register.toml"),
+        ];
+        // The lexicons' own lines: every phrase in them, next to others.
+        let texts = with_cases(lexicons.iter().flat_map(|l| l.lines()).map(str::to_owned));
+        let mut sets: Vec<PhraseSet<usize>> = lexicons
+            .iter()
+            .map(|l| PhraseSet::new(strings_of(l).into_iter().zip(0..)).unwrap())
+            .filter(|s| s.automaton.kind() != AhoCorasickKind::DFA)
+            .collect();
+        assert!(sets.len() >= 3);
+        let mut blame =
+            crate::rules::blame::parse(lexicons[0]).expect("built-in blame lexicon is valid");
+        let mut speak =
+            crate::rules::text_speak::parse(lexicons[1]).expect("built-in text speak is valid");
+        let before = (
+            flat_of(&blame, &texts),
+            flat_of(&speak, &texts),
+            sets.iter().map(|s| flat_of(s, &texts)).collect::<Vec<_>>(),
+        );
+        assert!(before.0.iter().chain(&before.1).any(|m| m.len() > 1));
+        switch(&mut blame, &texts);
+        switch(&mut speak, &texts);
+        sets.iter_mut().for_each(|s| switch(s, &texts));
+        let after = (
+            flat_of(&blame, &texts),
+            flat_of(&speak, &texts),
+            sets.iter().map(|s| flat_of(s, &texts)).collect::<Vec<_>>(),
+        );
+        assert!(after == before, "the DFAs found other matches");
+    }
+
+    #[test]
+    fn sets_are_send_and_sync() {
+        fn check<S: Send + Sync>() {}
+        check::<PhraseSet<usize>>();
+    }
+
+    /// [`Folded::new`] as first written, a character at a time.
+    fn fold_slowly(text: &str) -> (String, Option<Vec<(u32, u32)>>) {
+        let mut folded = String::new();
+        let mut origin: Option<Vec<(u32, u32)>> = None;
+        for (i, c) in text.char_indices() {
+            let range = (i as u32, (i + c.len_utf8()) as u32);
+            let fold: Vec<char> = crate::text::fold_char(c).collect();
+            if origin.is_none() {
+                if let [f] = fold[..]
+                    && f.len_utf8() == c.len_utf8()
+                {
+                    folded.push(f);
+                    continue;
+                }
+                let mut map = Vec::new();
+                for (start, ch) in folded.char_indices() {
+                    let end = (start + ch.len_utf8()) as u32;
+                    map.extend(std::iter::repeat_n((start as u32, end), ch.len_utf8()));
+                }
+                origin = Some(map);
+            }
+            let map = origin.as_mut().expect("set above");
+            for f in fold {
+                folded.push(f);
+                map.extend(std::iter::repeat_n(range, f.len_utf8()));
+            }
+        }
+        (folded, origin)
+    }
+
+    #[test]
+    fn folding_changes_of_length_anywhere() {
+        for text in [
+            "",
+            "A",
+            "İ",
+            "AİB",
+            "Àİ",
+            "ẞ",
+            "Straẞe",
+            "l’ordine",
+            "L’ORDINE ÈÀ",
+            "ÀÈ’ÌÒ",
+            "K\u{212A}k",
+            "Ωmega ΣΑΣ",
+            "e\u{301}İ\u{301}",
+            "😀İ😀",
+            "\r\nİ\r\n",
+        ] {
+            let f = Folded::new(text);
+            assert_eq!((f.text, f.origin), fold_slowly(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn folding_agrees_with_folding_a_character_at_a_time(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(vec![
+                        "İ", "ẞ", "’", "‘", "ʼ", "'", "È", "è", "ß", "K", "\u{212A}", "Σ",
+                        "ﬀ", "😀", "中", "\r\n", " ", "_", "1",
+                    ]).prop_map(str::to_owned),
+                    "[a-zA-Z ]{1,4}",
+                    "\\PC{1,3}",
+                ],
+                0..30,
+            ).prop_map(|parts| parts.concat())
+        ) {
+            let f = Folded::new(&text);
+            prop_assert_eq!((f.text, f.origin), fold_slowly(&text));
+        }
     }
 }
