@@ -36,38 +36,48 @@ use serde::Deserialize;
 use std::sync::Arc;
 use toml::Spanned;
 
-/// Keys accepted in TOML front matter.
-#[derive(Debug, Default, Deserialize)]
+/// Keys accepted in front matter, TOML (`S` is `toml::Spanned<String>`) or
+/// YAML (`serde_saphyr::Spanned<String>`).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct FrontMatter {
+#[serde(bound(deserialize = "S: Deserialize<'de>"))]
+struct FrontMatter<S> {
     id: Option<String>,
     title: Option<String>,
-    channel: Option<Spanned<String>>,
+    channel: Option<S>,
     #[serde(alias = "lang")]
-    language: Option<Spanned<String>>,
+    language: Option<S>,
     mode: Option<Mode>,
-    subject: Option<Spanned<String>>,
-    header: Option<Spanned<String>>,
-    footer: Option<Spanned<String>>,
-    allow: Option<Vec<Spanned<String>>>,
-    placeholder_dialect: Option<Spanned<String>>,
+    subject: Option<S>,
+    header: Option<S>,
+    footer: Option<S>,
+    allow: Option<Vec<S>>,
+    placeholder_dialect: Option<S>,
 }
 
-/// Keys accepted in YAML front matter (the same as in TOML).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct YamlFrontMatter {
-    id: Option<String>,
-    title: Option<String>,
-    channel: Option<serde_saphyr::Spanned<String>>,
-    #[serde(alias = "lang")]
-    language: Option<serde_saphyr::Spanned<String>>,
-    mode: Option<Mode>,
-    subject: Option<serde_saphyr::Spanned<String>>,
-    header: Option<serde_saphyr::Spanned<String>>,
-    footer: Option<serde_saphyr::Spanned<String>>,
-    allow: Option<Vec<serde_saphyr::Spanned<String>>>,
-    placeholder_dialect: Option<serde_saphyr::Spanned<String>>,
+impl<S> FrontMatter<S> {
+    /// The reply's meta, given how a value is located in the file and
+    /// read as a text field.
+    fn into_meta(
+        self,
+        at: impl Fn(&S) -> Located<String>,
+        field: impl Fn(&S) -> Field,
+    ) -> ReplyMeta {
+        ReplyMeta {
+            id: self.id,
+            title: self.title,
+            channel: self.channel.as_ref().map(&at),
+            language: self.language.as_ref().map(&at),
+            mode: self.mode,
+            subject: self.subject.as_ref().map(&field),
+            header: self.header.as_ref().map(&field),
+            footer: self.footer.as_ref().map(&field),
+            allow: self.allow.iter().flatten().map(&at).collect(),
+            default_mode: None,
+            dialect: self.placeholder_dialect.as_ref().map(&at),
+            default_dialect: None,
+        }
+    }
 }
 
 /// Front matter keys, to tell an unclosed YAML block from a Markdown
@@ -114,7 +124,7 @@ fn front_matter(text: &str, start: usize, fence: &str) -> Option<(std::ops::Rang
 /// Read TOML front matter (`range` of `text`) into a reply's meta.
 fn toml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta, InputError> {
     let text = source.text.as_str();
-    let fm: FrontMatter = toml::from_str(&text[range.clone()]).map_err(|e| {
+    let fm: FrontMatter<Spanned<String>> = toml::from_str(&text[range.clone()]).map_err(|e| {
         let offset = range.start + e.span().map_or(0, |s| s.start);
         InputError::at(
             &source.name,
@@ -138,39 +148,29 @@ fn toml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
             super::toml_library::decode(raw, range.start + span.start, s.get_ref());
         Field { text, offsets }
     };
-    Ok(ReplyMeta {
-        id: fm.id,
-        title: fm.title,
-        channel: fm.channel.as_ref().map(at),
-        language: fm.language.as_ref().map(at),
-        mode: fm.mode,
-        subject: fm.subject.as_ref().map(&field),
-        header: fm.header.as_ref().map(&field),
-        footer: fm.footer.as_ref().map(&field),
-        allow: fm.allow.iter().flatten().map(at).collect(),
-        default_mode: None,
-        dialect: fm.placeholder_dialect.as_ref().map(at),
-        default_dialect: None,
-    })
+    Ok(fm.into_meta(at, field))
 }
 
 /// Read YAML front matter (`range` of `text`) into a reply's meta.
 fn yaml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta, InputError> {
     let text = source.text.as_str();
     let yaml = &text[range.clone()];
-    let fm: Option<YamlFrontMatter> = serde_saphyr::from_str(yaml).map_err(|e| {
-        let offset = e
-            .location()
-            .and_then(|l| l.span().byte_offset())
-            .map_or(0, |o| usize::try_from(o).unwrap_or(0));
-        InputError::at(
-            &source.name,
-            text,
-            range.start + offset.min(yaml.len()),
-            format!("front matter: {}", yaml_message(&e)),
-        )
-    })?;
-    let fm = fm.unwrap_or_default();
+    let fm: Option<FrontMatter<serde_saphyr::Spanned<String>>> = serde_saphyr::from_str(yaml)
+        .map_err(|e| {
+            let offset = e
+                .location()
+                .and_then(|l| l.span().byte_offset())
+                .map_or(0, |o| usize::try_from(o).unwrap_or(0));
+            InputError::at(
+                &source.name,
+                text,
+                range.start + offset.min(yaml.len()),
+                format!("front matter: {}", yaml_message(&e)),
+            )
+        })?;
+    let Some(fm) = fm else {
+        return Ok(ReplyMeta::default());
+    };
     let at = |s: &serde_saphyr::Spanned<String>| Located {
         value: s.value.clone(),
         offset: range.start
@@ -183,20 +183,7 @@ fn yaml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
         let s = at(s);
         Field::at(text, s.value, s.offset)
     };
-    Ok(ReplyMeta {
-        id: fm.id,
-        title: fm.title,
-        channel: fm.channel.as_ref().map(at),
-        language: fm.language.as_ref().map(at),
-        mode: fm.mode,
-        subject: fm.subject.as_ref().map(&field),
-        header: fm.header.as_ref().map(&field),
-        footer: fm.footer.as_ref().map(&field),
-        allow: fm.allow.iter().flatten().map(at).collect(),
-        default_mode: None,
-        dialect: fm.placeholder_dialect.as_ref().map(at),
-        default_dialect: None,
-    })
+    Ok(fm.into_meta(at, field))
 }
 
 /// A YAML error as one line, with "did you mean" for unknown keys and
