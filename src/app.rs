@@ -455,16 +455,21 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     // batch's files, whatever the number of files.
     let batch = rayon::current_num_threads().max(1) * 4;
     for inputs in inputs.chunks(batch) {
-        let results: Vec<Checked> = inputs
+        let emitter_ref = &*emitter;
+        let results: Vec<(Checked, io::Result<Vec<u8>>)> = inputs
             .par_iter()
             .map(|i| {
                 let checked = check_input(&settings, i, args.stdin_filename.as_deref());
+                let rendered = checked
+                    .report
+                    .as_ref()
+                    .map_or(Ok(Vec::new()), |r| emitter_ref.render(r));
                 bar.inc(1);
-                checked
+                (checked, rendered)
             })
             .collect();
         bar.suspend(|| -> io::Result<()> {
-            for checked in results {
+            for (checked, rendered) in results {
                 summary.replies_without_channel += checked.without_channel;
                 blocking += checked.blocking;
                 errors.extend(checked.errors);
@@ -475,7 +480,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
                         summary.count(f.diagnostic.severity);
                         failed |= f.diagnostic.severity >= threshold;
                     }
-                    emitter.file(out, &report)?;
+                    emitter.file(out, &report, &rendered?)?;
                 }
             }
             Ok(())

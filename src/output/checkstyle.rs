@@ -60,10 +60,10 @@ impl Checkstyle {
 }
 
 impl Emitter for Checkstyle {
-    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-        self.start(out)?;
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         if report.findings.is_empty() {
-            return Ok(());
+            return Ok(out);
         }
         writeln!(
             out,
@@ -82,7 +82,7 @@ impl Emitter for Checkstyle {
                 message.push_str(help);
             }
             writeln!(
-                out,
+                &mut out,
                 r#"    <error line="{}" column="{}" severity="{}" message="{}" source="replylint.{}"/>"#,
                 f.start.line,
                 f.start.column,
@@ -91,7 +91,13 @@ impl Emitter for Checkstyle {
                 escape_attribute(d.rule),
             )?;
         }
-        writeln!(out, "  </file>")
+        writeln!(out, "  </file>")?;
+        Ok(out)
+    }
+
+    fn file(&mut self, out: &mut dyn Write, _report: &FileReport, rendered: &[u8]) -> io::Result<()> {
+        self.start(out)?;
+        out.write_all(rendered)
     }
 
     fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {

@@ -56,11 +56,12 @@ pub fn annotation_text(f: &Finding) -> String {
 }
 
 impl Emitter for Github {
-    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         let file = escape_property(&report.source.name);
         for f in &report.findings {
             writeln!(
-                out,
+                &mut out,
                 "::{} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
                 command(f.diagnostic.severity),
                 f.start.line,
@@ -71,7 +72,7 @@ impl Emitter for Github {
                 escape_data(&annotation_text(f)),
             )?;
         }
-        Ok(())
+        Ok(out)
     }
 
     fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {

@@ -84,7 +84,8 @@ fn excerpt(report: &FileReport, f: &Finding) -> (String, usize, std::ops::Range<
 }
 
 impl Emitter for Human {
-    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         for f in &report.findings {
             let d = &f.diagnostic;
             let (source, first_line, range) = excerpt(report, f);
@@ -109,9 +110,9 @@ impl Emitter for Human {
             if let Some(note) = fix_note {
                 message = message.footer(Level::Note.title(note));
             }
-            writeln!(out, "{}\n", self.renderer.render(message))?;
+            writeln!(&mut out, "{}\n", self.renderer.render(message))?;
         }
-        Ok(())
+        Ok(out)
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {

@@ -19,6 +19,7 @@
 
 use super::{Emitter, FileReport, JsonDiagnostic, JsonError, Summary};
 use crate::input::InputError;
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// Version of the JSON document; bumped only on incompatible changes.
@@ -26,19 +27,44 @@ pub const VERSION: u32 = 1;
 
 #[derive(Default)]
 pub struct Json {
-    diagnostics: Vec<serde_json::Value>,
+    /// The diagnostics so far, each printed at its depth in the document,
+    /// separated by commas.
+    diagnostics: Vec<u8>,
     errors: Vec<serde_json::Value>,
 }
 
-impl Emitter for Json {
-    fn file(&mut self, _out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-        for f in &report.findings {
-            self.diagnostics
-                .push(serde_json::to_value(JsonDiagnostic::new(
-                    &report.source.name,
-                    f,
-                ))?);
+/// `value` pretty-printed as it stands `depth` levels deep in the document
+/// (two spaces a level): its lines after the first indented. A JSON string
+/// holds no raw line break, so every line break is the printer's.
+fn nested(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> io::Result<()> {
+    let text = serde_json::to_vec_pretty(value)?;
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend(std::iter::repeat_n(b' ', 2 * depth));
         }
+        out.extend_from_slice(line);
+    }
+    Ok(())
+}
+
+impl Emitter for Json {
+    /// The file's diagnostics as they appear in the document, rendered on
+    /// the thread that checked the file.
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        for (i, f) in report.findings.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"    " } else { b",\n    " });
+            nested(&mut out, &JsonDiagnostic::new(&report.source.name, f), 2)?;
+        }
+        Ok(out)
+    }
+
+    fn file(&mut self, _out: &mut dyn Write, _report: &FileReport, rendered: &[u8]) -> io::Result<()> {
+        if !self.diagnostics.is_empty() && !rendered.is_empty() {
+            self.diagnostics.extend_from_slice(b",\n");
+        }
+        self.diagnostics.extend_from_slice(rendered);
         Ok(())
     }
 
@@ -52,14 +78,22 @@ impl Emitter for Json {
         true
     }
 
+    /// The document, as `serde_json` pretty-prints it, with the diagnostics
+    /// rendered file by file.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let doc = serde_json::json!({
-            "version": VERSION,
-            "diagnostics": std::mem::take(&mut self.diagnostics),
-            "errors": std::mem::take(&mut self.errors),
-            "summary": summary,
-        });
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        let mut doc = format!("{{\n  \"version\": {VERSION},\n  \"diagnostics\": ").into_bytes();
+        if self.diagnostics.is_empty() {
+            doc.extend_from_slice(b"[]");
+        } else {
+            doc.extend_from_slice(b"[\n");
+            doc.append(&mut self.diagnostics);
+            doc.extend_from_slice(b"\n  ]");
+        }
+        doc.extend_from_slice(b",\n  \"errors\": ");
+        nested(&mut doc, &std::mem::take(&mut self.errors), 1)?;
+        doc.extend_from_slice(b",\n  \"summary\": ");
+        nested(&mut doc, summary, 1)?;
+        doc.extend_from_slice(b"\n}\n");
+        out.write_all(&doc)
     }
 }

@@ -23,15 +23,16 @@ fn write_line(out: &mut dyn Write, kind: &'static str, value: impl Serialize) ->
 }
 
 impl Emitter for Jsonl {
-    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         for f in &report.findings {
             write_line(
-                out,
+                &mut out,
                 "diagnostic",
                 JsonDiagnostic::new(&report.source.name, f),
             )?;
         }
-        Ok(())
+        Ok(out)
     }
 
     fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {

@@ -8,11 +8,12 @@ use std::io::{self, Write};
 pub struct Line;
 
 impl Emitter for Line {
-    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         for f in &report.findings {
             let d = &f.diagnostic;
             writeln!(
-                out,
+                &mut out,
                 "{}:{}:{}: {}[{}]: {}",
                 report.source.name,
                 f.start.line,
@@ -22,7 +23,7 @@ impl Emitter for Line {
                 d.message.replace('\n', " ")
             )?;
         }
-        Ok(())
+        Ok(out)
     }
 
     fn finish(&mut self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {

@@ -142,9 +142,24 @@ impl Summary {
 }
 
 /// One output format.
-pub trait Emitter {
-    /// Called once per file, in path order, as soon as it is linted.
-    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()>;
+///
+/// A file's part of the output is rendered by [`Emitter::render`] on the
+/// thread that checked the file, so that formats printed as they go cost
+/// the run nothing but the write; [`Emitter::file`] then sees the files one
+/// at a time, in path order. Formats that are one document (`json`,
+/// `sarif`) collect in `file` and print in `finish`.
+pub trait Emitter: Sync {
+    /// One file's part of the output, rendered on any thread.
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let _ = report;
+        Ok(Vec::new())
+    }
+    /// Called once per file, in path order, as soon as it is linted, with
+    /// what [`Emitter::render`] gave for it.
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport, rendered: &[u8]) -> io::Result<()> {
+        let _ = report;
+        out.write_all(rendered)
+    }
     /// A file that could not be read (also printed on stderr by the caller
     /// for formats that do not carry errors).
     fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {
