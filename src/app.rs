@@ -309,10 +309,13 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
     let index = crate::location::LineIndex::new(&source.text);
     let at = settings.path_context(path);
     // The replies of a library in parallel, their results kept in order.
-    let outcomes: Vec<ReplyOutcome> = replies
-        .par_iter()
-        .map(|reply| check_reply(settings, &at, &source, &index, reply))
-        .collect();
+    // One reply (a draft) on this thread: no thread pool to start.
+    let check = |reply| check_reply(settings, &at, &source, &index, reply);
+    let outcomes: Vec<ReplyOutcome> = if replies.len() > 1 {
+        replies.par_iter().map(check).collect()
+    } else {
+        replies.iter().map(check).collect()
+    };
     let mut findings = Vec::new();
     for outcome in outcomes {
         checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
@@ -456,18 +459,21 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     let batch = rayon::current_num_threads().max(1) * 4;
     for inputs in inputs.chunks(batch) {
         let emitter_ref = &*emitter;
-        let results: Vec<(Checked, io::Result<Vec<u8>>)> = inputs
-            .par_iter()
-            .map(|i| {
-                let checked = check_input(&settings, i, args.stdin_filename.as_deref());
-                let rendered = checked
-                    .report
-                    .as_ref()
-                    .map_or(Ok(Vec::new()), |r| emitter_ref.render(r));
-                bar.inc(1);
-                (checked, rendered)
-            })
-            .collect();
+        let check = |i| {
+            let checked = check_input(&settings, i, args.stdin_filename.as_deref());
+            let rendered = checked
+                .report
+                .as_ref()
+                .map_or(Ok(Vec::new()), |r| emitter_ref.render(r));
+            bar.inc(1);
+            (checked, rendered)
+        };
+        // One input (a draft) on this thread: no thread pool to start.
+        let results: Vec<(Checked, io::Result<Vec<u8>>)> = if inputs.len() > 1 {
+            inputs.par_iter().map(check).collect()
+        } else {
+            inputs.iter().map(check).collect()
+        };
         bar.suspend(|| -> io::Result<()> {
             for (checked, rendered) in results {
                 summary.replies_without_channel += checked.without_channel;

@@ -95,7 +95,12 @@ impl Emitter for Checkstyle {
         Ok(out)
     }
 
-    fn file(&mut self, out: &mut dyn Write, _report: &FileReport, rendered: &[u8]) -> io::Result<()> {
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        _report: &FileReport,
+        rendered: &[u8],
+    ) -> io::Result<()> {
         self.start(out)?;
         out.write_all(rendered)
     }

@@ -83,34 +83,84 @@ fn excerpt(report: &FileReport, f: &Finding) -> (String, usize, std::ops::Range<
     (out, first, range)
 }
 
+/// One finding as it is shown: a title, the excerpt with the finding's
+/// span underlined, and footers.
+struct Shown<'a> {
+    severity: Severity,
+    rule: &'a str,
+    message: &'a str,
+    origin: &'a str,
+    /// The lines of the file the span is on, and the number of the first.
+    source: &'a str,
+    first_line: usize,
+    /// The span, in `source`.
+    range: std::ops::Range<usize>,
+    /// `("note" | "help", text)`.
+    footers: Vec<(&'static str, &'a str)>,
+}
+
+impl Shown<'_> {
+    /// Rendered by `annotate-snippets`.
+    fn render(&self, renderer: &Renderer) -> String {
+        let lvl = level(self.severity);
+        let mut message = lvl.title(self.message).id(self.rule).snippet(
+            Snippet::source(self.source)
+                .line_start(self.first_line)
+                .origin(self.origin)
+                .annotation(lvl.span(self.range.clone())),
+        );
+        for &(kind, text) in &self.footers {
+            let footer = if kind == "help" {
+                Level::Help
+            } else {
+                Level::Note
+            };
+            message = message.footer(footer.title(text));
+        }
+        renderer.render(message).to_string()
+    }
+}
+
 impl Emitter for Human {
     fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         for f in &report.findings {
             let d = &f.diagnostic;
             let (source, first_line, range) = excerpt(report, f);
-            let lvl = level(d.severity);
             let reply = f.reply_label();
-            let fix_note = f.fix.as_ref().map(|(a, _)| match a {
-                crate::diagnostic::Applicability::Safe => "a safe fix is available",
-                crate::diagnostic::Applicability::Unsafe => "an unsafe fix is available",
-            });
-            let mut message = lvl.title(&d.message).id(d.rule).snippet(
-                Snippet::source(&source)
-                    .line_start(first_line)
-                    .origin(&report.source.name)
-                    .annotation(lvl.span(range)),
-            );
+            let mut footers = Vec::new();
             if let Some(reply) = &reply {
-                message = message.footer(Level::Note.title(reply));
+                footers.push(("note", reply.as_str()));
             }
             if let Some(help) = &d.help {
-                message = message.footer(Level::Help.title(help));
+                footers.push(("help", help.as_str()));
             }
-            if let Some(note) = fix_note {
-                message = message.footer(Level::Note.title(note));
+            if let Some((applicability, _)) = &f.fix {
+                footers.push((
+                    "note",
+                    match applicability {
+                        crate::diagnostic::Applicability::Safe => "a safe fix is available",
+                        crate::diagnostic::Applicability::Unsafe => "an unsafe fix is available",
+                    },
+                ));
             }
-            writeln!(&mut out, "{}\n", self.renderer.render(message))?;
+            let shown = Shown {
+                severity: d.severity,
+                rule: d.rule,
+                message: &d.message,
+                origin: &report.source.name,
+                source: &source,
+                first_line,
+                range,
+                footers,
+            };
+            let simple = if self.color {
+                None
+            } else {
+                render_simple(&shown)
+            };
+            let rendered = simple.unwrap_or_else(|| shown.render(&self.renderer));
+            writeln!(&mut out, "{rendered}\n")?;
         }
         Ok(out)
     }
@@ -182,6 +232,257 @@ impl Emitter for Human {
     }
 }
 
+/// The plain rendering of a finding whose excerpt is one line of
+/// characters one column wide each (no tab, control character, wide or
+/// zero-width character), exactly as `annotate-snippets` renders it, with
+/// the same trimming of long lines, at a small part of the cost: a library
+/// run prints a snippet for nearly every reply. `None` for anything else,
+/// which `annotate-snippets` renders itself. A test compares the two on
+/// generated findings.
+fn render_simple(shown: &Shown<'_>) -> Option<String> {
+    // `annotate-snippets`' terminal width, and the room it leaves around
+    // a span when it trims a long line.
+    const TERM_WIDTH: usize = 140;
+    const PADDING: usize = 6;
+    let &Shown {
+        severity,
+        rule,
+        message,
+        origin,
+        source: line,
+        first_line: line_number,
+        ..
+    } = shown;
+    let range = shown.range.clone();
+    let footers = &shown.footers;
+    let one_line = |s: &str| !s.contains(['\n', '\r']);
+    if !one_line(message)
+        || !one_line(origin)
+        || !one_line(rule)
+        || footers.iter().any(|(_, f)| !one_line(f) || f.is_empty())
+        || range.start > range.end
+        || !line.is_char_boundary(range.start)
+        || !line.is_char_boundary(range.end)
+        || !line.chars().all(one_column)
+    {
+        return None;
+    }
+    let chars = line.chars().count();
+    let start_col = line[..range.start].chars().count();
+    let mut end_col = start_col + line[range.clone()].chars().count();
+    if end_col == start_col {
+        end_col += 1;
+    }
+    // The margin: which columns of the line are shown.
+    let whitespace_left = match line.find(|c: char| !c.is_whitespace()) {
+        Some(at) => line[..at].chars().count(),
+        None => usize::MAX,
+    }
+    .saturating_sub(PADDING);
+    let span_left = start_col.saturating_sub(PADDING);
+    let span_right = end_col + PADDING;
+    let label_right = end_col + PADDING;
+    let term_width = TERM_WIDTH.saturating_sub(3 + (line_number + 1).to_string().len());
+    let line_len = line.len();
+    let mut computed_left = if whitespace_left > 20 {
+        whitespace_left - 16
+    } else {
+        0
+    };
+    let mut computed_right = line_len.max(computed_left);
+    if computed_right - computed_left > term_width {
+        // Wrapping as `annotate-snippets` does in release builds (a span in
+        // the leading white space of a long line).
+        if label_right.wrapping_sub(whitespace_left) <= term_width {
+            computed_left = whitespace_left;
+            computed_right = computed_left + term_width;
+        } else if label_right - span_left <= term_width {
+            let padding_left = (term_width - (label_right - span_left)) / 2;
+            computed_left = span_left.saturating_sub(padding_left);
+            computed_right = computed_left + term_width;
+        } else if span_right - span_left <= term_width {
+            let padding_left = (term_width - (span_right - span_left)) / 5 * 2;
+            computed_left = span_left.saturating_sub(padding_left);
+            computed_right = computed_left + term_width;
+        } else {
+            computed_left = span_left;
+            computed_right = span_right;
+        }
+    }
+    let left = computed_left.min(line_len);
+    let right = if line_len.saturating_sub(computed_left) <= term_width {
+        line_len
+    } else {
+        line_len.min(computed_right)
+    };
+    let shown = right.checked_sub(left)?;
+    let taken = chars.saturating_sub(left).min(shown);
+    let cut_left = computed_left > 0;
+    let cut_right = {
+        let right = if computed_right == span_right || computed_right == label_right {
+            computed_right.checked_sub(PADDING)?
+        } else {
+            computed_right
+        };
+        right < line_len && computed_left + term_width < line_len
+    };
+    if (cut_left || cut_right) && taken < 3 {
+        return None;
+    }
+    let left_width = left.min(chars);
+
+    let width = line_number.to_string().len();
+    let code_offset = width + 3;
+    let (name, mark) = match severity {
+        Severity::Error => ("error", '^'),
+        Severity::Warning => ("warning", '-'),
+        Severity::Info => ("info", '-'),
+    };
+    let bar = |out: &mut String| {
+        out.extend(std::iter::repeat_n(' ', width + 1));
+        out.push('|');
+    };
+    let mut out = String::with_capacity(2 * TERM_WIDTH + 64 * footers.len() + message.len());
+    // error[rule]: message
+    out.push_str(name);
+    out.push('[');
+    out.push_str(rule);
+    out.push(']');
+    if !message.is_empty() {
+        out.push_str(": ");
+        out.push_str(message);
+    }
+    //  --> origin:line:column
+    out.push('\n');
+    out.extend(std::iter::repeat_n(' ', width));
+    out.push_str("--> ");
+    out.push_str(origin);
+    out.push_str(&format!(":{line_number}:{}", start_col + 1));
+    //   |
+    out.push('\n');
+    bar(&mut out);
+    // n | code, "..." over its first or last three characters when cut
+    out.push('\n');
+    out.push_str(&format!("{line_number:>width$} |"));
+    let mut code: Vec<char> = line.chars().skip(left).take(taken).collect();
+    if cut_left {
+        code[..3].fill('.');
+    }
+    if cut_right {
+        code[taken - 3..].fill('.');
+    }
+    if !code.is_empty() {
+        out.push(' ');
+        out.extend(code);
+    }
+    //   |    ^^^
+    out.push('\n');
+    let mut marks = vec![' '; width + 1];
+    marks.push('|');
+    for p in start_col..end_col {
+        let col = (code_offset + p).saturating_sub(left_width);
+        if col >= marks.len() {
+            marks.resize(col + 1, ' ');
+        }
+        marks[col] = mark;
+    }
+    out.extend(marks);
+    //   |
+    out.push('\n');
+    bar(&mut out);
+    //   = note: text
+    for (name, text) in footers {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', width + 1));
+        out.push_str("= ");
+        out.push_str(name);
+        out.push_str(": ");
+        out.push_str(text);
+    }
+    Some(out)
+}
+
+/// Whether `c` takes one column, the same for `annotate-snippets` as for
+/// the terminal: not a tab, control, wide or zero-width character, nor one
+/// of the characters it leaves out of the lines it shows.
+fn one_column(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    if c.is_ascii() {
+        return matches!(c, ' '..='~');
+    }
+    c.width() == Some(1)
+        && !matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_width::UnicodeWidthChar;
+
+    /// Lines of one-column characters (ASCII, accented letters, no-break
+    /// spaces), long leading white space or not, and now and then a wide,
+    /// zero-width or control character the simple renderer leaves alone.
+    fn line() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            8 => "[a-zA-Z .,!?'\"-]{1,12}",
+            2 => "[éüßçñ\u{a0}]{1,3}",
+            1 => "[\t漢😀\u{301}\u{200d}\u{1}]",
+        ];
+        (0usize..40, prop::collection::vec(piece, 0..40))
+            .prop_map(|(indent, pieces)| " ".repeat(indent) + &pieces.concat())
+    }
+
+    fn shown() -> impl Strategy<Value = (String, usize, usize, usize, u8, u8)> {
+        (
+            line(),
+            any::<usize>(),
+            any::<usize>(),
+            prop_oneof![1usize..12, 1usize..120, 1usize..12_000],
+            0u8..3,
+            0u8..8,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn simple_rendering_is_what_annotate_snippets_renders(
+            (line, a, b, first_line, severity, footers) in shown()
+        ) {
+            let bounds: Vec<usize> = (0..=line.len()).filter(|&i| line.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let severity = [Severity::Error, Severity::Warning, Severity::Info][usize::from(severity)];
+            let all = [("note", "reply `r1` (Refund)"), ("help", "say it shorter"), ("note", "a safe fix is available")];
+            let footers = all.iter().enumerate().filter(|(i, _)| footers & (1 << i) != 0).map(|(_, f)| *f).collect();
+            let shown = Shown {
+                severity,
+                rule: "max-length",
+                message: "301/280 weighted characters on `twitter`",
+                origin: "library/replies.toml",
+                source: &line,
+                first_line,
+                range: a.min(b)..a.max(b),
+                footers,
+            };
+            // `annotate-snippets` overflows in debug builds on a span in the
+            // leading white space of a long line: those are not compared.
+            let expected = std::panic::catch_unwind(|| shown.render(&Renderer::plain()));
+            prop_assume!(expected.is_ok());
+            let expected = expected.unwrap();
+            match render_simple(&shown) {
+                Some(got) => prop_assert_eq!(got, expected),
+                None => prop_assert!(
+                    line.chars().any(|c| c.width() != Some(1)) || line.trim().is_empty(),
+                    "a line of one-column characters left to annotate-snippets: {:?}",
+                    line
+                ),
+            }
+        }
+    }
 }

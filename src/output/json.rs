@@ -60,7 +60,12 @@ impl Emitter for Json {
         Ok(out)
     }
 
-    fn file(&mut self, _out: &mut dyn Write, _report: &FileReport, rendered: &[u8]) -> io::Result<()> {
+    fn file(
+        &mut self,
+        _out: &mut dyn Write,
+        _report: &FileReport,
+        rendered: &[u8],
+    ) -> io::Result<()> {
         if !self.diagnostics.is_empty() && !rendered.is_empty() {
             self.diagnostics.extend_from_slice(b",\n");
         }

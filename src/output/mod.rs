@@ -156,7 +156,12 @@ pub trait Emitter: Sync {
     }
     /// Called once per file, in path order, as soon as it is linted, with
     /// what [`Emitter::render`] gave for it.
-    fn file(&mut self, out: &mut dyn Write, report: &FileReport, rendered: &[u8]) -> io::Result<()> {
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        report: &FileReport,
+        rendered: &[u8],
+    ) -> io::Result<()> {
         let _ = report;
         out.write_all(rendered)
     }

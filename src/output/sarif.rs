@@ -255,7 +255,12 @@ fn descriptor(id: &str) -> sarif::ReportingDescriptor {
 }
 
 impl Emitter for Sarif {
-    fn file(&mut self, _out: &mut dyn Write, report: &FileReport, _rendered: &[u8]) -> io::Result<()> {
+    fn file(
+        &mut self,
+        _out: &mut dyn Write,
+        report: &FileReport,
+        _rendered: &[u8],
+    ) -> io::Result<()> {
         let name = report.source.name.as_str();
         let mut seen: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
         for f in &report.findings {

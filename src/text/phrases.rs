@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     automaton: AhoCorasick,
-    /// A DFA of the same phrases, for sets that end up searching a lot of
-    /// text (see [`Faster`]).
+    /// A faster automaton of the same phrases, for sets that end up
+    /// searching a lot of text (see [`Faster`]).
     faster: Faster,
     payloads: Vec<T>,
     /// Whether each phrase starts / ends with a word character (then the
@@ -28,33 +28,39 @@ pub struct PhraseSet<T> {
     group_count: usize,
 }
 
-/// The DFA a set switches to once it has searched enough text to pay for
-/// it.
+/// The faster automaton a set switches to once it has searched enough text
+/// to pay for it.
 ///
-/// `aho-corasick` builds a DFA by itself only for 100 phrases or fewer;
-/// larger sets get a contiguous NFA, which is quick to build but follows
-/// failure transitions as it scans: about three times the instructions
-/// per byte of a DFA on replies. The DFA costs several times as much to
-/// build, though (the 175 secrets of `credential-request`: ~12 M
-/// instructions against ~1.6 M), which one draft checked on stdin would
-/// never earn back. So every set starts with the automaton `aho-corasick`
-/// picks, counts the bytes it searches, and builds the DFA once they
-/// reach [`SWITCH_AFTER_BYTES_PER_PATTERN_BYTE`] times the bytes of its
-/// phrases: about where the instructions saved equal the instructions the
-/// DFA cost to build. Whatever the length of a run, its scans never cost
-/// much more than twice what the better automaton for it would have, and
-/// a library run scans nearly all of its replies with the DFA.
+/// Every set starts with a non-contiguous NFA, the automaton
+/// `aho-corasick` builds first whatever the kind asked for: the cheapest to
+/// build, which is what one draft checked on stdin needs (the built-in sets
+/// cost a draft run about 6 M instructions that way, against 9 M with the
+/// automata `aho-corasick` picks by itself). It follows failure
+/// transitions through sparse states as it scans, though, at several times
+/// the instructions per byte of a DFA. So a set counts the bytes it
+/// searches and builds a faster automaton from the same phrases once they
+/// pay for it: a DFA for sets of up to [`MAX_DFA_PATTERN_BYTES`], once the
+/// bytes searched reach [`DFA_AFTER_BYTES_PER_PATTERN_BYTE`] times the
+/// bytes of its phrases (about where the instructions saved equal the
+/// instructions the DFA cost to build); a contiguous NFA for larger sets,
+/// after [`CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE`]. Whatever the length
+/// of a run, its scans never cost much more than twice what the better
+/// automaton for it would have, and a library run scans nearly all of its
+/// replies with the faster one.
 #[derive(Debug)]
 struct Faster {
-    /// The folded phrases, to build the DFA from.
+    /// The folded phrases, to build the faster automaton from.
     patterns: Vec<String>,
+    /// The kind it is.
+    kind: AhoCorasickKind,
     /// Bytes searched with the first automaton (not counted any more once
-    /// the DFA is there).
+    /// the faster one is there).
     searched: AtomicUsize,
-    /// Switch when `searched` reaches this; `usize::MAX` for never.
+    /// Switch when `searched` reaches this.
     after: usize,
-    /// The DFA (or, should it fail to build, the first automaton again).
-    dfa: OnceLock<AhoCorasick>,
+    /// The faster automaton (or, should it fail to build, the first
+    /// automaton again).
+    built: OnceLock<AhoCorasick>,
 }
 
 /// Bytes of text a set searches, per byte of its phrases, before it
@@ -63,71 +69,77 @@ struct Faster {
 /// 4,000 instructions per byte of phrases and saves about 30 per byte
 /// searched, so it pays for itself after 135–155 bytes searched per byte
 /// of phrases (200 to 3,700 replies).
-const SWITCH_AFTER_BYTES_PER_PATTERN_BYTE: usize = 128;
+const DFA_AFTER_BYTES_PER_PATTERN_BYTE: usize = 128;
 
-/// Sets with more bytes of phrases than this keep their first automaton
-/// for good. A DFA takes about 160 bytes of memory per byte of phrases:
+/// The same for a contiguous NFA, which costs about 140 instructions per
+/// byte of phrases to build from the first automaton.
+const CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE: usize = 16;
+
+/// Sets with more bytes of phrases than this get a contiguous NFA rather
+/// than a DFA. A DFA takes about 160 bytes of memory per byte of phrases:
 /// up to this, 650 KB. Text speak (0.5 KB of phrases, an 80 KB DFA) and
-/// the `credential-request` secrets (2.7 KB, 440 KB) switch; `blame`
+/// the `credential-request` secrets (2.7 KB, 440 KB) get one; `blame`
 /// (8.3 KB, 1.3 MB) does not: its DFA would take another 2.5% off the
 /// instructions of a library run, but add 4% to its peak memory.
 const MAX_DFA_PATTERN_BYTES: usize = 4 * 1024;
 
 impl Faster {
-    fn new(patterns: Vec<String>, first: &AhoCorasick) -> Self {
+    fn new(patterns: Vec<String>) -> Self {
         let bytes: usize = patterns.iter().map(String::len).sum();
-        let switches = first.kind() != AhoCorasickKind::DFA && bytes <= MAX_DFA_PATTERN_BYTES;
+        let (kind, per_byte) = if bytes <= MAX_DFA_PATTERN_BYTES {
+            (AhoCorasickKind::DFA, DFA_AFTER_BYTES_PER_PATTERN_BYTE)
+        } else {
+            (
+                AhoCorasickKind::ContiguousNFA,
+                CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE,
+            )
+        };
         Faster {
             patterns,
+            kind,
             searched: AtomicUsize::new(0),
-            after: if switches {
-                bytes.saturating_mul(SWITCH_AFTER_BYTES_PER_PATTERN_BYTE)
-            } else {
-                usize::MAX
-            },
-            dfa: OnceLock::new(),
+            after: bytes.saturating_mul(per_byte),
+            built: OnceLock::new(),
         }
     }
 
     /// The automaton to search `len` bytes with: `first` until the set has
-    /// searched enough, then the DFA. The thread whose search reaches the
-    /// threshold builds it; the others go on with `first` meanwhile rather
-    /// than wait.
+    /// searched enough, then the faster one. The thread whose search
+    /// reaches the threshold builds it; the others go on with `first`
+    /// meanwhile rather than wait.
     fn pick<'a>(&'a self, first: &'a AhoCorasick, len: usize) -> &'a AhoCorasick {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa;
-        }
-        if self.after == usize::MAX {
-            return first;
+        if let Some(built) = self.built.get() {
+            return built;
         }
         let before = self.searched.fetch_add(len, Ordering::Relaxed);
         if before >= self.after || before.saturating_add(len) < self.after {
             return first;
         }
-        self.dfa.get_or_init(|| {
-            build(&self.patterns, Some(AhoCorasickKind::DFA)).unwrap_or_else(|_| first.clone())
+        self.built.get_or_init(|| {
+            build(&self.patterns, Some(self.kind)).unwrap_or_else(|_| first.clone())
         })
     }
 }
 
 impl Clone for Faster {
     fn clone(&self) -> Self {
-        let dfa = OnceLock::new();
-        if let Some(built) = self.dfa.get() {
-            let _ = dfa.set(built.clone());
+        let built = OnceLock::new();
+        if let Some(automaton) = self.built.get() {
+            let _ = built.set(automaton.clone());
         }
         Faster {
             patterns: self.patterns.clone(),
+            kind: self.kind,
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
             after: self.after,
-            dfa,
+            built,
         }
     }
 }
 
-/// The automaton of `patterns` (of the `kind` `aho-corasick` picks when
-/// `None`). Both kinds report the same overlapping matches in the same
-/// order: they are built from the same NFA, with the same match lists.
+/// The automaton of `patterns`, of `kind`. All kinds report the same
+/// overlapping matches in the same order: they are built from the same
+/// NFA, with the same match lists.
 fn build(patterns: &[String], kind: Option<AhoCorasickKind>) -> Result<AhoCorasick, String> {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
@@ -273,9 +285,9 @@ impl<T> PhraseSet<T> {
                 group_of.push(group);
             }
         }
-        let automaton = build(&patterns, None)?;
+        let automaton = build(&patterns, Some(AhoCorasickKind::NoncontiguousNFA))?;
         Ok(PhraseSet {
-            faster: Faster::new(patterns, &automaton),
+            faster: Faster::new(patterns),
             automaton,
             payloads,
             edges,
@@ -502,32 +514,24 @@ mod tests {
             .collect()
     }
 
-    /// Search `texts` with `s` until it has switched to its DFA (made to
-    /// switch at its first search if it never would by itself).
-    fn switch<T>(s: &mut PhraseSet<T>, texts: &[String]) {
-        assert_ne!(
-            s.automaton.kind(),
-            AhoCorasickKind::DFA,
-            "no switch to test"
-        );
-        if s.faster.after == usize::MAX {
-            s.faster.after = 1;
-        }
+    /// Search `texts` with `s` until it has switched to its faster
+    /// automaton; the kind it switched to.
+    fn switch<T>(s: &mut PhraseSet<T>, texts: &[String]) -> AhoCorasickKind {
+        assert_eq!(s.automaton.kind(), AhoCorasickKind::NoncontiguousNFA);
         let bytes: usize = texts.iter().map(String::len).sum();
         // Folded texts can be shorter than the texts.
         let rounds = 2 * s.faster.after / bytes.max(1) + 2;
         for _ in 0..rounds {
-            if s.faster.dfa.get().is_some() {
+            if s.faster.built.get().is_some() {
                 break;
             }
             for text in texts {
                 s.find_iter(text);
             }
         }
-        assert_eq!(
-            s.faster.dfa.get().map(AhoCorasick::kind),
-            Some(AhoCorasickKind::DFA)
-        );
+        let kind = s.faster.built.get().map(AhoCorasick::kind);
+        assert_eq!(kind, Some(s.faster.kind));
+        s.faster.kind
     }
 
     /// `texts` as they are, in capitals and in title case.
@@ -601,12 +605,12 @@ mod tests {
         let fresh = s.clone();
         let (groups, flat) = (groups_of(&s, &texts), flat_of(&s, &texts));
         switch(&mut s, &texts);
-        assert!(fresh.faster.dfa.get().is_none());
+        assert!(fresh.faster.built.get().is_none());
         assert_eq!(groups_of(&s, &texts), groups);
         assert_eq!(flat_of(&s, &texts), flat);
-        // A clone keeps the DFA.
+        // A clone keeps the faster automaton.
         let copy = s.clone();
-        assert!(copy.faster.dfa.get().is_some());
+        assert!(copy.faster.built.get().is_some());
         assert_eq!(groups_of(&copy, &texts), groups);
     }
 
@@ -629,7 +633,7 @@ mod tests {
     }
 
     #[test]
-    fn the_dfa_finds_what_the_first_automaton_found_in_the_builtin_lexicons() {
+    fn the_faster_automata_find_what_the_first_found_in_the_builtin_lexicons() {
         let lexicons = [
             include_str!("../../rules/lexicon/blame.toml"),
             include_str!("../../rules/lexicon/text-speak.toml"),
@@ -642,7 +646,6 @@ mod tests {
         let mut sets: Vec<PhraseSet<usize>> = lexicons
             .iter()
             .map(|l| PhraseSet::new(strings_of(l).into_iter().zip(0..)).unwrap())
-            .filter(|s| s.automaton.kind() != AhoCorasickKind::DFA)
             .collect();
         assert!(sets.len() >= 3);
         let mut blame =
@@ -655,15 +658,17 @@ mod tests {
             sets.iter().map(|s| flat_of(s, &texts)).collect::<Vec<_>>(),
         );
         assert!(before.0.iter().chain(&before.1).any(|m| m.len() > 1));
-        switch(&mut blame, &texts);
-        switch(&mut speak, &texts);
-        sets.iter_mut().for_each(|s| switch(s, &texts));
+        assert_eq!(switch(&mut blame, &texts), AhoCorasickKind::ContiguousNFA);
+        assert_eq!(switch(&mut speak, &texts), AhoCorasickKind::DFA);
+        sets.iter_mut().for_each(|s| {
+            switch(s, &texts);
+        });
         let after = (
             flat_of(&blame, &texts),
             flat_of(&speak, &texts),
             sets.iter().map(|s| flat_of(s, &texts)).collect::<Vec<_>>(),
         );
-        assert!(after == before, "the DFAs found other matches");
+        assert!(after == before, "the faster automata found other matches");
     }
 
     #[test]
