@@ -148,7 +148,7 @@ fn start(text: &str) -> Option<Start> {
 
 /// `text` folded.
 fn fold(text: &str) -> String {
-    text.chars().flat_map(fold_char).collect()
+    crate::text::fold_str(text)
 }
 
 /// If `line`, folded, starts with `folded`, the byte length of that

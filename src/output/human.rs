@@ -263,7 +263,11 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
         || range.start > range.end
         || !line.is_char_boundary(range.start)
         || !line.is_char_boundary(range.end)
-        || !line.chars().all(one_column)
+        || !(if line.is_ascii() {
+            line.bytes().all(|b| matches!(b, b' '..=b'~'))
+        } else {
+            line.chars().all(one_column)
+        })
     {
         return None;
     }
@@ -364,29 +368,48 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
     // n | code, "..." over its first or last three characters when cut
     out.push('\n');
     out.push_str(&format!("{line_number:>width$} |"));
-    let mut code: Vec<char> = line.chars().skip(left).take(taken).collect();
-    if cut_left {
-        code[..3].fill('.');
-    }
-    if cut_right {
-        code[taken - 3..].fill('.');
-    }
+    // The bytes where the `n`th character of `text` starts.
+    let at = |text: &str, n: usize| {
+        if text.is_ascii() {
+            n.min(text.len())
+        } else {
+            text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+        }
+    };
+    let code = &line[at(line, left)..at(line, left + taken)];
     if !code.is_empty() {
         out.push(' ');
-        out.extend(code);
+        if cut_left && cut_right && taken <= 6 {
+            out.extend(std::iter::repeat_n('.', taken));
+        } else {
+            let from = if cut_left { at(code, 3) } else { 0 };
+            let to = if cut_right {
+                at(code, taken - 3)
+            } else {
+                code.len()
+            };
+            if cut_left {
+                out.push_str("...");
+            }
+            out.push_str(&code[from..to]);
+            if cut_right {
+                out.push_str("...");
+            }
+        }
     }
     //   |    ^^^
     out.push('\n');
-    let mut marks = vec![' '; width + 1];
-    marks.push('|');
+    let mut marks = vec![b' '; width + 1];
+    marks.push(b'|');
+    let mark = mark as u8;
     for p in start_col..end_col {
         let col = (code_offset + p).saturating_sub(left_width);
         if col >= marks.len() {
-            marks.resize(col + 1, ' ');
+            marks.resize(col + 1, b' ');
         }
         marks[col] = mark;
     }
-    out.extend(marks);
+    out.push_str(std::str::from_utf8(&marks).expect("ASCII"));
     //   |
     out.push('\n');
     bar(&mut out);

@@ -700,7 +700,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// case only (`"iphone" = "iPhone"`) is done unless the text is already
 /// written exactly so.
 fn reads_already(body: &str, start: usize, matched: &str, preferred: &str) -> bool {
-    let fold = |s: &str| -> String { s.chars().flat_map(crate::text::fold_char).collect() };
+    let fold = crate::text::fold_str;
     if fold(matched) == fold(preferred) {
         return matched == preferred;
     }

@@ -75,7 +75,7 @@ pub static ALLOWED: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 fn fold(word: &str) -> String {
-    word.chars().flat_map(crate::text::fold_char).collect()
+    crate::text::fold_str(word)
 }
 
 /// `a` and `b` are the same word, whatever their case (no allocation).

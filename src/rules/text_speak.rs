@@ -94,11 +94,7 @@ pub fn parse(text: &str) -> Result<PhraseSet<Entry>, String> {
         let language: Language = code.parse()?;
         for (ambiguous, table) in [(false, tables.words), (true, tables.ambiguous)] {
             for (term, replacement) in table {
-                let key: String = term
-                    .trim()
-                    .chars()
-                    .flat_map(crate::text::fold_char)
-                    .collect();
+                let key = crate::text::fold_str(term.trim());
                 by_term
                     .entry(key)
                     .or_insert_with(|| Entry { senses: Vec::new() })

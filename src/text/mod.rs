@@ -27,6 +27,16 @@ pub fn fold_char(c: char) -> std::char::ToLowercase {
     }
 }
 
+/// `text` folded a character at a time with [`fold_char`]; ASCII text
+/// (most phrases and words) by bytes.
+pub fn fold_str(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.chars().flat_map(fold_char).collect()
+    }
+}
+
 fn fold(c: char) -> std::char::ToLowercase {
     fold_char(c)
 }

@@ -274,7 +274,7 @@ impl<T> PhraseSet<T> {
         for (group, phrases) in groups.into_iter().enumerate() {
             group_count = group + 1;
             for (phrase, payload) in phrases {
-                let folded: String = phrase.trim().chars().flat_map(super::fold_char).collect();
+                let folded = super::fold_str(phrase.trim());
                 let (Some(first), Some(last)) = (folded.chars().next(), folded.chars().last())
                 else {
                     continue;
