@@ -67,11 +67,9 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = vec![bom];
         line_starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|(i, _)| i + 1),
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
         );
         let mut long_lines = Vec::new();
         for (i, &start) in line_starts.iter().enumerate() {
