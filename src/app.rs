@@ -455,9 +455,18 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     let threshold = args.fail_on.severity();
     // Inputs are checked in parallel a batch at a time and each batch is
     // printed in path order as soon as it is done: memory holds one
-    // batch's files, whatever the number of files.
-    let batch = rayon::current_num_threads().max(1) * 4;
-    for inputs in inputs.chunks(batch) {
+    // batch's files, whatever the number of files. A batch is sized for
+    // about `BATCH_BYTES` of files by the size of the last one's: a few
+    // library files, or hundreds of one-reply files, whose batches would
+    // otherwise be too short for the threads to keep busy.
+    const BATCH_BYTES: usize = 2 << 20;
+    let threads = rayon::current_num_threads().max(1);
+    let (fewest, most) = (threads * 4, threads * 128);
+    let mut batch = fewest;
+    let mut rest = inputs.as_slice();
+    while !rest.is_empty() {
+        let (inputs, after) = rest.split_at(batch.min(rest.len()));
+        rest = after;
         let emitter_ref = &*emitter;
         let check = |i| {
             let checked = check_input(&settings, i, args.stdin_filename.as_deref());
@@ -474,6 +483,12 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         } else {
             inputs.iter().map(check).collect()
         };
+        let bytes: usize = results
+            .iter()
+            .filter_map(|(c, _)| c.report.as_ref())
+            .map(|r| r.source.text.len())
+            .sum();
+        batch = (BATCH_BYTES * inputs.len() / bytes.max(1)).clamp(fewest, most);
         bar.suspend(|| -> io::Result<()> {
             for (checked, rendered) in results {
                 summary.replies_without_channel += checked.without_channel;
