@@ -495,6 +495,8 @@ mod tests {
             };
             // `annotate-snippets` overflows in debug builds on a span in the
             // leading white space of a long line: those are not compared.
+            let leading = line.chars().take_while(|c| c.is_whitespace()).count();
+            prop_assume!(line[..a.max(b)].chars().count() + 12 >= leading);
             let expected = std::panic::catch_unwind(|| shown.render(&Renderer::plain()));
             prop_assume!(expected.is_ok());
             let expected = expected.unwrap();
