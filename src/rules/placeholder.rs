@@ -157,10 +157,18 @@ impl Pattern {
         }
     }
 
-    /// The pattern's expression, unless `text` cannot match it.
-    fn for_text(&self, text: &str) -> Option<&Regex> {
+    /// The pattern's expression, unless `text` (whose bytes are `bytes`)
+    /// cannot match it.
+    fn for_text(&self, text: &str, bytes: &Bytes) -> Option<&Regex> {
         let has = |n: &&str| {
-            if self.fold {
+            let first = n.as_bytes()[0];
+            let present = bytes.has(first)
+                || (self.fold
+                    && (bytes.has(first.to_ascii_lowercase())
+                        || bytes.has(first.to_ascii_uppercase())));
+            if !present {
+                false
+            } else if self.fold {
                 crate::text::contains_ignore_ascii_case(text, n)
             } else {
                 text.contains(n)
@@ -170,6 +178,24 @@ impl Pattern {
             self.regex
                 .get_or_init(|| Regex::new(&(self.source)()).expect("valid placeholder regex"))
         })
+    }
+}
+
+/// The bytes a text has: most replies have no bracket, brace or percent
+/// sign, and then most patterns need no scan at all.
+struct Bytes([u64; 4]);
+
+impl Bytes {
+    fn of(text: &str) -> Self {
+        let mut set = [0u64; 4];
+        for b in text.bytes() {
+            set[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        Bytes(set)
+    }
+
+    fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 }
 
@@ -358,8 +384,9 @@ impl Rule for Placeholder {
             .chain(body.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let line_of = |at: usize| line_starts.partition_point(|&s| s <= at);
+        let bytes = Bytes::of(body);
         for pattern in &PATTERNS {
-            let Some(re) = pattern.for_text(body) else {
+            let Some(re) = pattern.for_text(body, &bytes) else {
                 continue;
             };
             let kind = &pattern.kind;
