@@ -309,13 +309,9 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
     let index = crate::location::LineIndex::new(&source.text);
     let at = settings.path_context(path);
     // The replies of a library in parallel, their results kept in order.
-    // One reply (a draft) on this thread: no thread pool to start.
-    let check = |reply| check_reply(settings, &at, &source, &index, reply);
-    let outcomes: Vec<ReplyOutcome> = if replies.len() > 1 {
-        replies.par_iter().map(check).collect()
-    } else {
-        replies.iter().map(check).collect()
-    };
+    let outcomes: Vec<ReplyOutcome> = map_in_order(&replies, |reply| {
+        check_reply(settings, &at, &source, &index, reply)
+    });
     let mut findings = Vec::new();
     for outcome in outcomes {
         checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
@@ -333,6 +329,16 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         findings,
     });
     checked
+}
+
+/// `f` of every item, in order: in parallel when there are several, on
+/// this thread for one (a draft), with no thread pool to start.
+fn map_in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() > 1 {
+        items.par_iter().map(f).collect()
+    } else {
+        items.iter().map(f).collect()
+    }
 }
 
 /// What checking one reply gave.
@@ -468,7 +474,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         let (inputs, after) = rest.split_at(batch.min(rest.len()));
         rest = after;
         let emitter_ref = &*emitter;
-        let check = |i| {
+        let check = |i: &Input| {
             let checked = check_input(&settings, i, args.stdin_filename.as_deref());
             let rendered = checked
                 .report
@@ -477,12 +483,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
             bar.inc(1);
             (checked, rendered)
         };
-        // One input (a draft) on this thread: no thread pool to start.
-        let results: Vec<(Checked, io::Result<Vec<u8>>)> = if inputs.len() > 1 {
-            inputs.par_iter().map(check).collect()
-        } else {
-            inputs.iter().map(check).collect()
-        };
+        let results: Vec<(Checked, io::Result<Vec<u8>>)> = map_in_order(inputs, check);
         let bytes: usize = results
             .iter()
             .filter_map(|(c, _)| c.report.as_ref())

@@ -263,11 +263,7 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
         || range.start > range.end
         || !line.is_char_boundary(range.start)
         || !line.is_char_boundary(range.end)
-        || !(if line.is_ascii() {
-            line.bytes().all(|b| matches!(b, b' '..=b'~'))
-        } else {
-            line.chars().all(one_column)
-        })
+        || !all_one_column(line)
     {
         return None;
     }
@@ -283,9 +279,11 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
         None => usize::MAX,
     }
     .saturating_sub(PADDING);
+    // The span has no label: its right edge is the label's too, for
+    // which `annotate-snippets` keeps a branch of its own that this case
+    // never reaches.
     let span_left = start_col.saturating_sub(PADDING);
     let span_right = end_col + PADDING;
-    let label_right = end_col + PADDING;
     let term_width = TERM_WIDTH.saturating_sub(3 + (line_number + 1).to_string().len());
     let line_len = line.len();
     let mut computed_left = if whitespace_left > 20 {
@@ -297,15 +295,11 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
     if computed_right - computed_left > term_width {
         // Wrapping as `annotate-snippets` does in release builds (a span in
         // the leading white space of a long line).
-        if label_right.wrapping_sub(whitespace_left) <= term_width {
+        if span_right.wrapping_sub(whitespace_left) <= term_width {
             computed_left = whitespace_left;
             computed_right = computed_left + term_width;
-        } else if label_right - span_left <= term_width {
-            let padding_left = (term_width - (label_right - span_left)) / 2;
-            computed_left = span_left.saturating_sub(padding_left);
-            computed_right = computed_left + term_width;
         } else if span_right - span_left <= term_width {
-            let padding_left = (term_width - (span_right - span_left)) / 5 * 2;
+            let padding_left = (term_width - (span_right - span_left)) / 2;
             computed_left = span_left.saturating_sub(padding_left);
             computed_right = computed_left + term_width;
         } else {
@@ -319,11 +313,11 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
     } else {
         line_len.min(computed_right)
     };
-    let shown = right.checked_sub(left)?;
-    let taken = chars.saturating_sub(left).min(shown);
+    let room = right.checked_sub(left)?;
+    let taken = chars.saturating_sub(left).min(room);
     let cut_left = computed_left > 0;
     let cut_right = {
-        let right = if computed_right == span_right || computed_right == label_right {
+        let right = if computed_right == span_right {
             computed_right.checked_sub(PADDING)?
         } else {
             computed_right
@@ -423,6 +417,16 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
         out.push_str(text);
     }
     Some(out)
+}
+
+/// Whether every character of `text` is [`one_column`]; ASCII text by
+/// bytes.
+fn all_one_column(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().all(|b| matches!(b, b' '..=b'~'))
+    } else {
+        text.chars().all(one_column)
+    }
 }
 
 /// Whether `c` takes one column, the same for `annotate-snippets` as for

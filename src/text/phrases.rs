@@ -115,9 +115,8 @@ impl Faster {
         if before >= self.after || before.saturating_add(len) < self.after {
             return first;
         }
-        self.built.get_or_init(|| {
-            build(&self.patterns, Some(self.kind)).unwrap_or_else(|_| first.clone())
-        })
+        self.built
+            .get_or_init(|| build(&self.patterns, self.kind).unwrap_or_else(|_| first.clone()))
     }
 }
 
@@ -140,10 +139,10 @@ impl Clone for Faster {
 /// The automaton of `patterns`, of `kind`. All kinds report the same
 /// overlapping matches in the same order: they are built from the same
 /// NFA, with the same match lists.
-fn build(patterns: &[String], kind: Option<AhoCorasickKind>) -> Result<AhoCorasick, String> {
+fn build(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, String> {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .kind(kind)
+        .kind(Some(kind))
         .build(patterns)
         .map_err(|e| e.to_string())
 }
@@ -285,7 +284,7 @@ impl<T> PhraseSet<T> {
                 group_of.push(group);
             }
         }
-        let automaton = build(&patterns, Some(AhoCorasickKind::NoncontiguousNFA))?;
+        let automaton = build(&patterns, AhoCorasickKind::NoncontiguousNFA)?;
         Ok(PhraseSet {
             faster: Faster::new(patterns),
             automaton,
