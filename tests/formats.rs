@@ -203,6 +203,51 @@ fn sarif_results_match_the_json_format() {
     assert_eq!(sarif["version"], "2.1.0");
 }
 
+/// Results are rendered file by file on the threads that check them,
+/// before the rules of the run are known, with a stand-in `ruleIndex` that
+/// is filled in at the end: text that looks like it, in a message, stays
+/// as it is, and every index points at its rule.
+#[test]
+fn sarif_rule_indexes_are_filled_in_and_messages_kept() {
+    let message = r#"not "ruleIndex": 9223372036854775807 here"#;
+    let config = format!(
+        "[[rule]]\nid = \"no-unfortunately\"\nkind = \"forbid\"\n\
+         phrases = [\"unfortunately\"]\nmessage = '{message}'\n"
+    );
+    let mut files = vec![("replylint.toml".to_owned(), config)];
+    for i in 0..40 {
+        let text = match i % 3 {
+            0 => "Hi Anna,\n\nunfortunately  the the order is late.\n",
+            1 => "TODO: unfortunately\n",
+            _ => "Hi Anna, your refund is on its way.\n\nBest,\nTom\n",
+        };
+        files.push((format!("r/{i:02}.txt"), text.to_owned()));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let tree = Tree::new(&files);
+    let r = tree.run(&["check", "--format", "sarif", "r"]);
+    let log = r.json();
+    assert_valid_sarif(&log);
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert!(rules.len() > 3, "{rules:?}");
+    let mut custom = 0;
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        if result["ruleId"] == "no-unfortunately" {
+            assert_eq!(result["message"]["text"], message);
+            custom += 1;
+        }
+    }
+    assert_eq!(custom, 27, "one per file that says `unfortunately`");
+    assert!(!r.stdout.contains("9223372036854775807,"));
+}
+
 #[test]
 fn a_clean_run_is_a_valid_sarif_log_without_results() {
     let tree = Tree::new(&[("ok.txt", "Hi Anna, your refund is on its way.\n")]);

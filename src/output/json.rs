@@ -36,7 +36,7 @@ pub struct Json {
 /// `value` pretty-printed as it stands `depth` levels deep in the document
 /// (two spaces a level): its lines after the first indented. A JSON string
 /// holds no raw line break, so every line break is the printer's.
-fn nested(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> io::Result<()> {
+pub(super) fn nested(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> io::Result<()> {
     let text = serde_json::to_vec_pretty(value)?;
     for (i, line) in text.split(|&b| b == b'\n').enumerate() {
         if i > 0 {

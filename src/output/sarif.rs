@@ -22,6 +22,7 @@
 //!   new text is written the same in the file); files that could not be
 //!   read become `toolExecutionNotifications`.
 
+use super::json::nested;
 use super::{Emitter, FileReport, Finding, Summary};
 use crate::diagnostic::{Applicability, Severity};
 use crate::input::InputError;
@@ -37,10 +38,23 @@ pub const FINGERPRINT_KEY: &str = "replylint/v1";
 
 #[derive(Default)]
 pub struct Sarif {
-    results: Vec<sarif::Result>,
+    /// The results so far, each printed at its depth in the log, separated
+    /// by commas, with [`RULE_INDEX_PLACEHOLDER`] for its `ruleIndex`.
+    results: Vec<u8>,
+    /// The rule of each result, in order.
+    result_rules: Vec<&'static str>,
     rules: BTreeSet<&'static str>,
     notifications: Vec<sarif::Notification>,
 }
+
+/// The `ruleIndex` a result is rendered with, on the thread that checked
+/// its file, before the rules of the run (those with results) are known.
+/// Printed as `"ruleIndex": 9223372036854775807`, which only a key can be:
+/// a quote inside a JSON string is escaped.
+const RULE_INDEX_PLACEHOLDER: i64 = i64::MAX;
+
+/// How deep a result is in the log: `{ "runs": [ { "results": [ here`.
+const RESULT_DEPTH: usize = 4;
 
 fn level(s: Severity) -> sarif::ResultLevel {
     match s {
@@ -255,17 +269,14 @@ fn descriptor(id: &str) -> sarif::ReportingDescriptor {
 }
 
 impl Emitter for Sarif {
-    fn file(
-        &mut self,
-        _out: &mut dyn Write,
-        report: &FileReport,
-        _rendered: &[u8],
-    ) -> io::Result<()> {
+    /// The file's results as they appear in the log, rendered on the thread
+    /// that checked the file.
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
         let name = report.source.name.as_str();
+        let mut out = Vec::new();
         let mut seen: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
-        for f in &report.findings {
+        for (i, f) in report.findings.iter().enumerate() {
             let d = &f.diagnostic;
-            self.rules.insert(d.rule);
             let reply = f.reply_id.as_deref().or(f.reply_title.as_deref());
             let covered = covered(report, f);
             let n = seen.entry((d.rule, reply, covered)).or_default();
@@ -280,6 +291,7 @@ impl Emitter for Sarif {
             let mut result = sarif::Result::builder()
                 .message(text(d.message.clone()))
                 .rule_id(d.rule)
+                .rule_index(RULE_INDEX_PLACEHOLDER)
                 .level(level(d.severity))
                 .locations(vec![sarif::Location {
                     physical_location: Some(sarif::PhysicalLocation {
@@ -301,8 +313,29 @@ impl Emitter for Sarif {
                 ("replyId", f.reply_id.as_deref()),
                 ("replyTitle", f.reply_title.as_deref()),
             ]);
-            self.results.push(result);
+            if i > 0 {
+                out.extend_from_slice(b",\n");
+            }
+            out.extend(std::iter::repeat_n(b' ', 2 * RESULT_DEPTH));
+            nested(&mut out, &result, RESULT_DEPTH)?;
         }
+        Ok(out)
+    }
+
+    fn file(
+        &mut self,
+        _out: &mut dyn Write,
+        report: &FileReport,
+        rendered: &[u8],
+    ) -> io::Result<()> {
+        for f in &report.findings {
+            self.rules.insert(f.diagnostic.rule);
+            self.result_rules.push(f.diagnostic.rule);
+        }
+        if !self.results.is_empty() && !rendered.is_empty() {
+            self.results.extend_from_slice(b",\n");
+        }
+        self.results.extend_from_slice(rendered);
         Ok(())
     }
 
@@ -333,19 +366,10 @@ impl Emitter for Sarif {
         true
     }
 
+    /// The log, as `serde_json` pretty-prints it, with the results
+    /// rendered file by file and their `ruleIndex` filled in.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let rules: Vec<&str> = self.rules.iter().copied().collect();
-        let results: Vec<sarif::Result> = std::mem::take(&mut self.results)
-            .into_iter()
-            .map(|mut r| {
-                r.rule_index = r
-                    .rule_id
-                    .as_deref()
-                    .and_then(|id| rules.binary_search(&id).ok())
-                    .map(|i| i as i64);
-                r
-            })
-            .collect();
         let notifications = std::mem::take(&mut self.notifications);
         let mut invocation = sarif::Invocation::builder()
             .execution_successful(summary.input_errors == 0)
@@ -362,14 +386,36 @@ impl Emitter for Sarif {
             .tool(sarif::Tool::builder().driver(driver).build())
             .column_kind(json("unicodeCodePoints"))
             .invocations(vec![invocation])
-            .results(results)
+            .results(Vec::new())
             .build();
         let log = sarif::Sarif::builder()
             .schema(SCHEMA_URI)
             .version(json(sarif::Version::V2_1_0))
             .runs(vec![run])
             .build();
-        serde_json::to_writer_pretty(&mut *out, &log)?;
+        let log = serde_json::to_vec_pretty(&log)?;
+        // The run's results are its only `"results"` key (a quote inside
+        // a string is escaped).
+        const EMPTY: &[u8] = b"\"results\": []";
+        let Some(at) = memchr::memmem::find(&log, EMPTY).filter(|_| !self.results.is_empty())
+        else {
+            out.write_all(&log)?;
+            return writeln!(out);
+        };
+        out.write_all(&log[..at])?;
+        out.write_all(b"\"results\": [\n")?;
+        let placeholder = format!("\"ruleIndex\": {RULE_INDEX_PLACEHOLDER}");
+        let mut from = 0;
+        let found = memchr::memmem::find_iter(&self.results, placeholder.as_bytes());
+        for (at, rule) in found.zip(&self.result_rules) {
+            out.write_all(&self.results[from..at])?;
+            let index = rules.binary_search(rule).unwrap_or_default();
+            write!(out, "\"ruleIndex\": {index}")?;
+            from = at + placeholder.len();
+        }
+        out.write_all(&self.results[from..])?;
+        write!(out, "\n{}]", " ".repeat(2 * (RESULT_DEPTH - 1)))?;
+        out.write_all(&log[at + EMPTY.len()..])?;
         writeln!(out)
     }
 }
