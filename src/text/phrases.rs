@@ -15,10 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// resolved on their own, as if each group were a set of its own.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    automaton: AhoCorasick,
-    /// A faster automaton of the same phrases, for sets that end up
-    /// searching a lot of text (see [`Faster`]).
-    faster: Faster,
+    automata: Automata,
     payloads: Vec<T>,
     /// Whether each phrase starts / ends with a word character (then the
     /// match must start / end at a word boundary).
@@ -28,40 +25,58 @@ pub struct PhraseSet<T> {
     group_count: usize,
 }
 
-/// The faster automaton a set switches to once it has searched enough text
-/// to pay for it.
+/// How a set searches, by how much text it has searched so far: each step
+/// costs more to build and less per byte searched.
 ///
-/// Every set starts with a non-contiguous NFA, the automaton
-/// `aho-corasick` builds first whatever the kind asked for: the cheapest to
-/// build, which is what one draft checked on stdin needs (the built-in sets
-/// cost a draft run about 6 M instructions that way, against 9 M with the
-/// automata `aho-corasick` picks by itself). It follows failure
-/// transitions through sparse states as it scans, though, at several times
-/// the instructions per byte of a DFA. So a set counts the bytes it
-/// searches and builds a faster automaton from the same phrases once they
-/// pay for it: a DFA for sets of up to [`MAX_DFA_PATTERN_BYTES`], once the
-/// bytes searched reach [`DFA_AFTER_BYTES_PER_PATTERN_BYTE`] times the
-/// bytes of its phrases (about where the instructions saved equal the
-/// instructions the DFA cost to build); a contiguous NFA for larger sets,
-/// after [`CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE`]. Whatever the length
-/// of a run, its scans never cost much more than twice what the better
-/// automaton for it would have, and a library run scans nearly all of its
-/// replies with the faster one.
+/// 1. Each phrase on its own with `memchr`'s `memmem`, for the first
+///    [`NAIVE_BYTES`]: nothing to build, which is what one draft checked
+///    on stdin needs (building the automata of the built-in sets costs
+///    about 4 M instructions, a third of checking a draft; searching one
+///    draft phrase by phrase, about 0.1 M).
+/// 2. A non-contiguous NFA, the automaton `aho-corasick` builds first
+///    whatever the kind asked for, the cheapest to build. It follows
+///    failure transitions through sparse states as it scans, though, at
+///    several times the instructions per byte of a DFA.
+/// 3. Once the bytes searched pay for it, a faster automaton from the same
+///    phrases: a DFA for sets of up to [`MAX_DFA_PATTERN_BYTES`], once the
+///    bytes searched reach [`DFA_AFTER_BYTES_PER_PATTERN_BYTE`] times the
+///    bytes of its phrases (about where the instructions saved equal the
+///    instructions the DFA cost to build); a contiguous NFA for larger
+///    sets, after [`CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE`].
+///
+/// Whatever the length of a run, its scans never cost much more than twice
+/// what the best way for it would have, and a library run scans nearly all
+/// of its replies with the fastest automaton. All three find the same
+/// matches, in the same order.
 #[derive(Debug)]
-struct Faster {
-    /// The folded phrases, to build the faster automaton from.
+struct Automata {
+    /// The folded phrases.
     patterns: Vec<String>,
-    /// The kind it is.
+    /// The kind of the faster automaton.
     kind: AhoCorasickKind,
-    /// Bytes searched with the first automaton (not counted any more once
-    /// the faster one is there).
+    /// Bytes searched so far (not counted any more once the faster
+    /// automaton is there).
     searched: AtomicUsize,
-    /// Switch when `searched` reaches this.
+    /// Switch to the faster automaton when `searched` reaches this.
     after: usize,
-    /// The faster automaton (or, should it fail to build, the first
-    /// automaton again).
-    built: OnceLock<AhoCorasick>,
+    /// The NFA (`None` should it fail to build: then the set goes on
+    /// searching phrase by phrase).
+    first: OnceLock<Option<AhoCorasick>>,
+    /// The faster automaton (or, should it fail to build, the NFA again).
+    faster: OnceLock<Option<AhoCorasick>>,
 }
+
+/// Bytes of text a set searches phrase by phrase before it builds its
+/// first automaton: a draft or two. Searching a 300-byte reply that way
+/// costs about 150 instructions per phrase, building the NFA about 470
+/// per byte of phrases, so even the built-in sets' phrases of 10–30 bytes
+/// would take 30 to 90 replies to pay for it; the limit keeps the cost of
+/// a set of many short phrases low as well.
+const NAIVE_BYTES: usize = 4 * 1024;
+
+/// Sets of more phrases than this build their NFA from the start (a
+/// phrase-by-phrase search of even one draft would cost more).
+const MAX_NAIVE_PATTERNS: usize = 2_000;
 
 /// Bytes of text a set searches, per byte of its phrases, before it
 /// switches to a DFA. Measured on the built-in sets (153, 175 and 413
@@ -83,7 +98,14 @@ const CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE: usize = 16;
 /// instructions of a library run, but add 4% to its peak memory.
 const MAX_DFA_PATTERN_BYTES: usize = 4 * 1024;
 
-impl Faster {
+/// How to search a text.
+#[derive(Clone, Copy)]
+enum Search<'a> {
+    PhraseByPhrase,
+    With(&'a AhoCorasick),
+}
+
+impl Automata {
     fn new(patterns: Vec<String>) -> Self {
         let bytes: usize = patterns.iter().map(String::len).sum();
         let (kind, per_byte) = if bytes <= MAX_DFA_PATTERN_BYTES {
@@ -94,44 +116,66 @@ impl Faster {
                 CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE,
             )
         };
-        Faster {
+        Automata {
             patterns,
             kind,
             searched: AtomicUsize::new(0),
             after: bytes.saturating_mul(per_byte),
-            built: OnceLock::new(),
+            first: OnceLock::new(),
+            faster: OnceLock::new(),
         }
     }
 
-    /// The automaton to search `len` bytes with: `first` until the set has
-    /// searched enough, then the faster one. The thread whose search
-    /// reaches the threshold builds it; the others go on with `first`
-    /// meanwhile rather than wait.
-    fn pick<'a>(&'a self, first: &'a AhoCorasick, len: usize) -> &'a AhoCorasick {
-        if let Some(built) = self.built.get() {
-            return built;
+    /// How to search `len` bytes. The thread whose search reaches the
+    /// threshold builds the faster automaton; the others go on with the
+    /// NFA meanwhile rather than wait.
+    fn pick(&self, len: usize) -> Search<'_> {
+        if let Some(faster) = self.faster.get() {
+            return faster.as_ref().map_or(Search::PhraseByPhrase, Search::With);
         }
         let before = self.searched.fetch_add(len, Ordering::Relaxed);
-        if before >= self.after || before.saturating_add(len) < self.after {
-            return first;
+        let reached = before.saturating_add(len);
+        if before < self.after && reached >= self.after {
+            let faster = self.faster.get_or_init(|| {
+                build(&self.patterns, self.kind)
+                    .ok()
+                    .or_else(|| self.nfa().cloned())
+            });
+            return faster.as_ref().map_or(Search::PhraseByPhrase, Search::With);
         }
-        self.built
-            .get_or_init(|| build(&self.patterns, self.kind).unwrap_or_else(|_| first.clone()))
+        if self.first.get().is_none()
+            && reached <= NAIVE_BYTES
+            && self.patterns.len() <= MAX_NAIVE_PATTERNS
+        {
+            return Search::PhraseByPhrase;
+        }
+        self.nfa().map_or(Search::PhraseByPhrase, Search::With)
+    }
+
+    /// The NFA, built on first use.
+    fn nfa(&self) -> Option<&AhoCorasick> {
+        self.first
+            .get_or_init(|| build(&self.patterns, AhoCorasickKind::NoncontiguousNFA).ok())
+            .as_ref()
     }
 }
 
-impl Clone for Faster {
+impl Clone for Automata {
     fn clone(&self) -> Self {
-        let built = OnceLock::new();
-        if let Some(automaton) = self.built.get() {
-            let _ = built.set(automaton.clone());
-        }
-        Faster {
+        let copy = |lock: &OnceLock<Option<AhoCorasick>>| {
+            let out = OnceLock::new();
+            if let Some(automaton) = lock.get() {
+                let _ = out.set(automaton.clone());
+            }
+            out
+        };
+        Automata {
             patterns: self.patterns.clone(),
             kind: self.kind,
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
             after: self.after,
-            built,
+            first: copy(&self.first),
+            faster: copy(&self.faster),
         }
     }
 }
@@ -284,10 +328,8 @@ impl<T> PhraseSet<T> {
                 group_of.push(group);
             }
         }
-        let automaton = build(&patterns, AhoCorasickKind::NoncontiguousNFA)?;
         Ok(PhraseSet {
-            faster: Faster::new(patterns),
-            automaton,
+            automata: Automata::new(patterns),
             payloads,
             edges,
             groups: group_of,
@@ -355,26 +397,49 @@ impl<T> PhraseSet<T> {
 
     /// Every phrase on word boundaries in `folded`, overlaps and all, as
     /// (start, end, phrase) in folded bytes: leftmost first, then longest,
-    /// phrases that match the same bytes in the order the automaton
-    /// reports them.
+    /// phrases that match the same bytes in the order they were given.
     fn candidates(&self, folded: &Folded) -> Vec<(usize, usize, usize)> {
         if self.is_empty() || folded.text.is_empty() {
             return Vec::new();
         }
+        self.candidates_by(folded, self.automata.pick(folded.text.len()))
+    }
+
+    /// [`Self::candidates`], searched as `search` says.
+    fn candidates_by(&self, folded: &Folded, search: Search<'_>) -> Vec<(usize, usize, usize)> {
         let ft = folded.text.as_str();
-        let mut found: Vec<(usize, usize, usize)> = self
-            .faster
-            .pick(&self.automaton, ft.len())
-            .find_overlapping_iter(ft)
-            .filter(|m| {
-                let (starts_word, ends_word) = self.edges[m.pattern().as_usize()];
-                (!starts_word || !word_before(ft, m.start()))
-                    && (!ends_word || !word_at(ft, m.end()))
-            })
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        // Overlapping matches come by where they end: already in order
-        // when none overlaps another (the sort is stable, so it would
+        let on_boundaries = |&(start, end, i): &(usize, usize, usize)| {
+            let (starts_word, ends_word) = self.edges[i];
+            (!starts_word || !word_before(ft, start)) && (!ends_word || !word_at(ft, end))
+        };
+        let mut found: Vec<(usize, usize, usize)> = match search {
+            Search::With(automaton) => automaton
+                .find_overlapping_iter(ft)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .filter(on_boundaries)
+                .collect(),
+            Search::PhraseByPhrase => {
+                let mut found = Vec::new();
+                for (i, pattern) in self.automata.patterns.iter().enumerate() {
+                    let finder = memchr::memmem::Finder::new(pattern.as_bytes());
+                    let mut from = 0;
+                    // Overlapping occurrences too: the next one is looked
+                    // for from the byte after the start of the last (a
+                    // phrase, UTF-8, only matches at a character's start).
+                    while let Some(at) = finder.find(&ft.as_bytes()[from..]) {
+                        let start = from + at;
+                        found.push((start, start + pattern.len(), i));
+                        from = start + 1;
+                    }
+                }
+                found.retain(on_boundaries);
+                found
+            }
+        };
+        // An automaton reports overlapping matches by where they end,
+        // phrases that match the same bytes in the order they were given;
+        // the phrase-by-phrase search, phrase after phrase. Already in
+        // order when none overlaps another (the sort is stable, so it would
         // leave them as they are).
         if !found.is_sorted_by(|a, b| a.0 < b.0 || (a.0 == b.0 && a.1 >= b.1)) {
             found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -516,21 +581,42 @@ mod tests {
     /// Search `texts` with `s` until it has switched to its faster
     /// automaton; the kind it switched to.
     fn switch<T>(s: &mut PhraseSet<T>, texts: &[String]) -> AhoCorasickKind {
-        assert_eq!(s.automaton.kind(), AhoCorasickKind::NoncontiguousNFA);
         let bytes: usize = texts.iter().map(String::len).sum();
         // Folded texts can be shorter than the texts.
-        let rounds = 2 * s.faster.after / bytes.max(1) + 2;
+        let rounds = 2 * s.automata.after / bytes.max(1) + 2;
         for _ in 0..rounds {
-            if s.faster.built.get().is_some() {
+            if s.automata.faster.get().is_some() {
                 break;
             }
             for text in texts {
                 s.find_iter(text);
             }
         }
-        let kind = s.faster.built.get().map(AhoCorasick::kind);
-        assert_eq!(kind, Some(s.faster.kind));
-        s.faster.kind
+        let kind = s
+            .automata
+            .faster
+            .get()
+            .and_then(|f| f.as_ref().map(AhoCorasick::kind));
+        assert_eq!(kind, Some(s.automata.kind));
+        s.automata.kind
+    }
+
+    /// What `s` finds in each of `texts` searching each way: phrase by
+    /// phrase, with the NFA and with the faster automaton.
+    fn every_way<T>(s: &PhraseSet<T>, texts: &[String]) -> [Vec<Vec<(usize, usize, usize)>>; 3] {
+        let nfa = build(&s.automata.patterns, AhoCorasickKind::NoncontiguousNFA).unwrap();
+        let faster = build(&s.automata.patterns, s.automata.kind).unwrap();
+        [
+            Search::PhraseByPhrase,
+            Search::With(&nfa),
+            Search::With(&faster),
+        ]
+        .map(|search| {
+            texts
+                .iter()
+                .map(|t| s.candidates_by(&Folded::new(t), search))
+                .collect()
+        })
     }
 
     /// `texts` as they are, in capitals and in title case.
@@ -554,9 +640,8 @@ mod tests {
     }
 
     #[test]
-    fn the_dfa_finds_what_the_first_automaton_found() {
-        // More than 100 phrases, so that the first automaton is an NFA;
-        // overlapping ones, the same phrase twice, in two groups.
+    fn every_way_of_searching_finds_the_same() {
+        // Overlapping phrases, the same phrase twice, in two groups.
         let mut content: Vec<(String, usize)> = [
             "pin",
             "pin code",
@@ -601,16 +686,37 @@ mod tests {
             ]
             .map(str::to_owned),
         );
+        let [by_phrase, nfa, faster] = every_way(&s, &texts);
+        assert!(by_phrase.iter().any(|m| m.len() > 3));
+        assert_eq!(by_phrase, nfa);
+        assert_eq!(by_phrase, faster);
+        // The first searches go phrase by phrase, then with the NFA, then
+        // with the DFA; what they find stays the same.
         let fresh = s.clone();
         let (groups, flat) = (groups_of(&s, &texts), flat_of(&s, &texts));
+        assert!(s.automata.first.get().is_none(), "no NFA for a few texts");
         switch(&mut s, &texts);
-        assert!(fresh.faster.built.get().is_none());
+        assert!(s.automata.first.get().is_some());
+        assert!(fresh.automata.faster.get().is_none());
         assert_eq!(groups_of(&s, &texts), groups);
         assert_eq!(flat_of(&s, &texts), flat);
         // A clone keeps the faster automaton.
         let copy = s.clone();
-        assert!(copy.faster.built.get().is_some());
+        assert!(copy.automata.faster.get().is_some());
         assert_eq!(groups_of(&copy, &texts), groups);
+    }
+
+    #[test]
+    fn a_long_text_or_a_set_of_many_phrases_is_searched_with_an_automaton() {
+        let s = set(&["pin", "code"]);
+        assert!(matches!(s.automata.pick(100), Search::PhraseByPhrase));
+        assert!(matches!(s.automata.pick(NAIVE_BYTES), Search::With(_)));
+        let s = set(&["pin", "code"]);
+        assert!(matches!(s.automata.pick(NAIVE_BYTES + 1), Search::With(_)));
+        let many: Vec<String> = (0..=MAX_NAIVE_PATTERNS).map(|i| format!("w{i}")).collect();
+        let s = PhraseSet::new(many.into_iter().zip(0..)).unwrap();
+        assert!(matches!(s.automata.pick(10), Search::With(_)));
+        assert_eq!(found(&s, "a w7 b w2000"), ["w7", "w2000"]);
     }
 
     /// Every string in a TOML lexicon, keys and values.
@@ -632,7 +738,7 @@ mod tests {
     }
 
     #[test]
-    fn the_faster_automata_find_what_the_first_found_in_the_builtin_lexicons() {
+    fn every_way_of_searching_finds_the_same_in_the_builtin_lexicons() {
         let lexicons = [
             include_str!("../../rules/lexicon/blame.toml"),
             include_str!("../../rules/lexicon/text-speak.toml"),
@@ -651,6 +757,13 @@ mod tests {
             crate::rules::blame::parse(lexicons[0]).expect("built-in blame lexicon is valid");
         let mut speak =
             crate::rules::text_speak::parse(lexicons[1]).expect("built-in text speak is valid");
+        fn agree<T>(set: &PhraseSet<T>, texts: &[String]) {
+            let [by_phrase, nfa, faster] = every_way(set, texts);
+            assert!(by_phrase == nfa && nfa == faster, "the searches differ");
+        }
+        sets.iter().for_each(|set| agree(set, &texts));
+        agree(&blame, &texts);
+        agree(&speak, &texts);
         let before = (
             flat_of(&blame, &texts),
             flat_of(&speak, &texts),
@@ -731,6 +844,22 @@ mod tests {
     }
 
     proptest! {
+        /// Phrases of a few letters from a small alphabet overlap, repeat
+        /// and nest in each other and in the texts.
+        #[test]
+        fn every_way_of_searching_finds_the_same_anywhere(
+            phrases in proptest::collection::vec("[abè ’'İ!]{1,4}", 1..12),
+            texts in proptest::collection::vec("[abèÈ ’'İ!.]{0,40}", 1..6),
+            split in 0usize..12,
+        ) {
+            let mut phrases: Vec<(String, usize)> = phrases.into_iter().zip(0..).collect();
+            let second = phrases.split_off(split.min(phrases.len()));
+            let s = PhraseSet::grouped([phrases, second]).unwrap();
+            let [by_phrase, nfa, faster] = every_way(&s, &texts);
+            prop_assert_eq!(&by_phrase, &nfa);
+            prop_assert_eq!(&by_phrase, &faster);
+        }
+
         #[test]
         fn folding_agrees_with_folding_a_character_at_a_time(
             text in proptest::collection::vec(
