@@ -6,6 +6,8 @@
 #      every built-in channel) in TOML, CSV, JSON Lines and Zendesk files of
 #      1,000 replies each, with every default rule, on 2 threads,
 #   3. the same as one reply per file (`.txt` and `.md` with front matter),
+#      and the library again as one SARIF log (the format that keeps the
+#      most until the end),
 #   4. peak resident memory for 10,000 and 100,000 replies (flat in the
 #      number of files: results are printed as they come).
 #
@@ -46,7 +48,8 @@ hyperfine --warmup 20 --min-runs 100 --ignore-failure \
 hyperfine --warmup 0 --min-runs 3 --ignore-failure \
     --export-json "$WORK/library.json" \
     "$BIN check --no-config --format line library > /dev/null" \
-    "$BIN check --no-config --format line files > /dev/null"
+    "$BIN check --no-config --format line files > /dev/null" \
+    "$BIN check --no-config --format sarif library > /dev/null"
 
 for corpus in library-10k library; do
     /usr/bin/time -f "%M KiB peak RSS, %e s wall, %U s user, %S s system" \

@@ -31,8 +31,8 @@ pub struct PhraseSet<T> {
 /// 1. Each phrase on its own with `memchr`'s `memmem`, for the first
 ///    [`NAIVE_BYTES`]: nothing to build, which is what one draft checked
 ///    on stdin needs (building the automata of the built-in sets costs
-///    about 4 M instructions, a third of checking a draft; searching one
-///    draft phrase by phrase, about 0.1 M).
+///    about 4.7 M instructions, a third of checking a draft; searching a
+///    draft of 300 bytes phrase by phrase, about 0.7 M).
 /// 2. A non-contiguous NFA, the automaton `aho-corasick` builds first
 ///    whatever the kind asked for, the cheapest to build. It follows
 ///    failure transitions through sparse states as it scans, though, at
@@ -68,10 +68,11 @@ struct Automata {
 
 /// Bytes of text a set searches phrase by phrase before it builds its
 /// first automaton: a draft or two. Searching a 300-byte reply that way
-/// costs about 150 instructions per phrase, building the NFA about 470
-/// per byte of phrases, so even the built-in sets' phrases of 10–30 bytes
-/// would take 30 to 90 replies to pay for it; the limit keeps the cost of
-/// a set of many short phrases low as well.
+/// costs about 300 instructions per phrase (most of it building
+/// `memmem`'s searcher), building the NFA about 470 per byte of phrases,
+/// so the built-in sets' phrases of 10–30 bytes take 15 to 50 replies to
+/// pay for their NFA; the limit keeps the cost of a set of many short
+/// phrases low as well.
 const NAIVE_BYTES: usize = 4 * 1024;
 
 /// Sets of more phrases than this build their NFA from the start (a
