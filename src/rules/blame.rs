@@ -1,5 +1,6 @@
 //! `blame`: phrases that blame or lecture the customer.
 
+use super::screen::Screened;
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::lang::Language;
 use crate::text::phrases::PhraseSet;
@@ -141,7 +142,7 @@ impl Rule for Blame {
         let body = cx.body();
         // Most replies have no phrase at all: only then blank out links,
         // placeholders and codes, and look again.
-        if BUILTIN.find_in(cx.folded_body()).is_empty() {
+        if !cx.body_has(Screened::Blame) {
             return;
         }
         for m in BUILTIN.find_in(cx.folded_prose()) {

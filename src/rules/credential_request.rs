@@ -1,6 +1,7 @@
 //! `credential-request`: a reply asking the customer for a password, a
 //! PIN, a card's security code or its full number.
 
+use super::screen::Screened;
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::lang::Language;
 use crate::text::phrases::{Folded, PhraseMatch, PhraseSet};
@@ -79,6 +80,9 @@ impl Rule for CredentialRequest {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        if !cx.body_has(Screened::Secrets) {
+            return;
+        }
         let body = cx.body();
         let language = cx.language.or_else(|| cx.detected().map(|d| d.language));
         for r in find_in(body, cx.folded_body(), language) {
@@ -135,7 +139,7 @@ static RAW: LazyLock<BTreeMap<String, RawLists>> = LazyLock::new(|| {
 
 /// The secrets alone: a reply that names none (most) asks for none, and
 /// this small set, built first, says so faster than the whole lexicon.
-static SECRETS: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+pub static SECRETS: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
     let secrets = RAW
         .values()
         .flat_map(|lists| lists.secret.iter().map(|p| (p.clone(), ())));

@@ -26,6 +26,7 @@ pub mod punctuation_spacing;
 pub mod readability;
 pub mod register;
 pub mod repeated_word;
+pub mod screen;
 pub mod sentence_length;
 pub mod shouting;
 pub mod sign_off;
@@ -166,6 +167,7 @@ pub struct Shared {
     detected: OnceCell<Option<Detection>>,
     folded_body: OnceCell<Folded>,
     folded_prose: OnceCell<Folded>,
+    screened: OnceCell<[bool; 3]>,
     segments: OnceCell<Vec<Segment>>,
     prose_sentences: OnceCell<Vec<std::ops::Range<usize>>>,
     measured_sms: OnceCell<SmsInfo>,
@@ -242,6 +244,14 @@ impl<'a> Context<'a> {
         self.shared
             .folded_body
             .get_or_init(|| Folded::new(self.body()))
+    }
+
+    /// Whether the body has a phrase of the `set` lexicon (see
+    /// [`screen`]): one scan for all of them.
+    pub fn body_has(&self, set: screen::Screened) -> bool {
+        self.shared
+            .screened
+            .get_or_init(|| screen::scan(self.folded_body()))[set as usize]
     }
 
     /// The prose folded for phrase matching.

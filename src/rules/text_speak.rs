@@ -1,6 +1,7 @@
 //! `text-speak`: chat abbreviations (`pls`, `thx`, `cmq`, `xké`) in a
 //! reply that should be written out.
 
+use super::screen::Screened;
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
@@ -196,7 +197,7 @@ impl Rule for TextSpeak {
         let body = cx.body();
         // Most replies have no abbreviation at all: only then blank out
         // links, placeholders and codes, and look again.
-        if BUILTIN.find_in(cx.folded_body()).is_empty() {
+        if !cx.body_has(Screened::TextSpeak) {
             return;
         }
         let matches = BUILTIN.find_in(cx.folded_prose());

@@ -346,6 +346,22 @@ impl<T> PhraseSet<T> {
         self.payloads.is_empty()
     }
 
+    /// The phrases, folded, in the order they were given.
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.automata.patterns.iter().map(String::as_str)
+    }
+
+    /// Whether each group (in the order the groups were given) has a match
+    /// in `folded`: what `find_groups(folded)[g].is_empty()` says, without
+    /// resolving the matches.
+    pub fn groups_present(&self, folded: &Folded) -> Vec<bool> {
+        let mut present = vec![false; self.group_count];
+        for (_, _, i) in self.candidates(folded) {
+            present[self.groups[i]] = true;
+        }
+        present
+    }
+
     /// Every match in `text` on word boundaries, leftmost-longest and not
     /// overlapping, in text order.
     pub fn find_iter(&self, text: &str) -> Vec<PhraseMatch<'_, T>> {
