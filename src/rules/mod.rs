@@ -249,6 +249,12 @@ impl<'a> Context<'a> {
     /// Whether the body has a phrase of the `set` lexicon (see
     /// [`screen`]): one scan for all of them.
     pub fn body_has(&self, set: screen::Screened) -> bool {
+        if let Some(screened) = self.shared.screened.get() {
+            return screened[set as usize];
+        }
+        if !screen::worth_it() {
+            return screen::alone(set, self.folded_body());
+        }
         self.shared
             .screened
             .get_or_init(|| screen::scan(self.folded_body()))[set as usize]
