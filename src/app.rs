@@ -502,7 +502,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
                         summary.count(f.diagnostic.severity);
                         failed |= f.diagnostic.severity >= threshold;
                     }
-                    emitter.file(out, &report, &rendered?)?;
+                    emitter.file(out, &report, rendered?)?;
                 }
             }
             Ok(())

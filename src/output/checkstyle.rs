@@ -99,10 +99,10 @@ impl Emitter for Checkstyle {
         &mut self,
         out: &mut dyn Write,
         _report: &FileReport,
-        rendered: &[u8],
+        rendered: Vec<u8>,
     ) -> io::Result<()> {
         self.start(out)?;
-        out.write_all(rendered)
+        out.write_all(&rendered)
     }
 
     fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {

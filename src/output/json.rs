@@ -27,9 +27,9 @@ pub const VERSION: u32 = 1;
 
 #[derive(Default)]
 pub struct Json {
-    /// The diagnostics so far, each printed at its depth in the document,
-    /// separated by commas.
-    diagnostics: Vec<u8>,
+    /// The diagnostics so far, file by file (files without any left out),
+    /// each printed at its depth in the document, separated by commas.
+    diagnostics: Vec<Vec<u8>>,
     errors: Vec<serde_json::Value>,
 }
 
@@ -64,12 +64,11 @@ impl Emitter for Json {
         &mut self,
         _out: &mut dyn Write,
         _report: &FileReport,
-        rendered: &[u8],
+        rendered: Vec<u8>,
     ) -> io::Result<()> {
-        if !self.diagnostics.is_empty() && !rendered.is_empty() {
-            self.diagnostics.extend_from_slice(b",\n");
+        if !rendered.is_empty() {
+            self.diagnostics.push(rendered);
         }
-        self.diagnostics.extend_from_slice(rendered);
         Ok(())
     }
 
@@ -86,15 +85,23 @@ impl Emitter for Json {
     /// The document, as `serde_json` pretty-prints it, with the diagnostics
     /// rendered file by file.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let mut doc = format!("{{\n  \"version\": {VERSION},\n  \"diagnostics\": ").into_bytes();
+        write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": ")?;
         if self.diagnostics.is_empty() {
-            doc.extend_from_slice(b"[]");
+            out.write_all(b"[]")?;
         } else {
-            doc.extend_from_slice(b"[\n");
-            doc.append(&mut self.diagnostics);
-            doc.extend_from_slice(b"\n  ]");
+            out.write_all(b"[\n")?;
+            for (i, file) in std::mem::take(&mut self.diagnostics)
+                .into_iter()
+                .enumerate()
+            {
+                if i > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(&file)?;
+            }
+            out.write_all(b"\n  ]")?;
         }
-        doc.extend_from_slice(b",\n  \"errors\": ");
+        let mut doc = b",\n  \"errors\": ".to_vec();
         nested(&mut doc, &std::mem::take(&mut self.errors), 1)?;
         doc.extend_from_slice(b",\n  \"summary\": ");
         nested(&mut doc, summary, 1)?;

@@ -155,15 +155,16 @@ pub trait Emitter: Sync {
         Ok(Vec::new())
     }
     /// Called once per file, in path order, as soon as it is linted, with
-    /// what [`Emitter::render`] gave for it.
+    /// what [`Emitter::render`] gave for it (to keep, for the formats that
+    /// print everything at the end).
     fn file(
         &mut self,
         out: &mut dyn Write,
         report: &FileReport,
-        rendered: &[u8],
+        rendered: Vec<u8>,
     ) -> io::Result<()> {
         let _ = report;
-        out.write_all(rendered)
+        out.write_all(&rendered)
     }
     /// A file that could not be read (also printed on stderr by the caller
     /// for formats that do not carry errors).

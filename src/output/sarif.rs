@@ -38,9 +38,10 @@ pub const FINGERPRINT_KEY: &str = "replylint/v1";
 
 #[derive(Default)]
 pub struct Sarif {
-    /// The results so far, each printed at its depth in the log, separated
-    /// by commas, with [`RULE_INDEX_PLACEHOLDER`] for its `ruleIndex`.
-    results: Vec<u8>,
+    /// The results so far, file by file (files without any left out), each
+    /// printed at its depth in the log, separated by commas, with
+    /// [`RULE_INDEX_PLACEHOLDER`] for its `ruleIndex`.
+    results: Vec<Vec<u8>>,
     /// The rule of each result, in order.
     result_rules: Vec<&'static str>,
     rules: BTreeSet<&'static str>,
@@ -326,16 +327,15 @@ impl Emitter for Sarif {
         &mut self,
         _out: &mut dyn Write,
         report: &FileReport,
-        rendered: &[u8],
+        rendered: Vec<u8>,
     ) -> io::Result<()> {
         for f in &report.findings {
             self.rules.insert(f.diagnostic.rule);
             self.result_rules.push(f.diagnostic.rule);
         }
-        if !self.results.is_empty() && !rendered.is_empty() {
-            self.results.extend_from_slice(b",\n");
+        if !rendered.is_empty() {
+            self.results.push(rendered);
         }
-        self.results.extend_from_slice(rendered);
         Ok(())
     }
 
@@ -405,15 +405,21 @@ impl Emitter for Sarif {
         out.write_all(&log[..at])?;
         out.write_all(b"\"results\": [\n")?;
         let placeholder = format!("\"ruleIndex\": {RULE_INDEX_PLACEHOLDER}");
-        let mut from = 0;
-        let found = memchr::memmem::find_iter(&self.results, placeholder.as_bytes());
-        for (at, rule) in found.zip(&self.result_rules) {
-            out.write_all(&self.results[from..at])?;
-            let index = rules.binary_search(rule).unwrap_or_default();
-            write!(out, "\"ruleIndex\": {index}")?;
-            from = at + placeholder.len();
+        let finder = memchr::memmem::Finder::new(placeholder.as_bytes());
+        let mut result_rules = self.result_rules.iter();
+        for (i, file) in std::mem::take(&mut self.results).into_iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            let mut from = 0;
+            for (at, rule) in finder.find_iter(&file).zip(&mut result_rules) {
+                out.write_all(&file[from..at])?;
+                let index = rules.binary_search(rule).unwrap_or_default();
+                write!(out, "\"ruleIndex\": {index}")?;
+                from = at + placeholder.len();
+            }
+            out.write_all(&file[from..])?;
         }
-        out.write_all(&self.results[from..])?;
         write!(out, "\n{}]", " ".repeat(2 * (RESULT_DEPTH - 1)))?;
         out.write_all(&log[at + EMPTY.len()..])?;
         writeln!(out)
