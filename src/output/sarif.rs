@@ -26,6 +26,7 @@ use super::json::nested;
 use super::{Emitter, FileReport, Finding, Summary};
 use crate::diagnostic::{Applicability, Severity};
 use crate::input::InputError;
+use serde::Serialize;
 use serde_sarif::sarif;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
@@ -137,15 +138,111 @@ fn covered<'a>(report: &'a FileReport, f: &Finding) -> &'a str {
     }
 }
 
-fn region(f: &Finding) -> sarif::Region {
-    sarif::Region {
-        start_line: Some(f.start.line as i64),
-        start_column: Some(f.start.column as i64),
-        end_line: Some(f.end.line as i64),
-        end_column: Some(f.end.column as i64),
-        byte_offset: Some(f.start.offset as i64),
-        byte_length: Some(f.end.offset.saturating_sub(f.start.offset) as i64),
-        ..Default::default()
+/// A result as `serde-sarif` prints one (fields in alphabetical order,
+/// absent ones left out), borrowing what it holds: rendering results is
+/// most of what a SARIF log costs beyond linting, and `serde-sarif`'s
+/// types own every string.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<[FixOut<'a>; 1]>,
+    level: &'static str,
+    locations: [LocationOut<'a>; 1],
+    message: Text<'a>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+    properties: Properties<'a>,
+    rule_id: &'a str,
+    rule_index: i64,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationOut<'a> {
+    physical_location: PhysicalOut<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalOut<'a> {
+    artifact_location: &'a sarif::ArtifactLocation,
+    region: RegionOut,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RegionOut {
+    byte_length: usize,
+    byte_offset: usize,
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+/// A result's properties, in the order of their names.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Properties<'a> {
+    channel: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply_title: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FixOut<'a> {
+    artifact_changes: [ChangeOut<'a>; 1],
+    description: Text<'static>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ChangeOut<'a> {
+    artifact_location: &'a sarif::ArtifactLocation,
+    replacements: Vec<ReplacementOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReplacementOut<'a> {
+    deleted_region: DeletedOut,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inserted_content: Option<Text<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DeletedOut {
+    byte_length: usize,
+    byte_offset: usize,
+}
+
+fn level_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn region(f: &Finding) -> RegionOut {
+    RegionOut {
+        byte_length: f.end.offset.saturating_sub(f.start.offset),
+        byte_offset: f.start.offset,
+        end_column: f.end.column,
+        end_line: f.end.line,
+        start_column: f.start.column,
+        start_line: f.start.line,
     }
 }
 
@@ -154,7 +251,11 @@ fn region(f: &Finding) -> sarif::Region {
 /// offered (no line break, which a CRLF file writes differently; in a
 /// library, no quote or backslash either, which its strings escape), so
 /// that applying one is always right. `check --fix` applies the others.
-fn fix(report: &FileReport, f: &Finding) -> Option<sarif::Fix> {
+fn fix<'a>(
+    report: &FileReport,
+    f: &'a Finding,
+    location: &'a sarif::ArtifactLocation,
+) -> Option<FixOut<'a>> {
     let name = report.source.name.as_str();
     let (applicability, edits) = f.fix.as_ref()?;
     let source = report.source.text.as_str();
@@ -175,45 +276,24 @@ fn fix(report: &FileReport, f: &Finding) -> Option<sarif::Fix> {
     }
     let replacements = edits
         .iter()
-        .map(|e| {
-            let mut r = sarif::Replacement::builder()
-                .deleted_region(sarif::Region {
-                    byte_offset: Some(e.start.offset as i64),
-                    byte_length: Some(e.end.offset.saturating_sub(e.start.offset) as i64),
-                    ..Default::default()
-                })
-                .build();
-            r.inserted_content = (!e.content.is_empty()).then(|| sarif::ArtifactContent {
-                text: Some(e.content.clone()),
-                ..Default::default()
-            });
-            r
+        .map(|e| ReplacementOut {
+            deleted_region: DeletedOut {
+                byte_length: e.end.offset.saturating_sub(e.start.offset),
+                byte_offset: e.start.offset,
+            },
+            inserted_content: (!e.content.is_empty()).then_some(Text { text: &e.content }),
         })
-        .collect::<Vec<_>>();
+        .collect();
     let description = match applicability {
         Applicability::Safe => "safe fix (applied by `replylint check --fix`)",
         Applicability::Unsafe => "unsafe fix (applied with `--fix --unsafe-fixes`)",
     };
-    let change = sarif::ArtifactChange::builder()
-        .artifact_location(artifact_location(name))
-        .replacements(replacements)
-        .build();
-    Some(
-        sarif::Fix::builder()
-            .description(text(description))
-            .artifact_changes(vec![change])
-            .build(),
-    )
-}
-
-fn properties(pairs: Vec<(&str, Option<&str>)>) -> Option<sarif::PropertyBag> {
-    let additional: BTreeMap<String, serde_json::Value> = pairs
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), serde_json::Value::from(v))))
-        .collect();
-    (!additional.is_empty()).then(|| sarif::PropertyBag {
-        additional_properties: additional,
-        ..Default::default()
+    Some(FixOut {
+        artifact_changes: [ChangeOut {
+            artifact_location: location,
+            replacements,
+        }],
+        description: Text { text: description },
     })
 }
 
@@ -273,7 +353,7 @@ impl Emitter for Sarif {
     /// The file's results as they appear in the log, rendered on the thread
     /// that checked the file.
     fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
-        let name = report.source.name.as_str();
+        let location = artifact_location(&report.source.name);
         let mut out = Vec::new();
         let mut seen: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
         for (i, f) in report.findings.iter().enumerate() {
@@ -289,31 +369,26 @@ impl Emitter for Sarif {
                 covered.as_bytes(),
                 occurrence.as_bytes(),
             ]);
-            let mut result = sarif::Result::builder()
-                .message(text(d.message.clone()))
-                .rule_id(d.rule)
-                .rule_index(RULE_INDEX_PLACEHOLDER)
-                .level(level(d.severity))
-                .locations(vec![sarif::Location {
-                    physical_location: Some(sarif::PhysicalLocation {
-                        artifact_location: Some(artifact_location(name)),
-                        region: Some(region(f)),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                }])
-                .partial_fingerprints(BTreeMap::from([(
-                    FINGERPRINT_KEY.to_owned(),
-                    format!("{hash:016x}"),
-                )]))
-                .build();
-            result.fixes = fix(report, f).map(|x| vec![x]);
-            result.properties = properties(vec![
-                ("help", d.help.as_deref()),
-                ("channel", Some(&f.channel)),
-                ("replyId", f.reply_id.as_deref()),
-                ("replyTitle", f.reply_title.as_deref()),
-            ]);
+            let result = ResultOut {
+                fixes: fix(report, f, &location).map(|x| [x]),
+                level: level_name(d.severity),
+                locations: [LocationOut {
+                    physical_location: PhysicalOut {
+                        artifact_location: &location,
+                        region: region(f),
+                    },
+                }],
+                message: Text { text: &d.message },
+                partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, format!("{hash:016x}"))]),
+                properties: Properties {
+                    channel: &f.channel,
+                    help: d.help.as_deref(),
+                    reply_id: f.reply_id.as_deref(),
+                    reply_title: f.reply_title.as_deref(),
+                },
+                rule_id: d.rule,
+                rule_index: RULE_INDEX_PLACEHOLDER,
+            };
             if i > 0 {
                 out.extend_from_slice(b",\n");
             }
