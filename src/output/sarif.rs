@@ -58,14 +58,6 @@ const RULE_INDEX_PLACEHOLDER: i64 = i64::MAX;
 /// How deep a result is in the log: `{ "runs": [ { "results": [ here`.
 const RESULT_DEPTH: usize = 4;
 
-fn level(s: Severity) -> sarif::ResultLevel {
-    match s {
-        Severity::Error => sarif::ResultLevel::Error,
-        Severity::Warning => sarif::ResultLevel::Warning,
-        Severity::Info => sarif::ResultLevel::Note,
-    }
-}
-
 fn json<T: serde::Serialize>(value: T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
@@ -227,7 +219,8 @@ struct DeletedOut {
     byte_offset: usize,
 }
 
-fn level_name(s: Severity) -> &'static str {
+/// SARIF's `level` of a severity.
+fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -371,7 +364,7 @@ impl Emitter for Sarif {
             ]);
             let result = ResultOut {
                 fixes: fix(report, f, &location).map(|x| [x]),
-                level: level_name(d.severity),
+                level: level(d.severity),
                 locations: [LocationOut {
                     physical_location: PhysicalOut {
                         artifact_location: &location,
