@@ -90,6 +90,9 @@ pub struct Channel {
     pub variables: Option<Vec<String>>,
     /// Level of every registered rule on this channel.
     pub levels: BTreeMap<&'static str, Level>,
+    /// The same for the built-in rules, in [`crate::rules::REGISTRY`]
+    /// order: what the engine asks of every reply.
+    pub registry_levels: Vec<Level>,
     /// Whether the channel is one of ours or defined in a user's config.
     pub builtin: bool,
 }
@@ -98,5 +101,18 @@ impl Channel {
     /// The level of `rule` on this channel (`off` for unknown ids).
     pub fn level(&self, rule: &str) -> Level {
         self.levels.get(rule).copied().unwrap_or(Level::Off)
+    }
+
+    /// The level of the `i`-th rule of [`crate::rules::REGISTRY`].
+    pub fn registry_level(&self, i: usize) -> Level {
+        self.registry_levels.get(i).copied().unwrap_or(Level::Off)
+    }
+
+    /// [`Self::registry_levels`] of `levels`.
+    pub fn levels_by_registry(levels: &BTreeMap<&'static str, Level>) -> Vec<Level> {
+        crate::rules::REGISTRY
+            .iter()
+            .map(|rule| levels.get(rule.meta().id).copied().unwrap_or(Level::Off))
+            .collect()
     }
 }

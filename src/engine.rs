@@ -21,11 +21,12 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         .unwrap_or_default();
     // One decision for built-in and user rules alike: the channel's level,
     // the reply's `allow`, the path's ignores.
-    let severity = |id: &'static str| -> Option<Severity> {
-        let severity = rc.channel.level(id).severity()?;
+    let allowed = |id: &'static str, level: crate::diagnostic::Level| -> Option<Severity> {
+        let severity = level.severity()?;
         let off = reply.meta.allow.iter().any(|a| a.value == id) || ignored.contains(&id);
         (!off).then_some(severity)
     };
+    let severity = |id: &'static str| allowed(id, rc.channel.level(id));
     let shared = Shared::default();
     let cx = Context {
         reply: linted,
@@ -37,9 +38,9 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         shared: &shared,
     };
     let mut out = Vec::new();
-    for rule in REGISTRY {
+    for (i, rule) in REGISTRY.iter().enumerate() {
         let meta = rule.meta();
-        let Some(severity) = severity(meta.id) else {
+        let Some(severity) = allowed(meta.id, rc.channel.registry_level(i)) else {
             continue;
         };
         let mut sink = Sink::new(meta.id, severity);

@@ -921,6 +921,7 @@ fn resolve_channel(
             .renders
             .or(parent.as_ref().map(|p| p.renders))
             .unwrap_or(crate::rules::markup::Renders::Any),
+        registry_levels: Channel::levels_by_registry(&levels),
         levels,
         builtin: b.is_some(),
     })
