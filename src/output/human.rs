@@ -263,13 +263,18 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
         || range.start > range.end
         || !line.is_char_boundary(range.start)
         || !line.is_char_boundary(range.end)
-        || !all_one_column(line)
+        || !(all_one_column(line) || line.chars().all(one_or_two_columns))
     {
         return None;
     }
-    let chars = line.chars().count();
-    let start_col = line[..range.start].chars().count();
-    let mut end_col = start_col + line[range.clone()].chars().count();
+    // `annotate-snippets` places the span by display columns (an emoji or
+    // a CJK ideograph takes two), but draws the code line into a grid of
+    // one character a cell: where a line has two-column characters, its
+    // cut marks land by columns among cells.
+    let columns = |text: &str| -> usize { text.chars().map(columns_of).sum() };
+    let start_char = line[..range.start].chars().count();
+    let start_col = columns(&line[..range.start]);
+    let mut end_col = start_col + columns(&line[range.clone()]);
     if end_col == start_col {
         end_col += 1;
     }
@@ -314,7 +319,19 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
         line_len.min(computed_right)
     };
     let room = right.checked_sub(left)?;
-    let taken = chars.saturating_sub(left).min(room);
+    // The characters shown, from the `left`-th, as many as fit in `room`
+    // columns: how many, and their columns.
+    let (taken_chars, taken) = line
+        .chars()
+        .skip(left)
+        .map(columns_of)
+        .scan(0, |sum, w| {
+            *sum += w;
+            (*sum <= room).then_some(*sum)
+        })
+        .enumerate()
+        .last()
+        .map_or((0, 0), |(i, sum)| (i + 1, sum));
     let cut_left = computed_left > 0;
     let cut_right = {
         let right = if computed_right == span_right {
@@ -327,7 +344,7 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
     if (cut_left || cut_right) && taken < 3 {
         return None;
     }
-    let left_width = left.min(chars);
+    let left_width: usize = line.chars().take(left).map(columns_of).sum();
 
     let width = line_number.to_string().len();
     let code_offset = width + 3;
@@ -355,7 +372,7 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
     out.extend(std::iter::repeat_n(' ', width));
     out.push_str("--> ");
     out.push_str(origin);
-    out.push_str(&format!(":{line_number}:{}", start_col + 1));
+    out.push_str(&format!(":{line_number}:{}", start_char + 1));
     //   |
     out.push('\n');
     bar(&mut out);
@@ -370,25 +387,28 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
             text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
         }
     };
-    let code = &line[at(line, left)..at(line, left + taken)];
+    let code = &line[at(line, left)..at(line, left + taken_chars)];
     if !code.is_empty() {
         out.push(' ');
-        if cut_left && cut_right && taken <= 6 {
-            out.extend(std::iter::repeat_n('.', taken));
+        if !cut_left && !cut_right {
+            out.push_str(code);
         } else {
-            let from = if cut_left { at(code, 3) } else { 0 };
-            let to = if cut_right {
-                at(code, taken - 3)
-            } else {
-                code.len()
+            // "..." over the first three cells, and over the three cells
+            // before the `taken`-th (a column count).
+            let mut cells: Vec<char> = code.chars().collect();
+            let mut dots = |from: usize| {
+                if cells.len() < from + 3 {
+                    cells.resize(from + 3, ' ');
+                }
+                cells[from..from + 3].fill('.');
             };
             if cut_left {
-                out.push_str("...");
+                dots(0);
             }
-            out.push_str(&code[from..to]);
             if cut_right {
-                out.push_str("...");
+                dots(taken - 3);
             }
+            out.extend(cells);
         }
     }
     //   |    ^^^
@@ -441,6 +461,19 @@ fn one_column(c: char) -> bool {
         && !matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `c` takes one column or two (an emoji, a CJK ideograph), the
+/// same for `annotate-snippets` as for the terminal.
+fn one_or_two_columns(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    one_column(c) || (!c.is_ascii() && c.width() == Some(2))
+}
+
+/// The columns `c` takes, as `annotate-snippets` counts them.
+fn columns_of(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    c.width().unwrap_or(1)
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -459,6 +492,7 @@ mod tests {
             8 => "[a-zA-Z .,!?'\"-]{1,12}",
             2 => "[éüßçñ\u{a0}]{1,3}",
             1 => "[\t漢😀\u{301}\u{200d}\u{1}]",
+            2 => "[漢字😀📦🙏👍🏽]{1,2}",
         ];
         (0usize..40, prop::collection::vec(piece, 0..40))
             .prop_map(|(indent, pieces)| " ".repeat(indent) + &pieces.concat())
@@ -473,6 +507,45 @@ mod tests {
             0u8..3,
             0u8..8,
         )
+    }
+
+    #[test]
+    fn lines_with_emoji_and_cjk_are_drawn_directly() {
+        let short = "Grazie 😊 a presto, 漢字 👍🏽 ciao".to_owned();
+        let long = format!(
+            "{} 😊 {} 漢字 👍🏽 {}",
+            "a".repeat(90),
+            "b".repeat(60),
+            "c".repeat(90)
+        );
+        for line in [short, long] {
+            let at = |s: &str| line.find(s).unwrap();
+            let spans = [
+                (at("😊"), at("😊") + "😊".len()),
+                (at("漢"), at(" 👍")),
+                (at("👍"), at("👍") + "👍🏽".len()),
+                (line.len(), line.len()),
+                (0, line.len()),
+            ];
+            for (start, end) in spans {
+                let shown = Shown {
+                    severity: Severity::Warning,
+                    rule: "emoji",
+                    message: "an emoji",
+                    origin: "a.txt",
+                    source: &line,
+                    first_line: 3,
+                    range: start..end,
+                    footers: vec![("help", "remove it")],
+                };
+                let expected = shown.render(&Renderer::plain());
+                assert_eq!(
+                    render_simple(&shown).as_deref(),
+                    Some(&*expected),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     proptest! {
