@@ -85,7 +85,7 @@ impl Rule for CredentialRequest {
         }
         let body = cx.body();
         let language = cx.language.or_else(|| cx.detected().map(|d| d.language));
-        for r in find_in(body, cx.folded_body(), language) {
+        for r in requests_in(body, cx.folded_body(), language) {
             let secret = &body[r.secret.clone()];
             sink.report(
                 r.span,
@@ -239,6 +239,11 @@ fn find_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Reque
     if SECRETS.find_in(folded).is_empty() {
         return Vec::new();
     }
+    requests_in(text, folded, language)
+}
+
+/// [`find_in`] in a text known to name a secret.
+fn requests_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Request> {
     let mut groups = PHRASES.find_groups(folded).into_iter();
     let content = groups.next().unwrap_or_default();
     let keep = |e: &Entry| language.is_none_or(|l| e.language == l || e.language == Language::En);
