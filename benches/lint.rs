@@ -12,12 +12,12 @@
 
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
-use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
-use replylint::input::{self, Read};
-use replylint::location::LineIndex;
-use replylint::reply::{Reply, Source};
-use replylint::rules::{Context, REGISTRY, Sink};
+use replylint_core::config::Settings;
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::location::LineIndex;
+use replylint_core::reply::{Reply, Source};
+use replylint_core::rules::{Context, REGISTRY, Sink};
+use replylint_io::input::{self, Read};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -55,7 +55,7 @@ fn settings() -> Settings {
         no_config: true,
         ..CliOverrides::default()
     };
-    Settings::load(&cli, Path::new(".")).expect("built-in settings")
+    replylint_io::config::load(&cli, Path::new(".")).expect("built-in settings")
 }
 
 fn source() -> Arc<Source> {
@@ -124,7 +124,7 @@ fn engine(bencher: Bencher) {
         .bench(|| {
             let mut found = 0;
             for (reply, rc) in &contexts {
-                found += replylint::engine::lint(&fx.settings, reply, rc).len();
+                found += replylint_core::engine::lint(&fx.settings, reply, rc).len();
             }
             black_box(found)
         });
@@ -147,8 +147,8 @@ fn pipeline(bencher: Bencher) {
             let mut columns = 0;
             for reply in &replies {
                 let rc = fx.settings.reply_context(None, &reply.meta).unwrap();
-                for d in replylint::engine::lint(&fx.settings, reply, &rc) {
-                    let (start, _) = replylint::location::locate(reply, &index, d.span);
+                for d in replylint_core::engine::lint(&fx.settings, reply, &rc) {
+                    let (start, _) = replylint_core::location::locate(reply, &index, d.span);
                     columns += start.column;
                 }
             }
@@ -179,7 +179,7 @@ fn settings_load() -> Settings {
 fn user_rules_load(bencher: Bencher, n: usize) {
     let text = phrases::big_config(n);
     bencher.bench(|| {
-        let options: replylint::config::options::Options =
+        let options: replylint_core::config::options::Options =
             toml::from_str(&text).expect("the rule file parses");
         let cli = CliOverrides::default();
         Settings::resolve(options, None, &text, &cli, std::env::temp_dir())
@@ -193,7 +193,7 @@ fn user_rules_load(bencher: Bencher, n: usize) {
 fn engine_with_user_rules(bencher: Bencher, n: usize) {
     let fx = &*FIXTURE;
     let text = phrases::big_config(n);
-    let options: replylint::config::options::Options =
+    let options: replylint_core::config::options::Options =
         toml::from_str(&text).expect("the rule file parses");
     let cli = CliOverrides::default();
     let settings = Settings::resolve(options, None, &text, &cli, std::env::temp_dir())
@@ -208,7 +208,7 @@ fn engine_with_user_rules(bencher: Bencher, n: usize) {
         .bench(|| {
             let mut found = 0;
             for (reply, rc) in &contexts {
-                found += replylint::engine::lint(&settings, reply, rc).len();
+                found += replylint_core::engine::lint(&settings, reply, rc).len();
             }
             black_box(found)
         });

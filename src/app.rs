@@ -5,13 +5,13 @@ use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, ConfigArgs, CountArgs, CountFormat, RulesArgs,
     RulesFormat,
 };
-use crate::config::Settings;
-use crate::config::settings::{CliOverrides, PathContext};
-use crate::input::{self, Input, InputError, Read};
-use crate::output::{self, FileReport, Finding, Format, Summary};
-use crate::{docs, engine, rules};
 use clap::Parser;
 use rayon::prelude::*;
+use replylint_core::config::Settings;
+use replylint_core::config::settings::{CliOverrides, PathContext};
+use replylint_core::{docs, engine, rules};
+use replylint_io::input::{self, Input, InputError, Read};
+use replylint_io::output::{self, FileReport, Finding, Format, Summary};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -169,7 +169,7 @@ fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         .language
         .as_deref()
         .or(reply.meta.language.as_ref().map(|l| l.value.as_str()))
-        .map(str::parse::<crate::lang::Language>)
+        .map(str::parse::<replylint_core::lang::Language>)
         .transpose()
     {
         Ok(language) => language,
@@ -178,9 +178,9 @@ fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
             return Ok(ExitStatus::Error);
         }
     };
-    let counts = crate::count::count(reply, declared);
+    let counts = replylint_core::count::count(reply, declared);
     match args.format {
-        CountFormat::Table => write!(out, "{}", crate::count::table(&counts))?,
+        CountFormat::Table => write!(out, "{}", replylint_core::count::table(&counts))?,
         CountFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&counts)?)?,
     }
     Ok(ExitStatus::Success)
@@ -221,7 +221,7 @@ fn explain(rule: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<E
             // config that does not load has none to offer).
             let settings = std::env::current_dir()
                 .ok()
-                .and_then(|cwd| Settings::load(&CliOverrides::default(), &cwd).ok());
+                .and_then(|cwd| replylint_io::config::load(&CliOverrides::default(), &cwd).ok());
             if let Some(settings) = &settings
                 && let Some(user) = settings.user_rules.get(rule)
             {
@@ -232,7 +232,11 @@ fn explain(rule: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<E
                 Some(s) => s.rule_ids().collect(),
                 None => rules::ids().collect(),
             };
-            writeln!(err, "error: {}", crate::suggest::unknown("rule", rule, ids))?;
+            writeln!(
+                err,
+                "error: {}",
+                replylint_core::suggest::unknown("rule", rule, ids)
+            )?;
             Ok(ExitStatus::Error)
         }
     }
@@ -249,7 +253,7 @@ fn load_settings(
         no_config: config.no_config,
         ..overrides
     };
-    match Settings::load(&overrides, &cwd) {
+    match replylint_io::config::load(&overrides, &cwd) {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
             writeln!(err, "error: {e}")?;
@@ -306,7 +310,7 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         Input::File { path, .. } => Some(path),
         Input::Stdin => stdin_name,
     };
-    let index = crate::location::LineIndex::new(&source.text);
+    let index = replylint_core::location::LineIndex::new(&source.text);
     let at = settings.path_context(path);
     // The replies of a library in parallel, their results kept in order.
     let outcomes: Vec<ReplyOutcome> = map_in_order(&replies, |reply| {
@@ -354,9 +358,9 @@ struct ReplyOutcome {
 fn check_reply(
     settings: &Settings,
     at_path: &PathContext<'_>,
-    source: &crate::reply::Source,
-    index: &crate::location::LineIndex,
-    reply: &crate::reply::Reply,
+    source: &replylint_core::reply::Source,
+    index: &replylint_core::location::LineIndex,
+    reply: &replylint_core::reply::Reply,
 ) -> ReplyOutcome {
     let mut outcome = ReplyOutcome::default();
     // The file's line index is at hand: no new one per error.
@@ -385,10 +389,10 @@ fn check_reply(
     {
         outcome.errors.push(at(
             bad.offset,
-            crate::suggest::unknown("rule", &bad.value, settings.rule_ids()),
+            replylint_core::suggest::unknown("rule", &bad.value, settings.rule_ids()),
         ));
     }
-    let problems = crate::suppress::Directives::parse(&reply.body).problems(
+    let problems = replylint_core::suppress::Directives::parse(&reply.body).problems(
         |id| settings.rule_id(id).is_some(),
         || settings.rule_ids().collect(),
     );
@@ -442,7 +446,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
             for e in &walk_errors {
                 writeln!(err, "error: {e}")?;
             }
-            writeln!(err, "{}", crate::fix::diff_summary(applied, files))?;
+            writeln!(err, "{}", replylint_io::fix::diff_summary(applied, files))?;
             return Ok(if !walk_errors.is_empty() {
                 ExitStatus::Error
             } else if applied > 0 {
@@ -451,7 +455,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
                 ExitStatus::Success
             });
         }
-        fixes_applied = Some(crate::fix::applied_summary(applied, files));
+        fixes_applied = Some(replylint_io::fix::applied_summary(applied, files));
     }
     let bar = progress_bar(inputs.len());
     let mut emitter = output::emitter(args.format, color);
@@ -564,12 +568,12 @@ fn apply_fixes(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<(usize, usize)> {
-    let opts = crate::fix::FixOptions {
+    let opts = replylint_io::fix::FixOptions {
         unsafe_fixes: args.unsafe_fixes,
         ..Default::default()
     };
     let bar = progress_bar(inputs.len());
-    let fixed = crate::fix::fix_inputs(
+    let fixed = replylint_io::fix::fix_inputs(
         settings,
         inputs,
         args.stdin_filename.as_deref(),

@@ -1,10 +1,10 @@
 //! Command-line definitions (clap). `replylint PATHS…` is `replylint check
 //! PATHS…`.
 
-use crate::diagnostic::Severity;
-use crate::mode::Mode;
-use crate::output::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use replylint_core::diagnostic::Severity;
+use replylint_core::mode::Mode;
+use replylint_io::output::Format;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]

@@ -4,14 +4,14 @@
 //! and where each came from, then that channel's resolved settings and
 //! rule levels.
 
-use crate::channel::Channel;
-use crate::config::Settings;
-use crate::config::options::Options;
-use crate::config::settings::CliOverrides;
-use crate::input::{self, Format, Input, Read};
-use crate::lang::Language;
-use crate::mode::Mode;
-use crate::reply::ReplyMeta;
+use replylint_core::channel::Channel;
+use replylint_core::config::Settings;
+use replylint_core::config::options::Options;
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::lang::Language;
+use replylint_core::mode::Mode;
+use replylint_core::reply::ReplyMeta;
+use replylint_io::input::{self, Format, Input, Read};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -97,7 +97,7 @@ pub const STARTER: &str = r#"## replylint configuration.
 /// `replylint init`: write [`STARTER`] to `dir/replylint.toml`. Refuses to
 /// overwrite it, or to add one beside a `.replylint.toml`.
 pub fn init(dir: &Path) -> Result<PathBuf, String> {
-    for name in crate::config::CONFIG_FILE_NAMES {
+    for name in replylint_io::config::CONFIG_FILE_NAMES {
         let existing = dir.join(name);
         if existing.exists() {
             return Err(format!(
@@ -421,7 +421,7 @@ struct ChannelView<'a> {
     builtin: bool,
     aliases: &'a [String],
     public: bool,
-    unit: crate::text::count::Unit,
+    unit: replylint_core::text::count::Unit,
     #[serde(skip_serializing_if = "Option::is_none")]
     max_length: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -434,8 +434,8 @@ struct ChannelView<'a> {
     max_header_length: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     max_footer_length: Option<u64>,
-    greeting: crate::config::options::Expectation,
-    sign_off: crate::config::options::Expectation,
+    greeting: replylint_core::config::options::Expectation,
+    sign_off: replylint_core::config::options::Expectation,
     #[serde(skip_serializing_if = "Option::is_none")]
     signature_pattern: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -445,10 +445,10 @@ struct ChannelView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     max_emoji: Option<u64>,
     strict_french_spacing: bool,
-    register: crate::lang::register::Register,
-    renders: crate::rules::markup::Renders,
+    register: replylint_core::lang::register::Register,
+    renders: replylint_core::rules::markup::Renders,
     #[serde(skip_serializing_if = "Option::is_none")]
-    placeholder_dialect: Option<crate::text::dialect::Dialect>,
+    placeholder_dialect: Option<replylint_core::text::dialect::Dialect>,
     #[serde(skip_serializing_if = "Option::is_none")]
     variables: Option<&'a [String]>,
     min_readability: BTreeMap<&'static str, u64>,

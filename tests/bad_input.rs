@@ -198,15 +198,14 @@ fn an_unreadable_directory_is_an_error_and_the_others_are_checked() {
 #[test]
 fn a_file_that_disappears_after_the_walk_is_an_error_naming_it() {
     // What `check` does between finding the files and reading them.
-    use replylint::config::Settings;
-    use replylint::config::settings::CliOverrides;
-    use replylint::input::{self, Input};
+    use replylint_core::config::settings::CliOverrides;
+    use replylint_io::input::{self, Input};
     let tree = Tree::new(&[GOOD, ("gone.txt", "Hi Anna!\n")]);
     let cli = CliOverrides {
         no_config: true,
         ..CliOverrides::default()
     };
-    let settings = Settings::load(&cli, &tree.root).unwrap();
+    let settings = replylint_io::config::load(&cli, &tree.root).unwrap();
     let (inputs, errors) = input::collect(std::slice::from_ref(&tree.root), &settings);
     assert!(errors.is_empty());
     assert_eq!(inputs.len(), 2);

@@ -505,7 +505,7 @@ fn rules_lists_every_rule_with_its_default_severity() {
     let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
     assert_eq!(header, ["RULE", "DEFAULT", "FIX", "SUMMARY"]);
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split_whitespace().collect()).collect();
-    let expected: Vec<(&str, &str)> = replylint::rules::REGISTRY
+    let expected: Vec<(&str, &str)> = replylint_core::rules::REGISTRY
         .iter()
         .map(|r| (r.meta().id, r.meta().default_severity.as_str()))
         .collect();
@@ -527,7 +527,7 @@ fn rules_as_json_parse() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    let expected: Vec<&str> = replylint::rules::ids().collect();
+    let expected: Vec<&str> = replylint_core::rules::ids().collect();
     assert_eq!(ids, expected);
 }
 
@@ -551,7 +551,7 @@ fn rules_lists_the_user_rules_of_the_config_file() {
             "severity = \"off\"\n",
         ),
     )]);
-    let builtin = replylint::rules::REGISTRY.len();
+    let builtin = replylint_core::rules::REGISTRY.len();
     let r = tree.run_at("sub", &["rules"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();

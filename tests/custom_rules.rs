@@ -86,7 +86,7 @@ fn found(config: &str, args: &[&str], stdin: &str) -> Vec<(String, u64, u64, Str
         .as_array()
         .expect("diagnostics")
         .iter()
-        .filter(|d| replylint::rules::by_id(d["rule"].as_str().unwrap()).is_none())
+        .filter(|d| replylint_core::rules::by_id(d["rule"].as_str().unwrap()).is_none())
         .map(|d| {
             (
                 d["rule"].as_str().unwrap().to_owned(),
@@ -584,7 +584,7 @@ fn a_rule_file_with_thousands_of_phrases_finds_exactly_its_phrases() {
 /// the README's "User-defined rules" section documents each of them.
 #[test]
 fn every_rule_key_is_listed_and_documented() {
-    use replylint::config::options::{Options, USER_RULE_KEYS};
+    use replylint_core::config::options::{Options, USER_RULE_KEYS};
     let err = toml::from_str::<Options>("[[rule]]\nzzz = 1\n").expect_err("unknown key");
     let message = err.message();
     let accepted: Vec<&str> = message

@@ -2,11 +2,10 @@
 //! from the rule declarations and channel files, and every rule documents
 //! itself completely. Run with `UPDATE_README=1` to regenerate the tables.
 
-use replylint::config::Settings;
-use replylint::config::options::CHANNEL_KEYS;
-use replylint::config::settings::CliOverrides;
-use replylint::docs;
-use replylint::rules::REGISTRY;
+use replylint_core::config::options::CHANNEL_KEYS;
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::docs;
+use replylint_core::rules::REGISTRY;
 
 fn readme_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")
@@ -16,7 +15,7 @@ fn readme_path() -> std::path::PathBuf {
 fn readme_tables_match_the_declarations() {
     let path = readme_path();
     let readme = std::fs::read_to_string(&path).expect("README.md");
-    let settings = Settings::load(
+    let settings = replylint_io::config::load(
         &CliOverrides {
             no_config: true,
             ..CliOverrides::default()
@@ -119,12 +118,12 @@ fn rule_ids_are_sorted_unique_kebab_case() {
 #[test]
 fn builtin_channel_files_only_name_real_rules() {
     // Resolving built-in settings validates every rule id they mention.
-    for (id, text) in replylint::channel::BUILTIN {
-        let opts: replylint::config::options::ChannelOptions =
+    for (id, text) in replylint_core::channel::BUILTIN {
+        let opts: replylint_core::config::options::ChannelOptions =
             toml::from_str(text).unwrap_or_else(|e| panic!("{id}.toml: {e}"));
         for key in opts.rules.iter().flatten().map(|(k, _)| k.get_ref()) {
             assert!(
-                replylint::rules::by_id(key).is_some(),
+                replylint_core::rules::by_id(key).is_some(),
                 "{id}.toml names unknown rule `{key}`"
             );
         }

@@ -123,7 +123,7 @@ fn the_vscode_problem_matcher_parses_line_output() {
     let (stdout, _) = output();
     let first = re.captures(stdout.lines().next().unwrap()).unwrap();
     assert!(
-        replylint::rules::ids().any(|id| id == &first[group("code")]),
+        replylint_core::rules::ids().any(|id| id == &first[group("code")]),
         "{:?}",
         &first[group("code")]
     );
@@ -631,7 +631,7 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
     let files = Regex::new(&hook.files).unwrap();
     let exclude = Regex::new(&hook.exclude).unwrap();
     let checked = |p: &str| files.is_match(p) && !exclude.is_match(p);
-    for ext in replylint::input::EXTENSIONS {
+    for ext in replylint_io::input::EXTENSIONS {
         assert!(checked(&format!("replies/a.{ext}")), "{ext}");
     }
     for path in [

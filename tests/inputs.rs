@@ -6,10 +6,9 @@
 mod common;
 
 use common::{Run, Tree, located, run_in};
-use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
-use replylint::lang::Language;
-use replylint::reply::ReplyMeta;
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::lang::Language;
+use replylint_core::reply::ReplyMeta;
 use std::path::Path;
 
 /// Paths that `--format line` reported, in order, deduplicated.
@@ -419,7 +418,7 @@ fn folder_and_file_name_parts_set_the_channel() {
 #[test]
 fn folder_and_file_name_parts_set_the_language() {
     let dir = tempfile::tempdir().unwrap();
-    let settings = Settings::load(
+    let settings = replylint_io::config::load(
         &CliOverrides {
             no_config: true,
             ..CliOverrides::default()

@@ -19,9 +19,9 @@
 mod common;
 
 use common::eval::{self, Case};
-use replylint::diagnostic::Diagnostic;
-use replylint::lang::Language;
-use replylint::lang::detect::Detector;
+use replylint_core::diagnostic::Diagnostic;
+use replylint_core::lang::Language;
+use replylint_core::lang::detect::Detector;
 
 const RULES: [&str; 3] = ["language", "mixed-language", "register"];
 
@@ -210,7 +210,7 @@ fn detection_report(correct: &[Case]) {
     let detector = Detector::default();
     let (mut restricted, mut unrestricted, mut confident, mut confident_right) = (0, 0, 0, 0);
     for case in correct {
-        let prose = replylint::lang::detect::prose(&case.text);
+        let prose = replylint_core::lang::detect::prose(&case.text);
         if detector
             .guess(&case.text)
             .is_some_and(|g| g.language.code() == case.language)

@@ -506,8 +506,8 @@ fn stdin_named_like_a_library_is_read_as_one() {
 /// each of its characters inside the file, in order.
 #[test]
 fn truncated_library_files_never_panic_and_map_inside_the_file() {
-    use replylint::input::{Read, read_source};
-    use replylint::reply::Source;
+    use replylint_core::reply::Source;
+    use replylint_io::input::{Read, read_source};
     use std::sync::Arc;
     let mut replies = 0;
     for fixtures in [POSITIONS, BROKEN] {

@@ -6,13 +6,13 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
-use replylint::fix::{FixOptions, fix_text};
-use replylint::input::{self, Read};
-use replylint::location::{LineIndex, locate};
-use replylint::mode::Mode;
-use replylint::reply::{Located, Reply, Source};
+use replylint_core::config::Settings;
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::location::{LineIndex, locate};
+use replylint_core::mode::Mode;
+use replylint_core::reply::{Located, Reply, Source};
+use replylint_io::fix::{FixOptions, fix_text};
+use replylint_io::input::{self, Read};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -21,12 +21,12 @@ static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
         no_config: true,
         ..CliOverrides::default()
     };
-    Settings::load(&cli, Path::new(".")).expect("built-in settings")
+    replylint_io::config::load(&cli, Path::new(".")).expect("built-in settings")
 });
 
 /// Every built-in channel id.
 fn channel_ids() -> Vec<&'static str> {
-    replylint::channel::BUILTIN
+    replylint_core::channel::BUILTIN
         .iter()
         .map(|(id, _)| *id)
         .collect()
@@ -153,7 +153,7 @@ fn reply(text: &str, channel: &str, language: Option<&str>, mode: Mode) -> Reply
         _ => Reply {
             body: text.replace("\r\n", "\n").replace('\r', "\n"),
             meta: Default::default(),
-            offsets: replylint::reply::OffsetMap::starting_at(0),
+            offsets: replylint_core::reply::OffsetMap::starting_at(0),
             source: Arc::new(Source {
                 path: None,
                 name: "reply.txt".to_owned(),
@@ -204,7 +204,7 @@ proptest! {
         let reply = reply(&text, channel, language, mode);
         let rc = SETTINGS.reply_context(None, &reply.meta).expect("known channel and language");
         let index = LineIndex::new(&reply.source.text);
-        for d in replylint::engine::lint(&SETTINGS, &reply, &rc) {
+        for d in replylint_core::engine::lint(&SETTINGS, &reply, &rc) {
             assert_span_in(&reply.body, d.rule, d.span.start, d.span.end);
             let (start, end) = locate(&reply, &index, d.span);
             prop_assert!(start.offset <= end.offset, "{}: {start:?} after {end:?}", d.rule);

@@ -6,11 +6,11 @@
 mod common;
 
 use common::Tree;
-use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
-use replylint::fix::{FixOptions, fix_text};
-use replylint::input::{self, InputError, Read};
-use replylint::reply::{Reply, Source};
+use replylint_core::config::Settings;
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::reply::{Reply, Source};
+use replylint_io::fix::{FixOptions, fix_text};
+use replylint_io::input::{self, InputError, Read};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -19,7 +19,7 @@ static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
         no_config: true,
         ..CliOverrides::default()
     };
-    Settings::load(&cli, Path::new(".")).expect("built-in settings")
+    replylint_io::config::load(&cli, Path::new(".")).expect("built-in settings")
 });
 
 /// Read `text` as the file `name`, as `replylint check` does.
@@ -50,10 +50,10 @@ fn assert_positions_on_boundaries(replies: &[Reply]) {
                 reply.body
             );
         }
-        let index = replylint::location::LineIndex::new(text);
+        let index = replylint_core::location::LineIndex::new(text);
         let rc = SETTINGS.reply_context(None, &reply.meta).expect("context");
-        for d in replylint::engine::lint(&SETTINGS, reply, &rc) {
-            let (start, end) = replylint::location::locate(reply, &index, d.span);
+        for d in replylint_core::engine::lint(&SETTINGS, reply, &rc) {
+            let (start, end) = replylint_core::location::locate(reply, &index, d.span);
             assert!(start.offset <= end.offset, "{}: {start:?} {end:?}", d.rule);
         }
     }
@@ -137,7 +137,7 @@ fn a_run_of_tildes_is_no_strikethrough_and_fixing_converges() {
     let rc = SETTINGS
         .reply_context(None, &replies[0].meta)
         .expect("context");
-    let markup: Vec<_> = replylint::engine::lint(&SETTINGS, &replies[0], &rc)
+    let markup: Vec<_> = replylint_core::engine::lint(&SETTINGS, &replies[0], &rc)
         .into_iter()
         .filter(|d| d.rule == "markup")
         .collect();

@@ -831,10 +831,10 @@ fn unknown_dialect_names_are_errors_with_a_suggestion() {
 mod never_panics {
     use proptest::prelude::*;
     use proptest::sample::select;
-    use replylint::config::Settings;
-    use replylint::config::settings::CliOverrides;
-    use replylint::mode::Mode;
-    use replylint::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
+    use replylint_core::config::Settings;
+    use replylint_core::config::settings::CliOverrides;
+    use replylint_core::mode::Mode;
+    use replylint_core::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
     use std::path::Path;
     use std::sync::{Arc, LazyLock};
 
@@ -843,7 +843,7 @@ mod never_panics {
             no_config: true,
             ..CliOverrides::default()
         };
-        Settings::load(&cli, Path::new(".")).expect("built-in settings")
+        replylint_io::config::load(&cli, Path::new(".")).expect("built-in settings")
     });
 
     const DIALECTS: &[&str] = &[
@@ -952,7 +952,7 @@ mod never_panics {
                 source,
             };
             let rc = SETTINGS.reply_context(None, &reply.meta).expect("known names");
-            for d in replylint::engine::lint(&SETTINGS, &reply, &rc) {
+            for d in replylint_core::engine::lint(&SETTINGS, &reply, &rc) {
                 prop_assert!(d.span.start <= d.span.end && d.span.end <= body.len());
                 prop_assert!(body.is_char_boundary(d.span.start) && body.is_char_boundary(d.span.end));
             }

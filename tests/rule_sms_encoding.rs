@@ -2,7 +2,7 @@
 
 mod common;
 use common::{assert_clean, diagnostics_of, lint, run};
-use replylint::text::sms::{Encoding, analyse};
+use replylint_core::text::sms::{Encoding, analyse};
 
 const SMS: &[&str] = &["--channel", "sms"];
 

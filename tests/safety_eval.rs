@@ -25,8 +25,8 @@
 mod common;
 
 use common::eval::{self, Case};
-use replylint::config::Settings;
-use replylint::diagnostic::Diagnostic;
+use replylint_core::config::Settings;
+use replylint_core::diagnostic::Diagnostic;
 
 const RULES: [&str; 4] = ["personal-data", "credential-request", "link", "markup"];
 

@@ -4,7 +4,7 @@
 //! cases. `REPLYLINT_SMS_FIXTURE=FILE` checks another file of the same form
 //! instead (a bigger corpus from the same script).
 
-use replylint::text::sms::{Encoding, analyse};
+use replylint_core::text::sms::{Encoding, analyse};
 use serde_json::Value;
 
 /// UTF-16 offset of each byte offset in `text`.

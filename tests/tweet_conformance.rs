@@ -2,7 +2,7 @@
 //! (`tests/data/twitter-text/validate.json`, Apache-2.0). The cases are
 //! whole tweets, so leading @mentions count.
 
-use replylint::text::tweet::{LeadingMentions, Weighting, parse};
+use replylint_core::text::tweet::{LeadingMentions, Weighting, parse};
 use serde_json::Value;
 
 fn section(name: &str) -> Vec<Value> {

@@ -5,7 +5,7 @@
 //! leading @mentions count. `REPLYLINT_TWEET_FIXTURE=FILE` checks another
 //! file of the same form instead (a bigger corpus from the same script).
 
-use replylint::text::tweet::{LeadingMentions, Weighting, parse};
+use replylint_core::text::tweet::{LeadingMentions, Weighting, parse};
 use serde_json::Value;
 
 #[test]

@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use replylint::lang::Language;
-use replylint::text::count::{Unit, measure};
-use replylint::text::{sentences, sms, syllables, tweet};
+use replylint_core::lang::Language;
+use replylint_core::text::count::{Unit, measure};
+use replylint_core::text::{sentences, sms, syllables, tweet};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&limit, rest)) = data.split_first() else {
@@ -49,18 +49,18 @@ fuzz_target!(|data: &[u8]| {
             syllables::count(word, language);
         }
     }
-    replylint::text::word_count(text);
+    replylint_core::text::word_count(text);
     // `replylint count` on the same text, as a draft.
-    let source = std::sync::Arc::new(replylint::reply::Source {
+    let source = std::sync::Arc::new(replylint_core::reply::Source {
         path: None,
         name: "draft.txt".to_owned(),
         text: text.to_owned(),
     });
-    if let Ok((replylint::input::Read::Replies(_, replies), _)) =
-        replylint::input::read_source(source, true)
+    if let Ok((replylint_io::input::Read::Replies(_, replies), _)) =
+        replylint_io::input::read_source(source, true)
     {
         for reply in &replies {
-            replylint::count::count(reply, None);
+            replylint_core::count::count(reply, None);
         }
     }
 });

@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use replylint::channel::BUILTIN as CHANNELS;
-use replylint::lang::Language;
+use replylint_core::channel::BUILTIN as CHANNELS;
+use replylint_core::lang::Language;
 use replylint_fuzz::{fix_and_check, read_and_lint};
 
 fuzz_target!(|data: &[u8]| {

@@ -5,12 +5,12 @@
 //! in the file at a position that agrees with the line index, and `--fix`
 //! leaves a file that still reads and has nothing left to fix.
 
-use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
-use replylint::fix::{FixOptions, fix_text, fixable_format};
-use replylint::input::{self, Read};
-use replylint::location::{LineIndex, Position, locate};
-use replylint::reply::{Reply, Source};
+use replylint_core::config::Settings;
+use replylint_core::config::settings::CliOverrides;
+use replylint_io::fix::{FixOptions, fix_text, fixable_format};
+use replylint_io::input::{self, Read};
+use replylint_core::location::{LineIndex, Position, locate};
+use replylint_core::reply::{Reply, Source};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -20,7 +20,7 @@ pub static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
         no_config: true,
         ..CliOverrides::default()
     };
-    Settings::load(&cli, Path::new(".")).expect("built-in settings")
+    replylint_io::config::load(&cli, Path::new(".")).expect("built-in settings")
 });
 
 /// Read `data` as the file `name` (its extension picks the reader), then
@@ -58,7 +58,7 @@ pub fn lint_replies(source: &Source, replies: &[Reply]) {
         let Ok(rc) = SETTINGS.reply_context(None, &reply.meta) else {
             continue;
         };
-        for d in replylint::engine::lint(&SETTINGS, reply, &rc) {
+        for d in replylint_core::engine::lint(&SETTINGS, reply, &rc) {
             check_span(reply, d.rule, d.span.start, d.span.end);
             let (start, end) = locate(reply, &index, d.span);
             assert!(

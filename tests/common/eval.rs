@@ -1,10 +1,10 @@
 //! Evaluation sets (`tests/data/eval`, `tests/data/safety`): one reply a
 //! line, linted through the library with the built-in configuration.
 
-use replylint::config::Settings;
-use replylint::config::settings::CliOverrides;
-use replylint::diagnostic::Diagnostic;
-use replylint::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
+use replylint_core::config::Settings;
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::diagnostic::Diagnostic;
+use replylint_core::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -36,7 +36,7 @@ pub fn load(set: &str, name: &str) -> Vec<Case> {
 
 /// The built-in settings (no config file).
 pub fn settings() -> Settings {
-    Settings::load(
+    replylint_io::config::load(
         &CliOverrides {
             no_config: true,
             ..CliOverrides::default()
@@ -71,7 +71,7 @@ pub fn lint(settings: &Settings, case: &Case, rules: &[&str]) -> Vec<Diagnostic>
     let rc = settings
         .reply_context(None, &reply.meta)
         .unwrap_or_else(|(_, m)| panic!("{}: {m}", case.id));
-    replylint::engine::lint(settings, &reply, &rc)
+    replylint_core::engine::lint(settings, &reply, &rc)
         .into_iter()
         .filter(|d| rules.contains(&d.rule))
         .collect()

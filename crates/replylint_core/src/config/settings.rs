@@ -1,0 +1,918 @@
+//! Resolved settings: built-in channel files, the user's config file and the
+//! command line layered into values with nothing left unset, and the lookup
+//! that decides a reply's channel, language and mode.
+
+use super::ConfigError;
+use super::options::{ChannelOptions, Expectation, Options, RuleLevels};
+use crate::channel::{self, Channel};
+use crate::diagnostic::Level;
+use crate::lang::Language;
+use crate::lang::detect::Detector;
+use crate::lang::lexicon::Lexicons;
+use crate::lang::register::Register;
+use crate::mode::Mode;
+use crate::reply::{ReplyContext, ReplyMeta};
+use crate::rules;
+use crate::rules::custom::UserRules;
+use crate::suppress::PathIgnores;
+use crate::text::count::Unit;
+use crate::text::dialect::Dialect;
+use crate::text::expand::PlaceholderLengths;
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use toml::Spanned;
+
+/// What the command line says about configuration and replies.
+#[derive(Debug, Clone, Default)]
+pub struct CliOverrides {
+    pub config: Option<PathBuf>,
+    pub no_config: bool,
+    pub channel: Option<String>,
+    pub language: Option<String>,
+    pub mode: Option<Mode>,
+}
+
+/// Channel, language and mode chosen by one source (defaults, a path
+/// pattern, the command line).
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    pub channel: Option<String>,
+    pub language: Option<Language>,
+    pub mode: Option<Mode>,
+    pub dialect: Option<Dialect>,
+    pub variables: Option<Vec<String>>,
+}
+
+impl Choice {
+    /// Whether it sets a placeholder dialect or a variable list.
+    fn sets_templating(&self) -> bool {
+        self.dialect.is_some() || self.variables.is_some()
+    }
+}
+
+/// What the path of a file decides for its replies: the path patterns it
+/// matches (the last one first) and what its folders and file name say
+/// (none for standard input without a name).
+#[derive(Debug, Clone, Default)]
+pub struct PathContext<'s> {
+    matching: Vec<&'s Choice>,
+    convention: Option<Choice>,
+}
+
+#[derive(Debug, Clone)]
+struct PathRule {
+    matcher: GlobMatcher,
+    choice: Choice,
+}
+
+/// Everything the linter needs to know, resolved.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file in use, if any.
+    pub config_file: Option<PathBuf>,
+    /// Directory path patterns are relative to (the config file's, or the
+    /// working directory).
+    pub root: PathBuf,
+    /// Directory relative input paths are relative to.
+    pub cwd: PathBuf,
+    /// Every channel by id.
+    pub channels: BTreeMap<String, Channel>,
+    /// Alias → channel id.
+    aliases: BTreeMap<String, String>,
+    defaults: Choice,
+    command_line: Choice,
+    path_rules: Vec<PathRule>,
+    exclude: GlobSet,
+    pub lexicons: Lexicons,
+    /// Language detection over the candidate languages (`languages`).
+    pub detector: Detector,
+    /// Worst-case placeholder lengths for templates.
+    pub placeholder_lengths: PlaceholderLengths,
+    /// `acronyms`: more words `shouting` accepts in capitals, upper case.
+    pub acronyms: Vec<String>,
+    /// `allowed-domains`: where links may point (`link`); empty: anywhere.
+    pub allowed_domains: Vec<String>,
+    /// `allowed-emails`, `allowed-phones`, `allowed-ibans`: the company's
+    /// own contact details, not personal data (`personal-data`).
+    pub allowed_emails: Vec<String>,
+    pub allowed_phones: Vec<String>,
+    pub allowed_ibans: Vec<String>,
+    /// Rules defined in the config (`[[rule]]`), compiled.
+    pub user_rules: UserRules,
+    /// `[per-path-ignores]`.
+    path_ignores: PathIgnores,
+}
+
+impl Settings {
+    /// Resolve the configuration from the text of its file (`None`: no
+    /// file), relative to the working folder `cwd`. Finding and reading the
+    /// file is the caller's (`replylint_io::config::load`).
+    pub fn from_text(
+        file: Option<(&Path, &str)>,
+        cli: &CliOverrides,
+        cwd: &Path,
+    ) -> Result<Settings, ConfigError> {
+        let (options, text) = match file {
+            Some((path, text)) => {
+                let options: Options =
+                    toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e))?;
+                (options, text)
+            }
+            None => (Options::default(), ""),
+        };
+        let root = file
+            .and_then(|(f, _)| f.parent())
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    cwd.to_owned()
+                } else {
+                    cwd.join(p)
+                }
+            })
+            .unwrap_or_else(|| cwd.to_owned());
+        let mut settings = Settings::resolve(options, file.map(|(p, _)| p), text, cli, root)?;
+        settings.cwd = lexical_normal(cwd);
+        Ok(settings)
+    }
+
+    /// Resolve parsed options (from `file`, whose text is `text`).
+    pub fn resolve(
+        options: Options,
+        file: Option<&Path>,
+        text: &str,
+        cli: &CliOverrides,
+        root: PathBuf,
+    ) -> Result<Settings, ConfigError> {
+        let err_path = file.unwrap_or(Path::new("replylint.toml"));
+        let err =
+            |offset: usize, message: String| ConfigError::at(err_path, text, Some(offset), message);
+
+        let mut user_rules = UserRules::compile(options.rule.unwrap_or_default(), &err)?;
+        if let Some(levels) = &options.rules {
+            check_rule_ids(levels, &user_rules, &err)?;
+        }
+        let builtin = builtin_options();
+        let user_channels = user_channels(options.channels.unwrap_or_default(), &builtin, &err)?;
+        for (_, opts) in user_channels.values() {
+            if let Some(levels) = &opts.rules {
+                check_rule_ids(levels, &user_rules, &err)?;
+            }
+        }
+
+        let mut ids: Vec<&str> = builtin.keys().map(String::as_str).collect();
+        ids.extend(user_channels.keys().map(String::as_str));
+        ids.sort_unstable();
+        ids.dedup();
+
+        let global = options.rules.as_ref();
+        let mut channels = BTreeMap::new();
+        for &id in &ids {
+            let resolved =
+                resolve_channel(id, &builtin, &user_channels, global, &user_rules, &err, 0)?;
+            channels.insert(id.to_owned(), resolved);
+        }
+        let mut aliases = BTreeMap::new();
+        for ch in channels.values() {
+            for a in &ch.aliases {
+                aliases.insert(a.clone(), ch.id.clone());
+            }
+        }
+
+        let detector = Detector::new(&candidate_languages(options.languages.as_ref(), &err)?);
+        let root = lexical_normal(&root);
+        let mut settings = Settings {
+            config_file: file.map(Path::to_owned),
+            cwd: root.clone(),
+            root,
+            channels,
+            aliases,
+            defaults: Choice::default(),
+            command_line: Choice::default(),
+            path_rules: Vec::new(),
+            exclude: GlobSet::empty(),
+            lexicons: Lexicons::builtin(),
+            detector,
+            placeholder_lengths: placeholder_lengths(options.placeholder_lengths),
+            acronyms: options
+                .acronyms
+                .unwrap_or_default()
+                .iter()
+                .map(|a| a.trim().to_uppercase())
+                .collect(),
+            allowed_domains: options.allowed_domains.unwrap_or_default(),
+            allowed_emails: options.allowed_emails.unwrap_or_default(),
+            allowed_phones: options.allowed_phones.unwrap_or_default(),
+            allowed_ibans: options.allowed_ibans.unwrap_or_default(),
+            user_rules: UserRules::default(),
+            path_ignores: PathIgnores::default(),
+        };
+        user_rules.resolve_channels(
+            |name| {
+                settings
+                    .channel_id(name)
+                    .map(str::to_owned)
+                    .ok_or_else(|| settings.unknown_channel(name))
+            },
+            &err,
+        )?;
+        settings.path_ignores = PathIgnores::compile(
+            options.per_path_ignores.unwrap_or_default(),
+            |id| rule_id(id, &user_rules),
+            || rules::ids().chain(user_rules.ids()).collect(),
+            &err,
+        )?;
+        settings.user_rules = user_rules;
+
+        // Defaults from the file.
+        settings.defaults = Choice {
+            channel: options
+                .channel
+                .map(|c| settings.channel_id_at(&c, &err))
+                .transpose()?,
+            language: options
+                .language
+                .map(|l| parse_language_at(&l, &err))
+                .transpose()?,
+            mode: options.mode,
+            dialect: options
+                .placeholder_dialect
+                .map(|d| parse_dialect_at(&d, &err))
+                .transpose()?,
+            variables: options.variables,
+        };
+        for p in options.paths.unwrap_or_default() {
+            let matcher = Glob::new(p.glob.get_ref())
+                .map_err(|e| err(p.glob.span().start, format!("invalid glob: {e}")))?
+                .compile_matcher();
+            let choice = Choice {
+                channel: p
+                    .channel
+                    .map(|c| settings.channel_id_at(&c, &err))
+                    .transpose()?,
+                language: p
+                    .language
+                    .map(|l| parse_language_at(&l, &err))
+                    .transpose()?,
+                mode: p.mode,
+                dialect: p
+                    .placeholder_dialect
+                    .map(|d| parse_dialect_at(&d, &err))
+                    .transpose()?,
+                variables: p.variables,
+            };
+            settings.path_rules.push(PathRule { matcher, choice });
+        }
+        let mut exclude = GlobSetBuilder::new();
+        for g in options.exclude.unwrap_or_default() {
+            exclude.add(
+                Glob::new(g.get_ref())
+                    .map_err(|e| err(g.span().start, format!("invalid glob: {e}")))?,
+            );
+        }
+        settings.exclude = exclude
+            .build()
+            .map_err(|e| ConfigError::cli(format!("invalid exclude globs: {e}")))?;
+
+        // The command line.
+        settings.command_line = Choice {
+            channel: cli
+                .channel
+                .as_deref()
+                .map(|c| {
+                    settings.channel_id(c).map(str::to_owned).ok_or_else(|| {
+                        ConfigError::cli(format!("--channel: {}", settings.unknown_channel(c)))
+                    })
+                })
+                .transpose()?,
+            language: cli
+                .language
+                .as_deref()
+                .map(|l| {
+                    l.parse::<Language>()
+                        .map_err(|m| ConfigError::cli(format!("--lang: {m}")))
+                })
+                .transpose()?,
+            mode: cli.mode,
+            ..Choice::default()
+        };
+        Ok(settings)
+    }
+
+    /// Channel id for an id or alias.
+    pub fn channel_id(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        if let Some((id, _)) = self.channels.get_key_value(name) {
+            return Some(id);
+        }
+        self.aliases.get(name).map(String::as_str)
+    }
+
+    /// The channel named by an id or alias.
+    pub fn channel(&self, name: &str) -> Option<&Channel> {
+        self.channel_id(name).and_then(|id| self.channels.get(id))
+    }
+
+    /// "unknown channel `twiter` (did you mean `twitter`?)".
+    pub fn unknown_channel(&self, name: &str) -> String {
+        crate::suggest::unknown(
+            "channel",
+            name,
+            self.channels
+                .keys()
+                .chain(self.aliases.keys())
+                .map(String::as_str),
+        )
+    }
+
+    /// The `'static` id of a rule, built-in or user-defined.
+    pub fn rule_id(&self, name: &str) -> Option<&'static str> {
+        rule_id(name, &self.user_rules)
+    }
+
+    /// Every rule id: built-in ones, then user-defined ones.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        rules::ids().chain(self.user_rules.ids())
+    }
+
+    /// The rules `per-path-ignores` turns off for replies read from `path`.
+    pub fn ignored_rules(&self, path: &Path) -> Vec<&'static str> {
+        if self.path_ignores.is_empty() {
+            return Vec::new();
+        }
+        self.path_ignores.rules_for(&self.relative(path))
+    }
+
+    fn channel_id_at(
+        &self,
+        name: &Spanned<String>,
+        err: &impl Fn(usize, String) -> ConfigError,
+    ) -> Result<String, ConfigError> {
+        self.channel_id(name.get_ref())
+            .map(str::to_owned)
+            .ok_or_else(|| err(name.span().start, self.unknown_channel(name.get_ref())))
+    }
+
+    /// Whether `path` is excluded by the config's `exclude` globs: the
+    /// path itself or one of its folders (`exclude = ["drafts"]` excludes
+    /// everything under `drafts/`).
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let rel = self.relative(path);
+        rel.ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .any(|a| self.exclude.is_match(a))
+    }
+
+    /// `path` (relative to the working directory, or absolute) relative to
+    /// the config root, which is what globs are written against. A path
+    /// outside the root is returned cleaned but otherwise as given.
+    fn relative(&self, path: &Path) -> PathBuf {
+        let absolute = lexical_normal(&self.cwd.join(path));
+        match absolute.strip_prefix(&self.root) {
+            Ok(rel) => rel.to_owned(),
+            Err(_) => lexical_normal(path),
+        }
+    }
+
+    /// Decide channel, language and mode for a reply read from `path`
+    /// (`None` for stdin without `--stdin-filename`). Precedence: the
+    /// reply's own fields, the command line, path patterns (the last match
+    /// wins), the config's defaults, then the path's own parts (`sms/`,
+    /// `reply.it.md`), then `generic`; for the mode, the reader's default
+    /// (`template` for helpdesk exports), then `draft`. On an unknown
+    /// channel or language in `meta`, the error message and the offset it
+    /// was written at.
+    pub fn reply_context(
+        &self,
+        path: Option<&Path>,
+        meta: &ReplyMeta,
+    ) -> Result<ReplyContext<'_>, (usize, String)> {
+        self.reply_context_in(&self.path_context(path), meta)
+    }
+
+    /// What a reply's path decides, the same for every reply of a file:
+    /// worked out once per file for [`Settings::reply_context_in`].
+    pub fn path_context(&self, path: Option<&Path>) -> PathContext<'_> {
+        let Some(rel) = path.map(|p| self.relative(p)) else {
+            return PathContext::default();
+        };
+        PathContext {
+            // Path patterns that match, the last one first.
+            matching: self
+                .path_rules
+                .iter()
+                .rev()
+                .filter(|r| r.matcher.is_match(&rel))
+                .map(|r| &r.choice)
+                .collect(),
+            convention: Some(self.convention(&rel)),
+        }
+    }
+
+    /// [`Settings::reply_context`] with the path's part worked out.
+    pub fn reply_context_in<'s>(
+        &'s self,
+        at: &PathContext<'s>,
+        meta: &ReplyMeta,
+    ) -> Result<ReplyContext<'s>, (usize, String)> {
+        let own = Choice {
+            channel: meta
+                .channel
+                .as_ref()
+                .map(|c| {
+                    self.channel_id(&c.value)
+                        .map(str::to_owned)
+                        .ok_or_else(|| (c.offset, self.unknown_channel(&c.value)))
+                })
+                .transpose()?,
+            language: meta
+                .language
+                .as_ref()
+                .map(|l| l.value.parse::<Language>().map_err(|m| (l.offset, m)))
+                .transpose()?,
+            mode: meta.mode,
+            dialect: meta
+                .dialect
+                .as_ref()
+                .map(|d| d.value.parse::<Dialect>().map_err(|m| (d.offset, m)))
+                .transpose()?,
+            variables: None,
+        };
+        let matching = &at.matching;
+        let layers: Vec<&Choice> = [&own, &self.command_line]
+            .into_iter()
+            .chain(matching.iter().copied())
+            .chain([&self.defaults])
+            .chain(at.convention.as_ref())
+            .collect();
+        let channel_id = layers.iter().find_map(|l| l.channel.as_deref());
+        let channel = channel_id
+            .and_then(|id| self.channels.get(id))
+            .unwrap_or_else(|| &self.channels[channel::GENERIC]);
+        let (dialect, variables) = self.templating_of(&own, matching, channel, meta);
+        Ok(ReplyContext {
+            channel,
+            language: layers.iter().find_map(|l| l.language),
+            // A reader's default (helpdesk exports are templates) yields to
+            // every layer, the config's defaults and conventions included.
+            mode: layers
+                .iter()
+                .find_map(|l| l.mode)
+                .or(meta.default_mode)
+                .unwrap_or(Mode::Draft),
+            channel_named: channel_id.is_some(),
+            dialect,
+            variables,
+        })
+    }
+
+    /// The placeholder dialect a reply read from `path` is written in, and
+    /// the variables it may use: the reply's own `placeholder-dialect`,
+    /// then path patterns (the last match wins), the channel, the
+    /// config's defaults, then what the reader recognised (a Zendesk
+    /// export is written in `zendesk`). A dialect name the reply gets
+    /// wrong is reported by [`Settings::reply_context`] and ignored here.
+    pub fn templating<'s>(
+        &'s self,
+        path: Option<&Path>,
+        meta: &ReplyMeta,
+        channel: &'s Channel,
+    ) -> (Option<Dialect>, Option<&'s [String]>) {
+        let own = Choice {
+            dialect: meta.dialect.as_ref().and_then(|d| d.value.parse().ok()),
+            ..Choice::default()
+        };
+        let matching: Vec<&Choice> = match path {
+            Some(path) if self.path_rules.iter().any(|r| r.choice.sets_templating()) => {
+                let rel = self.relative(path);
+                self.path_rules
+                    .iter()
+                    .rev()
+                    .filter(|r| r.choice.sets_templating() && r.matcher.is_match(&rel))
+                    .map(|r| &r.choice)
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        self.templating_of(&own, &matching, channel, meta)
+    }
+
+    fn templating_of<'s>(
+        &'s self,
+        own: &Choice,
+        matching: &[&'s Choice],
+        channel: &'s Channel,
+        meta: &ReplyMeta,
+    ) -> (Option<Dialect>, Option<&'s [String]>) {
+        let dialect = own
+            .dialect
+            .or_else(|| matching.iter().find_map(|c| c.dialect))
+            .or(channel.placeholder_dialect)
+            .or(self.defaults.dialect)
+            .or(meta.default_dialect);
+        let variables = matching
+            .iter()
+            .find_map(|c| c.variables.as_deref())
+            .or(channel.variables.as_deref())
+            .or(self.defaults.variables.as_deref());
+        (dialect, variables)
+    }
+
+    /// Channel and language named by a path's folders and file-name parts;
+    /// the part nearest the file wins.
+    fn convention(&self, rel: &Path) -> Choice {
+        let mut choice = Choice::default();
+        let mut parts: Vec<&str> = Vec::new();
+        let comps: Vec<_> = rel.components().collect();
+        for (i, c) in comps.iter().enumerate() {
+            let Component::Normal(s) = c else { continue };
+            let Some(s) = s.to_str() else { continue };
+            if i + 1 == comps.len() {
+                // File name: every dot-separated part but the extension.
+                let mut pieces: Vec<&str> = s.split('.').collect();
+                if pieces.len() > 1 {
+                    pieces.pop();
+                }
+                parts.extend(pieces.into_iter().skip(1));
+            } else {
+                parts.push(s);
+            }
+        }
+        for part in parts {
+            if let Some(id) = self.channel_id(part) {
+                choice.channel = Some(id.to_owned());
+            } else if let Ok(lang) = part.parse::<Language>() {
+                choice.language = Some(lang);
+            }
+        }
+        choice
+    }
+}
+
+/// `path` without `.` components and with `dir/..` pairs removed, without
+/// touching the file system (symlinks are not resolved).
+fn lexical_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::ParentDir
+                if matches!(
+                    out.components().next_back(),
+                    Some(Component::RootDir | Component::Prefix(_))
+                ) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The user's `[channels.*]` tables by channel id, with their offsets. A
+/// table named by an alias (`[channels.x]`) configures the channel it
+/// stands for; a new channel whose name is a near miss of an existing one
+/// (`[channels.twiter]`) must say what it `extends`, so that a typo does
+/// not silently create a channel.
+fn user_channels(
+    tables: BTreeMap<Spanned<String>, Spanned<ChannelOptions>>,
+    builtin: &BTreeMap<String, ChannelOptions>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<BTreeMap<String, (usize, ChannelOptions)>, ConfigError> {
+    let alias_of = |name: &str| {
+        builtin
+            .iter()
+            .find(|(_, o)| o.aliases.iter().flatten().any(|a| a == name))
+            .map(|(id, _)| id.clone())
+    };
+    let mut out: BTreeMap<String, (usize, ChannelOptions)> = BTreeMap::new();
+    // Tables named by their id first, so that an alias table clashing with
+    // one is reported at the alias.
+    let (by_alias, by_id): (Vec<_>, Vec<_>) = tables
+        .into_iter()
+        .partition(|(k, _)| alias_of(k.get_ref()).is_some());
+    for (key, value) in by_id.into_iter().chain(by_alias) {
+        let offset = key.span().start;
+        let name = key.into_inner();
+        let opts = value.into_inner();
+        let id = match alias_of(&name) {
+            Some(id) => {
+                if out.contains_key(&id) {
+                    return Err(err(
+                        offset,
+                        format!(
+                            "`{name}` is an alias of `{id}`, which is already configured: \
+                             merge the two tables into `[channels.{id}]`"
+                        ),
+                    ));
+                }
+                id
+            }
+            None => name,
+        };
+        if !builtin.contains_key(&id)
+            && opts.extends.is_none()
+            && let Some(near) = crate::suggest::closest(
+                &id,
+                builtin
+                    .iter()
+                    .flat_map(|(k, o)| std::iter::once(k).chain(o.aliases.iter().flatten()))
+                    .map(String::as_str),
+            )
+        {
+            return Err(err(
+                offset,
+                format!(
+                    "unknown channel `{id}` (did you mean `{near}`?); \
+                     to define a new channel, say which one it starts from: \
+                     `extends = \"{near}\"` or `extends = \"generic\"`"
+                ),
+            ));
+        }
+        out.insert(id, (offset, opts));
+    }
+    Ok(out)
+}
+
+/// The `'static` id of a built-in or user-defined rule.
+fn rule_id(name: &str, user_rules: &UserRules) -> Option<&'static str> {
+    rules::by_id(name)
+        .map(|m| m.id)
+        .or_else(|| user_rules.id(name))
+}
+
+fn check_rule_ids(
+    levels: &RuleLevels,
+    user_rules: &UserRules,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<(), ConfigError> {
+    for key in levels.keys() {
+        if rule_id(key.get_ref(), user_rules).is_none() {
+            return Err(err(
+                key.span().start,
+                crate::suggest::unknown(
+                    "rule",
+                    key.get_ref(),
+                    rules::ids().chain(user_rules.ids()),
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn parse_dialect_at(
+    dialect: &Spanned<String>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<Dialect, ConfigError> {
+    dialect
+        .get_ref()
+        .parse()
+        .map_err(|m| err(dialect.span().start, m))
+}
+
+fn parse_language_at(
+    lang: &Spanned<String>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<Language, ConfigError> {
+    lang.get_ref()
+        .parse()
+        .map_err(|m| err(lang.span().start, m))
+}
+
+/// Resolve `[placeholder-lengths]` over the defaults.
+fn placeholder_lengths(
+    raw: Option<super::options::PlaceholderLengthOptions>,
+) -> PlaceholderLengths {
+    let raw = raw.unwrap_or_default();
+    let base = PlaceholderLengths::default();
+    PlaceholderLengths {
+        name: raw.name.unwrap_or(base.name),
+        default: raw.default.unwrap_or(base.default),
+        variables: raw.variables.unwrap_or_default(),
+    }
+}
+
+/// The `languages` list: each a known language code, at least one.
+fn candidate_languages(
+    list: Option<&Spanned<Vec<Spanned<String>>>>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<Vec<Language>, ConfigError> {
+    let Some(list) = list else {
+        return Ok(Language::ALL.to_vec());
+    };
+    if list.get_ref().is_empty() {
+        return Err(err(
+            list.span().start,
+            "`languages` must name at least one language".to_owned(),
+        ));
+    }
+    list.get_ref()
+        .iter()
+        .map(|l| parse_language_at(l, err))
+        .collect()
+}
+
+/// The built-in channel files, parsed.
+pub fn builtin_options() -> BTreeMap<String, ChannelOptions> {
+    channel::BUILTIN
+        .iter()
+        .map(|&(id, text)| {
+            let opts: ChannelOptions = toml::from_str(text)
+                .unwrap_or_else(|e| panic!("built-in channel file {id}.toml is invalid: {e}"));
+            (id.to_owned(), opts)
+        })
+        .collect()
+}
+
+fn apply_levels(
+    levels: &mut BTreeMap<&'static str, Level>,
+    over: Option<&RuleLevels>,
+    user_rules: &UserRules,
+) {
+    for (id, level) in over.into_iter().flatten() {
+        if let Some(id) = rule_id(id.get_ref(), user_rules) {
+            levels.insert(id, *level.get_ref());
+        }
+    }
+}
+
+/// Resolve channel `id`: its parent (for user-defined channels, `extends`
+/// or `generic`), then the built-in file, then the user's table. Rule
+/// levels layer as: rule defaults → built-in channel files → the user's
+/// `[rules]` → the user's `[channels.*.rules]`.
+fn resolve_channel(
+    id: &str,
+    builtin: &BTreeMap<String, ChannelOptions>,
+    user: &BTreeMap<String, (usize, ChannelOptions)>,
+    global: Option<&RuleLevels>,
+    user_rules: &UserRules,
+    err: &impl Fn(usize, String) -> ConfigError,
+    depth: usize,
+) -> Result<Channel, ConfigError> {
+    let b = builtin.get(id);
+    let u = user.get(id);
+    if depth > 16 {
+        let offset = u.map_or(0, |(o, _)| *o);
+        return Err(err(
+            offset,
+            format!("channel `{id}` extends itself (an `extends` cycle)"),
+        ));
+    }
+    if let Some((_, opts)) = u
+        && b.is_some()
+        && let Some(ext) = &opts.extends
+    {
+        return Err(err(
+            ext.span().start,
+            format!("`extends` is only for new channels; `{id}` is built in"),
+        ));
+    }
+    // A built-in channel starts from nothing; a new one from its parent.
+    let parent = match (b, u) {
+        (Some(_), _) => None,
+        (None, Some((_, opts))) => {
+            let name = opts
+                .extends
+                .as_ref()
+                .map_or(channel::GENERIC, |e| e.get_ref().as_str());
+            let parent_id = if builtin.contains_key(name) || user.contains_key(name) {
+                name.to_owned()
+            } else if let Some((alias_of, _)) = builtin
+                .iter()
+                .find(|(_, o)| o.aliases.iter().flatten().any(|a| a == name))
+            {
+                alias_of.clone()
+            } else {
+                let offset = opts.extends.as_ref().map_or(0, |e| e.span().start);
+                let names = builtin.keys().chain(user.keys()).map(String::as_str);
+                return Err(err(offset, crate::suggest::unknown("channel", name, names)));
+            };
+            Some(resolve_channel(
+                &parent_id,
+                builtin,
+                user,
+                global,
+                user_rules,
+                err,
+                depth + 1,
+            )?)
+        }
+        (None, None) => unreachable!("resolve_channel is only called for known ids"),
+    };
+
+    let raw = b
+        .cloned()
+        .unwrap_or_default()
+        .merge(u.map(|(_, o)| o.clone()).unwrap_or_default());
+    let mut levels = match &parent {
+        Some(p) => p.levels.clone(),
+        None => rules::REGISTRY
+            .iter()
+            .map(|r| (r.meta().id, Level::from(r.meta().default_severity)))
+            .chain(user_rules.iter().map(|r| (r.id, r.level)))
+            .collect(),
+    };
+    if parent.is_none() {
+        apply_levels(&mut levels, b.and_then(|o| o.rules.as_ref()), user_rules);
+        apply_levels(&mut levels, global, user_rules);
+    }
+    apply_levels(
+        &mut levels,
+        u.and_then(|(_, o)| o.rules.as_ref()),
+        user_rules,
+    );
+
+    let base = |f: fn(&Channel) -> Option<u64>| parent.as_ref().and_then(f);
+    let signature_pattern = match &raw.signature_pattern {
+        Some(p) => Some(
+            rules::signature::SignaturePattern::new(p.get_ref())
+                .map_err(|m| err(p.span().start, m))?,
+        ),
+        None => parent.as_ref().and_then(|p| p.signature_pattern.clone()),
+    };
+    let min_readability = match &raw.min_readability {
+        Some(m) => m.get_ref().resolve().map_err(|e| err(m.span().start, e))?,
+        None => parent
+            .as_ref()
+            .map(|p| p.min_readability.clone())
+            .unwrap_or_default(),
+    };
+    let placeholder_dialect = match &raw.placeholder_dialect {
+        Some(d) => Some(parse_dialect_at(d, err)?),
+        None => parent.as_ref().and_then(|p| p.placeholder_dialect),
+    };
+    Ok(Channel {
+        id: id.to_owned(),
+        placeholder_dialect,
+        variables: raw
+            .variables
+            .clone()
+            .or_else(|| parent.as_ref().and_then(|p| p.variables.clone())),
+        description: raw
+            .description
+            .or_else(|| parent.as_ref().map(|p| p.description.clone()))
+            .unwrap_or_default(),
+        aliases: raw.aliases.unwrap_or_default(),
+        public: raw
+            .public
+            .or(parent.as_ref().map(|p| p.public))
+            .unwrap_or(false),
+        unit: raw
+            .unit
+            .or(parent.as_ref().map(|p| p.unit))
+            .unwrap_or(Unit::Graphemes),
+        max_length: raw.max_length.or_else(|| base(|p| p.max_length)),
+        max_segments: raw.max_segments.or_else(|| base(|p| p.max_segments)),
+        max_subject_length: raw
+            .max_subject_length
+            .or_else(|| base(|p| p.max_subject_length)),
+        warn_subject_length: raw
+            .warn_subject_length
+            .or_else(|| base(|p| p.warn_subject_length)),
+        max_header_length: raw
+            .max_header_length
+            .or_else(|| base(|p| p.max_header_length)),
+        max_footer_length: raw
+            .max_footer_length
+            .or_else(|| base(|p| p.max_footer_length)),
+        greeting: raw
+            .greeting
+            .or(parent.as_ref().map(|p| p.greeting))
+            .unwrap_or(Expectation::Any),
+        sign_off: raw
+            .sign_off
+            .or(parent.as_ref().map(|p| p.sign_off))
+            .unwrap_or(Expectation::Any),
+        signature_pattern,
+        min_readability,
+        max_sentence_words: raw
+            .max_sentence_words
+            .or_else(|| base(|p| p.max_sentence_words)),
+        max_exclamations: raw
+            .max_exclamations
+            .or_else(|| base(|p| p.max_exclamations)),
+        max_emoji: raw.max_emoji.or_else(|| base(|p| p.max_emoji)),
+        strict_french_spacing: raw
+            .strict_french_spacing
+            .or(parent.as_ref().map(|p| p.strict_french_spacing))
+            .unwrap_or(false),
+        register: raw
+            .register
+            .or(parent.as_ref().map(|p| p.register))
+            .unwrap_or(Register::Any),
+        renders: raw
+            .renders
+            .or(parent.as_ref().map(|p| p.renders))
+            .unwrap_or(crate::rules::markup::Renders::Any),
+        registry_levels: Channel::levels_by_registry(&levels),
+        levels,
+        builtin: b.is_some(),
+    })
+}

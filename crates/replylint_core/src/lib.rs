@@ -1,0 +1,32 @@
+//! replylint's core: everything that decides what is wrong with a reply,
+//! with no file, terminal or thread I/O (it builds for
+//! `wasm32-unknown-unknown`).
+//!
+//! The layers, each using only those listed before it (a test in the
+//! integration suite fails on an upward import):
+//!
+//! - [`text`]: counting units, tweet weight, GSM-7, placeholders, phrases;
+//! - [`lang`]: language detection, lexicons, register cues;
+//! - [`diagnostic`], [`location`], [`mode`], [`suggest`]: the vocabulary;
+//! - [`reply`], [`channel`]: the reply model and resolved channel settings;
+//! - [`rules`]: the checks, one file each, and their registry;
+//! - [`config`], [`suppress`]: configuration resolved from strings,
+//!   suppression comments;
+//! - [`engine`], [`count`], [`docs`]: running the rules, the count table,
+//!   the documentation generated from the declarations.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod channel;
+pub mod config;
+pub mod count;
+pub mod diagnostic;
+pub mod docs;
+pub mod engine;
+pub mod lang;
+pub mod location;
+pub mod mode;
+pub mod reply;
+pub mod rules;
+pub mod suggest;
+pub mod suppress;
+pub mod text;

@@ -1,0 +1,225 @@
+//! `blame`: phrases that blame or lecture the customer.
+
+use super::screen::Screened;
+use super::{Context, Rule, RuleMeta, Sink};
+use crate::lang::Language;
+use crate::text::phrases::PhraseSet;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports phrases that blame or lecture the customer (`as I already
+    /// said`, `come già detto`, `you should have checked`, `è colpa sua`).
+    ///
+    /// They are reminders that something was already said (`come già
+    /// detto`, `como ya le dije`), reproaches (`you should have read`,
+    /// `avrebbe dovuto controllare`, `vous auriez dû vérifier`, `it's your
+    /// fault`), orders to calm down or to understand (`calm down please`,
+    /// `Sie müssen verstehen`).
+    ///
+    /// The phrases are data, per language: `rules/lexicon/blame.toml`
+    /// (it, en, es, fr, de, pt). They match as whole words, case-
+    /// insensitively, with typographic and straight apostrophes alike. A
+    /// phrase whose words the list writes with a capital (German `Sie`,
+    /// `Ihre`) matches only with that capital, except at the start of a
+    /// sentence: lower-case `sie haben vergessen` is "they forgot".
+    ///
+    /// Each language also lists longer phrases that contain a blame phrase
+    /// without blaming (`it's not your fault`, `non è colpa sua`, `if you
+    /// forgot to add the order number`); these win. Counterfactuals are
+    /// listed only with the verbs of things a customer does (`you should
+    /// have checked`), because the bare form is just as often an
+    /// expectation (`you should have received an e-mail`) or about someone
+    /// else (`il corriere avrebbe dovuto consegnare ieri`).
+    ///
+    /// When the reply's language is set, only that language's phrases are
+    /// used; otherwise every language's.
+    ///
+    /// ## Why is this bad?
+    /// A customer who writes again usually did not understand or did not
+    /// get what they needed. "As I already said" tells them the fault is
+    /// theirs, which escalates the conversation and, on public channels,
+    /// shows every reader a company that talks down to its customers.
+    ///
+    /// ## Example
+    /// ```text
+    /// As I already said, you should have checked the address before ordering.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// The parcel went to the address on the order; I have asked the courier to redirect it.
+    /// ```
+    ///
+    /// ## Options
+    /// None; the phrase lists are in `rules/lexicon/blame.toml`.
+    pub struct Blame {
+        id: "blame",
+        severity: Warning,
+        fix: None,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLists {
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+/// One phrase of the list.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub language: Language,
+    /// An exception: a phrase that contains a blame phrase but does not
+    /// blame.
+    pub allow: bool,
+    /// The phrase as written in the list.
+    pub phrase: String,
+}
+
+/// Parse a blame lexicon: one table per language code with `phrases` and
+/// `allow` lists.
+pub fn parse(text: &str) -> Result<PhraseSet<Entry>, String> {
+    let raw: BTreeMap<String, RawLists> = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut entries = Vec::new();
+    for (code, lists) in raw {
+        let language: Language = code.parse()?;
+        for (allow, list) in [(false, lists.phrases), (true, lists.allow)] {
+            entries.extend(list.into_iter().map(|phrase| {
+                (
+                    phrase.clone(),
+                    Entry {
+                        language,
+                        allow,
+                        phrase,
+                    },
+                )
+            }));
+        }
+    }
+    PhraseSet::new(entries)
+}
+
+/// The phrases shipped in `rules/lexicon/blame.toml`, compiled once.
+pub static BUILTIN: LazyLock<PhraseSet<Entry>> = LazyLock::new(|| {
+    parse(include_str!("../../../../rules/lexicon/blame.toml"))
+        .expect("built-in blame lexicon is valid")
+});
+
+/// Whether `at` opens a sentence: only white space, list markers or
+/// quotation marks since the start of the text, or the end of a sentence.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '„' | '«' | '(' | '-' | '*' | '•')
+    });
+    before.is_empty() || before.ends_with(['.', '!', '?', '…', ':', '\n'])
+}
+
+/// Whether the capitals the list writes are there in `matched` (found at
+/// `at` in `text`).
+fn capitals_match(phrase: &str, matched: &str, text: &str, at: usize) -> bool {
+    phrase
+        .split_whitespace()
+        .zip(matched.split_whitespace())
+        .enumerate()
+        .all(|(i, (want, got))| {
+            let capital = want.chars().next().is_some_and(char::is_uppercase) && want != "I";
+            !capital
+                || got.chars().next().is_some_and(char::is_uppercase)
+                || (i == 0 && opens_sentence(text, at))
+        })
+}
+
+impl Rule for Blame {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let body = cx.body();
+        // Most replies have no phrase at all: only then blank out links,
+        // placeholders and codes, and look again.
+        if !cx.body_has(Screened::Blame) {
+            return;
+        }
+        for m in BUILTIN.find_in(cx.folded_prose()) {
+            let entry = m.payload;
+            if entry.allow || cx.language.is_some_and(|l| l != entry.language) {
+                continue;
+            }
+            let matched = &body[m.span.clone()];
+            if !capitals_match(&entry.phrase, matched, body, m.span.start) {
+                continue;
+            }
+            sink.report(
+                m.span.clone(),
+                format!("`{matched}` blames or lectures the customer"),
+            )
+            .with_help("say what happens next, not what the customer did wrong");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_covers_every_language() {
+        let set = &*BUILTIN;
+        for lang in Language::ALL {
+            let text = match lang {
+                Language::En => "as I already said",
+                Language::It => "come già detto",
+                Language::Es => "como ya le dije",
+                Language::Fr => "comme je l'ai déjà dit",
+                Language::De => "wie bereits gesagt",
+                Language::Pt => "como já disse",
+            };
+            let found = set.find_iter(text);
+            assert_eq!(found.len(), 1, "{lang}");
+            assert_eq!(found[0].payload.language, lang);
+        }
+    }
+
+    #[test]
+    fn unknown_language_and_keys_are_rejected() {
+        assert!(parse("[xx]\nphrases = [\"a\"]").is_err());
+        assert!(parse("[en]\nphrase = [\"a\"]").is_err());
+    }
+
+    #[test]
+    fn capitals_the_list_writes_must_be_there() {
+        let t = "Leider sie haben vergessen";
+        assert!(!capitals_match(
+            "Sie haben vergessen",
+            "sie haben vergessen",
+            t,
+            7
+        ));
+        let t = "Leider Sie haben vergessen";
+        assert!(capitals_match(
+            "Sie haben vergessen",
+            "Sie haben vergessen",
+            t,
+            7
+        ));
+        let t = "Ok. sie haben vergessen";
+        assert!(capitals_match(
+            "Sie haben vergessen",
+            "sie haben vergessen",
+            t,
+            4
+        ));
+        assert!(capitals_match(
+            "as I already said",
+            "as i already said",
+            "as i already said",
+            0
+        ));
+    }
+}

@@ -1,0 +1,946 @@
+//! `check --fix` and `--diff`: apply the fixes rules offer to the files on
+//! disk.
+//!
+//! Fix edits are byte spans of a reply's body. [`Reply::offsets`] maps them
+//! to the file (`source_start` / `source_end`), and the new text is written
+//! the way that part of the file writes text: `\n` as the file's line
+//! break (`\r\n` in a CRLF file), and inside a TOML library string with the
+//! escapes that string's kind needs (`\"` and `\\` in basic strings, `\n`
+//! in single-line ones; literal strings cannot hold a `'` or a line break,
+//! so such a fix is skipped with a note). After the edits are applied the
+//! file is read again with the same reader, and every reply must come out
+//! exactly as the edits meant: a reply that does not is left as it was,
+//! with a note. So a fix never lands anywhere but where it was meant to.
+//!
+//! Fixes are applied in rounds: per reply, the fixes whose edits do not
+//! overlap (first come, first served, in span order) are applied, then the
+//! file is linted again and the next round picks up the rest and whatever
+//! the first fixes uncovered, until nothing is left to fix or
+//! [`MAX_ROUNDS`] have run.
+//!
+//! Writing is atomic: the new text goes to a temporary file in the same
+//! folder, takes the original's permissions and is renamed over it (a
+//! symbolic link is followed, not replaced). The file is read once more
+//! just before: if it changed since it was read, nothing is written.
+//!
+//! Fixed: `.txt`, `.md` (one reply, front matter kept) and TOML libraries.
+//! CSV, JSON Lines and helpdesk exports are reported but not rewritten.
+
+use crate::input::{self, Format, Input, InputError, Read};
+use replylint_core::config::Settings;
+use replylint_core::diagnostic::{Applicability, Diagnostic, Edit};
+use replylint_core::engine;
+use replylint_core::reply::{Reply, Source};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Rounds of "apply, lint again" before giving up on convergence.
+pub const MAX_ROUNDS: usize = 10;
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixOptions {
+    /// Apply unsafe fixes too (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+    pub max_rounds: usize,
+}
+
+impl Default for FixOptions {
+    fn default() -> Self {
+        FixOptions {
+            unsafe_fixes: false,
+            max_rounds: MAX_ROUNDS,
+        }
+    }
+}
+
+impl FixOptions {
+    fn allows(&self, a: Applicability) -> bool {
+        a == Applicability::Safe || self.unsafe_fixes
+    }
+}
+
+/// What fixing one file's text gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text after every round.
+    pub text: String,
+    /// Fixes applied (each may have several edits).
+    pub applied: usize,
+    /// Fixes that were not applied, and why.
+    pub notes: Vec<String>,
+}
+
+impl Fixed {
+    fn unchanged(text: &str) -> Self {
+        Fixed {
+            text: text.to_owned(),
+            applied: 0,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Whether files of this name are rewritten by `--fix`.
+pub fn fixable_format(name: &str) -> bool {
+    matches!(Format::of(Path::new(name)), Format::Text | Format::Toml)
+}
+
+/// Lint one reply as `check` does.
+fn lint(settings: &Settings, path: Option<&Path>, reply: &Reply) -> Vec<Diagnostic> {
+    match settings.reply_context(path, &reply.meta) {
+        Ok(rc) => engine::lint(settings, reply, &rc),
+        // An unknown channel or language: `check` reports it; nothing to fix.
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Fix `text`, the content of the file `name` (read from `path`), until
+/// nothing is left to fix or `opts.max_rounds` rounds have run.
+pub fn fix_text(
+    settings: &Settings,
+    path: Option<&Path>,
+    name: &str,
+    text: &str,
+    opts: FixOptions,
+) -> Fixed {
+    fix_text_with(&|reply| lint(settings, path, reply), path, name, text, opts)
+}
+
+/// The diagnostics of one reply.
+type Linter<'a> = dyn Fn(&Reply) -> Vec<Diagnostic> + 'a;
+
+/// [`fix_text`] with the linter given.
+fn fix_text_with(
+    lint: &Linter<'_>,
+    path: Option<&Path>,
+    name: &str,
+    text: &str,
+    opts: FixOptions,
+) -> Fixed {
+    let mut fixed = Fixed::unchanged(text);
+    if !fixable_format(name) {
+        return fixed;
+    }
+    let mut seen = vec![text.to_owned()];
+    for round in 0.. {
+        let step = fix_round(lint, path, name, &fixed.text, opts);
+        fixed.notes.extend(step.notes);
+        if step.applied == 0 {
+            break;
+        }
+        fixed.applied += step.applied;
+        fixed.text = step.text;
+        if seen.contains(&fixed.text) {
+            fixed
+                .notes
+                .push("fixes undo each other; stopped after this round".to_owned());
+            break;
+        }
+        seen.push(fixed.text.clone());
+        if round + 1 == opts.max_rounds {
+            let left = fix_round(lint, path, name, &fixed.text, opts);
+            if left.applied > 0 {
+                fixed.notes.push(format!(
+                    "fixes did not converge after {} rounds; run `--fix` again",
+                    opts.max_rounds
+                ));
+            }
+            break;
+        }
+    }
+    fixed.notes.dedup();
+    fixed
+}
+
+/// How `text` reads as the file `name`.
+enum Reading {
+    Replies(Vec<Reply>),
+    /// Some parts of a library do not read: its file is not rewritten.
+    Broken,
+    /// Not replies at all (`check` says why, or skips it).
+    Not,
+}
+
+fn read_text(path: Option<&Path>, name: &str, text: &str) -> Reading {
+    let source = Arc::new(Source {
+        path: path.map(Path::to_owned),
+        name: name.to_owned(),
+        text: text.to_owned(),
+    });
+    match input::read_source(source, true) {
+        Ok((Read::Replies(_, replies), errors)) if errors.is_empty() => Reading::Replies(replies),
+        Ok((Read::Replies(..), _)) => Reading::Broken,
+        _ => Reading::Not,
+    }
+}
+
+/// The replies of `text` read as the file `name`, if it reads cleanly.
+fn replies_of(path: Option<&Path>, name: &str, text: &str) -> Option<Vec<Reply>> {
+    match read_text(path, name, text) {
+        Reading::Replies(replies) => Some(replies),
+        _ => None,
+    }
+}
+
+/// An edit of the file: replace `start..end` with `content`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SourceEdit {
+    start: usize,
+    end: usize,
+    content: String,
+}
+
+/// The fixes chosen for one reply in a round.
+struct ReplyPlan {
+    index: usize,
+    label: String,
+    expected: String,
+    edits: Vec<SourceEdit>,
+    fixes: usize,
+}
+
+fn fix_round(
+    lint: &Linter<'_>,
+    path: Option<&Path>,
+    name: &str,
+    text: &str,
+    opts: FixOptions,
+) -> Fixed {
+    let mut out = Fixed::unchanged(text);
+    let replies = match read_text(path, name, text) {
+        Reading::Replies(replies) => replies,
+        Reading::Broken => {
+            out.notes
+                .push("not fixed: parts of the file do not read (see the errors)".to_owned());
+            return out;
+        }
+        Reading::Not => return out,
+    };
+    let line_break = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut plans = Vec::new();
+    for (index, reply) in replies.iter().enumerate() {
+        let label = reply_label(reply, index, name);
+        let kind = StringKind::of(reply, name);
+        let mut diagnostics: Vec<Diagnostic> = lint(reply)
+            .into_iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| opts.allows(f.applicability)))
+            .collect();
+        diagnostics.sort_by_key(|d| {
+            let f = d.fix.as_ref().expect("filtered");
+            (f.edits.iter().map(|e| e.span).min(), d.rule)
+        });
+        let mut taken: Vec<Edit> = Vec::new();
+        let mut edits = Vec::new();
+        let mut fixes = 0;
+        for d in &diagnostics {
+            let fix = d.fix.as_ref().expect("filtered");
+            if fix.edits.is_empty() || !valid_edits(&reply.body, &fix.edits) {
+                continue;
+            }
+            if fix
+                .edits
+                .iter()
+                .any(|e| taken.iter().any(|t| overlaps(e, t)))
+            {
+                continue; // the next round
+            }
+            let mapped: Result<Vec<SourceEdit>, String> = fix
+                .edits
+                .iter()
+                .map(|e| map_edit(reply, e, kind, line_break))
+                .collect();
+            match mapped {
+                Ok(mapped) => {
+                    taken.extend(fix.edits.iter().cloned());
+                    edits.extend(mapped);
+                    fixes += 1;
+                }
+                Err(why) => out
+                    .notes
+                    .push(format!("{label}: `{}` fix not applied: {why}", d.rule)),
+            }
+        }
+        if fixes > 0 {
+            plans.push(ReplyPlan {
+                index,
+                label,
+                expected: apply_body(&reply.body, &taken),
+                edits,
+                fixes,
+            });
+        }
+    }
+    // Apply, read back, and drop the replies that did not come out as
+    // meant (then try again without them).
+    while !plans.is_empty() {
+        let mut all: Vec<&SourceEdit> = plans.iter().flat_map(|p| &p.edits).collect();
+        all.sort_by_key(|e| (e.start, e.end));
+        if all.windows(2).any(|w| w[0].end > w[1].start) {
+            out.notes
+                .push("fixes of different replies overlap in the file".to_owned());
+            return out;
+        }
+        let new_text = apply_source(text, &all);
+        let Some(back) = replies_of(path, name, &new_text) else {
+            if plans.len() == 1 {
+                let p = plans.remove(0);
+                out.notes.push(format!(
+                    "{}: fixes not applied: the file would no longer read",
+                    p.label
+                ));
+                continue;
+            }
+            // Find the culprit one reply at a time.
+            let bad = plans
+                .iter()
+                .position(|p| {
+                    let one: Vec<&SourceEdit> = p.edits.iter().collect();
+                    replies_of(path, name, &apply_source(text, &one)).is_none()
+                })
+                .unwrap_or(0);
+            let p = plans.remove(bad);
+            out.notes.push(format!(
+                "{}: fixes not applied: the file would no longer read",
+                p.label
+            ));
+            continue;
+        };
+        let wrong: Vec<usize> = if back.len() == replies.len() {
+            plans
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| back[p.index].body != p.expected)
+                .map(|(i, _)| i)
+                .collect()
+        } else {
+            (0..plans.len()).collect()
+        };
+        if wrong.is_empty() {
+            out.applied = plans.iter().map(|p| p.fixes).sum();
+            out.text = new_text;
+            return out;
+        }
+        for i in wrong.into_iter().rev() {
+            let p = plans.remove(i);
+            out.notes.push(format!(
+                "{}: fixes not applied: the text would not read back as fixed",
+                p.label
+            ));
+        }
+    }
+    out
+}
+
+fn reply_label(reply: &Reply, index: usize, name: &str) -> String {
+    match (&reply.meta.id, &reply.meta.title) {
+        (Some(id), _) => format!("reply `{id}`"),
+        (None, Some(t)) => format!("reply \"{t}\""),
+        (None, None) if Format::of(Path::new(name)) == Format::Text => "the reply".to_owned(),
+        (None, None) => format!("reply {}", index + 1),
+    }
+}
+
+/// Edits within the body, on character boundaries, not overlapping each
+/// other.
+fn valid_edits(body: &str, edits: &[Edit]) -> bool {
+    edits.iter().all(|e| {
+        e.span.start <= e.span.end
+            && e.span.end <= body.len()
+            && body.is_char_boundary(e.span.start)
+            && body.is_char_boundary(e.span.end)
+    }) && edits
+        .iter()
+        .enumerate()
+        .all(|(i, a)| edits[i + 1..].iter().all(|b| !overlaps(a, b)))
+}
+
+/// Whether two edits touch the same text (two insertions at one place
+/// count: their order would be a guess).
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    let (a, b) = (a.span, b.span);
+    if a.is_empty() && b.is_empty() {
+        return a.start == b.start;
+    }
+    if a.is_empty() {
+        return b.start < a.start && a.start < b.end;
+    }
+    if b.is_empty() {
+        return a.start < b.start && b.start < a.end;
+    }
+    a.start < b.end && b.start < a.end
+}
+
+/// `body` with `edits` (non-overlapping) applied.
+fn apply_body(body: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for e in sorted {
+        out.push_str(&body[at..e.span.start]);
+        out.push_str(&e.content);
+        at = e.span.end;
+    }
+    out.push_str(&body[at..]);
+    out
+}
+
+/// `text` with `edits` (sorted, non-overlapping) applied.
+fn apply_source(text: &str, edits: &[&SourceEdit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.start]);
+        out.push_str(&e.content);
+        at = e.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// How the file writes a reply's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StringKind {
+    /// As is (a text or Markdown file).
+    Plain,
+    /// TOML `"…"`.
+    Basic,
+    /// TOML `"""…"""`.
+    MultiLineBasic,
+    /// TOML `'…'`.
+    Literal,
+    /// TOML `'''…'''`.
+    MultiLineLiteral,
+}
+
+impl StringKind {
+    fn of(reply: &Reply, name: &str) -> StringKind {
+        if Format::of(Path::new(name)) != Format::Toml {
+            return StringKind::Plain;
+        }
+        // The opening delimiter is just before the body, or before the
+        // line break a multi-line string trims.
+        let text = reply.source.text.as_str();
+        let start = reply.offsets.source_start(0).min(text.len());
+        let before = &text[..start];
+        let trimmed = before
+            .strip_suffix("\r\n")
+            .or_else(|| before.strip_suffix('\n'))
+            .filter(|t| t.ends_with("\"\"\"") || t.ends_with("'''"))
+            .unwrap_or(before);
+        if trimmed.ends_with("\"\"\"") {
+            StringKind::MultiLineBasic
+        } else if trimmed.ends_with("'''") {
+            StringKind::MultiLineLiteral
+        } else if trimmed.ends_with('"') {
+            StringKind::Basic
+        } else {
+            StringKind::Literal
+        }
+    }
+
+    /// `content` as this kind of string writes it, or why it cannot be.
+    fn encode(self, content: &str, line_break: &str) -> Result<String, String> {
+        let mut out = String::with_capacity(content.len());
+        for ch in content.chars() {
+            match self {
+                StringKind::Plain => match ch {
+                    '\n' => out.push_str(line_break),
+                    c => out.push(c),
+                },
+                StringKind::Basic | StringKind::MultiLineBasic => match ch {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' if self == StringKind::MultiLineBasic => out.push_str(line_break),
+                    '\n' => out.push_str("\\n"),
+                    '\t' => out.push('\t'),
+                    c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+                    c => out.push(c),
+                },
+                StringKind::Literal | StringKind::MultiLineLiteral => match ch {
+                    '\'' if self == StringKind::Literal => {
+                        return Err("a literal TOML string ('…') cannot hold `'`".to_owned());
+                    }
+                    '\n' if self == StringKind::MultiLineLiteral => out.push_str(line_break),
+                    '\n' => {
+                        return Err(
+                            "a single-line literal TOML string cannot hold a line break".to_owned()
+                        );
+                    }
+                    '\t' => out.push('\t'),
+                    c if c.is_control() => {
+                        return Err(format!(
+                            "a literal TOML string cannot hold U+{:04X}",
+                            c as u32
+                        ));
+                    }
+                    c => out.push(c),
+                },
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A body edit as an edit of the file.
+fn map_edit(
+    reply: &Reply,
+    edit: &Edit,
+    kind: StringKind,
+    line_break: &str,
+) -> Result<SourceEdit, String> {
+    let start = reply.offsets.source_start(edit.span.start);
+    let end = if edit.span.is_empty() {
+        start
+    } else {
+        reply.offsets.source_end(edit.span.end)
+    };
+    let text = &reply.source.text;
+    if end < start || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return Err("its place in the file is unclear".to_owned());
+    }
+    Ok(SourceEdit {
+        start,
+        end,
+        content: kind.encode(&edit.content, line_break)?,
+    })
+}
+
+/// What `--fix` or `--diff` did to one input.
+#[derive(Debug)]
+pub struct FileFix {
+    /// The name shown in reports.
+    pub name: String,
+    /// Fixes applied (or, with `--diff`, that would be).
+    pub applied: usize,
+    /// The unified diff, when the text changed.
+    pub diff: Option<String>,
+    /// Fixes not applied, and why.
+    pub notes: Vec<String>,
+    /// The input could not be read, or the fixed text not written.
+    pub error: Option<InputError>,
+}
+
+/// Fix every input (in parallel, results in input order). With `write`,
+/// changed files are written back (`--fix`); otherwise only diffed
+/// (`--diff`). Standard input is never written: with `write` it is left
+/// for the report, with a note.
+pub fn fix_inputs(
+    settings: &Settings,
+    inputs: &[Input],
+    stdin_name: Option<&Path>,
+    opts: FixOptions,
+    write: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Vec<FileFix> {
+    use rayon::prelude::*;
+    inputs
+        .par_iter()
+        .map(|input| {
+            let fixed = fix_input(settings, input, stdin_name, opts, write);
+            progress();
+            fixed
+        })
+        .collect()
+}
+
+fn fix_input(
+    settings: &Settings,
+    input: &Input,
+    stdin_name: Option<&Path>,
+    opts: FixOptions,
+    write: bool,
+) -> FileFix {
+    let stdin_label = stdin_name.map(|p| p.display().to_string());
+    let mut out = FileFix {
+        name: String::new(),
+        applied: 0,
+        diff: None,
+        notes: Vec::new(),
+        error: None,
+    };
+    let (path, name, bytes, text) = match input {
+        Input::Stdin if write => {
+            out.name = stdin_label.unwrap_or_else(|| input::stdin::STDIN_NAME.to_owned());
+            out.notes.push(format!(
+                "{}: standard input is not rewritten; use `--diff` to see its fixes",
+                out.name
+            ));
+            return out;
+        }
+        Input::Stdin => match input::stdin::read(stdin_label.as_deref()) {
+            Ok(source) => (
+                stdin_name.map(Path::to_owned),
+                source.name.clone(),
+                Vec::new(),
+                source.text.clone(),
+            ),
+            Err(e) => {
+                out.error = Some(e);
+                return out;
+            }
+        },
+        Input::File { path, .. } => {
+            let name = path.display().to_string();
+            out.name.clone_from(&name);
+            if !fixable_format(&name) {
+                return out;
+            }
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    out.error = Some(InputError::new(name, input::io_message(&e)));
+                    return out;
+                }
+            };
+            if input::is_binary(&bytes) {
+                return out;
+            }
+            let Ok(text) = input::decode(&name, bytes.clone()) else {
+                return out; // `check` reports it
+            };
+            (Some(path.clone()), name, bytes, text)
+        }
+    };
+    out.name.clone_from(&name);
+    let fixed = fix_text(settings, path.as_deref(), &name, &text, opts);
+    out.notes = fixed
+        .notes
+        .into_iter()
+        .map(|n| format!("{name}: {n}"))
+        .collect();
+    if fixed.applied == 0 || fixed.text == text {
+        return out;
+    }
+    out.applied = fixed.applied;
+    out.diff = Some(unified_diff(&name, &text, &fixed.text));
+    if write
+        && let Some(path) = &path
+        && let Err(e) = write_atomic(path, &bytes, &fixed.text)
+    {
+        out.error = Some(InputError::new(&name, e.to_string()));
+        out.applied = 0;
+    }
+    out
+}
+
+/// The closing line of `--fix`: "Applied 3 fixes to 2 files."
+pub fn applied_summary(fixes: usize, files: usize) -> String {
+    if fixes == 0 {
+        return "No fixes applied.".to_owned();
+    }
+    format!(
+        "Applied {} to {}.",
+        plural(fixes, "fix", "fixes"),
+        plural(files, "file", "files")
+    )
+}
+
+/// The closing line of `--diff`: "Would apply 3 fixes to 2 files."
+pub fn diff_summary(fixes: usize, files: usize) -> String {
+    if fixes == 0 {
+        return "No fixes to apply.".to_owned();
+    }
+    format!(
+        "Would apply {} to {}.",
+        plural(fixes, "fix", "fixes"),
+        plural(files, "file", "files")
+    )
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A unified diff of `old` → `new` for the file `name`, as `git diff`
+/// prints it.
+pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+/// Why a fixed file was not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file is not what was read any more.
+    Changed,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Changed => f.write_str(
+                "fixes not written: the file changed since it was read; run `--fix` again",
+            ),
+            WriteError::Io(e) => write!(f, "fixes not written: {}", input::io_message(e)),
+        }
+    }
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+/// Replace the file at `path`, whose content was `original` when read,
+/// with `new`: through a temporary file in the same folder, renamed over
+/// it, with the original's permissions. Refuses if the file's content is
+/// no longer `original`.
+pub fn write_atomic(path: &Path, original: &[u8], new: &str) -> Result<(), WriteError> {
+    // Write where a symbolic link points, keeping the link.
+    let target: PathBuf = std::fs::canonicalize(path)?;
+    let dir = target
+        .parent()
+        .ok_or_else(|| std::io::Error::other("the file has no folder"))?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".replylint-fix-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(new.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), permissions)?;
+    if std::fs::read(&target)? != original {
+        return Err(WriteError::Changed);
+    }
+    tmp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use replylint_core::diagnostic::Span;
+
+    fn e(start: usize, end: usize, content: &str) -> Edit {
+        Edit::replace(Span::new(start, end), content)
+    }
+
+    #[test]
+    fn overlapping_edits() {
+        assert!(overlaps(&e(0, 3, ""), &e(2, 4, "")));
+        assert!(!overlaps(&e(0, 2, ""), &e(2, 4, "")), "touching is fine");
+        assert!(
+            overlaps(&e(2, 2, "x"), &e(2, 2, "y")),
+            "two insertions at one place"
+        );
+        assert!(
+            !overlaps(&e(2, 2, "x"), &e(2, 4, "")),
+            "insert before a deletion"
+        );
+        assert!(
+            overlaps(&e(3, 3, "x"), &e(2, 4, "")),
+            "insert inside a deletion"
+        );
+    }
+
+    #[test]
+    fn body_edits_apply_in_order() {
+        let body = "a  b c ";
+        let edits = [e(6, 7, ""), e(1, 3, " ")];
+        assert_eq!(apply_body(body, &edits), "a b c");
+    }
+
+    fn diagnostic(rule: &'static str, edits: Vec<Edit>) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity: replylint_core::diagnostic::Severity::Warning,
+            message: String::new(),
+            help: None,
+            part: replylint_core::diagnostic::Part::Body,
+            span: edits[0].span,
+            fix: Some(replylint_core::diagnostic::Fix::safe(edits)),
+        }
+    }
+
+    /// A linter that wants every `ab` to become `b` and every `bb` to
+    /// become `c`: in `abb` the two fixes overlap, so the second waits for
+    /// the next round, where `bb` is found again.
+    fn chain(reply: &Reply) -> Vec<Diagnostic> {
+        let body = &reply.body;
+        let mut out = Vec::new();
+        for (i, _) in body.match_indices("ab") {
+            out.push(diagnostic("ab", vec![e(i, i + 2, "b")]));
+        }
+        for (i, _) in body.match_indices("bb") {
+            out.push(diagnostic("bb", vec![e(i, i + 2, "c")]));
+        }
+        out
+    }
+
+    #[test]
+    fn overlapping_fixes_wait_for_the_next_round() {
+        let fixed = fix_text_with(
+            &chain,
+            None,
+            "a.txt",
+            "xabb\r\nabb\r\n",
+            FixOptions::default(),
+        );
+        // Round 1: both `ab` (first in span order); round 2: both `bb`.
+        assert_eq!(fixed.text, "xc\r\nc\r\n");
+        assert_eq!(fixed.applied, 4);
+        assert!(fixed.notes.is_empty(), "{:?}", fixed.notes);
+    }
+
+    #[test]
+    fn fixes_that_never_converge_stop_after_max_rounds() {
+        // `x` → `xx` for ever.
+        let grow = |reply: &Reply| {
+            vec![diagnostic("grow", vec![e(0, 0, "x")])]
+                .into_iter()
+                .filter(|_| !reply.body.is_empty())
+                .collect()
+        };
+        let opts = FixOptions {
+            max_rounds: 3,
+            ..FixOptions::default()
+        };
+        let fixed = fix_text_with(&grow, None, "a.txt", "x", opts);
+        assert_eq!(fixed.text, "xxxx");
+        assert_eq!(fixed.applied, 3);
+        assert!(
+            fixed.notes[0].contains("did not converge after 3 rounds"),
+            "{:?}",
+            fixed.notes
+        );
+    }
+
+    #[test]
+    fn fixes_that_undo_each_other_stop() {
+        // `a` ↔ `b`.
+        let flip = |reply: &Reply| {
+            let to = if reply.body == "a" { "b" } else { "a" };
+            vec![diagnostic("flip", vec![e(0, 1, to)])]
+        };
+        let fixed = fix_text_with(&flip, None, "a.txt", "a", FixOptions::default());
+        assert_eq!(fixed.text, "a");
+        assert!(
+            fixed.notes[0].contains("undo each other"),
+            "{:?}",
+            fixed.notes
+        );
+    }
+
+    #[test]
+    fn unsafe_fixes_need_the_option() {
+        let risky = |reply: &Reply| {
+            if reply.body.contains("http:") {
+                let i = reply.body.find("http:").unwrap_or(0);
+                let mut d = diagnostic("link", vec![e(i, i + 4, "https")]);
+                d.fix = Some(replylint_core::diagnostic::Fix::unsafe_(vec![e(
+                    i,
+                    i + 4,
+                    "https",
+                )]));
+                vec![d]
+            } else {
+                Vec::new()
+            }
+        };
+        let text = "see http://x.it";
+        let safe = fix_text_with(&risky, None, "a.txt", text, FixOptions::default());
+        assert_eq!((safe.text.as_str(), safe.applied), (text, 0));
+        let opts = FixOptions {
+            unsafe_fixes: true,
+            ..FixOptions::default()
+        };
+        let both = fix_text_with(&risky, None, "a.txt", text, opts);
+        assert_eq!((both.text.as_str(), both.applied), ("see https://x.it", 1));
+    }
+
+    #[test]
+    fn a_fix_in_a_literal_string_that_cannot_hold_it_is_skipped() {
+        let quote = |reply: &Reply| {
+            reply
+                .body
+                .match_indices('’')
+                .map(|(i, _)| diagnostic("sms-encoding", vec![e(i, i + 3, "'")]))
+                .collect()
+        };
+        let text = "[[reply]]\nid = \"a\"\ntext = 'l’x'\n[[reply]]\nid = \"b\"\ntext = \"l’x\"\n";
+        let fixed = fix_text_with(&quote, None, "lib.toml", text, FixOptions::default());
+        assert_eq!(
+            fixed.text,
+            "[[reply]]\nid = \"a\"\ntext = 'l’x'\n[[reply]]\nid = \"b\"\ntext = \"l'x\"\n"
+        );
+        assert_eq!(fixed.applied, 1);
+        assert_eq!(
+            fixed.notes,
+            [
+                "reply `a`: `sms-encoding` fix not applied: a literal TOML string ('…') cannot hold `'`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fix_that_would_not_read_back_is_dropped() {
+        // Inserting `'''` into a multi-line literal string would end it.
+        let close = |reply: &Reply| {
+            if reply.body.contains("'''") {
+                Vec::new()
+            } else {
+                vec![diagnostic("close", vec![e(1, 1, "'''")])]
+            }
+        };
+        let text = "[[reply]]\ntext = '''\nab\n'''\n";
+        let fixed = fix_text_with(&close, None, "lib.toml", text, FixOptions::default());
+        assert_eq!(fixed.text, text);
+        assert_eq!(fixed.applied, 0);
+        assert!(
+            fixed.notes[0].contains("fixes not applied"),
+            "{:?}",
+            fixed.notes
+        );
+    }
+
+    #[test]
+    fn writing_refuses_a_file_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "new text").unwrap();
+        let err = write_atomic(&path, b"old text", "fixed").unwrap_err();
+        assert!(matches!(err, WriteError::Changed));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text");
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        write_atomic(&path, b"new text", "fixed").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn strings_are_escaped_for_their_kind() {
+        let s = "it's \"ok\"\\\n";
+        assert_eq!(
+            StringKind::Plain.encode(s, "\r\n").unwrap(),
+            "it's \"ok\"\\\r\n"
+        );
+        assert_eq!(
+            StringKind::Basic.encode(s, "\n").unwrap(),
+            "it's \\\"ok\\\"\\\\\\n"
+        );
+        assert_eq!(
+            StringKind::MultiLineBasic.encode(s, "\r\n").unwrap(),
+            "it's \\\"ok\\\"\\\\\r\n"
+        );
+        assert!(StringKind::Literal.encode("it's", "\n").is_err());
+        assert!(StringKind::Literal.encode("a\nb", "\n").is_err());
+        assert_eq!(
+            StringKind::Literal.encode("a \"b\"", "\n").unwrap(),
+            "a \"b\""
+        );
+        assert_eq!(
+            StringKind::MultiLineLiteral.encode("it's\n", "\n").unwrap(),
+            "it's\n"
+        );
+        assert_eq!(StringKind::Basic.encode("\u{1}", "\n").unwrap(), "\\u0001");
+    }
+}

@@ -1,0 +1,294 @@
+//! JSON pieces shared by the JSON Lines reader and the helpdesk exports:
+//! where a value sits in the file, and string literals decoded with a map
+//! back to the file.
+//!
+//! `serde_json` parses and validates; values are borrowed from the file as
+//! [`RawValue`]s, so each one's offset is known (a sub-slice of the file's
+//! text), and a string literal is decoded here escape by escape (`\n`,
+//! `\"`, `\u00e8`, surrogate pairs `\ud83d\ude00`), recording where each
+//! character came from.
+
+use super::library::{Entry, FIELDS, Keys, Value};
+use replylint_core::reply::{BodyBuilder, Located, OffsetMap};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// A JSON object with its values left raw.
+pub type Object<'a> = BTreeMap<String, &'a RawValue>;
+
+/// Byte offset of `raw` in `text`, the file it was borrowed from.
+pub fn offset_of(text: &str, raw: &RawValue) -> usize {
+    let at = raw.get().as_ptr() as usize;
+    let base = text.as_ptr() as usize;
+    debug_assert!(at >= base && at <= base + text.len());
+    at.saturating_sub(base).min(text.len())
+}
+
+/// Parse `raw` as an object, if it is one.
+pub fn object(raw: &RawValue) -> Option<Object<'_>> {
+    if !raw.get().starts_with('{') {
+        return None;
+    }
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// Parse `raw` as an array, if it is one.
+pub fn array(raw: &RawValue) -> Option<Vec<&RawValue>> {
+    if !raw.get().starts_with('[') {
+        return None;
+    }
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// Whether `raw` is a string literal.
+pub fn is_string(raw: &RawValue) -> bool {
+    raw.get().starts_with('"')
+}
+
+/// The string `raw` holds, if it is one.
+pub fn string(raw: &RawValue) -> Option<String> {
+    if !is_string(raw) {
+        return None;
+    }
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// What kind of JSON value `raw` is, for messages.
+pub fn kind(raw: &RawValue) -> &'static str {
+    match raw.get().as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+/// Decode the string literal `raw` (quotes included) written at offset
+/// `at` of the file into `out`. `serde_json` has already validated it; a
+/// lone surrogate becomes U+FFFD, as lossy decoders do.
+pub fn decode_string(raw: &str, at: usize, out: &mut BodyBuilder) {
+    let bytes = raw.as_bytes();
+    let end = raw.len().saturating_sub(1).max(1);
+    let mut i = 1;
+    while i < end {
+        if bytes[i] != b'\\' {
+            let next = raw[i..end].find('\\').map_or(end, |j| i + j);
+            out.push_str(&raw[i..next], at + i);
+            i = next;
+            continue;
+        }
+        let (ch, len) = match bytes.get(i + 1) {
+            Some(b'"') => ('"', 2),
+            Some(b'\\') => ('\\', 2),
+            Some(b'/') => ('/', 2),
+            Some(b'b') => ('\u{8}', 2),
+            Some(b'f') => ('\u{c}', 2),
+            Some(b'n') => ('\n', 2),
+            Some(b'r') => ('\r', 2),
+            Some(b't') => ('\t', 2),
+            Some(b'u') => unicode_escape(&raw[i..end]),
+            _ => ('\u{fffd}', 1),
+        };
+        out.push(ch, at + i, at + i + len);
+        i += len;
+    }
+}
+
+/// The character a `\uXXXX` escape (or a `\uD83D\uDE00` surrogate pair)
+/// at the start of `s` stands for, and how many bytes it takes.
+fn unicode_escape(s: &str) -> (char, usize) {
+    let hex = |from: usize| {
+        s.get(from..from + 4)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+    };
+    let Some(unit) = hex(2) else {
+        return ('\u{fffd}', 2);
+    };
+    if (0xD800..0xDC00).contains(&unit)
+        && s[6..].starts_with("\\u")
+        && let Some(low @ 0xDC00..0xE000) = hex(8)
+    {
+        let c = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+        return (char::from_u32(c).unwrap_or('\u{fffd}'), 12);
+    }
+    (char::from_u32(unit).unwrap_or('\u{fffd}'), 6)
+}
+
+/// The body a string literal `raw` at offset `at` decodes to, and its map.
+pub fn string_body(raw: &str, at: usize) -> (String, OffsetMap) {
+    let mut out = BodyBuilder::new(at + 1);
+    decode_string(raw, at, &mut out);
+    out.finish()
+}
+
+/// A field value as a library sees it: a string, a number (as written), a
+/// list of strings, or something else. `None` for `null` (as if absent).
+pub fn value(text: &str, raw: &RawValue) -> Option<Value> {
+    let at = offset_of(text, raw);
+    let s = raw.get();
+    if let Some(v) = string(raw) {
+        return Some(Value::Str(Located {
+            value: v,
+            offset: at,
+        }));
+    }
+    match s.as_bytes().first() {
+        Some(b'n') => None,
+        Some(b'-' | b'0'..=b'9') => Some(Value::Str(Located {
+            value: s.to_owned(),
+            offset: at,
+        })),
+        Some(b'[') => {
+            let items = array(raw).unwrap_or_default();
+            let mut list = Vec::new();
+            for item in items {
+                match string(item) {
+                    Some(v) => list.push(Located {
+                        value: v,
+                        offset: offset_of(text, item),
+                    }),
+                    None => return Some(Value::Other("a list with non-strings", at)),
+                }
+            }
+            Some(Value::List(list))
+        }
+        _ => Some(Value::Other(kind(raw), at)),
+    }
+}
+
+/// Read a library entry (the same keys as a TOML `[[reply]]`) from a JSON
+/// object that starts at `offset` of `text`.
+pub fn entry(text: &str, object: &Object<'_>, offset: usize) -> Entry {
+    let mut entry = Entry::new(offset);
+    for (key, raw) in object {
+        // Keys are not positioned by the parser: the entry's start will do
+        // for an unknown one.
+        let key_at = key_offset(text, key, raw).unwrap_or(offset);
+        let Some(key) = entry.key(key, key_at, Keys::Lenient) else {
+            continue;
+        };
+        if key == "text" {
+            let at = offset_of(text, raw);
+            if is_string(raw) {
+                entry.text = Some(string_body(raw.get(), at));
+            } else if raw.get() != "null" {
+                entry.problem(at, format!("`text` must be a string, not {}", kind(raw)));
+            }
+            continue;
+        }
+        if FIELDS.contains(&key) && is_string(raw) {
+            let (decoded, map) = string_body(raw.get(), offset_of(text, raw));
+            entry.set_field(key, decoded, map);
+            continue;
+        }
+        if let Some(v) = value(text, raw) {
+            entry.set(key, v);
+        }
+    }
+    entry
+}
+
+/// Where the key of `raw` was written: the last `"key"` before the value
+/// (only a colon and blanks lie between them).
+fn key_offset(text: &str, key: &str, raw: &RawValue) -> Option<usize> {
+    let at = offset_of(text, raw);
+    let before = text[..at].trim_end();
+    let before = before.strip_suffix(':')?.trim_end();
+    let quoted = serde_json::to_string(key).ok()?;
+    before
+        .ends_with(&quoted)
+        .then(|| before.len() - quoted.len())
+}
+
+/// A `serde_json` error as (offset in `text`, message), for JSON that
+/// starts at offset `base` of the file and spans `text`.
+pub fn error_at(text: &str, base: usize, e: &serde_json::Error) -> (usize, String) {
+    let mut offset = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == e.line() {
+            offset += e.column().saturating_sub(1).min(line.len());
+            break;
+        }
+        offset += line.len();
+    }
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    };
+    (
+        base + offset.min(text.len()),
+        format!("invalid JSON: {message}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Decode the literal `raw` and check that every character maps to the
+    /// start of what wrote it.
+    fn decode(raw: &str) -> (String, OffsetMap) {
+        let expected: String = serde_json::from_str(raw).unwrap();
+        let (body, map) = string_body(raw, 0);
+        assert_eq!(body, expected.replace("\r\n", "\n").replace('\r', "\n"));
+        (body, map)
+    }
+
+    #[test]
+    fn escapes_map_back_to_the_literal() {
+        let raw = r#""a\n\"b\" \u00e8 \ud83d\ude00 z""#;
+        let (body, map) = decode(raw);
+        assert_eq!(body, "a\n\"b\" è 😀 z");
+        let z = body.find('z').unwrap();
+        assert_eq!(&raw[map.source_start(z)..map.source_end(z + 1)], "z");
+        let e = body.find('è').unwrap();
+        assert_eq!(&raw[map.source_start(e)..map.source_end(e + 2)], r"\u00e8");
+        let smile = body.find('😀').unwrap();
+        assert_eq!(
+            &raw[map.source_start(smile)..map.source_end(smile + 4)],
+            r"\ud83d\ude00"
+        );
+        let q = body.find('"').unwrap();
+        assert_eq!(&raw[map.source_start(q)..][..2], "\\\"");
+        assert_eq!(map.source_end(body.len()), raw.len() - 1);
+    }
+
+    #[test]
+    fn escaped_crlf_is_one_line_break() {
+        let raw = r#""x\r\ny\rz""#;
+        let (body, map) = decode(raw);
+        assert_eq!(body, "x\ny\nz");
+        assert_eq!(&raw[map.source_start(2)..][..1], "y");
+        assert_eq!(&raw[map.source_start(4)..][..1], "z");
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_a_replacement_character() {
+        let mut out = BodyBuilder::new(1);
+        decode_string(r#""a\ud800b""#, 0, &mut out);
+        assert_eq!(out.finish().0, "a\u{fffd}b");
+    }
+
+    #[test]
+    fn values_and_their_offsets() {
+        let text = r#"{"id": 42, "allow": ["greeting", "sign-off"], "x": null, "t": true}"#;
+        let obj: Object = serde_json::from_str(text).unwrap();
+        let Some(Value::Str(id)) = value(text, obj["id"]) else {
+            panic!()
+        };
+        assert_eq!((id.value.as_str(), id.offset), ("42", 7));
+        let Some(Value::List(allow)) = value(text, obj["allow"]) else {
+            panic!()
+        };
+        assert_eq!(&text[allow[1].offset..][..10], "\"sign-off\"");
+        assert!(value(text, obj["x"]).is_none());
+        assert!(matches!(
+            value(text, obj["t"]),
+            Some(Value::Other("a boolean", _))
+        ));
+        assert_eq!(key_offset(text, "allow", obj["allow"]), Some(11));
+    }
+}

@@ -1,0 +1,347 @@
+//! TOML libraries: `[[reply]]` tables, one per reply.
+//!
+//! ```toml
+//! [[reply]]
+//! id = "refund-ok"
+//! title = "Refund approved"
+//! channel = "email"
+//! language = "it"
+//! subject = "Il tuo rimborso"
+//! text = """
+//! Gentile {{ticket.requester.first_name}},
+//! il rimborso è stato approvato.
+//!
+//! Cordiali saluti
+//! """
+//! ```
+//!
+//! The `toml` crate parses (recovering from errors, so a broken table does
+//! not hide the others) and gives every key and value its span; the string
+//! literal of `text` is decoded here (basic, literal and multi-line
+//! strings, escapes like `\n`, `\u00e8`, `\"`, line-ending backslashes)
+//! with a map back to the file.
+
+use super::Parsed;
+use super::library::{Entry, Errors, FIELDS, Keys, Value};
+use replylint_core::reply::{BodyBuilder, Located, OffsetMap, Source};
+use std::sync::Arc;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// What a TOML library holds.
+pub const EXPECTED: &str = "a TOML reply library: `[[reply]]` tables with a `text` key";
+
+pub fn read(source: &Arc<Source>) -> Parsed {
+    let text = source.text.as_str();
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let (doc, parse_errors) = DeTable::parse_recoverable(body);
+    let doc = doc.into_inner();
+    let declares_replies = doc.contains_key("reply")
+        || body
+            .lines()
+            .any(|l| l.trim_start().starts_with("[[reply]]"));
+    if !declares_replies {
+        return Parsed::NotLibrary(EXPECTED);
+    }
+    let mut errors = Errors::new(source);
+    let mut broken = Vec::new();
+    for e in &parse_errors {
+        let at = bom + e.span().map_or(0, |s| s.start);
+        broken.push(at);
+        errors.at(
+            at,
+            format!(
+                "invalid TOML: {}",
+                replylint_core::config::explain_toml_message(e.message())
+            ),
+        );
+    }
+    let mut replies = Vec::new();
+    for (key, value) in &doc {
+        let key_at = bom + key.span().start;
+        if key.get_ref() != "reply" {
+            errors.at(
+                key_at,
+                format!(
+                    "{}: a reply library holds `[[reply]]` tables",
+                    replylint_core::suggest::unknown("top-level key", key.get_ref(), ["reply"])
+                ),
+            );
+            continue;
+        }
+        let DeValue::Array(items) = value.get_ref() else {
+            errors.at(
+                bom + value.span().start,
+                "`reply` must be an array of tables (`[[reply]]`)",
+            );
+            continue;
+        };
+        let starts: Vec<usize> = items.iter().map(|i| bom + i.span().start).collect();
+        for (n, item) in items.iter().enumerate() {
+            let start = starts[n];
+            // The last table runs to the end of the file, and an error at
+            // the very end (an unclosed string) is still inside it.
+            let end = starts.get(n + 1).copied().unwrap_or(text.len() + 1);
+            // The parser recovered from an error inside this table: what it
+            // made of it is a guess, so it is not linted.
+            if broken.iter().any(|&b| b >= start && b < end) {
+                continue;
+            }
+            let DeValue::Table(table) = item.get_ref() else {
+                errors.at(start, "each `reply` must be a table");
+                continue;
+            };
+            let entry = entry(text, bom, table, start);
+            if let Some(reply) = entry.finish(source, &mut errors, "`[[reply]]` without `text`") {
+                replies.push(reply);
+            }
+        }
+    }
+    Parsed::Replies(replies, errors.list)
+}
+
+/// One `[[reply]]` table starting at `start`; spans in `table` are relative
+/// to `text[bom..]`.
+fn entry(text: &str, bom: usize, table: &DeTable<'_>, start: usize) -> Entry {
+    let mut entry = Entry::new(start);
+    for (key, value) in table {
+        let Some(key) = entry.key(key.get_ref(), bom + key.span().start, Keys::Strict) else {
+            continue;
+        };
+        let at = bom + value.span().start;
+        if key == "text" {
+            match value.get_ref() {
+                DeValue::String(s) => {
+                    let span = value.span();
+                    let raw = text
+                        .get(bom + span.start..bom + span.end)
+                        .unwrap_or_default();
+                    entry.text = Some(decode(raw, at, s));
+                }
+                other => entry.problem(at, format!("`text` must be a string, not {}", kind(other))),
+            }
+            continue;
+        }
+        if FIELDS.contains(&key)
+            && let DeValue::String(s) = value.get_ref()
+        {
+            let span = value.span();
+            let raw = text
+                .get(bom + span.start..bom + span.end)
+                .unwrap_or_default();
+            let (decoded, map) = decode(raw, at, s);
+            entry.set_field(key, decoded, map);
+            continue;
+        }
+        entry.set(key, field(value, bom));
+    }
+    entry
+}
+
+/// A field value other than `text`.
+fn field(value: &Spanned<DeValue<'_>>, bom: usize) -> Value {
+    let at = bom + value.span().start;
+    let located = |v: &str| Located {
+        value: v.to_owned(),
+        offset: at,
+    };
+    match value.get_ref() {
+        DeValue::String(s) => Value::Str(located(s)),
+        DeValue::Integer(i) => Value::Str(located(i.as_str())),
+        DeValue::Array(items) => {
+            let mut list = Vec::new();
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::String(s) => list.push(Located {
+                        value: s.to_string(),
+                        offset: bom + item.span().start,
+                    }),
+                    _ => return Value::Other("an array with non-strings", at),
+                }
+            }
+            Value::List(list)
+        }
+        other => Value::Other(kind(other), at),
+    }
+}
+
+/// "a table", "an integer"… for messages.
+fn kind(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(..) => "a string",
+        DeValue::Integer(..) => "an integer",
+        DeValue::Float(..) => "a float",
+        DeValue::Boolean(..) => "a boolean",
+        DeValue::Datetime(..) => "a date-time",
+        DeValue::Array(..) => "an array",
+        DeValue::Table(..) => "a table",
+    }
+}
+
+/// Decode the string literal `raw`, written at offset `at` of the file,
+/// whose value the parser found to be `expected`.
+pub fn decode(raw: &str, at: usize, expected: &str) -> (String, OffsetMap) {
+    let normal = expected.replace("\r\n", "\n").replace('\r', "\n");
+    // The literal could not be retraced (the parser recovered from an
+    // unclosed string, say): the value is right, and every position in it
+    // points at the literal's start rather than somewhere inside it.
+    let fallback = |normal: String| {
+        let map = OffsetMap::pinned(&normal, at, at + raw.len());
+        (normal, map)
+    };
+    let delimiter = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|d| raw.starts_with(d) && raw.len() >= 2 * d.len() && raw.ends_with(d));
+    let Some(delimiter) = delimiter else {
+        return fallback(normal);
+    };
+    let (open, escapes) = (delimiter.len(), delimiter.starts_with('"'));
+    let close = raw.len() - open;
+    let mut content = &raw[open..close];
+    let mut start = open;
+    if open == 3 {
+        // A line break right after the opening delimiter is trimmed.
+        let trimmed = content
+            .strip_prefix("\r\n")
+            .or_else(|| content.strip_prefix('\n'))
+            .unwrap_or(content);
+        start += content.len() - trimmed.len();
+        content = trimmed;
+    }
+    let mut out = BodyBuilder::new(at + start);
+    if escapes {
+        decode_basic(content, at + start, &mut out);
+    } else {
+        out.push_str(content, at + start);
+    }
+    let (body, map) = out.finish();
+    if body == normal {
+        (body, map)
+    } else {
+        fallback(normal)
+    }
+}
+
+/// Decode the content of a basic string (`"…"` or `"""…"""`) written at
+/// offset `at`.
+fn decode_basic(s: &str, at: usize, out: &mut BodyBuilder) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        if bytes[i] != b'\\' {
+            let next = s[i..].find('\\').map_or(s.len(), |j| i + j);
+            out.push_str(&s[i..next], at + i);
+            i = next;
+            continue;
+        }
+        let simple = match bytes.get(i + 1) {
+            Some(b'b') => Some('\u{8}'),
+            Some(b't') => Some('\t'),
+            Some(b'n') => Some('\n'),
+            Some(b'f') => Some('\u{c}'),
+            Some(b'r') => Some('\r'),
+            Some(b'e') => Some('\u{1b}'),
+            Some(b'"') => Some('"'),
+            Some(b'\\') => Some('\\'),
+            _ => None,
+        };
+        if let Some(ch) = simple {
+            out.push(ch, at + i, at + i + 2);
+            i += 2;
+            continue;
+        }
+        let digits = match bytes.get(i + 1) {
+            Some(b'x') => 2,
+            Some(b'u') => 4,
+            Some(b'U') => 8,
+            _ => 0,
+        };
+        if digits > 0 {
+            let ch = s
+                .get(i + 2..i + 2 + digits)
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32)
+                .unwrap_or('\u{fffd}');
+            out.push(ch, at + i, at + i + 2 + digits);
+            i += 2 + digits;
+            continue;
+        }
+        // A line-ending backslash: it, the line break and the blanks
+        // around it vanish.
+        let rest = &s[i + 1..];
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if rest[blanks..].starts_with(['\n', '\r']) {
+            let after = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+            i = s.len() - after.len();
+        } else {
+            // Invalid escape (the parser reported it): keep the backslash.
+            out.push('\\', at + i, at + i + 1);
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parse `doc`, decode its `text` and return the body, its map and the
+    /// literal's offset.
+    fn text_of(doc: &str) -> (String, OffsetMap) {
+        let table = DeTable::parse(doc).unwrap().into_inner();
+        let (_, value) = table.iter().find(|(k, _)| k.get_ref() == "text").unwrap();
+        let DeValue::String(s) = value.get_ref() else {
+            panic!()
+        };
+        let span = value.span();
+        decode(&doc[span.clone()], span.start, s)
+    }
+
+    /// Where in `doc` the body character at `needle`'s first occurrence
+    /// starts.
+    fn at(doc: &str, body: &str, map: &OffsetMap, needle: &str) -> usize {
+        let _ = doc;
+        map.source_start(body.find(needle).unwrap())
+    }
+
+    #[test]
+    fn basic_string_escapes_map_back() {
+        let doc = r#"text = "Caff\u00e8 \"buono\"\n\tTODO ok""#;
+        let (body, map) = text_of(doc);
+        assert_eq!(body, "Caffè \"buono\"\n\tTODO ok");
+        assert_eq!(&doc[at(doc, &body, &map, "TODO")..][..4], "TODO");
+        assert_eq!(&doc[at(doc, &body, &map, "è")..][..6], r"\u00e8");
+        assert_eq!(&doc[at(doc, &body, &map, "buono")..][..5], "buono");
+        assert_eq!(map.source_end(body.len()), doc.len() - 1);
+    }
+
+    #[test]
+    fn multi_line_strings_trim_the_first_line_break() {
+        let doc = "text = \"\"\"\r\nCiao,\r\n  TODO \\\r\n    fine\r\n\"\"\"";
+        let (body, map) = text_of(doc);
+        assert_eq!(body, "Ciao,\n  TODO fine\n");
+        assert_eq!(&doc[at(doc, &body, &map, "Ciao")..][..4], "Ciao");
+        assert_eq!(&doc[at(doc, &body, &map, "fine")..][..4], "fine");
+        assert_eq!(&doc[at(doc, &body, &map, "\n")..][..2], "\r\n");
+    }
+
+    #[test]
+    fn literal_strings_are_verbatim() {
+        let doc = "text = '''\nC:\\temp {{x}}\n'''";
+        let (body, map) = text_of(doc);
+        assert_eq!(body, "C:\\temp {{x}}\n");
+        assert_eq!(&doc[at(doc, &body, &map, "{{")..][..5], "{{x}}");
+        let doc = "text = 'a \\n b'";
+        let (body, map) = text_of(doc);
+        assert_eq!(body, "a \\n b");
+        assert_eq!(&doc[at(doc, &body, &map, "b")..][..1], "b");
+    }
+
+    #[test]
+    fn quotes_next_to_the_closing_delimiter_belong_to_the_text() {
+        let doc = "text = \"\"\"say \"hi\"\"\"\"\"";
+        let (body, _) = text_of(doc);
+        assert_eq!(body, "say \"hi\"\"");
+    }
+}

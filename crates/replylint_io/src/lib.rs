@@ -1,0 +1,11 @@
+//! replylint's I/O over the core: readers turn files, standard input,
+//! libraries and helpdesk exports into [`replylint_core::reply::Reply`]
+//! values with an offset map back to the file (`input`); configuration files
+//! are discovered and read (`config`); formats render located diagnostics
+//! (`output`); `fix` writes fixed files safely.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod config;
+pub mod fix;
+pub mod input;
+pub mod output;

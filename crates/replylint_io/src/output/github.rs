@@ -1,0 +1,119 @@
+//! `github`: GitHub Actions workflow commands, which the runner turns into
+//! annotations on the pull request's diff.
+//!
+//! ```text
+//! ::error file=sms/a.txt,line=1,col=12,endLine=1,endColumn=13,title=replylint (sms-encoding)::[sms-encoding] `’` forces UCS-2 …
+//! ```
+//!
+//! `error`, `warning` and `info` become `::error`, `::warning` and
+//! `::notice`. `col` and `endColumn` are 1-based and count characters
+//! (Unicode scalar values); `endLine`/`endColumn` point just past the span.
+//! The message is escaped as the runner requires (`%` → `%25`, CR → `%0D`,
+//! LF → `%0A`), property values too, and also `:` → `%3A` and `,` → `%2C`.
+//! Files that could not be read are `::error` annotations as well.
+
+use super::{Emitter, FileReport, Finding, Summary};
+use crate::input::InputError;
+use replylint_core::diagnostic::Severity;
+use std::io::{self, Write};
+
+pub struct Github;
+
+/// Escape the message of a workflow command.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value of a workflow command.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+/// The text of an annotation: rule and message, then which reply and the
+/// help on lines of their own.
+pub fn annotation_text(f: &Finding) -> String {
+    let d = &f.diagnostic;
+    let mut s = format!("[{}] {}", d.rule, d.message);
+    if let Some(reply) = f.reply_label() {
+        s.push_str("\nin ");
+        s.push_str(&reply);
+    }
+    if let Some(help) = &d.help {
+        s.push_str("\nhelp: ");
+        s.push_str(help);
+    }
+    s
+}
+
+impl Emitter for Github {
+    fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let file = escape_property(&report.source.name);
+        for f in &report.findings {
+            writeln!(
+                &mut out,
+                "::{} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+                command(f.diagnostic.severity),
+                f.start.line,
+                f.start.column,
+                f.end.line,
+                f.end.column,
+                escape_property(&format!("replylint ({})", f.diagnostic.rule)),
+                escape_data(&annotation_text(f)),
+            )?;
+        }
+        Ok(out)
+    }
+
+    fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {
+        let mut props = format!("file={}", escape_property(&error.path));
+        if let Some((line, col)) = error.position {
+            props.push_str(&format!(",line={line},col={col}"));
+        }
+        writeln!(
+            out,
+            "::error {props},title=replylint::{}",
+            escape_data(&error.message)
+        )
+    }
+
+    fn carries_errors(&self) -> bool {
+        true
+    }
+
+    fn finish(&mut self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_escape_percent_and_line_breaks() {
+        assert_eq!(escape_data("100% done\r\nnext"), "100%25 done%0D%0Anext");
+        // `%` first, so an escape is not escaped twice.
+        assert_eq!(escape_data("%0A"), "%250A");
+        assert_eq!(escape_data("a: b, c"), "a: b, c");
+    }
+
+    #[test]
+    fn properties_also_escape_colons_and_commas() {
+        assert_eq!(
+            escape_property("replies/a, b: c%.txt"),
+            "replies/a%2C b%3A c%25.txt"
+        );
+        assert_eq!(escape_property("x\ny"), "x%0Ay");
+    }
+}
