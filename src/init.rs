@@ -25,7 +25,7 @@ pub const FILE_NAME: &str = "replylint.toml";
 /// when uncommented (top-level keys come before the first table).
 pub const STARTER: &str = r#"## replylint configuration.
 ## Lines starting with `# ` are settings: remove the `# ` to use one.
-## Reference: the README's "Configuration" section; `replylint config PATH`
+## Reference: docs/configuration.md; `replylint config PATH`
 ## prints what applies to a file, and `replylint rules` lists the rules.
 
 ## Channel, language and mode of replies that nothing else names (front

@@ -896,25 +896,25 @@ fn the_summary_says_whether_errors_kept_replies_from_being_checked() {
     );
 }
 
-// ------------------------------------------------------ README drift
+// ------------------------------------------------------ docs drift
 
-/// The README's tables name every flag of `check` (with every value of
-/// `--format`) and every command, as the clap definitions have them.
+/// The tables of docs/usage.md name every flag of `check` (with every value
+/// of `--format`) and every command, as the clap definitions have them.
 #[test]
-fn the_readme_lists_every_check_option_and_every_command() {
+fn the_usage_docs_list_every_check_option_and_every_command() {
     use clap::CommandFactory as _;
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let usage =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/usage.md")).unwrap();
     let section = |heading: &str| -> String {
-        let start = readme
+        let start = usage
             .find(heading)
-            .unwrap_or_else(|| panic!("README has `{heading}`"));
-        let rest = &readme[start + heading.len()..];
+            .unwrap_or_else(|| panic!("docs/usage.md has `{heading}`"));
+        let rest = &usage[start + heading.len()..];
         rest[..rest.find("\n#").unwrap_or(rest.len())].to_owned()
     };
     let cli = replylint::cli::Cli::command();
     let check = cli.find_subcommand("check").unwrap();
-    let options = section("### Options of `check`");
+    let options = section("## Options of `check`");
     let mut flags = 0;
     for arg in check.get_arguments() {
         let Some(long) = arg.get_long() else { continue };
@@ -946,7 +946,7 @@ fn the_readme_lists_every_check_option_and_every_command() {
         }
     }
     assert!(flags >= 13, "{flags} flags of `check`");
-    let commands = section("### Other commands");
+    let commands = section("## Commands");
     for sub in cli.get_subcommands() {
         let name = sub.get_name();
         assert!(

@@ -596,15 +596,20 @@ fn channels_reads_the_config_too() {
 }
 
 #[test]
-fn the_readme_configuration_example_is_valid() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
-    let blocks: Vec<&str> = readme
+fn the_documented_configuration_examples_are_valid() {
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md"),
+    )
+    .expect("docs/configuration.md");
+    let blocks: Vec<&str> = page
         .split("```toml\n")
         .skip(1)
         .map(|b| b.split("```").next().unwrap())
         .collect();
-    assert!(!blocks.is_empty(), "README.md has no TOML example");
+    assert!(
+        !blocks.is_empty(),
+        "docs/configuration.md has no TOML example"
+    );
     for block in blocks {
         let tree = Tree::new(&[("replylint.toml", block)]);
         let r = tree.run(&["channels"]);

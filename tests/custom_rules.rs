@@ -581,7 +581,7 @@ fn a_rule_file_with_thousands_of_phrases_finds_exactly_its_phrases() {
 // ---------------------------------------------------------------- docs
 
 /// `USER_RULE_KEYS` lists exactly the keys a `[[rule]]` table accepts, and
-/// the README's "User-defined rules" section documents each of them.
+/// the "User-defined rules" section of docs/configuration.md documents each.
 #[test]
 fn every_rule_key_is_listed_and_documented() {
     use replylint_core::config::options::{Options, USER_RULE_KEYS};
@@ -593,13 +593,14 @@ fn every_rule_key_is_listed_and_documented() {
         .unwrap_or_default();
     assert_eq!(accepted, USER_RULE_KEYS, "{message}");
 
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .expect("README.md");
-    let start = readme
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md"),
+    )
+    .expect("docs/configuration.md");
+    let start = page
         .find("## User-defined rules")
-        .expect("README has a User-defined rules section");
-    let section = &readme[start..];
+        .expect("docs/configuration.md has a User-defined rules section");
+    let section = &page[start..];
     let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
     for key in USER_RULE_KEYS {
         assert!(
@@ -611,7 +612,7 @@ fn every_rule_key_is_listed_and_documented() {
             ]
             .iter()
             .any(|form| section.contains(form.as_str())),
-            "README's User-defined rules section does not mention `{key}`"
+            "the User-defined rules section of docs/configuration.md does not mention `{key}`"
         );
     }
     for kind in ["forbid", "substitute", "require", "limit"] {

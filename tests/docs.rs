@@ -1,20 +1,35 @@
-//! Documentation drift: the README's rule and channel tables are generated
-//! from the rule declarations and channel files, and every rule documents
-//! itself completely. Run with `UPDATE_README=1` to regenerate the tables.
+//! Documentation drift: the rule table of docs/rules.md and the channel
+//! table of docs/channels.md are generated from the rule declarations and
+//! channel files, the README's sample output is what the quick start
+//! prints, and every rule documents itself completely. Run with
+//! `UPDATE_DOCS=1` (or `UPDATE_README=1`) to regenerate the tables and the
+//! sample output.
 
 use replylint_core::config::options::CHANNEL_KEYS;
 use replylint_core::config::settings::CliOverrides;
 use replylint_core::docs;
 use replylint_core::rules::REGISTRY;
 
-fn readme_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")
+/// Replaces the text between `begin` and `end` in the repository file
+/// `relative` with `content` when `UPDATE_DOCS` (or `UPDATE_README`) is
+/// set, and fails if it differs otherwise.
+fn check_generated(relative: &str, begin: &str, end: &str, content: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{relative}: {e}"));
+    let updated = docs::splice(&doc, begin, end, content)
+        .unwrap_or_else(|| panic!("{relative} has no `{begin}` … `{end}` markers"));
+    if updated != doc {
+        if std::env::var_os("UPDATE_DOCS").is_some() || std::env::var_os("UPDATE_README").is_some()
+        {
+            std::fs::write(&path, updated).unwrap_or_else(|e| panic!("{relative}: {e}"));
+        } else {
+            panic!("{relative} is out of date: run `UPDATE_DOCS=1 cargo test --test docs`");
+        }
+    }
 }
 
 #[test]
-fn readme_tables_match_the_declarations() {
-    let path = readme_path();
-    let readme = std::fs::read_to_string(&path).expect("README.md");
+fn docs_tables_match_the_declarations() {
     let settings = replylint_io::config::load(
         &CliOverrides {
             no_config: true,
@@ -23,29 +38,18 @@ fn readme_tables_match_the_declarations() {
         std::path::Path::new("."),
     )
     .expect("built-in settings resolve");
-    let updated = docs::splice(
-        &readme,
-        docs::README_RULES_BEGIN,
-        docs::README_RULES_END,
+    check_generated(
+        "docs/rules.md",
+        docs::RULES_TABLE_BEGIN,
+        docs::RULES_TABLE_END,
         &docs::rules_markdown(),
-    )
-    .expect("README has the rules table markers");
-    let updated = docs::splice(
-        &updated,
-        docs::README_CHANNELS_BEGIN,
-        docs::README_CHANNELS_END,
+    );
+    check_generated(
+        "docs/channels.md",
+        docs::CHANNELS_TABLE_BEGIN,
+        docs::CHANNELS_TABLE_END,
         &docs::channels_markdown(settings.channels.values()),
-    )
-    .expect("README has the channels table markers");
-    if updated != readme {
-        if std::env::var_os("UPDATE_README").is_some() {
-            std::fs::write(&path, updated).expect("write README.md");
-        } else {
-            panic!(
-                "README.md tables are out of date: run `UPDATE_README=1 cargo test --test docs`"
-            );
-        }
-    }
+    );
 }
 
 #[test]
@@ -83,16 +87,17 @@ fn documented_channel_options_exist() {
 }
 
 #[test]
-fn readme_documents_every_channel_key() {
-    let readme = std::fs::read_to_string(readme_path()).expect("README.md");
-    let table = readme
+fn configuration_docs_document_every_channel_key() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md");
+    let page = std::fs::read_to_string(path).expect("docs/configuration.md");
+    let table = page
         .split_once("Channel keys:")
         .map(|(_, rest)| rest.split("\n\n").take(3).collect::<String>())
-        .expect("README has a `Channel keys:` table");
+        .expect("docs/configuration.md has a `Channel keys:` table");
     for key in CHANNEL_KEYS {
         assert!(
             table.contains(&format!("`{key}`")),
-            "channel key `{key}` is missing from the README's channel keys table"
+            "channel key `{key}` is missing from the channel keys table of docs/configuration.md"
         );
     }
 }
@@ -152,17 +157,5 @@ fn readme_sample_output_is_what_the_quick_start_prints() {
     assert_eq!(out.status.code(), Some(1), "the samples contain errors");
     let printed = String::from_utf8(out.stdout).unwrap();
     let block = format!("```text\n{}\n```\n", printed.trim_end());
-    let path = readme_path();
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let updated =
-        docs::splice(&readme, BEGIN, END, &block).expect("README has the sample output markers");
-    if updated != readme {
-        if std::env::var_os("UPDATE_README").is_some() {
-            std::fs::write(&path, updated).unwrap();
-        } else {
-            panic!(
-                "README.md sample output is out of date: run `UPDATE_README=1 cargo test --test docs`"
-            );
-        }
-    }
+    check_generated("README.md", BEGIN, END, &block);
 }

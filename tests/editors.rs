@@ -1,6 +1,6 @@
-//! The editor recipes in the README really work with `--format line`.
-//! The Vim `errorformat`, the VS Code problem matcher and the Emacs
-//! `compilation-error-regexp-alist` entry are read from README.md,
+//! The editor recipes in docs/integrations.md really work with `--format
+//! line`. The Vim `errorformat`, the VS Code problem matcher and the Emacs
+//! `compilation-error-regexp-alist` entry are read from that page,
 //! translated to Rust regexes, and must find every diagnostic with its
 //! file, line, column, severity and message. Then Vim (`vim -es`,
 //! `:make`), Neovim (`nvim --headless`) and Emacs (`emacs --batch`,
@@ -15,15 +15,17 @@ use common::Tree;
 use regex::Regex;
 use serde_json::Value;
 
-/// The fenced code block after `<!-- recipe: NAME -->` in README.md.
+/// The page that holds the recipes.
+const INTEGRATIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/integrations.md");
+
+/// The fenced code block after `<!-- recipe: NAME -->` in docs/integrations.md.
 fn recipe(name: &str) -> String {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
+    let page = std::fs::read_to_string(INTEGRATIONS).expect("docs/integrations.md");
     let marker = format!("<!-- recipe: {name} -->");
-    let at = readme
+    let at = page
         .find(&marker)
-        .unwrap_or_else(|| panic!("README.md has no `{marker}`"));
-    let rest = &readme[at + marker.len()..];
+        .unwrap_or_else(|| panic!("docs/integrations.md has no `{marker}`"));
+    let rest = &page[at + marker.len()..];
     let open = rest.find("```").expect("a code block after the marker");
     let body_start = open + rest[open..].find('\n').expect("fence line") + 1;
     let close = rest[body_start..].find("\n```").expect("closing fence");
@@ -428,7 +430,7 @@ fn installed(program: &str, needle: &str) -> bool {
     ok
 }
 
-/// Vim (or Neovim) runs the README's `makeprg` with `:make` on each file
+/// Vim (or Neovim) runs the recipe's `makeprg` with `:make` on each file
 /// and jumps to every quickfix entry: what it saw, as [`Landing`]s.
 fn quickfix_landings(program: &str, options: &[&str], tree: &Tree, files: &[&str]) -> Vec<Landing> {
     tree.write("recipe.vim", recipe("vim"));
@@ -488,7 +490,7 @@ fn files_of(landings: &[Landing]) -> Vec<&str> {
     files
 }
 
-/// Vim runs the README's `makeprg` with `:make` on each file and jumps to
+/// Vim runs the recipe's `makeprg` with `:make` on each file and jumps to
 /// every quickfix entry: file, line, type and message are right, and the
 /// cursor lands on the byte the diagnostic starts at, after emoji and
 /// accented letters too (the recipe turns character columns into bytes).
@@ -513,7 +515,7 @@ fn neovim_runs_the_recipe_and_lands_on_each_diagnostic() {
     assert_eq!(seen, landings);
 }
 
-/// Emacs runs the README's command with `compile`, and `next-error`
+/// Emacs runs the recipe's command with `compile`, and `next-error`
 /// visits every diagnostic with the recipe's regexp: file, line and
 /// severity are right, and point lands on the character the diagnostic
 /// starts at (the recipe makes Emacs count characters, not screen
@@ -659,15 +661,14 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
     ] {
         assert!(checked(path), "{path}");
     }
-    // The README documents it.
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    assert!(readme.contains("- id: replylint"));
+    // The integrations page documents it.
+    let page = std::fs::read_to_string(INTEGRATIONS).unwrap();
+    assert!(page.contains("- id: replylint"));
 }
 
 // ------------------------------------------------------ GitHub Actions
 
-/// The `run:` steps of a workflow in the README.
+/// The `run:` steps of a workflow in docs/integrations.md.
 fn workflow(name: &str) -> (Value, Vec<String>) {
     let yaml: Value = serde_saphyr::from_str(&recipe(name)).expect("the workflow is YAML");
     let steps = yaml["jobs"]["replylint"]["steps"]

@@ -5,7 +5,7 @@
 //! Each rule is declared once with [`declare_rule!`]: its doc comment is its
 //! documentation (`## What it does`, `## Why is this bad?`, `## Example`,
 //! `## Options`), printed by `replylint explain` and rendered into the
-//! README's rule table. [`REGISTRY`] lists every rule, alphabetically.
+//! docs' rule table. [`REGISTRY`] lists every rule, alphabetically.
 
 pub mod blame;
 pub mod credential_request;
