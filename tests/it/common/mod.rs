@@ -147,7 +147,7 @@ pub fn diagnostics_of(rule: &str, args: &[&str], text: &str) -> Vec<(u64, u64, S
 #[track_caller]
 pub fn assert_clean(rule: &str, args: &[&str], text: &str) {
     assert_registered(rule);
-    let off = channels_where_off(rule, args, text);
+    let off = channels_where_off_with(rule, args, text);
     assert!(
         off.is_empty(),
         "`{rule}` is off on `{}`, where {text:?} is checked with {args:?}: \
@@ -190,7 +190,7 @@ fn no_config() -> CliOverrides {
 /// --no-config ARGS -` (its channel, language and mode, and the replies'
 /// own front matter), as the command line decides them. Nothing when the
 /// run would stop with an error: that run reports it.
-fn channels_where_off(rule: &str, args: &[&str], text: &str) -> Vec<String> {
+fn channels_where_off_with(rule: &str, args: &[&str], text: &str) -> Vec<String> {
     use clap::Parser as _;
     use replylint::cli::{Cli, Command};
     let argv = ["replylint", "check", "--no-config"]
@@ -214,7 +214,17 @@ fn channels_where_off(rule: &str, args: &[&str], text: &str) -> Vec<String> {
     let Ok(settings) = Settings::load(&overrides, &cwd) else {
         return Vec::new();
     };
-    let path = check.stdin_filename.as_deref();
+    channels_where_off(&settings, rule, check.stdin_filename.as_deref(), text)
+}
+
+/// The channels where `rule` is off among those the replies of `text`,
+/// read from standard input named `path`, are checked on with `settings`.
+pub fn channels_where_off(
+    settings: &Settings,
+    rule: &str,
+    path: Option<&Path>,
+    text: &str,
+) -> Vec<String> {
     let name = path.map(|p| p.display().to_string());
     let Ok((Read::Replies(_, replies), _)) =
         input::read_all(&Input::Stdin, name.as_deref(), Some(text.as_bytes()))
