@@ -1,7 +1,7 @@
 //! End-to-end tests of the command line: subcommands, flags, output formats,
 //! colour, exit codes and usage errors (SPEC §6–§7).
 
-use crate::common::{Run, lint, located, run, run_in};
+use crate::common::{Run, lint, located, run, run_here, run_in};
 use assert_cmd::Command;
 use std::io::Read as _;
 use std::path::Path;
@@ -49,6 +49,55 @@ fn run_with_files(files: &[(&str, &str)], args: &[&str], stdin: Option<&str>) ->
 }
 
 const ESC: &str = "\u{1b}[";
+
+// ---------------------------------------------------------------- in-process
+
+/// The rule tests run the command line in-process (`app::run_with`): it
+/// prints, byte for byte, what the binary prints, and exits the same.
+#[test]
+fn a_run_in_process_prints_what_the_binary_prints() {
+    let plain = ["check", "--no-config", "--color", "never"];
+    let cases: &[(&[&str], &str)] = &[
+        (&[&plain[..], &["--channel", "chat", "-"]].concat(), DRAFT),
+        (
+            &[&plain[..], &["--channel", "email", "--lang", "it", "-"]].concat(),
+            DRAFT,
+        ),
+        (&[&plain[..], &["--format", "json", "-"]].concat(), DRAFT),
+        (&[&plain[..], &["--format", "sarif", "-"]].concat(), DRAFT),
+        (
+            &[&plain[..], &["--diff", "--unsafe-fixes", "-"]].concat(),
+            DRAFT,
+        ),
+        (
+            &[&plain[..], &["--stdin-filename", "sms/a.txt", "-"]].concat(),
+            WARNING_ONLY,
+        ),
+        (
+            &[&plain[..], &["--fail-on", "warning", "-"]].concat(),
+            WARNING_ONLY,
+        ),
+        (&[&plain[..], &["--channel", "pigeon", "-"]].concat(), "hi"),
+        (
+            &[&plain[..], &["-"]].concat(),
+            "\u{feff}---\nchannel: nowhere\n---\nhi\n",
+        ),
+        (&["--bogus"], "hi"),
+        (&["check", "--help"], ""),
+        (&["--version"], ""),
+        (&["count", "--format", "json", "-"], DRAFT),
+        (&["explain", "emoji"], ""),
+        (&["rules", "--no-config"], ""),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (args, stdin) in cases {
+        let here = run_here(args, stdin);
+        let there = run_in(dir.path(), args, Some(stdin));
+        assert_eq!(here.stdout, there.stdout, "stdout of {args:?}");
+        assert_eq!(here.stderr, there.stderr, "stderr of {args:?}");
+        assert_eq!(here.code, there.code, "exit code of {args:?}");
+    }
+}
 
 // ---------------------------------------------------------------- formats
 
