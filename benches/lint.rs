@@ -21,7 +21,7 @@ use replylint_io::input::{self, Read};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-#[path = "../tests/common/phrases.rs"]
+#[path = "../tests/it/common/phrases.rs"]
 mod phrases;
 
 fn main() {

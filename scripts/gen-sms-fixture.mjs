@@ -1,7 +1,7 @@
 // Writes tests/data/sms-segments.jsonl: varied texts with the encoding,
 // septet count (GSM-7), number of parts and part boundaries (UTF-16
 // offsets) that Twilio's sms-segments-calculator (1.3.0) gives them.
-// tests/sms.rs requires replylint's SMS counter to agree on every line.
+// tests/it/sms.rs requires replylint's SMS counter to agree on every line.
 //
 // Usage: cd scripts && npm ci && node gen-sms-fixture.mjs
 //        [--seed N] [--scale K] [--out FILE]   (a bigger or other corpus)

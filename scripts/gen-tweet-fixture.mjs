@@ -1,6 +1,6 @@
 // Writes tests/data/tweet-weights.jsonl: varied texts with the weighted
 // length and validity the official twitter-text package (3.1.0, config v3)
-// gives them. tests/tweet_differential.rs requires replylint's counter to
+// gives them. tests/it/tweet_differential.rs requires replylint's counter to
 // agree on every line.
 //
 // Usage: cd scripts && npm ci && node gen-tweet-fixture.mjs

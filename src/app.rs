@@ -26,13 +26,20 @@ pub enum ExitStatus {
     Error,
 }
 
-impl From<ExitStatus> for std::process::ExitCode {
-    fn from(s: ExitStatus) -> Self {
-        std::process::ExitCode::from(match s {
+impl ExitStatus {
+    /// The process's exit code.
+    pub fn code(self) -> u8 {
+        match self {
             ExitStatus::Success => 0,
             ExitStatus::Failure => 1,
             ExitStatus::Error => 2,
-        })
+        }
+    }
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(s: ExitStatus) -> Self {
+        std::process::ExitCode::from(s.code())
     }
 }
 
@@ -44,30 +51,74 @@ pub fn main() -> std::process::ExitCode {
     // Not locked for the whole run: the progress bar draws on stderr
     // from the worker threads.
     let mut err = io::stderr();
-    let status = match run(cli, &mut out, &mut err).and_then(|s| out.flush().map(|()| s)) {
+    let result = run(cli, None, &mut out, &mut err);
+    finish(result, &mut out, &mut err).into()
+}
+
+/// The binary in-process, for tests: run the command line `args` (the
+/// program name first) with `stdin` as standard input, write to `out` and
+/// `err` what the binary writes to its stdout and stderr, and return its
+/// exit code. Usage errors, `--help` and `--version` are written as clap
+/// writes them to a pipe.
+///
+/// Unlike a process, the run shares this one's working directory and
+/// environment, and the `colored` crate's colour switch (which `--color`
+/// sets for the whole process): runs in parallel should all pass
+/// `--color never`.
+pub fn run_with<I, T>(args: I, stdin: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let status = match Cli::try_parse_from(args) {
+        Ok(cli) => {
+            let result = run(cli, Some(stdin), out, err);
+            finish(result, out, err)
+        }
+        Err(e) => {
+            // As `clap::Error::exit` prints it when not on a terminal.
+            let _ = if e.use_stderr() {
+                write!(err, "{}", e.render())
+            } else {
+                write!(out, "{}", e.render())
+            };
+            return e.exit_code();
+        }
+    };
+    i32::from(status.code())
+}
+
+/// The end of a run: flush `out`; a reader that left (`replylint … |
+/// head`) is a quiet end, any other write error is reported.
+fn finish(result: io::Result<ExitStatus>, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    match result.and_then(|s| out.flush().map(|()| s)) {
         Ok(status) => status,
-        // `replylint … | head`: the reader left; stop quietly.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Success,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             ExitStatus::Error
         }
-    };
-    status.into()
+    }
 }
 
-/// Run a parsed command line.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+/// Run a parsed command line. `stdin`: what standard input holds, when it
+/// is not the process's ([`run_with`]).
+pub fn run(
+    cli: Cli,
+    stdin: Option<&[u8]>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
     if cli.man {
         return man(out);
     }
     match cli.command {
-        None => check(&cli.check, out, err),
-        Some(Command::Check(args)) => check(&args, out, err),
+        None => check(&cli.check, stdin, out, err),
+        Some(Command::Check(args)) => check(&args, stdin, out, err),
         Some(Command::Rules(args)) => list_rules(&args, out, err),
         Some(Command::Explain { rule }) => explain(&rule, out, err),
         Some(Command::Channels(args)) => channels(&args, out, err),
-        Some(Command::Count(args)) => count(&args, out, err),
+        Some(Command::Count(args)) => count(&args, stdin, out, err),
         Some(Command::Config(args)) => show_config(&args, out, err),
         Some(Command::Init) => init(out, err),
         Some(Command::Completions { shell }) => {
@@ -141,7 +192,12 @@ fn show_config(
     }
 }
 
-fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+fn count(
+    args: &CountArgs,
+    stdin: Option<&[u8]>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
     let input = match &args.file {
         Some(path) if path.as_os_str() != "-" => Input::File {
             path: path.clone(),
@@ -149,7 +205,7 @@ fn count(args: &CountArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         },
         _ => Input::Stdin,
     };
-    let replies = match input::read(&input, None) {
+    let replies = match input::read(&input, None, stdin) {
         Ok(Read::Replies(_, replies)) => replies,
         Ok(Read::Skipped) => Vec::new(),
         Err(e) => {
@@ -283,7 +339,12 @@ struct Checked {
     without_channel: usize,
 }
 
-fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) -> Checked {
+fn check_input(
+    settings: &Settings,
+    input: &Input,
+    stdin_name: Option<&Path>,
+    stdin: Option<&[u8]>,
+) -> Checked {
     let name = stdin_name.map(|p| p.display().to_string());
     let mut checked = Checked {
         report: None,
@@ -292,7 +353,7 @@ fn check_input(settings: &Settings, input: &Input, stdin_name: Option<&Path>) ->
         blocking: 0,
         without_channel: 0,
     };
-    let (source, replies) = match input::read_all(input, name.as_deref()) {
+    let (source, replies) = match input::read_all(input, name.as_deref(), stdin) {
         Ok((Read::Replies(source, replies), errors)) => {
             // Errors in parts of a library; its other replies are linted.
             checked.blocking += errors.len();
@@ -411,7 +472,12 @@ fn check_reply(
     outcome
 }
 
-fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+fn check(
+    args: &CheckArgs,
+    stdin: Option<&[u8]>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
     match args.color {
         ColorChoice::Always => colored::control::set_override(true),
         ColorChoice::Never => colored::control::set_override(false),
@@ -441,7 +507,8 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     }
     let mut fixes_applied = None;
     if args.fix || args.diff {
-        let (applied, files) = apply_fixes(args, &settings, &inputs, &mut walk_errors, out, err)?;
+        let (applied, files) =
+            apply_fixes(args, &settings, &inputs, stdin, &mut walk_errors, out, err)?;
         if args.diff {
             for e in &walk_errors {
                 writeln!(err, "error: {e}")?;
@@ -479,7 +546,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         rest = after;
         let emitter_ref = &*emitter;
         let check = |i: &Input| {
-            let checked = check_input(&settings, i, args.stdin_filename.as_deref());
+            let checked = check_input(&settings, i, args.stdin_filename.as_deref(), stdin);
             let rendered = checked
                 .report
                 .as_ref()
@@ -564,6 +631,7 @@ fn apply_fixes(
     args: &CheckArgs,
     settings: &Settings,
     inputs: &[Input],
+    stdin: Option<&[u8]>,
     errors: &mut Vec<InputError>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -577,6 +645,7 @@ fn apply_fixes(
         settings,
         inputs,
         args.stdin_filename.as_deref(),
+        stdin,
         opts,
         !args.diff,
         &|| bar.inc(1),

@@ -162,7 +162,7 @@ pub fn resolved(settings: &Settings, cli: &CliOverrides, path: &Path) -> Result<
                 path: path.to_owned(),
                 explicit: true,
             };
-            match input::read(&input, None) {
+            match input::read(&input, None, None) {
                 Ok(Read::Replies(_, replies)) => replies
                     .into_iter()
                     .next()

@@ -526,11 +526,13 @@ pub struct FileFix {
 /// Fix every input (in parallel, results in input order). With `write`,
 /// changed files are written back (`--fix`); otherwise only diffed
 /// (`--diff`). Standard input is never written: with `write` it is left
-/// for the report, with a note.
+/// for the report, with a note. `stdin`: what standard input holds, when it
+/// is not the process's ([`input::stdin::read`]).
 pub fn fix_inputs(
     settings: &Settings,
     inputs: &[Input],
     stdin_name: Option<&Path>,
+    stdin: Option<&[u8]>,
     opts: FixOptions,
     write: bool,
     progress: &(dyn Fn() + Sync),
@@ -539,7 +541,7 @@ pub fn fix_inputs(
     inputs
         .par_iter()
         .map(|input| {
-            let fixed = fix_input(settings, input, stdin_name, opts, write);
+            let fixed = fix_input(settings, input, stdin_name, stdin, opts, write);
             progress();
             fixed
         })
@@ -550,6 +552,7 @@ fn fix_input(
     settings: &Settings,
     input: &Input,
     stdin_name: Option<&Path>,
+    stdin: Option<&[u8]>,
     opts: FixOptions,
     write: bool,
 ) -> FileFix {
@@ -570,7 +573,7 @@ fn fix_input(
             ));
             return out;
         }
-        Input::Stdin => match input::stdin::read(stdin_label.as_deref()) {
+        Input::Stdin => match input::stdin::read(stdin_label.as_deref(), stdin) {
             Ok(source) => (
                 stdin_name.map(Path::to_owned),
                 source.name.clone(),

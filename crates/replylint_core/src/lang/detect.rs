@@ -1,5 +1,5 @@
 //! Language detection, behind one small interface so that the engine can be
-//! swapped if measurements demand it (`tests/lang_eval.rs` measures it).
+//! swapped if measurements demand it (`tests/it/lang_eval.rs` measures it).
 //!
 //! The engine is `whatlang`'s ([`super::trigram`], an exact and faster
 //! port of its detection), restricted to the configured candidate

@@ -233,13 +233,15 @@ pub enum Read {
 /// Read one input and split it into replies. Errors about parts of a
 /// library (a broken line, a reply without text) are returned beside the
 /// replies that could be read, which are still to be linted; `Err` is for
-/// an input that could not be read at all.
+/// an input that could not be read at all. `stdin`: what standard input
+/// holds, when it is not the process's ([`stdin::read`]).
 pub fn read_all(
     input: &Input,
     stdin_name: Option<&str>,
+    stdin: Option<&[u8]>,
 ) -> Result<(Read, Vec<InputError>), InputError> {
     match input {
-        Input::Stdin => read_source(stdin::read(stdin_name)?, true),
+        Input::Stdin => read_source(stdin::read(stdin_name, stdin)?, true),
         Input::File { path, explicit } => {
             let name = path.display().to_string();
             let bytes = read_limited(path, MAX_FILE_SIZE).map_err(|e| InputError::new(&name, e))?;
@@ -295,8 +297,12 @@ pub fn read_source(
 /// Read one input and split it into replies, for callers that take one
 /// error per input: an input with errors in some of its parts is reported
 /// by its first error (see [`read_all`], which keeps the other replies).
-pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Read, InputError> {
-    let (read, errors) = read_all(input, stdin_name)?;
+pub fn read(
+    input: &Input,
+    stdin_name: Option<&str>,
+    stdin: Option<&[u8]>,
+) -> Result<Read, InputError> {
+    let (read, errors) = read_all(input, stdin_name, stdin)?;
     match errors.into_iter().next() {
         Some(first) => Err(first),
         None => Ok(read),

@@ -9,19 +9,26 @@ use std::sync::Arc;
 
 pub use replylint_core::reply::STDIN_NAME;
 
-/// Read standard input whole.
-pub fn read(name: Option<&str>) -> Result<Arc<Source>, InputError> {
+/// Read standard input whole: the process's, or `given` in its place (a
+/// run in-process, [`crate::app::run_with`]).
+pub fn read(name: Option<&str>, given: Option<&[u8]>) -> Result<Arc<Source>, InputError> {
     let name = name.unwrap_or(STDIN_NAME).to_owned();
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            InputError::new(
-                &name,
-                format!("cannot read standard input: {}", io_message(&e)),
-            )
-        })?;
+    let bytes = match given {
+        Some(bytes) => bytes.to_vec(),
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| {
+                    InputError::new(
+                        &name,
+                        format!("cannot read standard input: {}", io_message(&e)),
+                    )
+                })?;
+            bytes
+        }
+    };
     let text = decode(&name, bytes)?;
     Ok(Arc::new(Source {
         path: None,

@@ -1,0 +1,764 @@
+//! The editor recipes in docs/integrations.md really work with `--format
+//! line`. The Vim `errorformat`, the VS Code problem matcher and the Emacs
+//! `compilation-error-regexp-alist` entry are read from that page,
+//! translated to Rust regexes, and must find every diagnostic with its
+//! file, line, column, severity and message. Then Vim (`vim -es`,
+//! `:make`), Neovim (`nvim --headless`) and Emacs (`emacs --batch`,
+//! `compile` and `next-error`) run the recipes as written and must put the
+//! cursor on the first character of every diagnostic; each is skipped,
+//! with a note, where that editor is not installed. Also the pre-commit hook definition at the repository root,
+//! and the GitHub Actions workflows, whose `run:` lines are run with bash.
+
+use crate::common::Tree;
+use regex::Regex;
+use serde_json::Value;
+
+/// The page that holds the recipes.
+const INTEGRATIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/integrations.md");
+
+/// The fenced code block after `<!-- recipe: NAME -->` in docs/integrations.md.
+fn recipe(name: &str) -> String {
+    let page = std::fs::read_to_string(INTEGRATIONS).expect("docs/integrations.md");
+    let marker = format!("<!-- recipe: {name} -->");
+    let at = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("docs/integrations.md has no `{marker}`"));
+    let rest = &page[at + marker.len()..];
+    let open = rest.find("```").expect("a code block after the marker");
+    let body_start = open + rest[open..].find('\n').expect("fence line") + 1;
+    let close = rest[body_start..].find("\n```").expect("closing fence");
+    rest[body_start..body_start + close + 1].to_owned()
+}
+
+/// What an editor should take from one line of output.
+#[derive(Debug, PartialEq, Eq)]
+struct Parsed {
+    file: String,
+    line: u64,
+    column: u64,
+    severity: String,
+    message: String,
+}
+
+/// Lint files with accents, emoji, CRLF and several severities, and
+/// return the `line` output and what each line means (from `json`).
+fn output() -> (String, Vec<Parsed>) {
+    let tree = Tree::new(&[
+        (
+            "replies/sms/ordine.txt",
+            "Ciao Luca! 📦  Il tuo ordine è partito…\r\nTODO \r\n",
+        ),
+        (
+            "replies/email/rimborso.it.txt",
+            "Gentile Mario,\n\nil rimborso è stato approvato.  Grazie!!\n\nCordiali saluti\n",
+        ),
+        (
+            "replies/macros.toml",
+            "[[reply]]\nid = \"a\"\nchannel = \"twitter\"\ntext = \"Ciao Anna, àèìòù {{name}}\"\n",
+        ),
+    ]);
+    let line = tree.run(&["check", "--no-config", "--format", "line", "replies"]);
+    let json = tree
+        .run(&["check", "--no-config", "--format", "json", "replies"])
+        .json();
+    let expected: Vec<Parsed> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d: &Value| Parsed {
+            file: d["path"].as_str().unwrap().to_owned(),
+            line: d["start"]["line"].as_u64().unwrap(),
+            column: d["start"]["column"].as_u64().unwrap(),
+            severity: d["severity"].as_str().unwrap().to_owned(),
+            message: d["message"].as_str().unwrap().to_owned(),
+        })
+        .collect();
+    assert!(expected.len() >= 5, "{}", line.stdout);
+    for severity in ["error", "warning"] {
+        assert!(
+            expected.iter().any(|p| p.severity == severity),
+            "the output has an {severity}: {}",
+            line.stdout
+        );
+    }
+    (line.stdout, expected)
+}
+
+/// Apply `parse` to every output line and compare with the diagnostics.
+fn check_parser(parse: impl Fn(&str) -> Option<Parsed>) {
+    let (stdout, expected) = output();
+    let parsed: Vec<Parsed> = stdout
+        .lines()
+        .map(|l| parse(l).unwrap_or_else(|| panic!("the recipe does not parse {l:?}")))
+        .collect();
+    assert_eq!(parsed, expected);
+}
+
+// ------------------------------------------------------------------- VS Code
+
+#[test]
+fn the_vscode_problem_matcher_parses_line_output() {
+    let tasks: Value = serde_json::from_str(&recipe("vscode")).expect("tasks.json is JSON");
+    let matcher = &tasks["tasks"][0]["problemMatcher"];
+    assert_eq!(
+        tasks["tasks"][0]["command"],
+        "replylint check --format line ."
+    );
+    let pattern = &matcher["pattern"];
+    // A JavaScript regex; this one uses only syntax Rust's regex shares.
+    let re = Regex::new(pattern["regexp"].as_str().unwrap()).expect("the regexp compiles");
+    let group = |key: &str| pattern[key].as_u64().unwrap() as usize;
+    check_parser(|l| {
+        let c = re.captures(l)?;
+        Some(Parsed {
+            file: c[group("file")].to_owned(),
+            line: c[group("line")].parse().ok()?,
+            column: c[group("column")].parse().ok()?,
+            // VS Code reads "error", "warning" and "info".
+            severity: c[group("severity")].to_owned(),
+            message: c[group("message")].to_owned(),
+        })
+    });
+    // The rule id becomes the problem's code.
+    let (stdout, _) = output();
+    let first = re.captures(stdout.lines().next().unwrap()).unwrap();
+    assert!(
+        replylint_core::rules::ids().any(|id| id == &first[group("code")]),
+        "{:?}",
+        &first[group("code")]
+    );
+}
+
+// --------------------------------------------------------------------- Emacs
+
+/// An Emacs Lisp string literal's value.
+fn elisp_string(literal: &str) -> String {
+    let inner = literal
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .expect("a string literal");
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An Emacs regexp in Rust syntax: `\(`, `\)`, `\|` and `\(?:` are
+/// groups and alternatives; bare `( ) | { } ?` after a group are literals;
+/// bracket expressions are copied.
+fn emacs_to_rust(re: &str) -> String {
+    let mut out = String::new();
+    let mut chars = re.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        if in_class {
+            out.push(c);
+            if c == ']' {
+                in_class = false;
+            }
+            continue;
+        }
+        match c {
+            '\\' => match chars.next() {
+                Some('(') => {
+                    if chars.peek() == Some(&'?') {
+                        chars.next();
+                        assert_eq!(chars.next(), Some(':'), "only shy groups");
+                        out.push_str("(?:");
+                    } else {
+                        out.push('(');
+                    }
+                }
+                Some(')') => out.push(')'),
+                Some('|') => out.push('|'),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => {}
+            },
+            '[' => {
+                in_class = true;
+                out.push('[');
+                // `[]…]` and `[^]…]` start with a literal `]`.
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().unwrap());
+                }
+            }
+            '(' | ')' | '|' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_emacs_compilation_regexp_parses_line_output() {
+    let elisp = recipe("emacs");
+    let literal = Regex::new(r#""(?:[^"\\]|\\.)*""#)
+        .unwrap()
+        .find(&elisp)
+        .expect("a regexp string")
+        .as_str()
+        .to_owned();
+    // FILE LINE COLUMN (WARNING . INFO) after the string.
+    let after = &elisp[elisp.find(&literal).unwrap() + literal.len()..];
+    let numbers: Vec<usize> = Regex::new(r"\d+")
+        .unwrap()
+        .find_iter(after)
+        .take(5)
+        .map(|m| m.as_str().parse().unwrap())
+        .collect();
+    let [file, line, column, warning, info] = numbers[..] else {
+        panic!("FILE LINE COLUMN (WARNING . INFO) in {after}");
+    };
+    let re = Regex::new(&emacs_to_rust(&elisp_string(&literal))).expect("translates");
+    check_parser(|l| {
+        let c = re.captures(l)?;
+        let severity = if c.get(warning).is_some() {
+            "warning"
+        } else if c.get(info).is_some() {
+            "info"
+        } else {
+            "error"
+        };
+        Some(Parsed {
+            file: c[file].to_owned(),
+            line: c[line].parse().ok()?,
+            column: c[column].parse().ok()?,
+            severity: severity.to_owned(),
+            // compilation-mode shows the whole line; the message is what
+            // follows the match.
+            message: l[c.get(0)?.end()..].to_owned(),
+        })
+    });
+}
+
+#[test]
+fn the_emacs_translation_handles_groups_and_literals() {
+    assert_eq!(emacs_to_rust(r"^\(a\|b\):(x)[^:]"), r"^(a|b):\(x\)[^:]");
+    assert_eq!(emacs_to_rust(r"\(?:e\)\["), r"(?:e)\[");
+    assert_eq!(elisp_string(r#""a\\(b\n""#), "a\\(b\n");
+}
+
+// ----------------------------------------------------------------- Vim
+
+/// A Vim `errorformat` (as written after `errorformat=` in a `:set`
+/// command) as Rust regexes, one per comma-separated format. Supports
+/// `%f %l %c %v %t %m %*[…] %%`.
+fn errorformat_to_rust(efm: &str) -> Vec<Regex> {
+    // `:set` escapes spaces with a backslash.
+    let efm = efm.replace("\\ ", " ");
+    let mut formats = Vec::new();
+    let mut current = String::from("^");
+    let mut chars = efm.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '%' => match chars.next() {
+                Some('f') => current.push_str("(?P<f>.+?)"),
+                Some('l') => current.push_str(r"(?P<l>\d+)"),
+                Some('c') | Some('v') => current.push_str(r"(?P<c>\d+)"),
+                Some('t') => current.push_str("(?P<t>.)"),
+                Some('m') => current.push_str("(?P<m>.*)"),
+                Some('%') => current.push('%'),
+                Some('*') => {
+                    assert_eq!(chars.next(), Some('['), "only %*[…]");
+                    let mut class = String::from("[");
+                    for d in chars.by_ref() {
+                        class.push(d);
+                        if d == ']' {
+                            break;
+                        }
+                    }
+                    current.push_str(&class);
+                    current.push('*');
+                }
+                other => panic!("unsupported %{other:?} in errorformat"),
+            },
+            ',' => {
+                current.push('$');
+                formats.push(Regex::new(&current).unwrap());
+                current = String::from("^");
+            }
+            '\\' => {
+                if let Some(d) = chars.next() {
+                    current.push_str(&regex::escape(&d.to_string()));
+                }
+            }
+            c => current.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    current.push('$');
+    formats.push(Regex::new(&current).unwrap());
+    formats
+}
+
+#[test]
+fn the_vim_errorformat_parses_line_output() {
+    let vim = recipe("vim");
+    let makeprg = vim
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("setlocal makeprg="))
+        .expect("makeprg")
+        .replace("\\ ", " ");
+    assert_eq!(makeprg, "replylint check --format line %");
+    let efm = vim
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("setlocal errorformat="))
+        .expect("errorformat");
+    let formats = errorformat_to_rust(efm);
+    check_parser(|l| {
+        let c = formats.iter().find_map(|f| f.captures(l))?;
+        let severity = match &c["t"] {
+            "e" => "error",
+            "w" => "warning",
+            "i" => "info",
+            _ => return None,
+        };
+        // The message keeps the rule: `[whitespace]: 2 spaces …`.
+        let message = c["m"].split_once("]: ").map(|(_, m)| m.to_owned())?;
+        assert!(c["m"].starts_with('['), "{l}");
+        Some(Parsed {
+            file: c["f"].to_owned(),
+            line: c["l"].parse().ok()?,
+            column: c["c"].parse().ok()?,
+            severity: severity.to_owned(),
+            message,
+        })
+    });
+}
+
+// ------------------------------------------------ the editors themselves
+
+/// Where each diagnostic should land in the file: path, line, byte column
+/// (1-based, as Vim's `col('.')`), severity and `[rule]: message`.
+type Landing = (String, u64, u64, String, String);
+
+/// Files with accents, emoji (before a diagnostic, so that characters,
+/// bytes and screen columns all differ), CRLF and a TOML library, and
+/// where each diagnostic is, from `--format json`. An empty config keeps
+/// the run from finding one on the machine.
+fn landing_tree() -> (Tree, Vec<Landing>) {
+    let tree = Tree::new(&[
+        ("replylint.toml", ""),
+        (
+            "replies/sms/ordine.txt",
+            "Ciao Luca! 📦  Il tuo ordine è partito…\r\nTODO \r\n",
+        ),
+        (
+            "replies/email/rimborso.it.txt",
+            "Gentile Mario,\n\nil rimborso è stato approvato.  Grazie!!\n\nCordiali saluti\n",
+        ),
+        (
+            "replies/macros.toml",
+            "[[reply]]\nid = \"a\"\nchannel = \"twitter\"\ntext = \"Ciao Anna 🙂, àèìòù  {{name}}\"\n",
+        ),
+    ]);
+    let json = tree.run(&["check", "--format", "json", "replies"]).json();
+    let landings: Vec<Landing> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap().to_owned();
+            let text = std::fs::read(tree.root.join(&path)).unwrap();
+            let offset = d["start"]["offset"].as_u64().unwrap() as usize;
+            let line_start = text[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            (
+                path,
+                d["start"]["line"].as_u64().unwrap(),
+                (offset - line_start + 1) as u64,
+                d["severity"].as_str().unwrap().to_owned(),
+                format!(
+                    "[{}]: {}",
+                    d["rule"].as_str().unwrap(),
+                    d["message"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect();
+    // A diagnostic whose character, byte and screen columns all differ.
+    assert!(
+        landings
+            .iter()
+            .any(|l| l.0.ends_with("ordine.txt") && l.1 == 1 && l.2 > 40),
+        "{landings:?}"
+    );
+    (tree, landings)
+}
+
+/// `PATH` with the `replylint` under test first, as the recipes call it
+/// by name.
+fn path_with_replylint() -> std::ffi::OsString {
+    let bin = assert_cmd::cargo::cargo_bin("replylint");
+    let mut dirs = vec![bin.parent().unwrap().to_owned()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).unwrap()
+}
+
+/// Whether `program --version` runs and prints `needle`; a note on stderr
+/// when it does not, and the test is skipped.
+fn installed(program: &str, needle: &str) -> bool {
+    let ok = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(needle));
+    if !ok {
+        eprintln!("note: `{program}` is not installed (with {needle}); skipping this test");
+    }
+    ok
+}
+
+/// Vim (or Neovim) runs the recipe's `makeprg` with `:make` on each file
+/// and jumps to every quickfix entry: what it saw, as [`Landing`]s.
+fn quickfix_landings(program: &str, options: &[&str], tree: &Tree, files: &[&str]) -> Vec<Landing> {
+    tree.write("recipe.vim", recipe("vim"));
+    tree.write(
+        "dump.vim",
+        concat!(
+            "silent make\n",
+            "let s:out = []\n",
+            "for s:i in range(1, len(getqflist()))\n",
+            "  execute 'silent cc ' . s:i\n",
+            "  let s:e = getqflist()[s:i - 1]\n",
+            "  call add(s:out, join([expand('%'), line('.'), col('.'), s:e.type, s:e.text], \"\\t\"))\n",
+            "endfor\n",
+            "call writefile(s:out, 'quickfix.txt')\n",
+            "qa!\n",
+        ),
+    );
+    let mut seen = Vec::new();
+    for file in files {
+        let _ = std::fs::remove_file(tree.root.join("quickfix.txt"));
+        let status = std::process::Command::new(program)
+            .current_dir(&tree.root)
+            .env("PATH", path_with_replylint())
+            .args(options)
+            .args(["-u", "NONE", "-i", "NONE", file])
+            .args(["-S", "recipe.vim", "-S", "dump.vim"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{program} on {file}: {status}");
+        let quickfix = std::fs::read_to_string(tree.root.join("quickfix.txt")).unwrap();
+        for entry in quickfix.lines() {
+            let f: Vec<&str> = entry.splitn(5, '\t').collect();
+            let severity = match f[3] {
+                "e" => "error",
+                "w" => "warning",
+                "i" => "info",
+                other => panic!("type {other:?} in {entry}"),
+            };
+            seen.push((
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                severity.to_owned(),
+                f[4].to_owned(),
+            ));
+        }
+    }
+    seen
+}
+
+fn files_of(landings: &[Landing]) -> Vec<&str> {
+    let mut files: Vec<&str> = landings.iter().map(|l| l.0.as_str()).collect();
+    files.dedup();
+    files
+}
+
+/// Vim runs the recipe's `makeprg` with `:make` on each file and jumps to
+/// every quickfix entry: file, line, type and message are right, and the
+/// cursor lands on the byte the diagnostic starts at, after emoji and
+/// accented letters too (the recipe turns character columns into bytes).
+#[test]
+fn vim_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("vim", "+quickfix") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    let seen = quickfix_landings("vim", &["-es", "-N"], &tree, &files_of(&landings));
+    assert_eq!(seen, landings);
+}
+
+/// The same recipe in Neovim.
+#[test]
+fn neovim_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("nvim", "NVIM") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    let seen = quickfix_landings("nvim", &["--headless", "-n"], &tree, &files_of(&landings));
+    assert_eq!(seen, landings);
+}
+
+/// Emacs runs the recipe's command with `compile`, and `next-error`
+/// visits every diagnostic with the recipe's regexp: file, line and
+/// severity are right, and point lands on the character the diagnostic
+/// starts at (the recipe makes Emacs count characters, not screen
+/// columns, in replylint's compilation buffers).
+#[test]
+fn emacs_runs_the_recipe_and_lands_on_each_diagnostic() {
+    if !installed("emacs", "GNU Emacs") {
+        return;
+    }
+    let (tree, landings) = landing_tree();
+    tree.write("recipe.el", recipe("emacs"));
+    tree.write(
+        "dump.el",
+        r#"(require 'compile)
+(let* ((root default-directory)
+       (buf (compile "replylint check --format line ."))
+       (out '()))
+  ;; The sentinel detaches the process once its output is all in.
+  (while (get-buffer-process buf)
+    (accept-process-output nil 0.1))
+  (with-current-buffer buf
+    (goto-char (point-min))
+    (condition-case nil
+        (while t
+          (compilation-next-error 1)
+          (let* ((msg (get-text-property (point) 'compilation-message))
+                 (type (compilation--message->type msg))
+                 (marker (save-window-excursion (compile-goto-error) (point-marker))))
+            (with-current-buffer (marker-buffer marker)
+              (save-excursion
+                (goto-char marker)
+                (push (format "%s\t%d\t%d\t%d"
+                              (file-relative-name (buffer-file-name) root)
+                              (line-number-at-pos)
+                              (1+ (- (position-bytes (point))
+                                     (position-bytes (line-beginning-position))))
+                              type)
+                      out)))))
+      (error nil)))
+  (princ (mapconcat #'identity (nreverse out) "\n"))
+  (terpri))
+"#,
+    );
+    let out = std::process::Command::new("emacs")
+        .current_dir(&tree.root)
+        .env("PATH", path_with_replylint())
+        .args(["--batch", "-Q", "-l", "recipe.el", "-l", "dump.el"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let seen: Vec<(String, u64, u64, String)> = stdout
+        .lines()
+        .map(|entry| {
+            let f: Vec<&str> = entry.split('\t').collect();
+            assert_eq!(
+                f.len(),
+                4,
+                "{stdout}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let severity = match f[3] {
+                "2" => "error",
+                "1" => "warning",
+                "0" => "info",
+                other => panic!("type {other:?} in {entry}"),
+            };
+            (
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                severity.to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64, u64, String)> = landings
+        .into_iter()
+        .map(|(path, line, column, severity, _)| (path, line, column, severity))
+        .collect();
+    assert_eq!(seen, expected, "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+// ----------------------------------------------------------- pre-commit
+
+#[test]
+fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
+    #[derive(serde::Deserialize)]
+    struct Hook {
+        id: String,
+        language: String,
+        entry: String,
+        files: String,
+        exclude: String,
+        require_serial: bool,
+    }
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/.pre-commit-hooks.yaml"
+    ))
+    .expect(".pre-commit-hooks.yaml at the repository root");
+    let hooks: Vec<Hook> = serde_saphyr::from_str(&text).expect("valid YAML");
+    let [hook] = hooks.as_slice() else {
+        panic!("one hook")
+    };
+    assert_eq!(
+        (
+            hook.id.as_str(),
+            hook.language.as_str(),
+            hook.entry.as_str()
+        ),
+        ("replylint", "rust", "replylint check --force-exclude")
+    );
+    assert!(hook.require_serial, "one run, one summary");
+    // pre-commit uses Python regexes; these use only syntax Rust shares.
+    let files = Regex::new(&hook.files).unwrap();
+    let exclude = Regex::new(&hook.exclude).unwrap();
+    let checked = |p: &str| files.is_match(p) && !exclude.is_match(p);
+    for ext in replylint_io::input::EXTENSIONS {
+        assert!(checked(&format!("replies/a.{ext}")), "{ext}");
+    }
+    for path in [
+        "logo.png",
+        "replylint.toml",
+        "sub/.replylint.toml",
+        "Cargo.toml",
+        "web/package.json",
+        "README.md",
+        "replies/readme.md",
+        "CHANGELOG.md",
+        "docs/Changelog.txt",
+        "LICENSE.txt",
+        "CONTRIBUTING.md",
+        ".github/ISSUE_TEMPLATE/bug.md",
+    ] {
+        assert!(!checked(path), "{path}");
+    }
+    // Only the conventional capitalised names of project documents: a
+    // reply may well be called `security.md`.
+    for path in [
+        "replies/security.md",
+        "replies/license.txt",
+        "replies/readme-macro.md",
+    ] {
+        assert!(checked(path), "{path}");
+    }
+    // The integrations page documents it.
+    let page = std::fs::read_to_string(INTEGRATIONS).unwrap();
+    assert!(page.contains("- id: replylint"));
+}
+
+// ------------------------------------------------------ GitHub Actions
+
+/// The `run:` steps of a workflow in docs/integrations.md.
+fn workflow(name: &str) -> (Value, Vec<String>) {
+    let yaml: Value = serde_saphyr::from_str(&recipe(name)).expect("the workflow is YAML");
+    let steps = yaml["jobs"]["replylint"]["steps"]
+        .as_array()
+        .expect("steps")
+        .clone();
+    let runs = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(str::to_owned))
+        .collect();
+    (Value::Array(steps), runs)
+}
+
+/// Run a workflow's `run:` line as the runner does (`bash -e`), with the
+/// `replylint` under test on the `PATH`.
+fn run_step(tree: &Tree, line: &str) -> std::process::Output {
+    std::process::Command::new("bash")
+        .current_dir(&tree.root)
+        .env("PATH", path_with_replylint())
+        .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", line])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn replies_with_an_error() -> Tree {
+    Tree::new(&[
+        ("replylint.toml", ""),
+        (
+            "replies/sms/a.txt",
+            "Ciao Luca, TODO: il tuo ordine è partito.\n",
+        ),
+    ])
+}
+
+#[test]
+fn the_annotations_workflow_prints_workflow_commands() {
+    let (_, runs) = workflow("github-annotations");
+    let line = runs
+        .iter()
+        .find(|r| r.starts_with("replylint "))
+        .expect("a replylint step");
+    assert!(line.contains("--format github"), "{line}");
+    let tree = replies_with_an_error();
+    let out = run_step(&tree, line);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "an error fails the job");
+    assert!(
+        stdout.starts_with("::error file=replies/sms/a.txt,line=1,col=12,"),
+        "{stdout}"
+    );
+    assert!(stdout.lines().all(|l| l.starts_with("::")), "{stdout}");
+}
+
+#[test]
+fn the_sarif_workflow_writes_the_log_it_uploads() {
+    let (steps, runs) = workflow("github-sarif");
+    let line = runs
+        .iter()
+        .find(|r| r.starts_with("replylint "))
+        .expect("a replylint step");
+    assert!(line.contains("--format sarif"), "{line}");
+    let upload = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
+        })
+        .expect("an upload-sarif step");
+    let file = upload["with"]["sarif_file"].as_str().unwrap();
+    assert!(line.contains(&format!("> {file}")), "{line}");
+    assert_eq!(upload["if"], "success() || failure()");
+
+    // Diagnostics (exit code 1): the step passes and the log is written.
+    let tree = replies_with_an_error();
+    let out = run_step(&tree, line);
+    assert!(out.status.success(), "{out:?}");
+    let log: Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.root.join(file)).unwrap()).unwrap();
+    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "placeholder");
+    // A file that cannot be read (exit code 2): the step fails, the log is
+    // still complete, and the upload step still runs.
+    tree.write("replies/broken.toml", "[[reply]]\ntext = \"unterminated\n");
+    let out = run_step(&tree, line);
+    assert!(!out.status.success(), "{out:?}");
+    let log: Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.root.join(file)).unwrap()).unwrap();
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
+}
