@@ -18,7 +18,9 @@
 
 pub mod channel;
 pub mod config;
+pub mod config_error;
 pub mod count;
+pub mod declare;
 pub mod diagnostic;
 pub mod docs;
 pub mod engine;
