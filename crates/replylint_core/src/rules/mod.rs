@@ -160,7 +160,8 @@ pub struct Context<'a> {
     pub language: Option<Language>,
     pub mode: Mode,
     pub lexicons: &'a Lexicons,
-    /// Everything else the configuration says (placeholder lengths…).
+    /// Everything else the rules read: language detection, placeholder
+    /// lengths, their own options.
     pub settings: &'a RuleSettings,
     /// Where the reply's placeholder dialect and variables come from
     /// ([`Context::templating`]).
