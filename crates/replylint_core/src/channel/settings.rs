@@ -218,9 +218,10 @@ impl SettingValue for BTreeMap<Language, u64> {
 /// - `Channel::setting_values`, each setting's key and value in order
 ///   (`replylint config`).
 ///
-/// `extends` (how a new channel finds its parent) and `rules` (levels,
-/// resolved against the rule registry) are raw only: the configuration
-/// resolves them.
+/// Every setting inside `resolved { … }` is written `key: Raw => Resolved
+/// = how(…)`. `extends` (how a new channel finds its parent), before them,
+/// and `rules` (levels, resolved against the rule registry), after them,
+/// are raw only: the configuration resolves them.
 macro_rules! channel_settings {
     (
         $(#[$channel_attr:meta])*
