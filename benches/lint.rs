@@ -98,8 +98,9 @@ fn rule(bencher: Bencher, id: &str) {
                     channel: rc.channel,
                     language: rc.language,
                     mode: rc.mode,
-                    lexicons: &fx.settings.lexicons,
-                    settings: &fx.settings,
+                    lexicons: &fx.settings.rule_settings.lexicons,
+                    settings: &fx.settings.rule_settings,
+                    templating: &fx.settings,
                     shared: &Default::default(),
                 };
                 let mut sink = Sink::new(rule.meta().id, *severity);
@@ -148,7 +149,7 @@ fn pipeline(bencher: Bencher) {
             for reply in &replies {
                 let rc = fx.settings.reply_context(None, &reply.meta).unwrap();
                 for d in replylint_core::engine::lint(&fx.settings, reply, &rc) {
-                    let (start, _) = replylint_core::location::locate(reply, &index, d.span);
+                    let (start, _) = replylint_core::reply::locate(reply, &index, d.span);
                     columns += start.column;
                 }
             }

@@ -23,12 +23,14 @@ inputs=(examples/drafts examples/library tests/data/eval tests/data/safety tests
 runs=0
 diffs=0
 # Run one command with both binaries from $ROOT and compare stdout, stderr
-# and exit status.
+# and exit status. Each binary reads the file $STDIN (default: nothing) on
+# its standard input.
 compare() {
     local label=$1
     shift
-    (cd "$ROOT" && "$OLD" "$@" >"$WORK/old.out" 2>"$WORK/old.err"; echo "exit $?" >>"$WORK/old.err")
-    (cd "$ROOT" && "$NEW" "$@" >"$WORK/new.out" 2>"$WORK/new.err"; echo "exit $?" >>"$WORK/new.err")
+    local stdin=${STDIN:-/dev/null}
+    (cd "$ROOT" && "$OLD" "$@" <"$stdin" >"$WORK/old.out" 2>"$WORK/old.err"; echo "exit $?" >>"$WORK/old.err")
+    (cd "$ROOT" && "$NEW" "$@" <"$stdin" >"$WORK/new.out" 2>"$WORK/new.err"; echo "exit $?" >>"$WORK/new.err")
     sed -i "s#$OLD#BIN#g" "$WORK/old.err" "$WORK/old.out"
     sed -i "s#$NEW#BIN#g" "$WORK/new.err" "$WORK/new.out"
     runs=$((runs + 1))
@@ -49,7 +51,7 @@ done
 # the working folder is the repository).
 compare "check examples/drafts (discovered config)" check --color never examples/drafts
 for draft in examples/drafts/*/*; do
-    compare "stdin $draft" check --no-config --format json --stdin-filename "$draft" - <"$draft"
+    STDIN=$draft compare "stdin $draft" check --no-config --format json --stdin-filename "$draft" -
     compare "count $draft" count "$draft"
     compare "config $draft" config "$draft"
 done
@@ -62,6 +64,118 @@ for rule in $("$NEW" rules --format json | python3 -c 'import json,sys; [print(r
     compare "explain $rule" explain "$rule"
 done
 compare "--diff" check --no-config --diff --unsafe-fixes examples/drafts examples/library
+
+# `init` writes its starter file into the working folder: an empty folder
+# per build, then a second run that must refuse to overwrite it.
+for run in first again; do
+    for which in old new; do
+        bin=$OLD
+        [[ $which == new ]] && bin=$NEW
+        mkdir -p "$WORK/init-$which"
+        (cd "$WORK/init-$which" && "$bin" init >"$WORK/$which.out" 2>"$WORK/$which.err"
+            echo "exit $?" >>"$WORK/$which.err"
+            cat replylint.toml >>"$WORK/$which.out")
+        sed -i "s#$WORK/init-$which#DIR#g" "$WORK/$which.out" "$WORK/$which.err"
+    done
+    runs=$((runs + 1))
+    if ! cmp -s "$WORK/old.out" "$WORK/new.out" || ! cmp -s "$WORK/old.err" "$WORK/new.err"; then
+        diffs=$((diffs + 1))
+        echo "DIFFERS: init ($run)"
+        diff <(cat "$WORK/old.out" "$WORK/old.err") <(cat "$WORK/new.out" "$WORK/new.err") | head -20
+    fi
+done
+
+# Configuration files that set every kind of setting, and mistakes in
+# them: `config` and `check` with each.
+configs=(
+'channel = "email"
+acronyms = ["ACME"]
+allowed-domains = ["acme.com"]
+placeholder-dialect = "intercom"
+variables = ["user.name"]
+[placeholder-lengths]
+name = 12
+variables = { "ticket.id" = 8 }
+[[paths]]
+glob = "examples/drafts/sms/**"
+mode = "template"
+placeholder-dialect = "zendesk"
+[rules]
+readability = "warning"
+[channels.email]
+signature-pattern = "-[A-Z][a-z]+$"
+min-readability = { it = 40, de = 30 }
+max-emoji = 1
+[channels.x]
+max-length = 200
+[channels.x.rules]
+emoji = "error"
+[channels.support-chat]
+extends = "chat"
+description = "Support chat."
+aliases = ["sc"]
+placeholder-dialect = "zendesk"
+variables = ["ticket.id"]
+max-exclamations = 1
+strict-french-spacing = true
+register = "formal"
+renders = "html"
+greeting = "required"
+min-readability = 30
+[channels.mini-chat]
+extends = "support-chat"
+max-length = 80
+[[rule]]
+id = "no-asap"
+kind = "forbid"
+phrases = ["asap"]'
+'zzz = 1'
+'chanel = "email"'
+'[channels.email]
+max-lenght = 3'
+'[channels.email]
+zzz = 3'
+'[channels.email]
+signature-pattern = "(^x"'
+'[channels.email]
+min-readability = { xx = 40 }'
+'[channels.email]
+placeholder-dialect = "zendesc"'
+'[channels.email]
+register = "formall"'
+'[channels.a]
+extends = "b"
+[channels.b]
+extends = "a"'
+'[channels.twiter]
+max-length = 3'
+'[placeholder-lengths]
+zzz = 3'
+'[[paths]]
+zzz = 3'
+'[[paths]]
+channel = "sms"'
+'[[rule]]
+id = "x"
+kind = "forbid"
+zzz = 3'
+'[rules]
+exclamtion = "off"'
+)
+i=0
+for text in "${configs[@]}"; do
+    i=$((i + 1))
+    printf '%s\n' "$text" >"$WORK/config-$i.toml"
+    for path in examples/drafts/email/refund.en.md examples/drafts/chat/dear-anna.txt; do
+        for channel in email support-chat mini-chat sc x whatsapp-template sms; do
+            compare "config $i --channel $channel $path" config --config "$WORK/config-$i.toml" --channel "$channel" "$path"
+        done
+        compare "config $i $path" config --config "$WORK/config-$i.toml" "$path"
+    done
+    compare "check config $i" check --config "$WORK/config-$i.toml" --color never --format json examples/drafts examples/library
+    compare "channels config $i" channels --config "$WORK/config-$i.toml"
+    compare "rules config $i" rules --config "$WORK/config-$i.toml"
+done
 
 echo "# $runs commands compared, $diffs differ"
 [[ $diffs -eq 0 ]]

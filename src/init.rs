@@ -20,81 +20,49 @@ use std::path::{Component, Path, PathBuf};
 /// The file `init` writes.
 pub const FILE_NAME: &str = "replylint.toml";
 
-/// The starter configuration: every setting commented out, with a line
-/// on what it does. `## ` lines are prose; `# ` lines are settings, valid
-/// when uncommented (top-level keys come before the first table).
-pub const STARTER: &str = r#"## replylint configuration.
+/// The top of the starter configuration.
+const STARTER_HEADER: &str = "\
+## replylint configuration.
 ## Lines starting with `# ` are settings: remove the `# ` to use one.
 ## Reference: docs/configuration.md; `replylint config PATH`
 ## prints what applies to a file, and `replylint rules` lists the rules.
+";
 
-## Channel, language and mode of replies that nothing else names (front
-## matter and library fields, the command line, [[paths]] and folder names
-## like `sms/` or `it/` come first).
-# channel = "email"
-# language = "it"
-# mode = "draft"
+/// The keys the starter configuration shows, in order, in paragraphs of
+/// keys that go together. What it says about each is the key's
+/// declaration's ([`Options::META`]); top-level keys come before the first
+/// table.
+pub const STARTER_KEYS: &[&[&str]] = &[
+    &["channel", "language", "mode"],
+    &["languages"],
+    &["exclude"],
+    &["acronyms"],
+    &["placeholder-dialect", "variables"],
+    &["paths"],
+    &["rules"],
+    &["channels"],
+    &["placeholder-lengths"],
+    &["rule"],
+];
 
-## Languages detection may choose from (default: all of it, en, es, fr, de, pt).
-# languages = ["it", "en"]
+/// The starter configuration: every setting commented out, with a line
+/// on what it does. `## ` lines are prose; `# ` lines are settings, valid
+/// when uncommented.
+pub fn starter() -> String {
+    let mut text = STARTER_HEADER.to_owned();
+    for paragraph in STARTER_KEYS {
+        text.push('\n');
+        for key in *paragraph {
+            let lines = replylint_core::declare::find(Options::META, key)
+                .and_then(|m| m.starter)
+                .unwrap_or_else(|| panic!("`{key}` declares no starter lines"));
+            text.push_str(lines);
+        }
+    }
+    text
+}
 
-## Paths never checked (globs relative to this file).
-# exclude = ["drafts/old/**"]
-
-## Words written in capitals on purpose (added to FAQ, PIN, IBAN, SMS, …).
-# acronyms = ["ACME"]
-
-## How templates write placeholders (zendesk, freshdesk, helpscout, intercom,
-## front, gorgias, salesforce, hubspot or whatsapp) and the variables they
-## may use; both can also be set per [[paths]] entry and per channel.
-# placeholder-dialect = "zendesk"
-# variables = ["ticket.requester.first_name", "ticket.id"]
-
-## Channel, language and mode by path. The last matching entry wins.
-# [[paths]]
-# glob = "macros/**"
-# mode = "template"
-#
-# [[paths]]
-# glob = "replies/twitter/**"
-# channel = "twitter"
-# language = "it"
-
-## Rule levels on every channel: "error", "warning", "info" or "off".
-# [rules]
-# readability = "off"
-# exclamation = "warning"
-
-## Change a built-in channel: any key of its rule set (see
-## `replylint channels`), and its rule levels.
-# [channels.email]
-# max-subject-length = 70
-# register = "formal"
-#
-# [channels.email.rules]
-# emoji = "error"
-
-## Define a channel of your own, starting from a built-in one.
-# [channels.support-chat]
-# extends = "chat"
-# max-length = 500
-
-## Worst-case placeholder lengths (in characters) when templates are
-## measured against a length limit.
-# [placeholder-lengths]
-# name = 20
-# default = 30
-# variables = { "ticket.id" = 8 }
-
-## Rules of your own, no code needed: forbid, substitute, require, limit.
-# [[rule]]
-# id = "brand-name"
-# kind = "substitute"
-# message = "write `{replacement}`, not `{match}`"
-# replacements = { "Acme inc" = "ACME Inc." }
-"#;
-
-/// `replylint init`: write [`STARTER`] to `dir/replylint.toml`. Refuses to
+/// `replylint init`: write [`starter`] to `dir/replylint.toml`. Refuses to
 /// overwrite it, or to add one beside a `.replylint.toml`.
 pub fn init(dir: &Path) -> Result<PathBuf, String> {
     for name in replylint_io::config::CONFIG_FILE_NAMES {
@@ -112,7 +80,7 @@ pub fn init(dir: &Path) -> Result<PathBuf, String> {
         .create_new(true)
         .open(&path)
         .map_err(|e| format!("{}: {}", path.display(), input::io_message(&e)))?;
-    std::io::Write::write_all(&mut file, STARTER.as_bytes())
+    std::io::Write::write_all(&mut file, starter().as_bytes())
         .map_err(|e| format!("{}: {}", path.display(), input::io_message(&e)))?;
     Ok(path)
 }
@@ -330,7 +298,7 @@ pub fn resolved(settings: &Settings, cli: &CliOverrides, path: &Path) -> Result<
         channel: ChannelView<'a>,
     }
     let table = toml::to_string(&Wrapper {
-        channel: ChannelView::new(rc.channel),
+        channel: ChannelView(rc.channel),
     })
     .map_err(|e| e.to_string())?;
     let _ = writeln!(out);
@@ -412,81 +380,28 @@ fn convention(settings: &Settings, options: Option<Options>, path: &Path) -> Lay
     }
 }
 
-/// A channel's resolved settings as the `[channel]` table prints them.
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-struct ChannelView<'a> {
-    id: &'a str,
-    description: &'a str,
-    builtin: bool,
-    aliases: &'a [String],
-    public: bool,
-    unit: replylint_core::text::count::Unit,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_length: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_segments: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_subject_length: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    warn_subject_length: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_header_length: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_footer_length: Option<u64>,
-    greeting: replylint_core::config::options::Expectation,
-    sign_off: replylint_core::config::options::Expectation,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    signature_pattern: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_sentence_words: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_exclamations: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_emoji: Option<u64>,
-    strict_french_spacing: bool,
-    register: replylint_core::lang::register::Register,
-    renders: replylint_core::rules::markup::Renders,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    placeholder_dialect: Option<replylint_core::text::dialect::Dialect>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    variables: Option<&'a [String]>,
-    min_readability: BTreeMap<&'static str, u64>,
-    rules: BTreeMap<&'static str, &'static str>,
-}
+/// A channel's resolved settings as the `[channel]` table prints them:
+/// what identifies it, every other setting in the order of its
+/// declaration ([`Channel::setting_values`]; unset ones are left out),
+/// then every rule's level.
+struct ChannelView<'a>(&'a Channel);
 
-impl<'a> ChannelView<'a> {
-    fn new(c: &'a Channel) -> Self {
-        ChannelView {
-            id: &c.id,
-            description: &c.description,
-            builtin: c.builtin,
-            aliases: &c.aliases,
-            public: c.public,
-            unit: c.unit,
-            max_length: c.max_length,
-            max_segments: c.max_segments,
-            max_subject_length: c.max_subject_length,
-            warn_subject_length: c.warn_subject_length,
-            max_header_length: c.max_header_length,
-            max_footer_length: c.max_footer_length,
-            greeting: c.greeting,
-            sign_off: c.sign_off,
-            signature_pattern: c.signature_pattern.as_ref().map(|p| p.as_str()),
-            max_sentence_words: c.max_sentence_words,
-            max_exclamations: c.max_exclamations,
-            max_emoji: c.max_emoji,
-            strict_french_spacing: c.strict_french_spacing,
-            register: c.register,
-            renders: c.renders,
-            placeholder_dialect: c.placeholder_dialect,
-            variables: c.variables.as_deref(),
-            min_readability: c
-                .min_readability
-                .iter()
-                .map(|(l, n)| (l.code(), *n))
-                .collect(),
-            rules: c.levels.iter().map(|(id, l)| (*id, l.as_str())).collect(),
+impl Serialize for ChannelView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let c = self.0;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &c.id)?;
+        map.serialize_entry("description", &c.description)?;
+        map.serialize_entry("builtin", &c.builtin)?;
+        for (key, value) in c.setting_values() {
+            if let Some(value) = value.filter(|_| key != "description") {
+                map.serialize_entry(key, &value)?;
+            }
         }
+        let rules: BTreeMap<&str, &str> =
+            c.levels.iter().map(|(id, l)| (*id, l.as_str())).collect();
+        map.serialize_entry("rules", &rules)?;
+        map.end()
     }
 }

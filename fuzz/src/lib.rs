@@ -9,8 +9,8 @@ use replylint_core::config::Settings;
 use replylint_core::config::settings::CliOverrides;
 use replylint_io::fix::{FixOptions, fix_text, fixable_format};
 use replylint_io::input::{self, Read};
-use replylint_core::location::{LineIndex, Position, locate};
-use replylint_core::reply::{Reply, Source};
+use replylint_core::location::{LineIndex, Position};
+use replylint_core::reply::{Reply, Source, locate};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 

@@ -578,18 +578,19 @@ fn a_rule_file_with_thousands_of_phrases_finds_exactly_its_phrases() {
 
 // ---------------------------------------------------------------- docs
 
-/// `USER_RULE_KEYS` lists exactly the keys a `[[rule]]` table accepts, and
-/// the "User-defined rules" section of docs/configuration.md documents each.
+/// The declared keys of a `[[rule]]` table are exactly the keys it
+/// accepts, and the "User-defined rules" section of docs/configuration.md
+/// documents each.
 #[test]
 fn every_rule_key_is_listed_and_documented() {
-    use replylint_core::config::options::{Options, USER_RULE_KEYS};
+    use replylint_core::config::options::{Options, UserRuleOptions};
     let err = toml::from_str::<Options>("[[rule]]\nzzz = 1\n").expect_err("unknown key");
     let message = err.message();
     let accepted: Vec<&str> = message
         .split_once("expected one of")
         .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
         .unwrap_or_default();
-    assert_eq!(accepted, USER_RULE_KEYS, "{message}");
+    assert_eq!(accepted, UserRuleOptions::KEYS, "{message}");
 
     let page = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md"),
@@ -600,7 +601,7 @@ fn every_rule_key_is_listed_and_documented() {
         .expect("docs/configuration.md has a User-defined rules section");
     let section = &page[start..];
     let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
-    for key in USER_RULE_KEYS {
+    for key in UserRuleOptions::KEYS {
         assert!(
             [
                 format!("`{key}`"),

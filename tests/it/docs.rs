@@ -1,11 +1,13 @@
-//! Documentation drift: the rule table of docs/rules.md and the channel
-//! table of docs/channels.md are generated from the rule declarations and
-//! channel files, the README's sample output is what the quick start
-//! prints, and every rule documents itself completely. Run with
+//! Documentation drift: the rule table of docs/rules.md, the channel
+//! table of docs/channels.md and the channel keys table of
+//! docs/configuration.md are generated from the rule declarations, the
+//! channel files and the channel settings' declarations, the README's
+//! sample output is what the quick start prints, and every rule documents
+//! itself completely. Run with
 //! `UPDATE_DOCS=1` (or `UPDATE_README=1`) to regenerate the tables and the
 //! sample output.
 
-use replylint_core::config::options::CHANNEL_KEYS;
+use replylint_core::config::options::{ChannelOptions, Options};
 use replylint_core::config::settings::CliOverrides;
 use replylint_core::docs;
 use replylint_core::rules::REGISTRY;
@@ -50,6 +52,12 @@ fn docs_tables_match_the_declarations() {
         docs::CHANNELS_TABLE_END,
         &docs::channels_markdown(settings.channels.values()),
     );
+    check_generated(
+        "docs/configuration.md",
+        docs::CHANNEL_KEYS_TABLE_BEGIN,
+        docs::CHANNEL_KEYS_TABLE_END,
+        &docs::channel_keys_markdown(),
+    );
 }
 
 #[test]
@@ -78,7 +86,7 @@ fn documented_channel_options_exist() {
                 .nth(1)
                 .unwrap_or_else(|| panic!("rule `{}`: option line without a `name`: {line}", m.id));
             assert!(
-                CHANNEL_KEYS.contains(&name),
+                ChannelOptions::KEYS.contains(&name),
                 "rule `{}` documents channel setting `{name}`, which does not exist",
                 m.id
             );
@@ -87,18 +95,21 @@ fn documented_channel_options_exist() {
 }
 
 #[test]
-fn configuration_docs_document_every_channel_key() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md");
-    let page = std::fs::read_to_string(path).expect("docs/configuration.md");
-    let table = page
-        .split_once("Channel keys:")
-        .map(|(_, rest)| rest.split("\n\n").take(3).collect::<String>())
-        .expect("docs/configuration.md has a `Channel keys:` table");
-    for key in CHANNEL_KEYS {
-        assert!(
-            table.contains(&format!("`{key}`")),
-            "channel key `{key}` is missing from the channel keys table of docs/configuration.md"
-        );
+fn documented_top_level_options_exist() {
+    for rule in REGISTRY {
+        let m = rule.meta();
+        let options = m.section("Options").unwrap_or_default();
+        for line in options.lines().filter(|l| l.contains("(top level)")) {
+            let name = line
+                .split('`')
+                .nth(1)
+                .unwrap_or_else(|| panic!("rule `{}`: option line without a `name`: {line}", m.id));
+            assert!(
+                Options::KEYS.contains(&name),
+                "rule `{}` documents top-level option `{name}`, which does not exist",
+                m.id
+            );
+        }
     }
 }
 

@@ -17,7 +17,7 @@ fn init_writes_the_commented_starter_file() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("Wrote replylint.toml"), "{}", r.stdout);
     let written = std::fs::read_to_string(tree.root.join("replylint.toml")).unwrap();
-    assert_eq!(written, replylint::init::STARTER);
+    assert_eq!(written, replylint::init::starter());
     // Every setting is commented out: the file changes nothing.
     assert!(
         written.lines().all(|l| l.is_empty() || l.starts_with('#')),
@@ -66,7 +66,7 @@ fn init_refuses_beside_a_hidden_config() {
 /// them is accepted (an unknown key or rule id would be an error).
 #[test]
 fn every_setting_in_the_starter_file_is_valid_when_uncommented() {
-    let uncommented: String = replylint::init::STARTER
+    let uncommented: String = replylint::init::starter()
         .lines()
         .filter(|l| !l.starts_with("##"))
         .map(|l| l.strip_prefix("# ").unwrap_or(l.trim_start_matches('#')))

@@ -51,7 +51,7 @@ fn assert_positions_on_boundaries(replies: &[Reply]) {
         let index = replylint_core::location::LineIndex::new(text);
         let rc = SETTINGS.reply_context(None, &reply.meta).expect("context");
         for d in replylint_core::engine::lint(&SETTINGS, reply, &rc) {
-            let (start, end) = replylint_core::location::locate(reply, &index, d.span);
+            let (start, end) = replylint_core::reply::locate(reply, &index, d.span);
             assert!(start.offset <= end.offset, "{}: {start:?} {end:?}", d.rule);
         }
     }

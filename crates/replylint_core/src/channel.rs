@@ -1,11 +1,19 @@
-//! Channels: the resolved settings of one medium (limits, unit,
-//! expectations, rule levels). The built-in channel rule sets are the TOML
-//! files under `rules/channels/`, embedded here.
+//! Channels: the settings of one medium (limits, unit, expectations, rule
+//! levels), each declared once below, as written and resolved. The
+//! built-in channel rule sets are the TOML files under `rules/channels/`,
+//! embedded here.
 
-use crate::config::options::Expectation;
+pub mod settings;
+
 use crate::diagnostic::Level;
+use crate::lang::Language;
+use crate::lang::register::Register;
 use crate::text::count::Unit;
+use crate::text::dialect::Dialect;
+use serde::Deserialize;
+pub use settings::{Expectation, MinReadability, Renders, RuleLevels, SignaturePattern};
 use std::collections::BTreeMap;
+use toml::Spanned;
 
 /// The built-in channel files, by id.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -57,53 +65,95 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The channel used when nothing names one.
 pub const GENERIC: &str = "generic";
 
-/// One channel, fully resolved: no unset settings left.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Channel {
-    pub id: String,
-    pub description: String,
-    pub aliases: Vec<String>,
-    pub public: bool,
-    pub unit: Unit,
-    /// `None`: no length limit.
-    pub max_length: Option<u64>,
-    /// SMS parts allowed; `None`: not an SMS channel.
-    pub max_segments: Option<u64>,
-    pub max_subject_length: Option<u64>,
-    pub warn_subject_length: Option<u64>,
-    pub max_header_length: Option<u64>,
-    pub max_footer_length: Option<u64>,
-    pub greeting: Expectation,
-    pub sign_off: Expectation,
-    /// The end every reply must match (`signature` rule); `None`: unchecked.
-    pub signature_pattern: Option<crate::rules::signature::SignaturePattern>,
-    /// Lowest readability score per language (`readability` rule); a
-    /// language without one is not checked.
-    pub min_readability: BTreeMap<crate::lang::Language, u64>,
-    /// Most words per sentence (`sentence-length` rule); `None`: unchecked.
-    pub max_sentence_words: Option<u64>,
-    /// Most exclamations (`exclamation` rule); `None`: no limit.
-    pub max_exclamations: Option<u64>,
-    /// Most emoji (`emoji` rule); `Some(0)`: none; `None`: no limit.
-    pub max_emoji: Option<u64>,
-    /// French: an ordinary space before `; : ! ?` is reported too
-    /// (`punctuation-spacing` rule).
-    pub strict_french_spacing: bool,
-    /// Expected register of address.
-    pub register: crate::lang::register::Register,
-    /// What the channel renders (`markup` rule).
-    pub renders: crate::rules::markup::Renders,
-    /// Placeholder dialect of templates on this channel, if it sets one.
-    pub placeholder_dialect: Option<crate::text::dialect::Dialect>,
-    /// The variables templates on this channel may use, if it lists them.
-    pub variables: Option<Vec<String>>,
-    /// Level of every registered rule on this channel.
-    pub levels: BTreeMap<&'static str, Level>,
-    /// The same for the built-in rules, in [`crate::rules::REGISTRY`]
-    /// order: what the engine asks of every reply.
-    pub registry_levels: Vec<Level>,
-    /// Whether the channel is one of ours or defined in a user's config.
-    pub builtin: bool,
+settings::channel_settings! {
+    /// One channel, fully resolved: no unset settings left.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Channel;
+
+    /// Settings of one channel as written: a built-in channel file under
+    /// `rules/channels/` or a `[channels.*]` table of a user's
+    /// `replylint.toml`. Each setting is declared here once: its key, its
+    /// type as written `=>` resolved, how it resolves (`inherit`: from the
+    /// channel a new channel `extends`; `own`: not inherited; `parse`: the
+    /// value written is checked), its default and its documentation (the
+    /// channel keys table of docs/configuration.md).
+    #[derive(Debug, Default, Clone, Deserialize)]
+    pub struct ChannelOptions {
+        /// For new channels: the channel to start from (default `generic`).
+        /// Required when the new channel's name is a near miss of an
+        /// existing one (`[channels.twiter]`), so that a typo is an error
+        /// rather than a new channel.
+        extends: Spanned<String>,
+        // The settings a resolved `Channel` has a field for.
+        resolved {
+            /// Shown by `replylint channels`.
+            description: String => String = inherit(String::new()),
+            /// Other names (`x` for `twitter`); not inherited.
+            aliases: Vec<String> => Vec<String> = own(Vec::new()),
+            /// Visible to everyone (personal data there is an error).
+            public: bool => bool = inherit(false),
+            /// The unit `max-length` counts in: `graphemes`, `bytes`, `utf16`,
+            /// `tweet-weight` or `sms-parts`.
+            unit: Unit => Unit = inherit(Unit::Graphemes),
+            /// Limit in `unit`; unset means none.
+            max_length: u64 => Option<u64> = inherit(None),
+            /// SMS parts allowed (`sms`: 1); enables `sms-segments` and
+            /// `sms-encoding`; unset: not an SMS channel.
+            max_segments: u64 => Option<u64> = inherit(None),
+            /// Email subject: the limit in characters, above which the subject
+            /// is an error (`subject-length`).
+            max_subject_length: u64 => Option<u64> = inherit(None),
+            /// Email subject: the length in characters above which the subject
+            /// is a warning (`subject-length`).
+            warn_subject_length: u64 => Option<u64> = inherit(None),
+            /// WhatsApp template header limit, in characters (`max-length`).
+            max_header_length: u64 => Option<u64> = inherit(None),
+            /// WhatsApp template footer limit, in characters (`max-length`).
+            max_footer_length: u64 => Option<u64> = inherit(None),
+            /// Greeting (`greeting`): `required`, `conversational` (letter-style
+            /// forms unwanted) or `any`.
+            greeting: Expectation => Expectation = inherit(Expectation::Any),
+            /// Sign-off (`sign-off`): `required`, `conversational`
+            /// (letter-style forms unwanted) or `any`.
+            sign_off: Expectation => Expectation = inherit(Expectation::Any),
+            /// Regular expression the end of every reply must match
+            /// (`signature`); unset: not checked.
+            signature_pattern: Spanned<String> => Option<SignaturePattern>
+                = parse(None, SignaturePattern::new),
+            /// Lowest readability score (`readability`): one number, or a table
+            /// by language code (`{ it = 40, de = 30 }`); unset: not checked.
+            min_readability: Spanned<MinReadability> => BTreeMap<Language, u64>
+                = parse(BTreeMap::new(), MinReadability::resolve),
+            /// Most words in one sentence (`sentence-length`; `email`: 35);
+            /// unset: not checked.
+            max_sentence_words: u64 => Option<u64> = inherit(None),
+            /// Most exclamations in a reply (`exclamation`); unset: no limit.
+            max_exclamations: u64 => Option<u64> = inherit(None),
+            /// Most emoji in a reply (`emoji`); `0`: emoji are not used
+            /// (`email`); unset: no limit.
+            max_emoji: u64 => Option<u64> = inherit(None),
+            /// French replies: also report an ordinary space before `; : ! ?`,
+            /// where a no-break one belongs (`punctuation-spacing`).
+            strict_french_spacing: bool => bool = inherit(false),
+            /// Expected register of address (`register`): `formal` (informal
+            /// address is reported; default on `email`), `informal`, or `any`
+            /// (only mixing is reported).
+            register: Register => Register = inherit(Register::Any),
+            /// What the channel displays (`markup`): `plain`, `markdown`
+            /// (chat), `html` (email), `whatsapp` (`*bold*`, `_italic_`) or
+            /// `any`.
+            renders: Renders => Renders = inherit(Renders::Any),
+            /// Placeholder dialect of templates on this channel
+            /// (`whatsapp-template`: `whatsapp`); see [Placeholders and
+            /// dialects](rules.md#placeholders-and-dialects).
+            placeholder_dialect: Spanned<String> => Option<Dialect>
+                = parse(None, str::parse::<Dialect>),
+            /// The variables templates on this channel may use.
+            variables: Vec<String> => Option<Vec<String>> = inherit(None),
+        }
+        /// Rule levels on this channel.
+        rules: RuleLevels = by_key,
+    }
 }
 
 impl Channel {
@@ -112,16 +162,9 @@ impl Channel {
         self.levels.get(rule).copied().unwrap_or(Level::Off)
     }
 
-    /// The level of the `i`-th rule of [`crate::rules::REGISTRY`].
+    /// The level of the `i`-th built-in rule (in the order of the rule
+    /// registry).
     pub fn registry_level(&self, i: usize) -> Level {
         self.registry_levels.get(i).copied().unwrap_or(Level::Off)
-    }
-
-    /// [`Self::registry_levels`] of `levels`.
-    pub fn levels_by_registry(levels: &BTreeMap<&'static str, Level>) -> Vec<Level> {
-        crate::rules::REGISTRY
-            .iter()
-            .map(|rule| levels.get(rule.meta().id).copied().unwrap_or(Level::Off))
-            .collect()
     }
 }

@@ -4,8 +4,8 @@
 use crate::lang::Language;
 use crate::lang::detect::Detector;
 use crate::lang::register::{self, Side};
-use crate::location::{LineIndex, Position, locate};
-use crate::reply::Reply;
+use crate::location::{LineIndex, Position};
+use crate::reply::{Reply, locate};
 use crate::rules::readability;
 use crate::text::count::{Unit, measure};
 use crate::text::{sms, tweet};

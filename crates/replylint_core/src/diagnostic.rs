@@ -5,6 +5,7 @@
 //! so. They become
 //! positions in the file on disk in exactly one place, [`crate::location`].
 
+use crate::location::Position;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -198,6 +199,10 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, in one sentence.
     pub message: String,
+    /// Places in the file the message names, still to be written into it
+    /// as `line:column` (see [`Message`]); empty once the diagnostic is
+    /// located ([`Diagnostic::locate_message`]).
+    pub message_positions: Vec<MessagePosition>,
     /// What to do about it, when there is something specific to say.
     pub help: Option<String>,
     /// The part of the reply `span` is a range of. Fixes only ever edit
@@ -222,5 +227,63 @@ impl Diagnostic {
     pub fn with_fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);
         self
+    }
+
+    /// Write the `line:column` of each of [`Self::message_positions`] into
+    /// the message; `position` gives the place in the file of a body
+    /// offset.
+    pub fn locate_message(&mut self, position: impl Fn(usize) -> Position) {
+        for p in std::mem::take(&mut self.message_positions).iter().rev() {
+            let at = position(p.offset);
+            self.message
+                .insert_str(p.index, &format!("{}:{}", at.line, at.column));
+        }
+    }
+}
+
+/// A place in the file named by a diagnostic's message: the body offset,
+/// and the byte of the message its `line:column` goes before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessagePosition {
+    pub index: usize,
+    pub offset: usize,
+}
+
+/// A message that names places in the file ("formal `Lei` (3:1) mixed with
+/// informal `tuo` (3:39)"). A rule knows byte offsets into the body, not
+/// lines and columns, which are computed in one place, when the
+/// diagnostic is located: the message keeps the offsets until then.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Message {
+    text: String,
+    positions: Vec<MessagePosition>,
+}
+
+impl Message {
+    pub fn new(text: impl Into<String>) -> Self {
+        Message {
+            text: text.into(),
+            positions: Vec::new(),
+        }
+    }
+
+    /// More text.
+    pub fn then(mut self, text: &str) -> Self {
+        self.text.push_str(text);
+        self
+    }
+
+    /// The `line:column` of body offset `offset`.
+    pub fn at(mut self, offset: usize) -> Self {
+        self.positions.push(MessagePosition {
+            index: self.text.len(),
+            offset,
+        });
+        self
+    }
+
+    /// The text, and the places still to be written into it.
+    pub fn into_parts(self) -> (String, Vec<MessagePosition>) {
+        (self.text, self.positions)
     }
 }

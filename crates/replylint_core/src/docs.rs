@@ -1,8 +1,8 @@
-//! Documentation generated from rule and channel declarations: the
-//! `rules`, `explain` and `channels` commands and the tables in docs/ all
-//! come from here, so they cannot drift apart.
+//! Documentation generated from rule, channel and option declarations:
+//! the `rules`, `explain` and `channels` commands and the tables in docs/
+//! all come from here, so they cannot drift apart.
 
-use crate::channel::Channel;
+use crate::channel::{Channel, ChannelOptions, Expectation};
 use crate::config::options::UserRuleKind;
 use crate::rules::custom::UserRules;
 use crate::rules::{REGISTRY, RuleMeta};
@@ -227,8 +227,23 @@ pub fn channels_markdown<'a>(channels: impl Iterator<Item = &'a Channel>) -> Str
     s
 }
 
-fn expectation(e: crate::config::options::Expectation) -> &'static str {
-    use crate::config::options::Expectation;
+/// Markers around the generated channel keys table in
+/// docs/configuration.md.
+pub const CHANNEL_KEYS_TABLE_BEGIN: &str =
+    "<!-- begin channel keys table: generated from the declarations of the channel settings -->";
+pub const CHANNEL_KEYS_TABLE_END: &str = "<!-- end channel keys table -->";
+
+/// Every key of a channel table and what it means, as Markdown (for
+/// docs/configuration.md).
+pub fn channel_keys_markdown() -> String {
+    let mut s = String::from("| Key | Meaning |\n|---|---|\n");
+    for m in ChannelOptions::META {
+        let _ = writeln!(s, "| `{}` | {} |", m.key, m.docs().replace('|', "\\|"));
+    }
+    s
+}
+
+fn expectation(e: Expectation) -> &'static str {
     match e {
         Expectation::Required => "required",
         Expectation::Conversational => "no letter-style",

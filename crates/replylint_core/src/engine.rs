@@ -5,9 +5,9 @@
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::reply::{Reply, ReplyContext};
+use crate::reply::{Reply, ReplyContext, reply_path};
 use crate::rules::{Context, REGISTRY, Shared, Sink};
-use crate::suppress::{self, Directives};
+use crate::suppress::Directives;
 
 /// Lint one reply with its resolved context.
 pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Diagnostic> {
@@ -16,7 +16,7 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
     let directives = Directives::parse(&reply.body);
     let stripped = directives.strip(reply);
     let linted = stripped.as_ref().map_or(reply, |s| &s.reply);
-    let ignored = suppress::reply_path(&reply.source)
+    let ignored = reply_path(&reply.source)
         .map(|p| settings.ignored_rules(p))
         .unwrap_or_default();
     // One decision for built-in and user rules alike: the channel's level,
@@ -33,8 +33,9 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         channel: rc.channel,
         language: rc.language,
         mode: rc.mode,
-        lexicons: &settings.lexicons,
-        settings,
+        lexicons: &settings.rule_settings.lexicons,
+        settings: &settings.rule_settings,
+        templating: settings,
         shared: &shared,
     };
     let mut out = Vec::new();

@@ -144,42 +144,6 @@ impl LineIndex {
     }
 }
 
-/// Start and end positions in the source file of a span of a reply's body.
-pub fn locate(
-    reply: &crate::reply::Reply,
-    index: &LineIndex,
-    span: crate::diagnostic::Span,
-) -> (Position, Position) {
-    locate_in(reply, index, crate::diagnostic::Part::Body, span)
-}
-
-/// Start and end positions in the source file of a span of one part of a
-/// reply (its body, subject, header or footer). A field the reply lacks
-/// falls back to the body's map.
-pub fn locate_in(
-    reply: &crate::reply::Reply,
-    index: &LineIndex,
-    part: crate::diagnostic::Part,
-    span: crate::diagnostic::Span,
-) -> (Position, Position) {
-    use crate::diagnostic::Part;
-    let text = &reply.source.text;
-    let field = match part {
-        Part::Body => None,
-        Part::Subject => reply.meta.subject.as_ref(),
-        Part::Header => reply.meta.header.as_ref(),
-        Part::Footer => reply.meta.footer.as_ref(),
-    };
-    let offsets = field.map_or(&reply.offsets, |f| &f.offsets);
-    let start = offsets.source_start(span.start);
-    let end = if span.is_empty() {
-        start
-    } else {
-        offsets.source_end(span.end).max(start)
-    };
-    (index.position(text, start), index.position(text, end))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,11 @@
 //! `Reply`: one text to lint, as every rule sees it, whatever file format it
 //! came from, with the map from its body back to the file on disk.
 
+use crate::diagnostic::{Part, Span};
 use crate::lang::Language;
+use crate::location::{LineIndex, Position};
 use crate::mode::Mode;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Name shown for stdin when `--stdin-filename` is not given.
@@ -116,6 +118,41 @@ pub struct Reply {
     /// Maps byte offsets in `body` to byte offsets in the source text.
     pub offsets: OffsetMap,
     pub source: Arc<Source>,
+}
+
+/// The path config globs are matched against for a reply's source: the
+/// file, or `--stdin-filename`.
+pub fn reply_path(source: &Source) -> Option<&Path> {
+    source
+        .path
+        .as_deref()
+        .or_else(|| (source.name != STDIN_NAME).then(|| Path::new(&source.name)))
+}
+
+/// Start and end positions in the source file of a span of a reply's body.
+pub fn locate(reply: &Reply, index: &LineIndex, span: Span) -> (Position, Position) {
+    locate_in(reply, index, Part::Body, span)
+}
+
+/// Start and end positions in the source file of a span of one part of a
+/// reply (its body, subject, header or footer). A field the reply lacks
+/// falls back to the body's map.
+pub fn locate_in(reply: &Reply, index: &LineIndex, part: Part, span: Span) -> (Position, Position) {
+    let text = &reply.source.text;
+    let field = match part {
+        Part::Body => None,
+        Part::Subject => reply.meta.subject.as_ref(),
+        Part::Header => reply.meta.header.as_ref(),
+        Part::Footer => reply.meta.footer.as_ref(),
+    };
+    let offsets = field.map_or(&reply.offsets, |f| &f.offsets);
+    let start = offsets.source_start(span.start);
+    let end = if span.is_empty() {
+        start
+    } else {
+        offsets.source_end(span.end).max(start)
+    };
+    (index.position(text, start), index.position(text, end))
 }
 
 /// The resolved facts about a reply that rules read: which channel, which

@@ -29,9 +29,9 @@
 //! column, with the closest valid name (the run goes on, the reply is
 //! still checked and the comment's other ids still apply; exit code 2).
 
-use crate::config::ConfigError;
+use crate::config_error::ConfigError;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::reply::{BodyBuilder, Reply, Source};
+use crate::reply::{BodyBuilder, Reply};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -420,6 +420,9 @@ impl Stripped {
 
     /// Move a diagnostic found in the copy onto the original body.
     pub fn map_back(&self, d: &mut Diagnostic) {
+        for p in &mut d.message_positions {
+            p.offset = self.start(p.offset);
+        }
         if !d.part.is_body() {
             return;
         }
@@ -430,15 +433,6 @@ impl Stripped {
             }
         }
     }
-}
-
-/// The path config globs are matched against for a reply's source: the
-/// file, or `--stdin-filename`.
-pub fn reply_path(source: &Source) -> Option<&Path> {
-    source
-        .path
-        .as_deref()
-        .or_else(|| (source.name != crate::reply::STDIN_NAME).then(|| Path::new(&source.name)))
 }
 
 /// `[per-path-ignores]`: rules not applied under some paths.
@@ -536,7 +530,7 @@ impl PathIgnores {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reply::OffsetMap;
+    use crate::reply::{OffsetMap, Source};
     use std::sync::Arc;
 
     fn reply(body: &str) -> Reply {

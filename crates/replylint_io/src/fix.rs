@@ -756,6 +756,7 @@ mod tests {
             rule,
             severity: replylint_core::diagnostic::Severity::Warning,
             message: String::new(),
+            message_positions: Vec::new(),
             help: None,
             part: replylint_core::diagnostic::Part::Body,
             span: edits[0].span,

@@ -3,21 +3,19 @@
 //! that decides a reply's channel, language and mode.
 
 use super::ConfigError;
-use super::options::{ChannelOptions, Expectation, Options, RuleLevels};
+use super::options::{ChannelOptions, Options, RuleLevels};
 use crate::channel::{self, Channel};
 use crate::diagnostic::Level;
 use crate::lang::Language;
 use crate::lang::detect::Detector;
 use crate::lang::lexicon::Lexicons;
-use crate::lang::register::Register;
 use crate::mode::Mode;
-use crate::reply::{ReplyContext, ReplyMeta};
+use crate::reply::{Reply, ReplyContext, ReplyMeta, reply_path};
 use crate::rules;
 use crate::rules::custom::UserRules;
+use crate::rules::options::{RuleOptions, RuleSettings};
 use crate::suppress::PathIgnores;
-use crate::text::count::Unit;
 use crate::text::dialect::Dialect;
-use crate::text::expand::PlaceholderLengths;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -84,24 +82,31 @@ pub struct Settings {
     command_line: Choice,
     path_rules: Vec<PathRule>,
     exclude: GlobSet,
-    pub lexicons: Lexicons,
-    /// Language detection over the candidate languages (`languages`).
-    pub detector: Detector,
-    /// Worst-case placeholder lengths for templates.
-    pub placeholder_lengths: PlaceholderLengths,
-    /// `acronyms`: more words `shouting` accepts in capitals, upper case.
-    pub acronyms: Vec<String>,
-    /// `allowed-domains`: where links may point (`link`); empty: anywhere.
-    pub allowed_domains: Vec<String>,
-    /// `allowed-emails`, `allowed-phones`, `allowed-ibans`: the company's
-    /// own contact details, not personal data (`personal-data`).
-    pub allowed_emails: Vec<String>,
-    pub allowed_phones: Vec<String>,
-    pub allowed_ibans: Vec<String>,
+    /// What the rules read besides the reply and its channel: lexicons,
+    /// language detection (`languages`) and the rules' own options.
+    pub rule_settings: RuleSettings,
     /// Rules defined in the config (`[[rule]]`), compiled.
     pub user_rules: UserRules,
     /// `[per-path-ignores]`.
     path_ignores: PathIgnores,
+}
+
+/// [`RuleOptions`] of the `options` read from the file: the rules' own
+/// options, moved out of it.
+macro_rules! rule_options_of {
+    (
+        { $options:ident }
+        {$(
+            $(#[doc = $doc:literal])*
+            $(#[starter = $starter:literal])*
+            $field:ident : $raw:ty => $resolved:ty = $how:ident $(($($arg:tt)*))?,
+        )*}
+        {}
+    ) => {
+        RuleOptions {
+            $($field: $options.$field,)*
+        }
+    };
 }
 
 impl Settings {
@@ -191,19 +196,11 @@ impl Settings {
             command_line: Choice::default(),
             path_rules: Vec::new(),
             exclude: GlobSet::empty(),
-            lexicons: Lexicons::builtin(),
-            detector,
-            placeholder_lengths: placeholder_lengths(options.placeholder_lengths),
-            acronyms: options
-                .acronyms
-                .unwrap_or_default()
-                .iter()
-                .map(|a| a.trim().to_uppercase())
-                .collect(),
-            allowed_domains: options.allowed_domains.unwrap_or_default(),
-            allowed_emails: options.allowed_emails.unwrap_or_default(),
-            allowed_phones: options.allowed_phones.unwrap_or_default(),
-            allowed_ibans: options.allowed_ibans.unwrap_or_default(),
+            rule_settings: RuleSettings::new(
+                crate::rules::options::rule_options!(rule_options_of! { options } {}),
+                Lexicons::builtin(),
+                detector,
+            ),
             user_rules: UserRules::default(),
             path_ignores: PathIgnores::default(),
         };
@@ -552,6 +549,16 @@ impl Settings {
     }
 }
 
+impl rules::Templating for Settings {
+    fn templating_of<'s>(
+        &'s self,
+        reply: &Reply,
+        channel: &'s Channel,
+    ) -> (Option<Dialect>, Option<&'s [String]>) {
+        self.templating(reply_path(&reply.source), &reply.meta, channel)
+    }
+}
+
 /// `path` without `.` components and with `dir/..` pairs removed, without
 /// touching the file system (symlinks are not resolved).
 fn lexical_normal(path: &Path) -> PathBuf {
@@ -686,19 +693,6 @@ fn parse_language_at(
         .map_err(|m| err(lang.span().start, m))
 }
 
-/// Resolve `[placeholder-lengths]` over the defaults.
-fn placeholder_lengths(
-    raw: Option<super::options::PlaceholderLengthOptions>,
-) -> PlaceholderLengths {
-    let raw = raw.unwrap_or_default();
-    let base = PlaceholderLengths::default();
-    PlaceholderLengths {
-        name: raw.name.unwrap_or(base.name),
-        default: raw.default.unwrap_or(base.default),
-        variables: raw.variables.unwrap_or_default(),
-    }
-}
-
 /// The `languages` list: each a known language code, at least one.
 fn candidate_languages(
     list: Option<&Spanned<Vec<Spanned<String>>>>,
@@ -829,90 +823,22 @@ fn resolve_channel(
         user_rules,
     );
 
-    let base = |f: fn(&Channel) -> Option<u64>| parent.as_ref().and_then(f);
-    let signature_pattern = match &raw.signature_pattern {
-        Some(p) => Some(
-            rules::signature::SignaturePattern::new(p.get_ref())
-                .map_err(|m| err(p.span().start, m))?,
-        ),
-        None => parent.as_ref().and_then(|p| p.signature_pattern.clone()),
-    };
-    let min_readability = match &raw.min_readability {
-        Some(m) => m.get_ref().resolve().map_err(|e| err(m.span().start, e))?,
-        None => parent
-            .as_ref()
-            .map(|p| p.min_readability.clone())
-            .unwrap_or_default(),
-    };
-    let placeholder_dialect = match &raw.placeholder_dialect {
-        Some(d) => Some(parse_dialect_at(d, err)?),
-        None => parent.as_ref().and_then(|p| p.placeholder_dialect),
-    };
-    Ok(Channel {
-        id: id.to_owned(),
-        placeholder_dialect,
-        variables: raw
-            .variables
-            .clone()
-            .or_else(|| parent.as_ref().and_then(|p| p.variables.clone())),
-        description: raw
-            .description
-            .or_else(|| parent.as_ref().map(|p| p.description.clone()))
-            .unwrap_or_default(),
-        aliases: raw.aliases.unwrap_or_default(),
-        public: raw
-            .public
-            .or(parent.as_ref().map(|p| p.public))
-            .unwrap_or(false),
-        unit: raw
-            .unit
-            .or(parent.as_ref().map(|p| p.unit))
-            .unwrap_or(Unit::Graphemes),
-        max_length: raw.max_length.or_else(|| base(|p| p.max_length)),
-        max_segments: raw.max_segments.or_else(|| base(|p| p.max_segments)),
-        max_subject_length: raw
-            .max_subject_length
-            .or_else(|| base(|p| p.max_subject_length)),
-        warn_subject_length: raw
-            .warn_subject_length
-            .or_else(|| base(|p| p.warn_subject_length)),
-        max_header_length: raw
-            .max_header_length
-            .or_else(|| base(|p| p.max_header_length)),
-        max_footer_length: raw
-            .max_footer_length
-            .or_else(|| base(|p| p.max_footer_length)),
-        greeting: raw
-            .greeting
-            .or(parent.as_ref().map(|p| p.greeting))
-            .unwrap_or(Expectation::Any),
-        sign_off: raw
-            .sign_off
-            .or(parent.as_ref().map(|p| p.sign_off))
-            .unwrap_or(Expectation::Any),
-        signature_pattern,
-        min_readability,
-        max_sentence_words: raw
-            .max_sentence_words
-            .or_else(|| base(|p| p.max_sentence_words)),
-        max_exclamations: raw
-            .max_exclamations
-            .or_else(|| base(|p| p.max_exclamations)),
-        max_emoji: raw.max_emoji.or_else(|| base(|p| p.max_emoji)),
-        strict_french_spacing: raw
-            .strict_french_spacing
-            .or(parent.as_ref().map(|p| p.strict_french_spacing))
-            .unwrap_or(false),
-        register: raw
-            .register
-            .or(parent.as_ref().map(|p| p.register))
-            .unwrap_or(Register::Any),
-        renders: raw
-            .renders
-            .or(parent.as_ref().map(|p| p.renders))
-            .unwrap_or(crate::rules::markup::Renders::Any),
-        registry_levels: Channel::levels_by_registry(&levels),
+    let registry_levels = levels_by_registry(&levels);
+    raw.resolve(
+        id.to_owned(),
+        parent.as_ref(),
         levels,
-        builtin: b.is_some(),
-    })
+        registry_levels,
+        b.is_some(),
+    )
+    .map_err(|(offset, message)| err(offset, message))
+}
+
+/// The level of each built-in rule, in the order of [`rules::REGISTRY`]:
+/// what the engine asks of every reply ([`Channel::registry_level`]).
+fn levels_by_registry(levels: &BTreeMap<&'static str, Level>) -> Vec<Level> {
+    rules::REGISTRY
+        .iter()
+        .map(|rule| levels.get(rule.meta().id).copied().unwrap_or(Level::Off))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! `blame`: phrases that blame or lecture the customer.
 
 use super::screen::Screened;
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::lang::Language;
 use crate::text::phrases::PhraseSet;
 use serde::Deserialize;
@@ -135,10 +135,6 @@ fn capitals_match(phrase: &str, matched: &str, text: &str, at: usize) -> bool {
 }
 
 impl Rule for Blame {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         // Most replies have no phrase at all: only then blank out links,

@@ -2,7 +2,7 @@
 //! PIN, a card's security code or its full number.
 
 use super::screen::Screened;
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::lang::Language;
 use crate::text::phrases::{Folded, PhraseMatch, PhraseSet};
 use serde::Deserialize;
@@ -75,10 +75,6 @@ crate::declare_rule! {
 }
 
 impl Rule for CredentialRequest {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         if !cx.body_has(Screened::Secrets) {
             return;

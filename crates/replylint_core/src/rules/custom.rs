@@ -18,16 +18,82 @@
 //! rules are leaked once, when the configuration is loaded: a handful of
 //! short strings per process, in exchange for one id type everywhere.
 
-use crate::config::ConfigError;
-use crate::config::options::{UserFixSafety, UserRuleKind, UserRuleOptions};
+use crate::config_error::ConfigError;
 use crate::diagnostic::{Edit, Fix, Level, Span};
 use crate::lang::Language;
 use crate::rules::{Context, Sink};
 use crate::text::phrases::PhraseSet;
 use regex::Regex;
+use serde::Deserialize;
 use std::cell::OnceCell;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use toml::Spanned;
+
+/// What a user-defined rule checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserRuleKind {
+    /// The phrases or regexes must not appear.
+    Forbid,
+    /// Each phrase has a preferred replacement, offered as a fix.
+    Substitute,
+    /// One of the phrases or regexes must appear.
+    Require,
+    /// The phrases and regexes together may appear at least `min` and at
+    /// most `max` times.
+    Limit,
+}
+
+/// How a `substitute` rule's fix is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserFixSafety {
+    /// Applied by `check --fix`.
+    Safe,
+    /// Offered, but applied only on request.
+    Unsafe,
+}
+
+crate::declare::declare_options! {
+    /// One `[[rule]]` table: a rule defined in the config, no code needed.
+    /// Which keys a kind accepts is checked when the rule is compiled
+    /// ([`UserRule::compile`]), so that the error names the key.
+    #[derive(Debug, Deserialize)]
+    pub struct UserRuleOptions {
+        /// Kebab-case id, not one of the built-in rules'.
+        id: Spanned<String> = required,
+        kind: Spanned<UserRuleKind> = required,
+        /// The diagnostic's message; `{match}`, `{replacement}`, `{count}`,
+        /// `{min}` and `{max}` are filled in. Default: one per kind.
+        message: String,
+        /// A help line shown under the message.
+        help: String,
+        /// Level on every channel unless `[rules]` or `[channels.*.rules]`
+        /// says otherwise. Default `warning`.
+        severity: Level,
+        /// Phrases, matched case-insensitively on word boundaries.
+        phrases: Vec<Spanned<String>>,
+        /// A regular expression (opt-in; `regex` crate syntax, case-sensitive
+        /// unless it starts with `(?i)`).
+        regex: Spanned<String>,
+        /// Several regular expressions.
+        regexes: Vec<Spanned<String>>,
+        /// `substitute`: phrase → preferred phrase.
+        replacements: Spanned<BTreeMap<Spanned<String>, Spanned<String>>>,
+        /// `substitute`: whether the fix is safe (default) or unsafe.
+        fix: Spanned<UserFixSafety>,
+        /// `limit`: fewest occurrences.
+        min: Spanned<u64>,
+        /// `limit`: most occurrences.
+        max: Spanned<u64>,
+        /// Channels (ids or aliases) the rule runs on. Default: every channel.
+        channels: Spanned<Vec<Spanned<String>>>,
+        /// Languages the rule runs on (the reply's expected language, or the
+        /// detected one). Default: every reply, whatever its language.
+        languages: Spanned<Vec<Spanned<String>>>,
+    }
+}
 
 /// Most phrases or patterns a default message names before "…".
 const LISTED: usize = 3;

@@ -1,7 +1,7 @@
 //! `emoji`: emoji where the channel does not use them, or more than it
 //! allows.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use regex::Regex;
 use std::ops::Range;
@@ -119,10 +119,6 @@ pub fn emoji(text: &str) -> Vec<Range<usize>> {
 }
 
 impl Rule for Emoji {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(max) = cx.channel.max_emoji else {
             return;

@@ -1,7 +1,7 @@
 //! `exclamation`: more exclamations than the channel allows, and runs of
 //! `!` and `?` (`!!!`, `?!`, `??`).
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use std::ops::Range;
 
@@ -145,10 +145,6 @@ fn runs<'a>(body: &'a str, prose: &str, marks: fn(char) -> bool) -> Vec<Run<'a>>
 }
 
 impl Rule for Exclamation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         if !has_marks(body) {

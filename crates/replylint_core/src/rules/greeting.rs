@@ -6,8 +6,8 @@
 //! falls back from the reply's language to every language, and the example
 //! greetings and sign-offs that help lines suggest per language.
 
-use super::{Context, Rule, RuleMeta, Sink};
-use crate::config::options::Expectation;
+use super::{Context, Rule, Sink};
+use crate::channel::Expectation;
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::lang::lexicon::{Lexicon, Phrase, Style};
@@ -107,10 +107,6 @@ const MAX_SALUTATION_WORDS: usize = 4;
 pub(super) const MAX_SIGNATURE_WORDS: usize = 8;
 
 impl Rule for Greeting {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         match cx.channel.greeting {
             Expectation::Required => required(cx, sink),

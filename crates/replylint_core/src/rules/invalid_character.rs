@@ -1,6 +1,6 @@
 //! `invalid-character`: characters that make X reject a tweet.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::text::count::Unit;
 use crate::text::tweet;
@@ -43,10 +43,6 @@ fn describe(c: char) -> &'static str {
 }
 
 impl Rule for InvalidCharacter {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         if cx.channel.unit != Unit::TweetWeight {
             return;

@@ -1,7 +1,7 @@
 //! `language`: the reply is written in another language than the one it is
 //! expected in.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::Span;
 
 crate::declare_rule! {
@@ -53,10 +53,6 @@ crate::declare_rule! {
 }
 
 impl Rule for Language {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(expected) = cx.language else {
             return;

@@ -1,7 +1,7 @@
 //! `link`: links a customer should not be sent: `http://`, URL
 //! shorteners, and domains outside the configured allowlist.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use regex::Regex;
 use serde::Deserialize;
@@ -64,10 +64,6 @@ crate::declare_rule! {
 }
 
 impl Rule for Link {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         let allowed = &cx.settings.allowed_domains;

@@ -1,11 +1,10 @@
 //! `markup`: Markdown or HTML in a channel that does not render it, and
 //! Markdown bold where WhatsApp expects its own syntax.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
+use crate::channel::Renders;
 use crate::diagnostic::{Edit, Fix, Span};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -67,45 +66,7 @@ crate::declare_rule! {
     }
 }
 
-/// What a channel renders (`renders` channel setting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Renders {
-    /// Plain text: every marker shows as typed.
-    Plain,
-    /// Markdown (live-chat widgets); raw HTML is escaped.
-    Markdown,
-    /// HTML (e-mail); Markdown shows as typed.
-    Html,
-    /// WhatsApp's own syntax: `*bold*`, `_italic_`, `~struck~`, ```` ``` ````.
-    Whatsapp,
-    /// Unknown: nothing is checked.
-    Any,
-}
-
-impl Renders {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Renders::Plain => "plain",
-            Renders::Markdown => "markdown",
-            Renders::Html => "html",
-            Renders::Whatsapp => "whatsapp",
-            Renders::Any => "any",
-        }
-    }
-}
-
-impl fmt::Display for Renders {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 impl Rule for Markup {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let renders = cx.channel.renders;
         let channel = &cx.channel.id;

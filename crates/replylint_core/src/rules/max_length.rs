@@ -1,7 +1,7 @@
 //! `max-length`: the reply is longer than its channel allows, counted in the
 //! channel's own unit.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Part, Span};
 use crate::text::count::{Unit, measure, sms_parts};
 use unicode_segmentation::UnicodeSegmentation;
@@ -57,10 +57,6 @@ crate::declare_rule! {
 }
 
 impl Rule for MaxLength {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let meta = &cx.reply.meta;
         let fields = [

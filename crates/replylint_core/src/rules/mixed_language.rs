@@ -2,7 +2,7 @@
 //! rest of the reply (the half-translated canned response).
 
 use super::greeting::with_article;
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::lang::Language;
 use crate::lang::detect::{Segment, SegmentKind};
 use std::collections::BTreeMap;
@@ -63,10 +63,6 @@ crate::declare_rule! {
 }
 
 impl Rule for MixedLanguage {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let segments = cx.segments();
         if segments.is_empty() {

@@ -19,6 +19,7 @@ pub mod link;
 pub mod markup;
 pub mod max_length;
 pub mod mixed_language;
+pub mod options;
 pub mod personal_data;
 pub mod placeholder;
 pub mod placeholder_fallback;
@@ -38,15 +39,18 @@ pub mod text_speak;
 pub mod whitespace;
 
 use crate::channel::Channel;
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Diagnostic, Message, Severity, Span};
 use crate::lang::Language;
 use crate::lang::detect::{Detection, Layout, Segment, Tally};
 use crate::lang::lexicon::Lexicons;
 use crate::mode::Mode;
 use crate::reply::Reply;
+use crate::text::dialect::Dialect;
 use crate::text::phrases::Folded;
 use crate::text::sms::SmsInfo;
+use options::RuleSettings;
 use std::cell::OnceCell;
+use std::fmt;
 
 /// Whether a rule offers fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +119,8 @@ impl RuleMeta {
 }
 
 /// Declare a rule: a unit struct whose doc comment is its documentation,
-/// with an associated `META`.
+/// with an associated `META` and the [`Declared`] impl that hands it to
+/// the engine. The rule's file then implements [`Rule::check`] only.
 #[macro_export]
 macro_rules! declare_rule {
     (
@@ -138,6 +143,12 @@ macro_rules! declare_rule {
                 docs: concat!($($doc, "\n"),*),
             };
         }
+
+        impl $crate::rules::Declared for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+        }
     };
 }
 
@@ -149,10 +160,27 @@ pub struct Context<'a> {
     pub language: Option<Language>,
     pub mode: Mode,
     pub lexicons: &'a Lexicons,
-    /// Everything else the configuration says (placeholder lengths…).
-    pub settings: &'a crate::config::Settings,
+    /// Everything else the rules read: language detection, placeholder
+    /// lengths, their own options.
+    pub settings: &'a RuleSettings,
+    /// Where the reply's placeholder dialect and variables come from
+    /// ([`Context::templating`]).
+    pub templating: &'a dyn Templating,
     /// What several rules derive from the reply, derived once.
     pub shared: &'a Shared,
+}
+
+/// What the configuration says about a reply's templates: the placeholder
+/// dialect it is written in, if known, and the variables it may use, if
+/// the configuration lists them. Worked out when a rule asks (only the
+/// rules that check templates do), from the configuration's path patterns,
+/// the channel and the reply's own fields.
+pub trait Templating: fmt::Debug {
+    fn templating_of<'s>(
+        &'s self,
+        reply: &Reply,
+        channel: &'s Channel,
+    ) -> (Option<Dialect>, Option<&'s [String]>);
 }
 
 /// What several rules derive from the same reply (its prose, its detected
@@ -181,13 +209,9 @@ impl<'a> Context<'a> {
 
     /// The placeholder dialect the reply is written in, if known, and the
     /// variables it may use, if the configuration lists them (see
-    /// [`crate::config::Settings::templating`]).
-    pub fn templating(&self) -> (Option<crate::text::dialect::Dialect>, Option<&'a [String]>) {
-        self.settings.templating(
-            crate::suppress::reply_path(&self.reply.source),
-            &self.reply.meta,
-            self.channel,
-        )
+    /// [`Templating`]).
+    pub fn templating(&self) -> (Option<Dialect>, Option<&'a [String]>) {
+        self.templating.templating_of(self.reply, self.channel)
     }
 
     /// The body with what is not prose blanked out
@@ -327,6 +351,14 @@ impl Sink {
         self.report_with_severity(span, message, severity)
     }
 
+    /// Report a problem whose message names places in the file.
+    pub fn report_message(&mut self, span: impl Into<Span>, message: Message) -> &mut Diagnostic {
+        let (text, positions) = message.into_parts();
+        let d = self.report(span, text);
+        d.message_positions = positions;
+        d
+    }
+
     /// Report a problem at another severity than the configured one, for a
     /// rule whose documentation says when (`personal-data` is raised on
     /// public channels).
@@ -340,6 +372,7 @@ impl Sink {
             rule: self.rule,
             severity,
             message: message.into(),
+            message_positions: Vec::new(),
             help: None,
             part: crate::diagnostic::Part::Body,
             span: span.into(),
@@ -349,9 +382,13 @@ impl Sink {
     }
 }
 
-/// A check.
-pub trait Rule: Sync + Send {
+/// What [`declare_rule!`] declares about a rule: its [`RuleMeta`].
+pub trait Declared {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A check.
+pub trait Rule: Declared + Sync + Send {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink);
 }
 

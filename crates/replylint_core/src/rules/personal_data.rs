@@ -1,7 +1,7 @@
 //! `personal-data`: card numbers, IBANs, e-mail addresses, phone numbers
 //! and Italian tax codes written into a reply.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Severity, Span};
 use crate::text::phrases::{Folded, PhraseMatch, PhraseSet};
 use crate::text::validate::{self, CardScheme};
@@ -105,10 +105,6 @@ crate::declare_rule! {
 }
 
 impl Rule for PersonalData {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let allow = Allow {
             emails: &cx.settings.allowed_emails,

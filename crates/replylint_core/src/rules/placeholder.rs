@@ -1,6 +1,6 @@
 //! `placeholder`: placeholders and fillers left in a reply.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::mode::Mode;
 use crate::text::dialect::{self, Dialect};
 use crate::text::placeholders::{self, Found, Syntax};
@@ -369,10 +369,6 @@ fn is_empty_variable(text: &str) -> bool {
 }
 
 impl Rule for Placeholder {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         let template = cx.mode == Mode::Template;

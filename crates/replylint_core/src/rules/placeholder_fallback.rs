@@ -1,7 +1,7 @@
 //! `placeholder-fallback`: a template that greets the customer by a name
 //! variable with no fallback.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::mode::Mode;
 use crate::text::dialect::{self, Dialect};
 use crate::text::placeholders;
@@ -54,10 +54,6 @@ crate::declare_rule! {
 }
 
 impl Rule for PlaceholderFallback {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         if cx.mode != Mode::Template {
             return;

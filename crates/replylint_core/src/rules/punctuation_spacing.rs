@@ -1,6 +1,6 @@
 //! `punctuation-spacing`: the space before `! ? : ; ,`, by language.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 
@@ -99,10 +99,6 @@ fn is_emoticon_tail(c: char) -> bool {
 }
 
 impl Rule for PunctuationSpacing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         // Only a space before a mark is wrong outside French: a reply in

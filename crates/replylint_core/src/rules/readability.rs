@@ -3,11 +3,10 @@
 //! channel's minimum. Also home of what `sentence-length` shares with it:
 //! the part of the reply that is prose, and its sentences.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::Span;
 use crate::lang::Language;
 use crate::text::{sentences, syllables};
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 crate::declare_rule! {
@@ -81,34 +80,6 @@ crate::declare_rule! {
 
 /// Below this many words of prose, no score is given.
 pub const MIN_WORDS: usize = 40;
-
-/// `min-readability` as written: one minimum for every language, or a
-/// table by language code (`{ it = 40, de = 30 }`; a language left out is
-/// not checked).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(untagged)]
-pub enum MinReadability {
-    Every(u64),
-    PerLanguage(BTreeMap<String, u64>),
-}
-
-impl MinReadability {
-    /// The minimum per language; an unknown language code is an error.
-    pub fn resolve(&self) -> Result<BTreeMap<Language, u64>, String> {
-        match self {
-            MinReadability::Every(min) => Ok(Language::ALL.iter().map(|&l| (l, *min)).collect()),
-            MinReadability::PerLanguage(table) => table
-                .iter()
-                .map(|(code, min)| {
-                    let language: Language = code
-                        .parse()
-                        .map_err(|e| format!("`min-readability`: {e}"))?;
-                    Ok((language, *min))
-                })
-                .collect(),
-        }
-    }
-}
 
 /// A readability index.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -293,10 +264,6 @@ pub(super) fn prose_sentences(cx: &Context<'_>) -> Vec<Range<usize>> {
 }
 
 impl Rule for Readability {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(language) = cx.language else {
             return;

@@ -1,10 +1,9 @@
 //! `register`: formal and informal address mixed in one reply, or a
 //! register the channel does not expect.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Message;
 use crate::lang::register::{BUILTIN, Cue, Register as Expected, Side};
-use crate::location::{LineIndex, Position};
-use crate::reply::Reply;
 
 crate::declare_rule! {
     /// ## What it does
@@ -59,10 +58,6 @@ crate::declare_rule! {
 }
 
 impl Rule for Register {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         let Some(language) = cx.language.or_else(|| cx.detected().map(|d| d.language)) else {
@@ -75,10 +70,6 @@ impl Rule for Register {
         let side = |side: Side| cues.iter().filter(move |c| c.side == side);
         let mixed = crate::lang::register::is_mixed(&cues);
         let word = |c: &Cue| &body[c.span.clone()];
-        let at = |c: &Cue| {
-            let p = position(cx.reply, c.span.start);
-            format!("{}:{}", p.line, p.column)
-        };
         if mixed {
             let formal: Vec<&Cue> = side(Side::Formal).collect();
             let informal: Vec<&Cue> = side(Side::Informal).collect();
@@ -92,22 +83,22 @@ impl Rule for Register {
                 (informal, formal)
             };
             let (major_side, minor_side) = (major[0].side, minor[0].side);
-            let mut message = format!(
-                "{major_side} `{}` ({}) mixed with {minor_side} `{}` ({})",
-                word(major[0]),
-                at(major[0]),
-                word(minor[0]),
-                at(minor[0]),
-            );
+            // "(3:1)": where the cue is in the file, filled in when the
+            // diagnostic is located.
+            let mut message = Message::new(format!("{major_side} `{}` (", word(major[0])))
+                .at(major[0].span.start)
+                .then(&format!(") mixed with {minor_side} `{}` (", word(minor[0])))
+                .at(minor[0].span.start)
+                .then(")");
             if minor.len() > 1 {
-                message.push_str(&format!(" and {} more", minor.len() - 1));
+                message = message.then(&format!(" and {} more", minor.len() - 1));
             }
             let keep = match cx.channel.register {
                 Expected::Formal => Side::Formal,
                 Expected::Informal => Side::Informal,
                 Expected::Any => major_side,
             };
-            sink.report(minor[0].span.clone(), message)
+            sink.report_message(minor[0].span.clone(), message)
                 .with_help(format!(
                     "address the customer one way throughout: use {keep} address everywhere"
                 ));
@@ -136,17 +127,4 @@ impl Rule for Register {
             unwanted.other()
         ));
     }
-}
-
-/// Where body offset `offset` is in the file on disk (counting the lines
-/// before it only).
-fn position(reply: &Reply, offset: usize) -> Position {
-    let source = &reply.source.text;
-    let at = reply.offsets.source_start(offset).min(source.len());
-    let mut end = at;
-    while !source.is_char_boundary(end) {
-        end -= 1;
-    }
-    let prefix = &source[..end];
-    LineIndex::new(prefix).position(prefix, end)
 }

@@ -1,6 +1,6 @@
 //! `repeated-word`: the same word twice in a row (`the the`, `il il`).
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use serde::Deserialize;
@@ -169,10 +169,6 @@ fn repeats(text: &str) -> bool {
 }
 
 impl Rule for RepeatedWord {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         // Most replies repeat no word: only then blank out links,

@@ -2,7 +2,7 @@
 //! channel's `max-sentence-words`.
 
 use super::readability::is_word;
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::Span;
 
 crate::declare_rule! {
@@ -50,10 +50,6 @@ crate::declare_rule! {
 }
 
 impl Rule for SentenceLength {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(max) = cx.channel.max_sentence_words else {
             return;

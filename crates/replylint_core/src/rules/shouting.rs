@@ -1,6 +1,6 @@
 //! `shouting`: words written in capitals that are not acronyms.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::Span;
 use crate::lang::Language;
 use regex::Regex;
@@ -275,10 +275,6 @@ fn two_capitals(text: &str) -> bool {
 }
 
 impl Rule for Shouting {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         if !two_capitals(body) {

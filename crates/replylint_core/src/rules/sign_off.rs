@@ -6,8 +6,8 @@ use super::greeting::{
     Examples, Found, MAX_SIGNATURE_WORDS, TextLine, convention, convention_language, find,
     greeting_on, starts_with_placeholder, text_lines, with_article,
 };
-use super::{Context, Rule, RuleMeta, Sink};
-use crate::config::options::Expectation;
+use super::{Context, Rule, Sink};
+use crate::channel::Expectation;
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::lang::lexicon::Style;
@@ -184,10 +184,6 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 impl Rule for SignOff {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         match cx.channel.sign_off {
             Expectation::Required => required(cx, sink),

@@ -2,10 +2,9 @@
 //! the agent's signature ("^MM", "/AY", "-Sarah"), before any trailing
 //! link.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::Span;
 use crate::mode::Mode;
-use std::fmt;
 
 crate::declare_rule! {
     /// ## What it does
@@ -58,73 +57,7 @@ crate::declare_rule! {
     }
 }
 
-/// A compiled `signature-pattern`: the pattern as written, and the
-/// expression anchored at the end of the text.
-#[derive(Debug, Clone)]
-pub struct SignaturePattern {
-    source: String,
-    anchored: regex::Regex,
-}
-
-impl SignaturePattern {
-    /// Compile `source`; the error says what is wrong with it.
-    pub fn new(source: &str) -> Result<Self, String> {
-        // Compiled alone first, so that a `)` in it cannot escape the
-        // anchoring group.
-        regex::Regex::new(source).map_err(|e| match e {
-            regex::Error::Syntax(detail) => format!(
-                "invalid `signature-pattern` `{source}`: {}",
-                detail
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .trim_start_matches("error: ")
-            ),
-            other => format!("invalid `signature-pattern` `{source}`: {other}"),
-        })?;
-        let anchored = regex::Regex::new(&format!("(?:{source})\\z"))
-            .map_err(|e| format!("invalid `signature-pattern` `{source}`: {e}"))?;
-        if anchored.is_match("") {
-            return Err(format!(
-                "`signature-pattern` `{source}` matches an empty end, so every reply would pass"
-            ));
-        }
-        Ok(SignaturePattern {
-            source: source.to_owned(),
-            anchored,
-        })
-    }
-
-    /// The pattern as written.
-    pub fn as_str(&self) -> &str {
-        &self.source
-    }
-
-    /// Whether `text` ends with the signature.
-    pub fn ends(&self, text: &str) -> bool {
-        self.anchored.is_match(text)
-    }
-}
-
-impl PartialEq for SignaturePattern {
-    fn eq(&self, other: &Self) -> bool {
-        self.source == other.source
-    }
-}
-
-impl Eq for SignaturePattern {}
-
-impl fmt::Display for SignaturePattern {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.source)
-    }
-}
-
 impl Rule for Signature {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(pattern) = &cx.channel.signature_pattern else {
             return;
@@ -194,26 +127,5 @@ mod tests {
         assert_eq!(cut("no links here ^MM  "), "no links here ^MM");
         assert_eq!(cut("https://acme.co"), "");
         assert_eq!(cut(""), "");
-    }
-
-    #[test]
-    fn patterns_are_anchored_at_the_end() {
-        let p = SignaturePattern::new(r"(?:\^|/|-)[A-Z]{2}").unwrap();
-        assert!(p.ends("we'll fix it ^MM"));
-        assert!(p.ends("thanks! /AY"));
-        assert!(!p.ends("^MM we'll fix it"));
-        assert!(!p.ends("we'll fix it ^mm"));
-        let names = SignaturePattern::new("-(?:Sarah|Tom)$").unwrap();
-        assert!(names.ends("on its way -Sarah"));
-        assert!(!names.ends("on its way -Sara"));
-    }
-
-    #[test]
-    fn bad_patterns_are_errors() {
-        let err = SignaturePattern::new(r"(\^[A-Z]{2}").unwrap_err();
-        assert!(err.contains("unclosed group"), "{err}");
-        assert!(SignaturePattern::new(r"a)|(b").is_err());
-        let err = SignaturePattern::new(r"(?:\^[A-Z]{2})?").unwrap_err();
-        assert!(err.contains("empty end"), "{err}");
     }
 }

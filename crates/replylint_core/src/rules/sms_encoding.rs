@@ -1,6 +1,6 @@
 //! `sms-encoding`: a few characters outside GSM-7 turn an SMS into UCS-2.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::text::sms::{self, Encoding, SmsInfo};
 use std::ops::Range;
@@ -64,10 +64,6 @@ crate::declare_rule! {
 }
 
 impl Rule for SmsEncoding {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         if cx.channel.max_segments.is_none() {
             return;

@@ -1,7 +1,7 @@
 //! `sms-segments`: an SMS that is sent (and billed) as more parts than the
 //! channel allows.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::Span;
 use crate::text::sms::Encoding;
 use unicode_segmentation::UnicodeSegmentation;
@@ -44,10 +44,6 @@ crate::declare_rule! {
 }
 
 impl Rule for SmsSegments {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(limit) = cx.channel.max_segments else {
             return;

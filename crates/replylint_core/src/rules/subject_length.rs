@@ -1,7 +1,7 @@
 //! `subject-length`: the email subject is longer than the channel allows, or
 //! long enough to be cut on a phone.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Part, Severity, Span};
 
 crate::declare_rule! {
@@ -44,10 +44,6 @@ crate::declare_rule! {
 }
 
 impl Rule for SubjectLength {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(subject) = &cx.reply.meta.subject else {
             return;

@@ -2,7 +2,7 @@
 //! reply that should be written out.
 
 use super::screen::Screened;
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::text::phrases::PhraseSet;
@@ -189,10 +189,6 @@ fn with_case_of(original: &str, replacement: &str) -> String {
 }
 
 impl Rule for TextSpeak {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
         // Most replies have no abbreviation at all: only then blank out

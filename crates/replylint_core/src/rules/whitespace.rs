@@ -1,6 +1,6 @@
 //! `whitespace`: trailing spaces, double spaces, runs of blank lines.
 
-use super::{Context, Rule, RuleMeta, Sink};
+use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
 
 crate::declare_rule! {
@@ -114,10 +114,6 @@ struct BlankRun<'a> {
 }
 
 impl Rule for Whitespace {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         // The blank lines just before the current line.
         let mut run: Option<BlankRun<'_>> = None;
@@ -258,8 +254,9 @@ mod tests {
             channel: &settings.channels[crate::channel::GENERIC],
             language: None,
             mode: Mode::Draft,
-            lexicons: &settings.lexicons,
-            settings: &settings,
+            lexicons: &settings.rule_settings.lexicons,
+            settings: &settings.rule_settings,
+            templating: &settings,
             shared: &Default::default(),
         };
         let mut sink = Sink::new(Whitespace::META.id, Whitespace::META.default_severity);

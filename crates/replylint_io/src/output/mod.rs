@@ -10,9 +10,9 @@ pub mod line;
 pub mod sarif;
 
 use crate::input::InputError;
-use replylint_core::diagnostic::{Applicability, Diagnostic, Severity};
-use replylint_core::location::{LineIndex, Position, locate, locate_in};
-use replylint_core::reply::{Reply, Source};
+use replylint_core::diagnostic::{Applicability, Diagnostic, Severity, Span};
+use replylint_core::location::{LineIndex, Position};
+use replylint_core::reply::{Reply, Source, locate, locate_in};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -59,8 +59,15 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// Locate a reply's diagnostic in its source file.
-    pub fn new(reply: &Reply, index: &LineIndex, channel: &str, diagnostic: Diagnostic) -> Self {
+    /// Locate a reply's diagnostic in its source file, and the places its
+    /// message names.
+    pub fn new(
+        reply: &Reply,
+        index: &LineIndex,
+        channel: &str,
+        mut diagnostic: Diagnostic,
+    ) -> Self {
+        diagnostic.locate_message(|offset| locate(reply, index, Span::empty(offset)).0);
         let (start, end) = locate_in(reply, index, diagnostic.part, diagnostic.span);
         let fix = diagnostic.fix.as_ref().map(|f| {
             let edits = f

@@ -1,0 +1,136 @@
+//! The rules' own options: the top-level keys of `replylint.toml` that
+//! only rules read (placeholder lengths, acronyms, the company's own
+//! domains and contact details), each declared once in [`rule_options!`],
+//! and [`RuleSettings`], everything a rule reads besides the reply and its
+//! channel. The configuration reads the options into its `Options` table
+//! and resolves them here.
+
+use crate::lang::detect::Detector;
+use crate::lang::lexicon::Lexicons;
+use crate::text::expand::PlaceholderLengths;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Every option of the rules, declared once: docs (the rule's `##
+/// Options` section names it as "top level"), the lines `replylint init`
+/// writes for it, its type as written `=>` resolved, and how it resolves
+/// (`default`: the value written, else the type's default; `map(f)`: `f`
+/// of the value written, else the default). Passes the list to
+/// `$callback!` between the tokens `{ before }` and `{ after }`: the
+/// configuration's `Options` table has other keys around them.
+macro_rules! rule_options {
+    ($callback:ident! { $($before:tt)* } { $($after:tt)* }) => {
+        $callback! {
+            { $($before)* }
+            {
+                /// Worst-case placeholder lengths (in characters) for length
+                /// rules in template mode.
+                #[starter = "## Worst-case placeholder lengths (in characters) when templates are"]
+                #[starter = "## measured against a length limit."]
+                #[starter = "# [placeholder-lengths]"]
+                #[starter = "# name = 20"]
+                #[starter = "# default = 30"]
+                #[starter = "# variables = { \"ticket.id\" = 8 }"]
+                placeholder_lengths: PlaceholderLengthOptions => PlaceholderLengths
+                    = map(PlaceholderLengthOptions::resolve),
+                /// Words `shouting` accepts in capitals, added to the
+                /// built-in acronym list.
+                #[starter = "## Words written in capitals on purpose (added to FAQ, PIN, IBAN, SMS, …)."]
+                #[starter = "# acronyms = [\"ACME\"]"]
+                acronyms: Vec<String> => Vec<String> = map(upper_case),
+                /// Domains links may point to, with their subdomains (the
+                /// `link` rule); unset or empty: any domain.
+                allowed_domains: Vec<String> => Vec<String> = default,
+                /// E-mail addresses (`help@brand.com`) or domains
+                /// (`@brand.com`) that are not personal data (the
+                /// `personal-data` rule).
+                allowed_emails: Vec<String> => Vec<String> = default,
+                /// The company's own phone numbers, in any format
+                /// (`personal-data`).
+                allowed_phones: Vec<String> => Vec<String> = default,
+                /// The company's own IBANs (`personal-data`).
+                allowed_ibans: Vec<String> => Vec<String> = default,
+            }
+            { $($after)* }
+        }
+    };
+}
+pub(crate) use rule_options;
+
+/// Generate, from the list of [`rule_options!`], [`RuleOptions`] (the
+/// values written, taken from the configuration's table) and
+/// [`RuleSettings`] (what the rules read).
+macro_rules! rule_settings {
+    (
+        {}
+        {$(
+            $(#[doc = $doc:literal])*
+            $(#[starter = $starter:literal])*
+            $field:ident : $raw:ty => $resolved:ty = $how:ident $(($($arg:tt)*))?,
+        )*}
+        {}
+    ) => {
+        /// The rules' options as written (`None`: not set).
+        #[derive(Debug, Default)]
+        pub struct RuleOptions {
+            $($(#[doc = $doc])* pub $field: Option<$raw>,)*
+        }
+
+        /// Everything a rule reads besides the reply and its channel,
+        /// resolved: the lexicons, language detection and the rules' own
+        /// options.
+        #[derive(Debug, Clone)]
+        pub struct RuleSettings {
+            pub lexicons: Lexicons,
+            /// Language detection over the candidate languages
+            /// (`languages`).
+            pub detector: Detector,
+            $($(#[doc = $doc])* pub $field: $resolved,)*
+        }
+
+        impl RuleSettings {
+            pub fn new(options: RuleOptions, lexicons: Lexicons, detector: Detector) -> Self {
+                RuleSettings {
+                    lexicons,
+                    detector,
+                    $($field: rule_settings!(@resolve options.$field, $how $(($($arg)*))?),)*
+                }
+            }
+        }
+    };
+    (@resolve $raw:expr, default) => { $raw.unwrap_or_default() };
+    (@resolve $raw:expr, map($f:expr)) => { $raw.map($f).unwrap_or_default() };
+}
+
+rule_options!(rule_settings! {} {});
+
+/// `acronyms` as compared: trimmed, upper case.
+fn upper_case(acronyms: Vec<String>) -> Vec<String> {
+    acronyms.iter().map(|a| a.trim().to_uppercase()).collect()
+}
+
+crate::declare::declare_options! {
+    /// `[placeholder-lengths]`: how long a placeholder's value may be, in
+    /// characters, when length rules check a template.
+    #[derive(Debug, Default, Deserialize)]
+    pub struct PlaceholderLengthOptions {
+        /// Variables holding a name (`first_name`, `firstName`…). Default 20.
+        name: usize,
+        /// Every other variable. Default 30.
+        default: usize,
+        /// Per variable, by full name: `"ticket.id" = 8`.
+        variables: BTreeMap<String, usize>,
+    }
+}
+
+impl PlaceholderLengthOptions {
+    /// The lengths, with the defaults for what is not set.
+    pub fn resolve(self) -> PlaceholderLengths {
+        let base = PlaceholderLengths::default();
+        PlaceholderLengths {
+            name: self.name.unwrap_or(base.name),
+            default: self.default.unwrap_or(base.default),
+            variables: self.variables.unwrap_or_default(),
+        }
+    }
+}
