@@ -12,6 +12,7 @@ pub mod placeholders;
 pub mod sentences;
 pub mod sms;
 pub mod syllables;
+pub mod tags;
 pub mod tweet;
 pub mod validate;
 

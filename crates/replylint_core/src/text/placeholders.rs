@@ -86,7 +86,7 @@ pub fn find(text: &str) -> Vec<Found<'_>> {
                 _ => Syntax::Dollar,
             };
             let first_word = inner.split_whitespace().next().unwrap_or("");
-            let prints = !(syntax == Syntax::Percent && super::dialect::is_tag(first_word));
+            let prints = !(syntax == Syntax::Percent && super::tags::is_tag(first_word));
             let (name, fallback) = if prints {
                 name_and_fallback(syntax, inner)
             } else {
