@@ -1,12 +1,12 @@
 //! `replylint count`: where a draft stands in every unit the channels count
 //! in, before it is sent.
 
+use crate::analysis::readability;
 use crate::lang::Language;
 use crate::lang::detect::Detector;
 use crate::lang::register::{self, Side};
 use crate::location::{LineIndex, Position, locate};
 use crate::reply::Reply;
-use crate::rules::readability;
 use crate::text::count::{Unit, measure};
 use crate::text::{sms, tweet};
 use serde::Serialize;

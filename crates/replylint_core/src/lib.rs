@@ -16,6 +16,7 @@
 //!   the documentation generated from the declarations.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod channel;
 pub mod config;
 pub mod count;

@@ -26,7 +26,6 @@ pub mod punctuation_spacing;
 pub mod readability;
 pub mod register;
 pub mod repeated_word;
-pub mod screen;
 pub mod sentence_length;
 pub mod shouting;
 pub mod sign_off;
@@ -37,6 +36,7 @@ pub mod subject_length;
 pub mod text_speak;
 pub mod whitespace;
 
+use crate::analysis::screen::{self, Screened};
 use crate::channel::Channel;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lang::Language;
@@ -236,7 +236,17 @@ impl<'a> Context<'a> {
     pub fn prose_sentences(&self) -> &[std::ops::Range<usize>] {
         self.shared
             .prose_sentences
-            .get_or_init(|| readability::prose_sentences(self))
+            .get_or_init(|| crate::analysis::readability::prose_sentences(&self.letter()))
+    }
+
+    /// The reply's letter structure: its salutation line, sign-off and
+    /// signature ([`crate::analysis::letter`]).
+    pub fn letter(&self) -> crate::analysis::letter::Letter<'a> {
+        crate::analysis::letter::Letter {
+            body: &self.reply.body,
+            language: self.language,
+            lexicons: self.lexicons,
+        }
     }
 
     /// The body folded for phrase matching.
@@ -248,7 +258,7 @@ impl<'a> Context<'a> {
 
     /// Whether the body has a phrase of the `set` lexicon (see
     /// [`screen`]): one scan for all of them.
-    pub fn body_has(&self, set: screen::Screened) -> bool {
+    pub fn body_has(&self, set: Screened) -> bool {
         if let Some(screened) = self.shared.screened.get() {
             return screened[set as usize];
         }

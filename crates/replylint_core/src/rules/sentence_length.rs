@@ -1,8 +1,8 @@
 //! `sentence-length`: no sentence of the reply's prose is longer than the
 //! channel's `max-sentence-words`.
 
-use super::readability::is_word;
 use super::{Context, Rule, RuleMeta, Sink};
+use crate::analysis::readability::is_word;
 use crate::diagnostic::Span;
 
 crate::declare_rule! {

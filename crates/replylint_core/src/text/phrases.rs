@@ -771,9 +771,9 @@ mod tests {
             .collect();
         assert!(sets.len() >= 3);
         let mut blame =
-            crate::rules::blame::parse(lexicons[0]).expect("built-in blame lexicon is valid");
+            crate::lang::blame::parse(lexicons[0]).expect("built-in blame lexicon is valid");
         let mut speak =
-            crate::rules::text_speak::parse(lexicons[1]).expect("built-in text speak is valid");
+            crate::lang::text_speak::parse(lexicons[1]).expect("built-in text speak is valid");
         fn agree<T>(set: &PhraseSet<T>, texts: &[String]) {
             let [by_phrase, nfa, faster] = every_way(set, texts);
             assert!(by_phrase == nfa && nfa == faster, "the searches differ");
