@@ -131,7 +131,7 @@ pub fn count(reply: &Reply, declared: Option<Language>) -> Counts {
         sms_units: info.units,
         sms_parts: info.parts(),
         sms_non_gsm,
-        words: crate::text::word_count(body),
+        words: crate::analysis::tokens::spaced_count(body),
         sentences: sentence_count(body),
         lines: if body.is_empty() {
             0

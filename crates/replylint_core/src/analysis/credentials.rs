@@ -5,9 +5,11 @@
 //! between. The phrases are the lexicon of [`crate::lang::credentials`];
 //! the `credential-request` rule reports what this finds.
 
+use super::tokens::elided_word_count;
 use crate::lang::Language;
 use crate::lang::credentials::{Entry, PHRASES, Role, SECRETS};
 use crate::text::phrases::{Folded, PhraseMatch};
+use crate::text::sentences::clauses;
 use std::ops::Range;
 
 /// Most words between a request and its secret.
@@ -22,36 +24,6 @@ pub struct Request {
     pub span: Range<usize>,
     /// The secret asked for.
     pub secret: Range<usize>,
-}
-
-/// Byte ranges of the sentences of `text`: split after `.`, `!`, `?`,
-/// `…` or `;` followed by white space, and at line breaks.
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = i + c.len_utf8();
-        let boundary = match c {
-            '\n' => true,
-            '.' | '!' | '?' | '…' | ';' => chars.peek().is_none_or(|&(_, n)| n.is_whitespace()),
-            _ => false,
-        };
-        if boundary {
-            out.push(start..end);
-            start = end;
-        }
-    }
-    if start < text.len() {
-        out.push(start..text.len());
-    }
-    out
-}
-
-fn words(s: &str) -> usize {
-    s.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
 }
 
 /// Every request for a secret in `text`. `language` (the reply's, when
@@ -92,7 +64,7 @@ pub fn requests_in(text: &str, folded: &Folded, language: Option<Language>) -> V
             .collect()
     }
     let mut out = Vec::new();
-    for sentence in sentences(text) {
+    for sentence in clauses(text) {
         let here = within(&content, &sentence);
         if !here.iter().any(|m| m.payload.role == Role::Secret) {
             continue;
@@ -115,7 +87,7 @@ pub fn requests_in(text: &str, folded: &Folded, language: Option<Language>) -> V
                 continue;
             };
             let gap = ask.span.end..secret.span.start;
-            if words(&text[gap.clone()]) > reach
+            if elided_word_count(&text[gap.clone()]) > reach
                 || words_here.iter().any(|w| {
                     w.payload.role == Role::Gap
                         && gap.start <= w.span.start
@@ -269,12 +241,5 @@ mod tests {
         ] {
             assert!(asks(text).is_empty(), "{text}: {:?}", asks(text));
         }
-    }
-
-    #[test]
-    fn sentences_split_at_terminators_and_lines() {
-        let text = "One. Two? Three\nFour 3.5 five";
-        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["One.", " Two?", " Three\n", "Four 3.5 five"]);
     }
 }

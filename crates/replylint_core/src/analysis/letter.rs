@@ -17,6 +17,7 @@
 //! otherwise (or as a fallback). Words on a line are counted as
 //! [`crate::analysis::tokens`] defines spaced words.
 
+use super::tokens;
 use crate::diagnostic::Span;
 use crate::lang::Language;
 use crate::lang::lexicon::{Lexicon, Lexicons, Phrase, Style};
@@ -289,11 +290,7 @@ pub fn is_salutation(line: &TextLine<'_>, greeting: &Found<'_>) -> bool {
     let before_stop = rest
         .find([',', ':', ';', '!', '?'])
         .map_or(rest, |i| &rest[..i]);
-    before_stop
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-        <= MAX_SALUTATION_WORDS
+    tokens::wordlike_count(before_stop) <= MAX_SALUTATION_WORDS
 }
 
 /// The punctuation conventions of one language, from
@@ -456,12 +453,12 @@ pub fn lone_salutation(line: &TextLine<'_>, g: &Found<'_>) -> Option<LoneSalutat
     if name.contains([',', ':', ';', '!', '?']) || (name.ends_with('.') && mark.is_some()) {
         return None;
     }
-    if crate::text::word_count(name) > MAX_SALUTATION_WORDS {
+    if tokens::spaced_count(name) > MAX_SALUTATION_WORDS {
         return None;
     }
     if mark == Some('.') {
         // "Hello." is a sentence; "Dear Mr." ends a title.
-        let last = name.split_whitespace().next_back().unwrap_or_default();
+        let last = tokens::spaced(name).next_back().unwrap_or_default();
         let title = last.chars().count() <= 3 && last.starts_with(char::is_uppercase);
         if (name.is_empty() && g.phrase.style != Style::Letter) || title {
             return None;
@@ -616,10 +613,7 @@ pub fn sign_off_on<'a>(
         last = found;
     }
     let rest = last.rest(line);
-    let words = || {
-        rest.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-    };
+    let words = || tokens::spaced(rest).filter(|w| tokens::is_wordlike(w));
     let count = words().count();
     let is_name = count <= MAX_NAME_WORDS && words().all(is_name_word);
     let is_formula = last.phrase.style == Style::Letter
@@ -663,9 +657,9 @@ pub fn after_joint(rest: &str) -> &str {
 /// Care, Acme Ltd"), or a longer line of names, numbers and addresses
 /// ("Acme S.p.A. – Via Roma 1, 20121 Milano – P.IVA 01234567890").
 pub fn is_signature_line(line: &TextLine<'_>) -> bool {
-    let count = crate::text::word_count(line.text);
+    let count = tokens::spaced_count(line.text);
     count <= MAX_SIGNATURE_WORDS
-        || (count <= 2 * MAX_SIGNATURE_WORDS && line.text.split_whitespace().all(is_name_word))
+        || (count <= 2 * MAX_SIGNATURE_WORDS && tokens::spaced(line.text).all(is_name_word))
 }
 
 /// A word of a name or signature: capitalised ("Anna", "Acme", "O'Brien"),

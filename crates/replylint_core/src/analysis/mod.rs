@@ -2,14 +2,20 @@
 //! derived once per reply and read by every rule that needs it. Above
 //! [`crate::text`], [`crate::lang`] and [`crate::reply`]; below
 //! [`crate::rules`], which hold only policy (what to report, at what
-//! severity, with which message and fix).
+//! severity, with which message and fix). Nothing here names a rule, the
+//! configuration or the engine.
 //!
-//! - [`credentials`]: requests for secrets ("send us your password");
+//! - [`tokens`]: the tokenizer, and the one definition of word, number,
+//!   link, e-mail address, @handle, #hashtag, placeholder, emoji and
+//!   punctuation mark (with the readings some rules keep);
+//! - [`Document`]: a reply's tokens, emoji and prose sentences, each built
+//!   the first time a rule reads it;
 //! - [`letter`]: the letter structure (salutation line, sign-off,
 //!   signature) and the punctuation conventions of each language;
+//! - [`readability`]: readability indices and the prose they score;
 //! - [`personal_data`]: card numbers, IBANs, e-mail addresses, phone
 //!   numbers and tax codes;
-//! - [`readability`]: readability indices and the prose they score;
+//! - [`credentials`]: requests for secrets ("send us your password");
 //! - [`screen`]: one scan of a reply's body for the phrases of the rules
 //!   that look further only when one of theirs is there.
 
@@ -18,3 +24,47 @@ pub mod letter;
 pub mod personal_data;
 pub mod readability;
 pub mod screen;
+pub mod tokens;
+
+use letter::Letter;
+use std::cell::OnceCell;
+use std::ops::Range;
+use tokens::{Kind, Token};
+
+/// The document model of one reply: what the analysis derives from its
+/// body, each part on first use and kept for the other rules that lint the
+/// reply, so that a reply pays only for what its enabled rules read. One
+/// per reply (`rules::Shared` holds it); every method takes the reply's
+/// body (or its [`Letter`]), the same each time.
+#[derive(Debug, Default)]
+pub struct Document {
+    tokens: OnceCell<Vec<Token>>,
+    emoji: OnceCell<Vec<Range<usize>>>,
+    prose_sentences: OnceCell<Vec<Range<usize>>>,
+}
+
+impl Document {
+    /// The tokens of the body ([`tokens::tokenize`]).
+    pub fn tokens(&self, body: &str) -> &[Token] {
+        self.tokens.get_or_init(|| tokens::tokenize(body))
+    }
+
+    /// The word tokens of the body: the words of its prose.
+    pub fn words<'d>(&'d self, body: &str) -> impl Iterator<Item = &'d Token> + 'd {
+        self.tokens(body).iter().filter(|t| t.kind == Kind::Word)
+    }
+
+    /// Every emoji of the body ([`tokens::emoji`]), inside links and
+    /// placeholders too.
+    pub fn emoji(&self, body: &str) -> &[Range<usize>] {
+        self.emoji.get_or_init(|| tokens::emoji(body))
+    }
+
+    /// The sentences of the body's prose, without its salutation line,
+    /// sign-off and signature ([`readability::prose_sentences`]), as byte
+    /// ranges of the body.
+    pub fn prose_sentences(&self, letter: &Letter<'_>) -> &[Range<usize>] {
+        self.prose_sentences
+            .get_or_init(|| readability::prose_sentences(letter))
+    }
+}

@@ -12,6 +12,7 @@
 //! [`crate::text::sentences`].
 
 use super::letter::{self, Letter};
+use super::tokens;
 use crate::lang::Language;
 use crate::text::{sentences, syllables};
 use std::ops::Range;
@@ -108,8 +109,8 @@ impl Stats {
     /// Counts of one sentence (0 or 1 sentence: 1 when it has a word).
     pub fn of_sentence(sentence: &str, language: Language) -> Stats {
         let mut stats = Stats::default();
-        for token in sentence.split_whitespace() {
-            let Some(letters) = scored_letters(token) else {
+        for token in tokens::spaced(sentence) {
+            let Some(letters) = tokens::prose_letters(token) else {
                 continue;
             };
             stats.words += 1;
@@ -126,34 +127,6 @@ impl Stats {
         self.letters += other.letters;
         self.syllables += other.syllables;
     }
-}
-
-/// The letters of a token that counts as a word for the formulas: it has
-/// a letter and is not a link, an e-mail address, an @handle or a helpdesk
-/// variable (`None` otherwise). One pass over the token: a link's `://`
-/// has the `/` that rules it out.
-fn scored_letters(token: &str) -> Option<usize> {
-    if token
-        .as_bytes()
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case(b"www."))
-    {
-        return None;
-    }
-    let mut letters = 0;
-    for c in token.chars() {
-        if matches!(c, '@' | '{' | '}' | '[' | ']' | '<' | '>' | '%' | '/') {
-            return None;
-        }
-        letters += usize::from(c.is_alphabetic());
-    }
-    (letters > 0).then_some(letters)
-}
-
-/// A token that counts as a word for `sentence-length`: anything with a
-/// letter or a digit (a link or a number is read as one word).
-pub fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
 }
 
 /// The readability of a text.

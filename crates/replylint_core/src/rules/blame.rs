@@ -2,6 +2,7 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::analysis::screen::Screened;
+use crate::analysis::tokens;
 use crate::lang::blame::BUILTIN;
 
 crate::declare_rule! {
@@ -69,9 +70,8 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// Whether the capitals the list writes are there in `matched` (found at
 /// `at` in `text`).
 fn capitals_match(phrase: &str, matched: &str, text: &str, at: usize) -> bool {
-    phrase
-        .split_whitespace()
-        .zip(matched.split_whitespace())
+    tokens::spaced(phrase)
+        .zip(tokens::spaced(matched))
         .enumerate()
         .all(|(i, (want, got))| {
             let capital = want.chars().next().is_some_and(char::is_uppercase) && want != "I";

@@ -8,6 +8,7 @@ use crate::analysis::letter::{
     Convention, Examples, Found, MAX_SIGNATURE_WORDS, TextLine, convention, convention_language,
     greeting_on, is_salutation, lone_salutation, starts_with_placeholder, text_lines,
 };
+use crate::analysis::tokens;
 use crate::config::options::Expectation;
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
@@ -163,7 +164,7 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
         };
         let body_follows = lines
             .clone()
-            .any(|l| crate::text::word_count(l.text) > MAX_SIGNATURE_WORDS);
+            .any(|l| tokens::spaced_count(l.text) > MAX_SIGNATURE_WORDS);
         if let Some(g) =
             greeting_on(&cx.letter(), &line, body_follows, true).filter(|g| is_salutation(&line, g))
         {
@@ -214,7 +215,7 @@ fn missing_message(cx: &Context<'_>) -> String {
 
 /// The first word of a line, without the punctuation after it.
 fn first_word(line: &TextLine<'_>) -> Span {
-    let word = line.text.split_whitespace().next().unwrap_or_default();
+    let word = tokens::spaced(line.text).next().unwrap_or_default();
     let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     let len = if trimmed.is_empty() {
         word.len()

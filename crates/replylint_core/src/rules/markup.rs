@@ -3,6 +3,7 @@
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
+use crate::text::is_name_char;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -310,10 +311,6 @@ fn tag_name(tag: &str) -> &str {
     &t[..end]
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// Every piece of markup in `text` that a channel rendering `renders`
 /// would show as typed.
 pub fn find(text: &str, renders: Renders) -> Vec<Found> {
@@ -375,7 +372,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 let before = text[..r.start].chars().next_back();
                 let after = text[r.end..].chars().next();
                 if marker != Marker::Stars
-                    && (before.is_some_and(is_word) || after.is_some_and(is_word))
+                    && (before.is_some_and(is_name_char) || after.is_some_and(is_name_char))
                 {
                     continue;
                 }

@@ -169,7 +169,8 @@ pub struct Shared {
     folded_prose: OnceCell<Folded>,
     screened: OnceCell<[bool; 3]>,
     segments: OnceCell<Vec<Segment>>,
-    prose_sentences: OnceCell<Vec<std::ops::Range<usize>>>,
+    /// The document model: tokens, emoji, prose sentences.
+    document: crate::analysis::Document,
     measured_sms: OnceCell<SmsInfo>,
     body_sms: OnceCell<SmsInfo>,
 }
@@ -234,9 +235,22 @@ impl<'a> Context<'a> {
     /// The sentences of the reply's prose (without its salutation line,
     /// sign-off and signature), as byte ranges of the body.
     pub fn prose_sentences(&self) -> &[std::ops::Range<usize>] {
-        self.shared
-            .prose_sentences
-            .get_or_init(|| crate::analysis::readability::prose_sentences(&self.letter()))
+        self.shared.document.prose_sentences(&self.letter())
+    }
+
+    /// The tokens of the body ([`crate::analysis::tokens`]).
+    pub fn tokens(&self) -> &[crate::analysis::tokens::Token] {
+        self.shared.document.tokens(self.body())
+    }
+
+    /// The word tokens of the body: the words of its prose.
+    pub fn words(&self) -> impl Iterator<Item = &crate::analysis::tokens::Token> {
+        self.shared.document.words(self.body())
+    }
+
+    /// Every emoji of the body, inside links and placeholders too.
+    pub fn emoji(&self) -> &[std::ops::Range<usize>] {
+        self.shared.document.emoji(self.body())
     }
 
     /// The reply's letter structure: its salutation line, sign-off and

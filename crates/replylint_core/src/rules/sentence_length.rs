@@ -2,7 +2,7 @@
 //! channel's `max-sentence-words`.
 
 use super::{Context, Rule, RuleMeta, Sink};
-use crate::analysis::readability::is_word;
+use crate::analysis::tokens::wordlike_count;
 use crate::diagnostic::Span;
 
 crate::declare_rule! {
@@ -60,10 +60,7 @@ impl Rule for SentenceLength {
         };
         let body = cx.body();
         for r in cx.prose_sentences().iter().cloned() {
-            let words = body[r.clone()]
-                .split_whitespace()
-                .filter(|t| is_word(t))
-                .count();
+            let words = wordlike_count(&body[r.clone()]);
             if words as u64 > max {
                 sink.report(
                     Span::new(r.start, r.end),

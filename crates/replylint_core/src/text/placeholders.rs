@@ -174,7 +174,7 @@ fn split_pipes(inner: &str) -> Vec<&str> {
 /// The name of a filter written as `name: args`, `name(args)` or `name`.
 fn filter_name(filter: &str) -> &str {
     let end = filter
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .find(|c: char| !super::is_name_char(c))
         .unwrap_or(filter.len());
     &filter[..end]
 }

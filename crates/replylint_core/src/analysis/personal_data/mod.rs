@@ -18,6 +18,7 @@
 mod cues;
 mod numbers;
 
+use crate::text::is_name_char;
 use crate::text::phrases::{Folded, PhraseMatch};
 use crate::text::validate::{self, CardScheme};
 use cues::{Cue, LEXICON, Lines, cue_before, in_signature, labelled};
@@ -126,18 +127,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid date regex")
 });
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// Whether `range` stands alone in `text`: no letter, digit or `_`
 /// touches it on either side (and no `@`, `/` or `.` + alphanumeric
 /// before it, which would make it part of an address or a path).
 fn stands_alone(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
-    !before.is_some_and(|c| is_word_char(c) || matches!(c, '@' | '/' | '\\' | '&' | '='))
-        && !after.is_some_and(is_word_char)
+    !before.is_some_and(|c| is_name_char(c) || matches!(c, '@' | '/' | '\\' | '&' | '='))
+        && !after.is_some_and(is_name_char)
 }
 
 /// Whether `r` overlaps one of `sorted`: ranges sorted by start that do
