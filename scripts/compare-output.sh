@@ -23,12 +23,15 @@ inputs=(examples/drafts examples/library tests/data/eval tests/data/safety tests
 runs=0
 diffs=0
 # Run one command with both binaries from $ROOT and compare stdout, stderr
-# and exit status.
+# and exit status. Each binary reads its own copy of the file $STDIN (by
+# default nothing): a redirection on `compare` would hand the whole input
+# to the first binary and none to the second.
 compare() {
     local label=$1
     shift
-    (cd "$ROOT" && "$OLD" "$@" >"$WORK/old.out" 2>"$WORK/old.err"; echo "exit $?" >>"$WORK/old.err")
-    (cd "$ROOT" && "$NEW" "$@" >"$WORK/new.out" 2>"$WORK/new.err"; echo "exit $?" >>"$WORK/new.err")
+    local input=${STDIN:-/dev/null}
+    (cd "$ROOT" && "$OLD" "$@" <"$input" >"$WORK/old.out" 2>"$WORK/old.err"; echo "exit $?" >>"$WORK/old.err")
+    (cd "$ROOT" && "$NEW" "$@" <"$input" >"$WORK/new.out" 2>"$WORK/new.err"; echo "exit $?" >>"$WORK/new.err")
     sed -i "s#$OLD#BIN#g" "$WORK/old.err" "$WORK/old.out"
     sed -i "s#$NEW#BIN#g" "$WORK/new.err" "$WORK/new.out"
     runs=$((runs + 1))
@@ -49,7 +52,7 @@ done
 # the working folder is the repository).
 compare "check examples/drafts (discovered config)" check --color never examples/drafts
 for draft in examples/drafts/*/*; do
-    compare "stdin $draft" check --no-config --format json --stdin-filename "$draft" - <"$draft"
+    STDIN=$draft compare "stdin $draft" check --no-config --format json --stdin-filename "$draft" -
     compare "count $draft" count "$draft"
     compare "config $draft" config "$draft"
 done
