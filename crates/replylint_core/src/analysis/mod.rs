@@ -8,8 +8,8 @@
 //! - [`tokens`]: the tokenizer, and the one definition of word, number,
 //!   link, e-mail address, @handle, #hashtag, placeholder, emoji and
 //!   punctuation mark (with the readings some rules keep);
-//! - [`Document`]: a reply's tokens, emoji and prose sentences, each built
-//!   the first time a rule reads it;
+//! - [`Document`]: a reply's prose, paragraphs and sentences, tokens and
+//!   emoji, each built the first time a rule reads it;
 //! - [`letter`]: the letter structure (salutation line, sign-off,
 //!   signature) and the punctuation conventions of each language;
 //! - [`readability`]: readability indices and the prose they score;
@@ -26,6 +26,7 @@ pub mod readability;
 pub mod screen;
 pub mod tokens;
 
+use crate::lang::detect::{Layout, Paragraph};
 use letter::Letter;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -38,12 +39,34 @@ use tokens::{Kind, Token};
 /// body (or its [`Letter`]), the same each time.
 #[derive(Debug, Default)]
 pub struct Document {
+    prose: OnceCell<String>,
+    layout: OnceCell<Layout>,
     tokens: OnceCell<Vec<Token>>,
     emoji: OnceCell<Vec<Range<usize>>>,
     prose_sentences: OnceCell<Vec<Range<usize>>>,
 }
 
 impl Document {
+    /// The body with what is not prose (links, addresses, handles,
+    /// hashtags, placeholders, numbers) blanked out, byte for byte
+    /// ([`crate::lang::prose`]).
+    pub fn prose(&self, body: &str) -> &str {
+        self.prose.get_or_init(|| crate::lang::detect::prose(body))
+    }
+
+    /// The paragraphs of the body and their sentences, as language
+    /// detection reads them, with the letters and function words of each
+    /// ([`crate::lang::detect::Layout`]).
+    pub fn layout(&self, body: &str) -> &Layout {
+        self.layout
+            .get_or_init(|| Layout::of(body, self.prose(body)))
+    }
+
+    /// The paragraphs of the body: blocks between blank lines.
+    pub fn paragraphs(&self, body: &str) -> &[Paragraph] {
+        &self.layout(body).paragraphs
+    }
+
     /// The tokens of the body ([`tokens::tokenize`]).
     pub fn tokens(&self, body: &str) -> &[Token] {
         self.tokens.get_or_init(|| tokens::tokenize(body))

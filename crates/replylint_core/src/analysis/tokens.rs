@@ -16,25 +16,32 @@
 //! its body, built the first time a rule reads them.
 //!
 //! Rules that always disagreed on what a word is keep their exact reading
-//! through the variants below; each is defined here once.
+//! through the variants below, each defined here once and named for what
+//! it reads; a rule picks one and never splits text itself.
 //!
-//! | unit | definition | read by |
+//! | reading | definition | read by |
 //! |---|---|---|
-//! | word token ([`Kind::Word`]) | word characters joined by `'` `’` `-` U+2010 U+2011 followed by a word character; outside links, addresses, handles, hashtags, placeholders and numbers | `shouting` |
-//! | word, ASCII joiners ([`Token::ascii_joined`], [`words`] with [`Joiners::Ascii`]) | the same, joined by `'` `’` `-` only: a word token split at U+2010 and U+2011 | `repeated-word` (its first look over the whole body reads [`words`] of the body, links and numbers included) |
-//! | spaced word ([`spaced`]) | what white space separates (`str::split_whitespace`), whatever it holds | `replylint count`'s word count; the letter structure's line lengths (a signature line has at most eight) |
-//! | word-like spaced word ([`is_wordlike`]) | a spaced word with a letter or a digit: a link or a number is one word | `sentence-length`; the letter structure (words of a name after a greeting or sign-off) |
-//! | prose word ([`prose_letters`]) | a spaced word with a letter that is not a link (`www.`, any `/`), an address or handle (`@`) or a placeholder (`{` `}` `[` `]` `<` `>` `%`) | `readability` |
+//! | word token ([`Kind::Word`]) | word characters joined by `'` `’` `-` U+2010 U+2011 followed by a word character, outside links, addresses, handles, hashtags, placeholders and numbers | `shouting` |
+//! | word, ASCII joiners ([`Token::ascii_joined`]) | the same, joined by `'` `’` `-` only: a word token split at U+2010 and U+2011 | `repeated-word` |
+//! | word of any text ([`words`]) | the same over a whole text, links and numbers included | `repeated-word`'s first look at the body |
+//! | spaced word ([`spaced`], [`spaced_count`], [`trailing_spaced`]) | what white space separates (`str::split_whitespace`), whatever it holds | `replylint count`'s word count; the letter structure (a signature line has at most eight); `blame` (word by word against its phrase); `greeting`'s first word; `signature`'s last |
+//! | word-like spaced word ([`is_wordlike`], [`wordlike_count`]) | a spaced word with a letter or a digit: a link or a number is one word, a dash none | `sentence-length`; the letter structure (the name after a greeting or a sign-off) |
+//! | prose word ([`prose_letters`]) | a spaced word with a letter that is not a link (`www.`, any `/`), an address or handle (`@`) or a placeholder (`{` `}` `[` `]` `<` `>` `%`) | `readability`, `replylint count`'s score |
 //! | elided word ([`elided_word_count`]) | a word-like piece between white space and apostrophes (`what's` is two) | `credential-request` (how far a secret is from the request) |
+//! | letters and digits ([`leading_alphanumerics`], [`trailing_alphanumerics`]) | the run of letters and digits that opens or ends a text | `placeholder` (the words beside a `TODO`) |
+//! | letters ([`leading_letters`]) | the run of letters that opens a text | `greeting` (the word after a German salutation's comma) |
 //! | name character ([`crate::text::is_name_char`]) | a letter, a digit or `_`: what makes a match part of a longer word | `personal-data`, `markup`, phrase matching |
 //! | emoji ([`emoji`]) | every emoji grapheme of a text, inside links and placeholders too | `emoji` |
 //!
-//! Links, addresses and numbers have one more reading each in
-//! [`crate::analysis::personal_data`] (stricter: an address needs a dotted
-//! domain, a link may have no scheme), and tweets count links, handles and
-//! hashtags as twitter-text does ([`crate::text::tweet`]); both follow
-//! outside specifications. Language detection counts function words in
-//! runs of letters ([`crate::lang::detect`]).
+//! Links, addresses and numbers have one more reading each where a rule
+//! needs a different shape: [`crate::analysis::personal_data`] takes any
+//! scheme or a domain followed by a path as a link, an address only with
+//! a dotted domain ending in letters, and a number as digit groups with
+//! separators (card and phone shapes); `markup` sets aside links with any
+//! scheme up to white space, `<`, `>` or a parenthesis; tweets count
+//! links, handles and hashtags as twitter-text does
+//! ([`crate::text::tweet`], an outside specification). Language detection
+//! counts function words in runs of letters ([`crate::lang::detect`]).
 //!
 //! Sentences are those of [`crate::text::sentences`]: the prose sentences
 //! of a reply ([`crate::analysis::Document::prose_sentences`]) for
@@ -321,6 +328,46 @@ pub fn prose_letters(word: &str) -> Option<usize> {
         letters += usize::from(c.is_alphabetic());
     }
     (letters > 0).then_some(letters)
+}
+
+/// The spaced word that ends `text`: what follows its last white space
+/// (empty when `text` ends with white space).
+pub fn trailing_spaced(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..]
+}
+
+/// The letters and digits that end `text` (`"ordine A12"` → `"A12"`).
+pub fn trailing_alphanumerics(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
+/// The letters and digits that open `text` (`"A12, grazie"` → `"A12"`).
+pub fn leading_alphanumerics(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// The letters that open `text` (`"Vielen Dank"` → `"Vielen"`).
+pub fn leading_letters(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// How many word-like pieces `text` has between white space and

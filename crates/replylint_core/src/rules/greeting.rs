@@ -325,11 +325,8 @@ fn lower_case_after(
         let text = after.trim_start();
         (text, line.start + line.text.len() - text.len())
     };
-    let word_len = text
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(text.len(), |(i, _)| i);
-    let word = &text[..word_len];
+    let word = tokens::leading_letters(text);
+    let word_len = word.len();
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return;

@@ -161,15 +161,14 @@ pub struct Context<'a> {
 /// (`Shared::default()`).
 #[derive(Debug, Default)]
 pub struct Shared {
-    prose: OnceCell<String>,
-    layout: OnceCell<Layout>,
     tally: OnceCell<Tally>,
     detected: OnceCell<Option<Detection>>,
     folded_body: OnceCell<Folded>,
     folded_prose: OnceCell<Folded>,
     screened: OnceCell<[bool; 3]>,
     segments: OnceCell<Vec<Segment>>,
-    /// The document model: tokens, emoji, prose sentences.
+    /// The document model: prose, paragraphs and sentences, tokens,
+    /// emoji.
     document: crate::analysis::Document,
     measured_sms: OnceCell<SmsInfo>,
     body_sms: OnceCell<SmsInfo>,
@@ -194,9 +193,7 @@ impl<'a> Context<'a> {
     /// The body with what is not prose blanked out
     /// ([`crate::lang::detect::prose`]).
     pub fn prose(&self) -> &str {
-        self.shared
-            .prose
-            .get_or_init(|| crate::lang::detect::prose(self.body()))
+        self.shared.document.prose(self.body())
     }
 
     /// The letters and function words of the prose.
@@ -206,9 +203,7 @@ impl<'a> Context<'a> {
 
     /// The paragraphs and sentences of the body, with their tallies.
     pub fn layout(&self) -> &Layout {
-        self.shared
-            .layout
-            .get_or_init(|| Layout::of(self.body(), self.prose()))
+        self.shared.document.layout(self.body())
     }
 
     /// The body's language as detected ([`crate::lang::detect::Detector::detect`]),
