@@ -40,7 +40,8 @@ fn find_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Reque
     requests_in(text, folded, language)
 }
 
-/// [`find_in`] in a text known to name a secret.
+/// The requests for secrets in `text`, known to name a secret (`folded`
+/// is `text` folded for phrase matching).
 pub fn requests_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Request> {
     let mut groups = PHRASES.find_groups(folded).into_iter();
     let content = groups.next().unwrap_or_default();

@@ -46,7 +46,7 @@ pub fn prose(letter: &Letter<'_>) -> Range<usize> {
 /// At most this many words between a greeting phrase and the first `,`
 /// `:` `;` `!` `?` for a line to read as a salutation ("Dear Ms Smith,"),
 /// not a sentence ("Dear customers of our shop will …").
-pub const MAX_SALUTATION_WORDS: usize = 4;
+const MAX_SALUTATION_WORDS: usize = 4;
 /// A line of more words than this is body text, not a signature line.
 pub const MAX_SIGNATURE_WORDS: usize = 8;
 
@@ -55,20 +55,20 @@ pub const MAX_SIGNATURE_WORDS: usize = 8;
 pub const SIGN_OFF_WINDOW: usize = 5;
 /// At most this many words of a name after the sign-off on its line
 /// ("Kind regards, Anna from the Acme team").
-pub const MAX_NAME_WORDS: usize = 6;
+const MAX_NAME_WORDS: usize = 6;
 /// At most this many words on a letter-style formula line ("Veuillez
 /// agréer, Madame, Monsieur, l'expression de nos salutations distinguées.").
-pub const MAX_FORMULA_WORDS: usize = 30;
+const MAX_FORMULA_WORDS: usize = 30;
 
 /// At most this many sign-offs chained on one line ("Grazie ancora e
 /// buona serata!").
-pub const MAX_CHAINED: usize = 3;
+const MAX_CHAINED: usize = 3;
 /// Words that join two sign-offs on one line.
-pub const CONJUNCTIONS: &[&str] = &["and", "e", "ed", "y", "et", "und"];
+const CONJUNCTIONS: &[&str] = &["and", "e", "ed", "y", "et", "und"];
 
 /// Lower-case words that may appear in the name after a sign-off ("the
 /// Acme team", "il team di Acme", "Juan de Atención al Cliente").
-pub const NAME_PARTICLES: &[&str] = &[
+const NAME_PARTICLES: &[&str] = &[
     // en
     "the",
     "team",
@@ -348,7 +348,7 @@ fn mark(text: &str) -> Result<Option<char>, String> {
 }
 
 /// Parse a conventions file: one table per language code.
-pub fn parse_conventions(
+fn parse_conventions(
     text: &str,
 ) -> Result<std::collections::BTreeMap<Language, Convention>, String> {
     let raw: std::collections::BTreeMap<String, RawConvention> =
@@ -638,7 +638,7 @@ pub struct SignOffOn<'a> {
 
 /// `rest` without what may join two sign-offs: punctuation, blanks and one
 /// "and" ("Grazie e buona giornata!", "Thanks, and take care").
-pub fn after_joint(rest: &str) -> &str {
+fn after_joint(rest: &str) -> &str {
     let is_joint =
         |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '!' | '.' | '&' | '-' | '–' | '—');
     let rest = rest.trim_start_matches(is_joint);
@@ -665,7 +665,7 @@ pub fn is_signature_line(line: &TextLine<'_>) -> bool {
 /// A word of a name or signature: capitalised ("Anna", "Acme", "O'Brien"),
 /// a number, an address ("www.acme.it", "help@acme.com"), or a particle
 /// ("the", "di", "von").
-pub fn is_name_word(word: &str) -> bool {
+fn is_name_word(word: &str) -> bool {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let Some(first) = core.chars().next() else {
         return true;

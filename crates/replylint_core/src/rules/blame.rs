@@ -1,4 +1,5 @@
-//! `blame`: phrases that blame or lecture the customer.
+//! `blame`: phrases that blame or lecture the customer. The phrases are
+//! the lexicon of [`crate::lang::blame`].
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::analysis::screen::Screened;

@@ -1,5 +1,7 @@
 //! `credential-request`: a reply asking the customer for a password, a
-//! PIN, a card's security code or its full number.
+//! PIN, a card's security code or its full number. The requests are found
+//! by [`crate::analysis::credentials`], with the lexicon of
+//! [`crate::lang::credentials`].
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::analysis::credentials::requests_in;

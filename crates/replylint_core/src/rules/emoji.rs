@@ -1,5 +1,5 @@
 //! `emoji`: emoji where the channel does not use them, or more than it
-//! allows.
+//! allows. What an emoji is: [`crate::analysis::tokens::is_emoji`].
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::diagnostic::{Edit, Fix, Span};

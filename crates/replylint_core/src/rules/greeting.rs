@@ -1,5 +1,6 @@
 //! `greeting`: an email reply opens with a greeting; a chat, SMS or social
 //! reply does not open with a letter-style one ("Dear …", "Gentile …").
+//!
 //! What a greeting is, and the letter structure around it, are in
 //! [`crate::analysis::letter`]; this file decides what to report.
 

@@ -1,4 +1,6 @@
-//! `repeated-word`: the same word twice in a row (`the the`, `il il`).
+//! `repeated-word`: the same word twice in a row (`the the`, `il il`). The
+//! words are the word tokens of the reply, split at hyphens outside ASCII
+//! ([`crate::analysis::tokens`]).
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::analysis::tokens::{Joiners, words};

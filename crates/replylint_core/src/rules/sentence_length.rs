@@ -1,5 +1,6 @@
 //! `sentence-length`: no sentence of the reply's prose is longer than the
-//! channel's `max-sentence-words`.
+//! channel's `max-sentence-words`. Its sentences and words are those of
+//! the document model ([`crate::analysis`]).
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::analysis::tokens::wordlike_count;

@@ -1,4 +1,5 @@
-//! `shouting`: words written in capitals that are not acronyms.
+//! `shouting`: words written in capitals that are not acronyms. The words
+//! are the word tokens of the reply ([`crate::analysis::tokens`]).
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::analysis::tokens::Joiners;

@@ -1,5 +1,6 @@
 //! `text-speak`: chat abbreviations (`pls`, `thx`, `cmq`, `xké`) in a
-//! reply that should be written out.
+//! reply that should be written out. The abbreviations are the lexicon of
+//! [`crate::lang::text_speak`].
 
 use super::{Context, Rule, RuleMeta, Sink};
 use crate::analysis::screen::Screened;

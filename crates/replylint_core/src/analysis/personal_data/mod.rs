@@ -7,8 +7,8 @@
 //! IBAN", a signature's contact line) is not found. The `personal-data`
 //! rule decides how severe a finding is and what to say about it.
 //!
-//! - [`cues`]: what the words before a number say about it;
-//! - [`numbers`]: digit runs, and the card and phone shapes among them.
+//! - `cues`: what the words before a number say about it;
+//! - `numbers`: digit runs, and the card and phone shapes among them.
 //!
 //! Links, e-mail addresses and word boundaries here follow their own,
 //! stricter patterns (an address must have a dotted domain; a digit or `_`
