@@ -218,6 +218,7 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The character of `text` at byte `i` and its length (`i` is on a
 /// character boundary); ASCII without decoding.
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     let &b = text.as_bytes().get(i)?;
     if b.is_ascii() {
@@ -229,6 +230,7 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// Where the word that starts at `start` (a word character) ends, and
 /// whether a hyphen outside ASCII joins it.
+#[inline(always)]
 fn word_end(text: &str, start: usize, joiners: Joiners) -> (usize, bool) {
     let mut end = start;
     let mut unicode_hyphen = false;
