@@ -5,7 +5,7 @@
 //! between. The phrases are the lexicon of [`crate::lang::credentials`];
 //! the `credential-request` rule reports what this finds.
 
-use super::tokens::elided_word_count;
+use super::tokens::{elided_word_count, trailing_alphanumerics};
 use crate::lang::Language;
 use crate::lang::credentials::{Entry, PHRASES, Role, SECRETS};
 use crate::text::phrases::{Folded, PhraseMatch};
@@ -115,11 +115,7 @@ fn map_pin(text: &str, secret: &Range<usize>) -> bool {
         return false;
     }
     let before = text[..secret.start].trim_end();
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
+    let last = trailing_alphanumerics(before).to_lowercase();
     matches!(
         last.as_str(),
         "a" | "un" | "una" | "une" | "um" | "ein" | "location" | "map" | "drop"

@@ -28,7 +28,7 @@
 //! | word-like spaced word ([`is_wordlike`], [`wordlike_count`]) | a spaced word with a letter or a digit: a link or a number is one word, a dash none | `sentence-length`; the letter structure (the name after a greeting or a sign-off) |
 //! | prose word ([`prose_letters`]) | a spaced word with a letter that is not a link (`www.`, any `/`), an address or handle (`@`) or a placeholder (`{` `}` `[` `]` `<` `>` `%`) | `readability`, `replylint count`'s score |
 //! | elided word ([`elided_word_count`]) | a word-like piece between white space and apostrophes (`what's` is two) | `credential-request` (how far a secret is from the request) |
-//! | letters and digits ([`leading_alphanumerics`], [`trailing_alphanumerics`]) | the run of letters and digits that opens or ends a text | `placeholder` (the words beside a `TODO`) |
+//! | letters and digits ([`leading_alphanumerics`], [`trailing_alphanumerics`]) | the run of letters and digits that opens or ends a text | `placeholder` (the words beside a `TODO`); requests for secrets (the word before `pin`) |
 //! | letters ([`leading_letters`]) | the run of letters that opens a text | `greeting` (the word after a German salutation's comma) |
 //! | name character ([`crate::text::is_name_char`]) | a letter, a digit or `_`: what makes a match part of a longer word | `personal-data`, `markup`, phrase matching |
 //! | emoji ([`emoji`]) | every emoji grapheme of a text, inside links and placeholders too | `emoji` |
