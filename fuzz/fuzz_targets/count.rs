@@ -49,7 +49,8 @@ fuzz_target!(|data: &[u8]| {
             syllables::count(word, language);
         }
     }
-    replylint_core::text::word_count(text);
+    replylint_core::analysis::tokens::spaced_count(text);
+    replylint_core::analysis::tokens::tokenize(text);
     // `replylint count` on the same text, as a draft.
     let source = std::sync::Arc::new(replylint_core::reply::Source {
         path: None,

@@ -18,9 +18,10 @@ use std::path::{Path, PathBuf};
 /// The layers of `replylint_core`, lowest first: a module may import its own
 /// layer's modules (without a ring) and those of the layers before it.
 const CORE_LAYERS: &[&[&str]] = &[
+    &["suggest"],
     &["text"],
     &["lang"],
-    &["diagnostic", "location", "mode", "suggest"],
+    &["diagnostic", "location", "mode", "config_error", "declare"],
     &["reply", "channel"],
     &["analysis"],
     &["rules"],

@@ -1,12 +1,12 @@
 //! `replylint count`: where a draft stands in every unit the channels count
 //! in, before it is sent.
 
+use crate::analysis::readability;
 use crate::lang::Language;
 use crate::lang::detect::Detector;
 use crate::lang::register::{self, Side};
 use crate::location::{LineIndex, Position};
 use crate::reply::{Reply, locate};
-use crate::rules::readability;
 use crate::text::count::{Unit, measure};
 use crate::text::{sms, tweet};
 use serde::Serialize;
@@ -131,7 +131,7 @@ pub fn count(reply: &Reply, declared: Option<Language>) -> Counts {
         sms_units: info.units,
         sms_parts: info.parts(),
         sms_non_gsm,
-        words: crate::text::word_count(body),
+        words: crate::analysis::tokens::spaced_count(body),
         sentences: sentence_count(body),
         lines: if body.is_empty() {
             0
@@ -223,9 +223,9 @@ fn round(value: f64, decimals: i32) -> f64 {
 }
 
 /// Sentences, as `sentence-length` and `readability` split them (see
-/// [`crate::text::sentences`]).
+/// [`crate::analysis::sentences`]).
 pub fn sentence_count(text: &str) -> usize {
-    crate::text::sentences::count(text)
+    crate::analysis::sentences::count(text)
 }
 
 /// The counts as an aligned table.

@@ -2,16 +2,20 @@
 //! with no file, terminal or thread I/O (it builds for
 //! `wasm32-unknown-unknown`).
 //!
-//! The layers, each using only those listed before it (the unit test in
-//! `layers.rs` fails on an upward import):
+//! The layers, each using only those listed before it (`tests/it/layers.rs`
+//! fails on an upward import or a ring of modules):
 //!
-//! - [`text`]: counting units, tweet weight, GSM-7, placeholders, phrases;
+//! - [`text`]: counting units, tweet weight, GSM-7, placeholders, phrases,
+//!   sentences;
 //! - [`lang`]: language detection, lexicons, register cues;
 //! - [`diagnostic`], [`location`], [`mode`], [`suggest`],
 //!   [`config_error`], [`declare`]: the vocabulary, errors in options and
 //!   the way options are declared;
 //! - [`reply`], [`channel`]: the reply model and the channel settings,
 //!   declared once, as written and resolved;
+//! - [`analysis`]: what rules read about a reply, derived once: its tokens
+//!   and the one definition of a word, its letter structure, readability,
+//!   personal data, requests for secrets;
 //! - [`rules`]: the checks, one file each, their registry and their own
 //!   options;
 //! - [`config`], [`suppress`]: configuration resolved from strings,
@@ -20,6 +24,7 @@
 //!   the documentation generated from the declarations.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod channel;
 pub mod config;
 pub mod config_error;
@@ -36,6 +41,3 @@ pub mod rules;
 pub mod suggest;
 pub mod suppress;
 pub mod text;
-
-#[cfg(test)]
-mod layers;

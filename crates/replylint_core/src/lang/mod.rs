@@ -2,10 +2,13 @@
 //! sign-offs, register cues) loaded from the data files under
 //! `rules/lexicon/`, and language detection.
 
+pub mod blame;
+pub mod credentials;
 pub mod detect;
 pub mod lexicon;
 pub mod prose;
 pub mod register;
+pub mod text_speak;
 pub mod trigram;
 
 use serde::Serialize;
@@ -57,6 +60,18 @@ impl Language {
         }
     }
 
+    /// The name with its indefinite article, for messages: "an Italian",
+    /// "a German".
+    pub fn with_article(self) -> String {
+        let name = self.name();
+        let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
+
     pub fn codes() -> impl Iterator<Item = &'static str> {
         Language::ALL.iter().map(|l| l.code())
     }
@@ -77,5 +92,17 @@ impl FromStr for Language {
             .into_iter()
             .find(|l| l.code() == lower)
             .ok_or_else(|| crate::suggest::unknown("language", s, Language::codes()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles() {
+        assert_eq!(Language::It.with_article(), "an Italian");
+        assert_eq!(Language::De.with_article(), "a German");
+        assert_eq!(Language::En.with_article(), "an English");
     }
 }

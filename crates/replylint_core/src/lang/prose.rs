@@ -26,13 +26,37 @@ use std::sync::LazyLock;
 pub fn prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (start, end) in Scanner::new(text) {
+    for (start, end, _) in Scanner::new(text) {
         out.push_str(&text[last..start]);
         out.extend(std::iter::repeat_n(' ', end - start));
         last = end;
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// What a stretch that is not prose is: which alternative of the
+/// expression matched it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotProse {
+    /// `{{…}}`, `{%…%}`, `{!…}`, `[[…]]`, `{$…}`, `[NAME]`, `<NAME>`, `%s`.
+    Placeholder,
+    /// `https://…`, `www.…`.
+    Url,
+    Email,
+    /// `@name`.
+    Handle,
+    /// `#name`.
+    Hashtag,
+    /// A word with a digit and what follows it of `\w.,:/-`: numbers,
+    /// dates, prices, order numbers, codes.
+    Number,
+}
+
+/// The stretches of `text` that are not prose, in order, with what each
+/// is: the byte ranges [`prose`] blanks out.
+pub fn not_prose(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, NotProse)> + '_ {
+    Scanner::new(text).map(|(start, end, kind)| (start..end, kind))
 }
 
 /// `\w`: the regular expressions' Unicode word characters. The Latin
@@ -249,13 +273,15 @@ impl<'a> Scanner<'a> {
     /// The end of the match that starts at `at`, with the character `c`,
     /// alternatives in order (each tried only where its first character
     /// can be).
-    fn match_at(&mut self, at: usize, c: char) -> Option<usize> {
+    fn match_at(&mut self, at: usize, c: char) -> Option<(usize, NotProse)> {
+        let placeholder = |end| (end, NotProse::Placeholder);
         let found = match c {
             '{' => self
                 .delimited(at, "{{", &['{', '}', '\n'], "}}")
                 .or_else(|| self.delimited(at, "{%", &['%', '\n'], "%}"))
                 .or_else(|| self.delimited(at, "{!", &['{', '}', '\n'], "}"))
-                .or_else(|| self.delimited(at, "{$", &['{', '}', '\n'], "}")),
+                .or_else(|| self.delimited(at, "{$", &['{', '}', '\n'], "}"))
+                .map(placeholder),
             '[' => self
                 .delimited(at, "[[", &['[', ']', '\n'], "]]")
                 .or_else(|| {
@@ -263,13 +289,16 @@ impl<'a> Scanner<'a> {
                         c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '_' | ' ' | '.')
                     };
                     self.filler(at, '[', more, ']')
-                }),
+                })
+                .map(placeholder),
             '<' => {
                 let more = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_';
-                self.filler(at, '<', more, '>')
+                self.filler(at, '<', more, '>').map(placeholder)
             }
-            '%' => self.text[at..].starts_with("%s").then_some(at + 2),
-            'h' | 'H' | 'w' | 'W' => self.url(at),
+            '%' => self.text[at..]
+                .starts_with("%s")
+                .then_some(placeholder(at + 2)),
+            'h' | 'H' | 'w' | 'W' => self.url(at).map(|end| (end, NotProse::Url)),
             _ => None,
         };
         if found.is_some() {
@@ -291,16 +320,21 @@ impl<'a> Scanner<'a> {
                 self.run(at, local)
             };
             match self.email(at, at_sign) {
-                Ok(end) => return Some(end),
+                Ok(end) => return Some((end, NotProse::Email)),
                 Err(before) => self.no_email_before = before,
             }
         }
         if matches!(c, '@' | '#') {
-            return self.tag(at);
+            let kind = if c == '@' {
+                NotProse::Handle
+            } else {
+                NotProse::Hashtag
+            };
+            return self.tag(at).map(|end| (end, kind));
         }
         if word && at >= self.no_digit_word_before {
             match self.digit_word(word_at.unwrap_or_else(|| self.word(at))) {
-                Ok(end) => return Some(end),
+                Ok(end) => return Some((end, NotProse::Number)),
                 Err(before) => self.no_digit_word_before = before,
             }
         }
@@ -309,9 +343,9 @@ impl<'a> Scanner<'a> {
 }
 
 impl Iterator for Scanner<'_> {
-    type Item = (usize, usize);
+    type Item = (usize, usize, NotProse);
 
-    fn next(&mut self) -> Option<(usize, usize)> {
+    fn next(&mut self) -> Option<(usize, usize, NotProse)> {
         loop {
             // Spaces and most punctuation start no alternative.
             self.at += self.text.as_bytes()[self.at..]
@@ -320,9 +354,9 @@ impl Iterator for Scanner<'_> {
                 .count();
             let c = self.text[self.at..].chars().next()?;
             let start = self.at;
-            if let Some(end) = self.match_at(start, c) {
+            if let Some((end, kind)) = self.match_at(start, c) {
                 self.at = end;
-                return Some((start, end));
+                return Some((start, end, kind));
             }
             self.at += c.len_utf8();
             // Inside a word where the e-mail and digit-word alternatives
@@ -365,7 +399,7 @@ mod tests {
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
-        let got: Vec<(usize, usize)> = Scanner::new(text).collect();
+        let got: Vec<(usize, usize)> = Scanner::new(text).map(|(s, e, _)| (s, e)).collect();
         assert_eq!(got, expected, "{text:?}");
     }
 

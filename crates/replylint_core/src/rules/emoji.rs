@@ -1,12 +1,9 @@
 //! `emoji`: emoji where the channel does not use them, or more than it
-//! allows.
+//! allows. What an emoji is: [`crate::analysis::tokens::is_emoji`].
 
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 crate::declare_rule! {
     /// ## What it does
@@ -59,78 +56,19 @@ crate::declare_rule! {
     }
 }
 
-static PRESENTATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Emoji_Presentation}").expect("valid regex"));
-static EMOJI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Emoji}$").expect("valid regex"));
-static PICTOGRAPHIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Extended_Pictographic}$").expect("valid regex"));
-
-/// Whether `text` has a character from U+20E3, the combining keycap, up.
-/// Every emoji has one: the keycap, the variation selector U+FE0F or an
-/// emoji from U+231A on; accents and typographic punctuation are below.
-/// UTF-8 keeps the order of code points, so these characters are the byte
-/// sequences from `E2 83 A3` up; a byte above 0xE2 starts one, with two
-/// bytes at least after it. Every three bytes in a row are looked at,
-/// without stopping at the first that fit, so that the compiler turns the
-/// loop into vector instructions.
-fn from_keycap_up(text: &str) -> bool {
-    text.as_bytes().windows(3).fold(false, |found, w| {
-        found
-            | (w[0] > 0xE2)
-            | ((w[0] == 0xE2) & ((w[1] > 0x83) | ((w[1] == 0x83) & (w[2] >= 0xA3))))
-    })
-}
-
-/// Whether one grapheme cluster is an emoji.
-pub fn is_emoji(grapheme: &str) -> bool {
-    let Some(first) = grapheme.chars().next() else {
-        return false;
-    };
-    if !from_keycap_up(grapheme) {
-        return false;
-    }
-    if first.is_ascii() && !grapheme.contains(['\u{fe0f}', '\u{20e3}']) {
-        return false;
-    }
-    if grapheme.contains('\u{20e3}') || PRESENTATION.is_match(grapheme) {
-        return true;
-    }
-    let mut buf = [0; 4];
-    let first_str: &str = first.encode_utf8(&mut buf);
-    if !EMOJI.is_match(first_str) {
-        return false;
-    }
-    if grapheme.contains('\u{fe0f}') {
-        return true;
-    }
-    let code = u32::from(first);
-    PICTOGRAPHIC.is_match(first_str) && ((0x2600..=0x27BF).contains(&code) || code >= 0x1F000)
-}
-
-/// Byte ranges of the emoji of `text`, one per emoji.
-pub fn emoji(text: &str) -> Vec<Range<usize>> {
-    if !from_keycap_up(text) {
-        return Vec::new();
-    }
-    text.grapheme_indices(true)
-        .filter(|(_, g)| is_emoji(g))
-        .map(|(i, g)| i..i + g.len())
-        .collect()
-}
-
 impl Rule for Emoji {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let Some(max) = cx.channel.max_emoji else {
             return;
         };
         let body = cx.body();
-        let found = emoji(body);
+        let found = cx.emoji();
         let count = found.len() as u64;
         if count <= max {
             return;
         }
         if max == 0 {
-            for group in groups(&found) {
+            for group in groups(found) {
                 let span = Span::new(group.start, group.end);
                 let text = &body[group.clone()];
                 let n = found
@@ -198,44 +136,7 @@ fn deletion(body: &str, group: Range<usize>) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn count(text: &str) -> usize {
-        emoji(text).len()
-    }
-
-    #[test]
-    fn sequences_count_once() {
-        assert_eq!(count("👨\u{200d}👩\u{200d}👧"), 1);
-        assert_eq!(count("👍🏽"), 1);
-        assert_eq!(count("🇮🇹"), 1);
-        assert_eq!(count("1\u{fe0f}\u{20e3}"), 1);
-        assert_eq!(count("❤\u{fe0f}"), 1);
-        assert_eq!(count("😊😊 ok 🎉"), 3);
-    }
-
-    #[test]
-    fn text_symbols_are_not_emoji() {
-        for t in [
-            "©", "®", "™", "→", "↔", "▶", "★", "✓", "#1", ":)", "‼", "中文", "é", "€",
-        ] {
-            assert_eq!(count(t), 0, "{t}");
-        }
-        for t in ["❤", "☺", "✔", "☀", "⭐", "✨", "©\u{fe0f}"] {
-            assert_eq!(count(t), 1, "{t}");
-        }
-    }
-
-    #[test]
-    fn below_the_keycap_nothing_is_an_emoji() {
-        let mut buf = [0; 4];
-        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            let s: &str = c.encode_utf8(&mut buf);
-            assert_eq!(from_keycap_up(s), c >= '\u{20e3}', "{c:?}");
-            if c < '\u{20e3}' {
-                assert!(!PRESENTATION.is_match(s), "{c:?}");
-            }
-        }
-    }
+    use crate::analysis::tokens::emoji;
 
     #[test]
     fn deletion_takes_one_space() {

@@ -4,6 +4,7 @@
 use super::{Context, Rule, Sink};
 use crate::channel::Renders;
 use crate::diagnostic::{Edit, Fix, Span};
+use crate::text::is_name_char;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -271,10 +272,6 @@ fn tag_name(tag: &str) -> &str {
     &t[..end]
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// Every piece of markup in `text` that a channel rendering `renders`
 /// would show as typed.
 pub fn find(text: &str, renders: Renders) -> Vec<Found> {
@@ -336,7 +333,7 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 let before = text[..r.start].chars().next_back();
                 let after = text[r.end..].chars().next();
                 if marker != Marker::Stars
-                    && (before.is_some_and(is_word) || after.is_some_and(is_word))
+                    && (before.is_some_and(is_name_char) || after.is_some_and(is_name_char))
                 {
                     continue;
                 }

@@ -1,7 +1,6 @@
 //! `mixed-language`: a paragraph or sentence in another language than the
 //! rest of the reply (the half-translated canned response).
 
-use super::greeting::with_article;
 use super::{Context, Rule, Sink};
 use crate::lang::Language;
 use crate::lang::detect::{Segment, SegmentKind};
@@ -90,7 +89,11 @@ impl Rule for MixedLanguage {
             let kind = segment.kind.as_str();
             sink.report(
                 segment.range.clone(),
-                format!("{} {kind} in {} reply", language.name(), with_article(base)),
+                format!(
+                    "{} {kind} in {} reply",
+                    language.name(),
+                    base.with_article()
+                ),
             )
             .with_help(format!(
                 "translate this {kind} into {}, like the rest of the reply",

@@ -27,7 +27,6 @@ pub mod punctuation_spacing;
 pub mod readability;
 pub mod register;
 pub mod repeated_word;
-pub mod screen;
 pub mod sentence_length;
 pub mod shouting;
 pub mod sign_off;
@@ -38,6 +37,7 @@ pub mod subject_length;
 pub mod text_speak;
 pub mod whitespace;
 
+use crate::analysis::screen::{self, Screened};
 use crate::channel::Channel;
 use crate::diagnostic::{Diagnostic, Message, Severity, Span};
 use crate::lang::Language;
@@ -189,15 +189,15 @@ pub trait Templating: fmt::Debug {
 /// (`Shared::default()`).
 #[derive(Debug, Default)]
 pub struct Shared {
-    prose: OnceCell<String>,
-    layout: OnceCell<Layout>,
     tally: OnceCell<Tally>,
     detected: OnceCell<Option<Detection>>,
     folded_body: OnceCell<Folded>,
     folded_prose: OnceCell<Folded>,
     screened: OnceCell<[bool; 3]>,
     segments: OnceCell<Vec<Segment>>,
-    prose_sentences: OnceCell<Vec<std::ops::Range<usize>>>,
+    /// The document model: prose, paragraphs and sentences, tokens,
+    /// emoji.
+    document: crate::analysis::Document,
     measured_sms: OnceCell<SmsInfo>,
     body_sms: OnceCell<SmsInfo>,
 }
@@ -217,9 +217,7 @@ impl<'a> Context<'a> {
     /// The body with what is not prose blanked out
     /// ([`crate::lang::detect::prose`]).
     pub fn prose(&self) -> &str {
-        self.shared
-            .prose
-            .get_or_init(|| crate::lang::detect::prose(self.body()))
+        self.shared.document.prose(self.body())
     }
 
     /// The letters and function words of the prose.
@@ -229,9 +227,7 @@ impl<'a> Context<'a> {
 
     /// The paragraphs and sentences of the body, with their tallies.
     pub fn layout(&self) -> &Layout {
-        self.shared
-            .layout
-            .get_or_init(|| Layout::of(self.body(), self.prose()))
+        self.shared.document.layout(self.body())
     }
 
     /// The body's language as detected ([`crate::lang::detect::Detector::detect`]),
@@ -258,9 +254,32 @@ impl<'a> Context<'a> {
     /// The sentences of the reply's prose (without its salutation line,
     /// sign-off and signature), as byte ranges of the body.
     pub fn prose_sentences(&self) -> &[std::ops::Range<usize>] {
-        self.shared
-            .prose_sentences
-            .get_or_init(|| readability::prose_sentences(self))
+        self.shared.document.prose_sentences(&self.letter())
+    }
+
+    /// The tokens of the body ([`crate::analysis::tokens`]).
+    pub fn tokens(&self) -> &[crate::analysis::tokens::Token] {
+        self.shared.document.tokens(self.body())
+    }
+
+    /// The word tokens of the body: the words of its prose.
+    pub fn words(&self) -> impl Iterator<Item = &crate::analysis::tokens::Token> {
+        self.shared.document.words(self.body())
+    }
+
+    /// Every emoji of the body, inside links and placeholders too.
+    pub fn emoji(&self) -> &[std::ops::Range<usize>] {
+        self.shared.document.emoji(self.body())
+    }
+
+    /// The reply's letter structure: its salutation line, sign-off and
+    /// signature ([`crate::analysis::letter`]).
+    pub fn letter(&self) -> crate::analysis::letter::Letter<'a> {
+        crate::analysis::letter::Letter {
+            body: &self.reply.body,
+            language: self.language,
+            lexicons: self.lexicons,
+        }
     }
 
     /// The body folded for phrase matching.
@@ -272,7 +291,7 @@ impl<'a> Context<'a> {
 
     /// Whether the body has a phrase of the `set` lexicon (see
     /// [`screen`]): one scan for all of them.
-    pub fn body_has(&self, set: screen::Screened) -> bool {
+    pub fn body_has(&self, set: Screened) -> bool {
         if let Some(screened) = self.shared.screened.get() {
             return screened[set as usize];
         }

@@ -1,6 +1,7 @@
 //! `placeholder`: placeholders and fillers left in a reply.
 
 use super::{Context, Rule, Sink};
+use crate::analysis::tokens;
 use crate::mode::Mode;
 use crate::text::dialect::{self, Dialect};
 use crate::text::placeholders::{self, Found, Syntax};
@@ -330,13 +331,7 @@ fn word_before(body: &str, at: usize) -> &str {
     if head.len() == at {
         return "";
     }
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric())
-        .last()
-        .map_or(head.len(), |(i, _)| i);
-    &head[start..]
+    tokens::trailing_alphanumerics(head)
 }
 
 /// The word just after `at` on the same line, separated by spaces only.
@@ -345,11 +340,7 @@ fn word_after(body: &str, at: usize) -> &str {
     if tail.len() == body.len() - at {
         return "";
     }
-    let end = tail
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(tail.len(), |(i, _)| i);
-    &tail[..end]
+    tokens::leading_alphanumerics(tail)
 }
 
 /// A word of two or more letters, all capitals, that is not a filler.

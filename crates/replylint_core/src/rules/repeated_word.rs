@@ -1,11 +1,13 @@
-//! `repeated-word`: the same word twice in a row (`the the`, `il il`).
+//! `repeated-word`: the same word twice in a row (`the the`, `il il`). The
+//! words are the word tokens of the reply, split at hyphens outside ASCII
+//! ([`crate::analysis::tokens`]).
 
 use super::{Context, Rule, Sink};
+use crate::analysis::tokens::{Joiners, words};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
-use std::ops::Range;
 use std::sync::LazyLock;
 
 crate::declare_rule! {
@@ -99,69 +101,9 @@ fn same_word(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(crate::text::fold_char))
 }
 
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
-}
-
-/// The character of `text` at byte `i` and its length (`i` is on a
-/// character boundary); ASCII without decoding.
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let &b = text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = text[i..].chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// Words of `text`: runs of word characters joined by an inner apostrophe
-/// or hyphen (`it's`, `e-mail`).
-fn words(text: &str) -> Words<'_> {
-    Words { text, at: 0 }
-}
-
-/// The iterator of [`words`]: one word at a time, no list kept.
-struct Words<'a> {
-    text: &'a str,
-    /// Where to look for the next word.
-    at: usize,
-}
-
-impl Iterator for Words<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        let text = self.text;
-        let mut i = self.at;
-        let start = loop {
-            let (c, len) = char_at(text, i)?;
-            if is_word_char(c) {
-                break i;
-            }
-            i += len;
-        };
-        let mut end = start;
-        while let Some((c, len)) = char_at(text, end) {
-            let joins = || {
-                matches!(c, '\'' | '\u{2019}' | '-')
-                    && char_at(text, end + len).is_some_and(|(n, _)| is_word_char(n))
-            };
-            if !is_word_char(c) && !joins() {
-                break;
-            }
-            end += len;
-        }
-        self.at = end;
-        Some(start..end)
-    }
-}
-
 /// Whether two words in a row of `text` are the same word.
 fn repeats(text: &str) -> bool {
-    let mut words = words(text).map(|r| &text[r]);
+    let mut words = words(text, Joiners::Ascii).map(|r| &text[r]);
     let Some(mut previous) = words.next() else {
         return false;
     };
@@ -171,13 +113,13 @@ fn repeats(text: &str) -> bool {
 impl Rule for RepeatedWord {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        // Most replies repeat no word: only then blank out links,
-        // placeholders and codes.
+        // Most replies repeat no word: only then read the tokens, where
+        // links, placeholders and codes are no words.
         if !repeats(body) {
             return;
         }
-        let prose = cx.prose();
-        let mut words = words(prose);
+        // The words of the prose, joined by ASCII hyphens and apostrophes.
+        let mut words = cx.words().flat_map(|t| t.ascii_joined(body));
         let Some(mut previous) = words.next() else {
             return;
         };
@@ -213,12 +155,5 @@ mod tests {
         assert!(ALLOWED.contains("ciao"));
         assert!(!ALLOWED.contains("the"));
         assert!(parse("[xx]\nallow = []").is_err());
-    }
-
-    #[test]
-    fn words_join_apostrophes_and_hyphens() {
-        let text = "it's e-mail 'x' -y";
-        let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
-        assert_eq!(got, ["it's", "e-mail", "x", "y"]);
     }
 }

@@ -1,8 +1,9 @@
 //! `sentence-length`: no sentence of the reply's prose is longer than the
-//! channel's `max-sentence-words`.
+//! channel's `max-sentence-words`. Its sentences and words are those of
+//! the document model ([`crate::analysis`]).
 
-use super::readability::is_word;
 use super::{Context, Rule, Sink};
+use crate::analysis::tokens::wordlike_count;
 use crate::diagnostic::Span;
 
 crate::declare_rule! {
@@ -56,10 +57,7 @@ impl Rule for SentenceLength {
         };
         let body = cx.body();
         for r in cx.prose_sentences().iter().cloned() {
-            let words = body[r.clone()]
-                .split_whitespace()
-                .filter(|t| is_word(t))
-                .count();
+            let words = wordlike_count(&body[r.clone()]);
             if words as u64 > max {
                 sink.report(
                     Span::new(r.start, r.end),

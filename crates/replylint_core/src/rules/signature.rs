@@ -3,6 +3,7 @@
 //! link.
 
 use super::{Context, Rule, Sink};
+use crate::analysis::tokens;
 use crate::diagnostic::Span;
 use crate::mode::Mode;
 
@@ -72,11 +73,7 @@ impl Rule for Signature {
             // "{{agent.initials}}": filled in later.
             return;
         }
-        let start = text
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let start = end - tokens::trailing_spaced(text).len();
         sink.report(
             Span::new(start, end),
             format!(

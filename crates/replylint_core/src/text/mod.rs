@@ -9,9 +9,8 @@ pub mod expand;
 pub mod graphemes;
 pub mod phrases;
 pub mod placeholders;
-pub mod sentences;
 pub mod sms;
-pub mod syllables;
+pub mod tags;
 pub mod tweet;
 pub mod validate;
 
@@ -83,6 +82,15 @@ pub fn starts_with_words(haystack: &str, needle: &str) -> Option<usize> {
     (!(last_is_word && next_is_word)).then_some(len)
 }
 
+/// Whether `c` continues a name or a word where a match must not cut
+/// one: a letter, a digit or `_` (a phrase, an e-mail address, a number
+/// or a markup delimiter touching one of these is part of something
+/// longer: `order_id`, `x1`). The tokenizer's word characters
+/// (`analysis::tokens`) are letters, digits and combining marks instead.
+pub fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// Byte ranges of the lines of `text` (split at `\n`, without it).
 pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut start = 0;
@@ -91,11 +99,6 @@ pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         start = r.end + 1;
         r
     })
-}
-
-/// Number of whitespace-separated words.
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
 }
 
 #[cfg(test)]

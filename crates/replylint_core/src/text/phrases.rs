@@ -4,6 +4,7 @@
 //! to the original text (folding can change byte lengths: `İ` → `i̇`,
 //! `ẞ` → `ß`). Built once per rule set, used for every reply.
 
+use super::is_name_char;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -294,10 +295,6 @@ impl Folded {
     }
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 impl<T> PhraseSet<T> {
     /// Compile `phrases`. Empty phrases are ignored.
     pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Result<Self, String> {
@@ -323,7 +320,7 @@ impl<T> PhraseSet<T> {
                 else {
                     continue;
                 };
-                edges.push((is_word(first), is_word(last)));
+                edges.push((is_name_char(first), is_name_char(last)));
                 patterns.push(folded);
                 payloads.push(payload);
                 group_of.push(group);
@@ -478,7 +475,7 @@ fn word_before(text: &str, at: usize) -> bool {
     match text.as_bytes()[..at].last() {
         None => false,
         Some(&b) if b.is_ascii() => is_word_byte(b),
-        Some(_) => text[..at].chars().next_back().is_some_and(is_word),
+        Some(_) => text[..at].chars().next_back().is_some_and(is_name_char),
     }
 }
 
@@ -487,11 +484,11 @@ fn word_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         None => false,
         Some(&b) if b.is_ascii() => is_word_byte(b),
-        Some(_) => text[at..].chars().next().is_some_and(is_word),
+        Some(_) => text[at..].chars().next().is_some_and(is_name_char),
     }
 }
 
-/// [`is_word`] for an ASCII character, without decoding it.
+/// [`is_name_char`] for an ASCII character, without decoding it.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -771,9 +768,9 @@ mod tests {
             .collect();
         assert!(sets.len() >= 3);
         let mut blame =
-            crate::rules::blame::parse(lexicons[0]).expect("built-in blame lexicon is valid");
+            crate::lang::blame::parse(lexicons[0]).expect("built-in blame lexicon is valid");
         let mut speak =
-            crate::rules::text_speak::parse(lexicons[1]).expect("built-in text speak is valid");
+            crate::lang::text_speak::parse(lexicons[1]).expect("built-in text speak is valid");
         fn agree<T>(set: &PhraseSet<T>, texts: &[String]) {
             let [by_phrase, nfa, faster] = every_way(set, texts);
             assert!(by_phrase == nfa && nfa == faster, "the searches differ");

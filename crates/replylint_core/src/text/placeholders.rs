@@ -86,7 +86,7 @@ pub fn find(text: &str) -> Vec<Found<'_>> {
                 _ => Syntax::Dollar,
             };
             let first_word = inner.split_whitespace().next().unwrap_or("");
-            let prints = !(syntax == Syntax::Percent && super::dialect::is_tag(first_word));
+            let prints = !(syntax == Syntax::Percent && super::tags::is_tag(first_word));
             let (name, fallback) = if prints {
                 name_and_fallback(syntax, inner)
             } else {
@@ -174,7 +174,7 @@ fn split_pipes(inner: &str) -> Vec<&str> {
 /// The name of a filter written as `name: args`, `name(args)` or `name`.
 fn filter_name(filter: &str) -> &str {
     let end = filter
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .find(|c: char| !super::is_name_char(c))
         .unwrap_or(filter.len());
     &filter[..end]
 }

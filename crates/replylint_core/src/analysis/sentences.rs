@@ -1,5 +1,8 @@
 //! Sentences: where they start and end in a text, for `count`,
-//! `sentence-length` and `readability`.
+//! `sentence-length` and `readability` ([`split`]); and the rougher
+//! clauses `credential-request` reads ([`clauses`]). Language detection
+//! splits paragraphs into its own sentences (`lang::detect`), at every
+//! `.` `!` `?` `…` before white space.
 //!
 //! A sentence ends at a run of `.` `!` `?` `…` (closing quotes and
 //! brackets after it included) that is followed by white space or the end
@@ -122,6 +125,31 @@ fn is_plain(b: u8) -> bool {
         )
 }
 
+/// Byte ranges of the clauses of `text`, for `credential-request`: split
+/// after `.`, `!`, `?`, `…` or `;` followed by white space (or the end),
+/// and after every line break; not trimmed, nothing left out.
+pub fn clauses(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        let boundary = match c {
+            '\n' => true,
+            '.' | '!' | '?' | '…' | ';' => chars.peek().is_none_or(|&(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if boundary {
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
 /// Number of sentences in `text`.
 pub fn count(text: &str) -> usize {
     split(text, None).len()
@@ -235,6 +263,13 @@ fn period_ends_sentence(text: &str, at: usize, end: usize, language: Option<Lang
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_split_at_terminators_and_lines() {
+        let text = "One. Two? Three\nFour 3.5 five";
+        let got: Vec<&str> = clauses(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["One.", " Two?", " Three\n", "Four 3.5 five"]);
+    }
 
     fn sentences(text: &str, language: Option<Language>) -> Vec<&str> {
         split(text, language)

@@ -8,7 +8,7 @@
 //! again, 1.7 M instructions, whether their rules are on or not) and gain
 //! nothing.
 
-use super::{blame, credential_request, text_speak};
+use crate::lang::{blame, credentials, text_speak};
 use crate::text::phrases::{Folded, PhraseSet};
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,7 +33,7 @@ pub fn alone(set: Screened, folded: &Folded) -> bool {
     match set {
         Screened::Blame => !blame::BUILTIN.find_in(folded).is_empty(),
         Screened::TextSpeak => !text_speak::BUILTIN.find_in(folded).is_empty(),
-        Screened::Secrets => !credential_request::SECRETS.find_in(folded).is_empty(),
+        Screened::Secrets => !credentials::SECRETS.find_in(folded).is_empty(),
     }
 }
 
@@ -50,7 +50,7 @@ static SCREEN: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
     let groups = [
         blame::BUILTIN.phrases().collect::<Vec<_>>(),
         text_speak::BUILTIN.phrases().collect(),
-        credential_request::SECRETS.phrases().collect(),
+        credentials::SECRETS.phrases().collect(),
     ];
     PhraseSet::grouped(groups.map(|phrases| phrases.into_iter().map(|p| (p.to_owned(), ()))))
         .expect("the screened lexicons compile")
@@ -73,7 +73,7 @@ mod tests {
         let sets: Vec<&str> = blame::BUILTIN
             .phrases()
             .chain(text_speak::BUILTIN.phrases())
-            .chain(credential_request::SECRETS.phrases())
+            .chain(credentials::SECRETS.phrases())
             .collect();
         assert_eq!(phrases, sets, "folding a folded phrase changes nothing");
         assert!(sets.len() > 500);
