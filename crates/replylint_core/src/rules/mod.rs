@@ -5,37 +5,12 @@
 //! Each rule is declared once with [`declare_rule!`]: its doc comment is its
 //! documentation (`## What it does`, `## Why is this bad?`, `## Example`,
 //! `## Options`), printed by `replylint explain` and rendered into the
-//! docs' rule table. [`REGISTRY`] lists every rule, alphabetically.
+//! docs' rule table. [`REGISTRY`] lists every rule, alphabetically: adding a
+//! rule is its file, its fixture folder (`tests/fixtures/rules/<id>/`) and
+//! one line of the `registry!` at the end of this file.
 
-pub mod blame;
-pub mod credential_request;
 pub mod custom;
-pub mod emoji;
-pub mod exclamation;
-pub mod greeting;
-pub mod invalid_character;
-pub mod language;
-pub mod link;
-pub mod markup;
-pub mod max_length;
-pub mod mixed_language;
 pub mod options;
-pub mod personal_data;
-pub mod placeholder;
-pub mod placeholder_fallback;
-pub mod punctuation_spacing;
-pub mod readability;
-pub mod register;
-pub mod repeated_word;
-pub mod sentence_length;
-pub mod shouting;
-pub mod sign_off;
-pub mod signature;
-pub mod sms_encoding;
-pub mod sms_segments;
-pub mod subject_length;
-pub mod text_speak;
-pub mod whitespace;
 
 use crate::analysis::screen::{self, Screened};
 use crate::channel::Channel;
@@ -411,36 +386,47 @@ pub trait Rule: Declared + Sync + Send {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink);
 }
 
-/// Every rule, alphabetically by id.
-pub static REGISTRY: &[&dyn Rule] = &[
-    &blame::Blame,
-    &credential_request::CredentialRequest,
-    &emoji::Emoji,
-    &exclamation::Exclamation,
-    &greeting::Greeting,
-    &invalid_character::InvalidCharacter,
-    &language::Language,
-    &link::Link,
-    &markup::Markup,
-    &max_length::MaxLength,
-    &mixed_language::MixedLanguage,
-    &personal_data::PersonalData,
-    &placeholder::Placeholder,
-    &placeholder_fallback::PlaceholderFallback,
-    &punctuation_spacing::PunctuationSpacing,
-    &readability::Readability,
-    &register::Register,
-    &repeated_word::RepeatedWord,
-    &sentence_length::SentenceLength,
-    &shouting::Shouting,
-    &sign_off::SignOff,
-    &signature::Signature,
-    &sms_encoding::SmsEncoding,
-    &sms_segments::SmsSegments,
-    &subject_length::SubjectLength,
-    &text_speak::TextSpeak,
-    &whitespace::Whitespace,
-];
+/// Declares each rule's module and lists the rule in [`REGISTRY`]: one line
+/// a rule, `module::Struct`.
+macro_rules! registry {
+    ($($module:ident::$rule:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// Every rule, alphabetically by id.
+        pub static REGISTRY: &[&dyn Rule] = &[$(&$module::$rule),*];
+    };
+}
+
+// The registry: a new rule is one line here, alphabetically by id.
+registry! {
+    blame::Blame,
+    credential_request::CredentialRequest,
+    emoji::Emoji,
+    exclamation::Exclamation,
+    greeting::Greeting,
+    invalid_character::InvalidCharacter,
+    language::Language,
+    link::Link,
+    markup::Markup,
+    max_length::MaxLength,
+    mixed_language::MixedLanguage,
+    personal_data::PersonalData,
+    placeholder::Placeholder,
+    placeholder_fallback::PlaceholderFallback,
+    punctuation_spacing::PunctuationSpacing,
+    readability::Readability,
+    register::Register,
+    repeated_word::RepeatedWord,
+    sentence_length::SentenceLength,
+    shouting::Shouting,
+    sign_off::SignOff,
+    signature::Signature,
+    sms_encoding::SmsEncoding,
+    sms_segments::SmsSegments,
+    subject_length::SubjectLength,
+    text_speak::TextSpeak,
+    whitespace::Whitespace,
+}
 
 /// The rule with this id.
 pub fn by_id(id: &str) -> Option<&'static RuleMeta> {
