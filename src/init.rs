@@ -7,7 +7,7 @@
 use replylint_core::channel::Channel;
 use replylint_core::config::Settings;
 use replylint_core::config::options::Options;
-use replylint_core::config::settings::CliOverrides;
+use replylint_core::config::settings::{CliOverrides, lexical_normal};
 use replylint_core::lang::Language;
 use replylint_core::mode::Mode;
 use replylint_core::reply::ReplyMeta;
@@ -97,24 +97,6 @@ struct Layer {
     channel: Option<String>,
     language: Option<String>,
     mode: Option<Mode>,
-}
-
-/// `path` without `.` components and `dir/..` pairs, as the settings
-/// match path patterns.
-fn lexical_normal(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `replylint config [PATH]`: the resolved settings for a reply at `path`

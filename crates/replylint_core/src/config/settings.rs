@@ -560,8 +560,9 @@ impl rules::Templating for Settings {
 }
 
 /// `path` without `.` components and with `dir/..` pairs removed, without
-/// touching the file system (symlinks are not resolved).
-fn lexical_normal(path: &Path) -> PathBuf {
+/// touching the file system (symlinks are not resolved): how paths are
+/// matched against path patterns.
+pub fn lexical_normal(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
