@@ -15,7 +15,7 @@ use replylint_io::input::{self, Format, Input, Read};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The file `init` writes.
 pub const FILE_NAME: &str = "replylint.toml";

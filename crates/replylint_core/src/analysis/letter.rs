@@ -389,10 +389,7 @@ fn parse_conventions(
 
 /// The built-in conventions, parsed once.
 static CONVENTIONS: std::sync::LazyLock<std::collections::BTreeMap<Language, Convention>> =
-    std::sync::LazyLock::new(|| {
-        parse_conventions(include_str!("../../../../rules/lexicon/conventions.toml"))
-            .expect("built-in conventions are valid")
-    });
+    std::sync::LazyLock::new(|| crate::lang::builtin::load("conventions", parse_conventions));
 
 /// The conventions of `language`.
 pub fn convention(language: Language) -> Option<&'static Convention> {

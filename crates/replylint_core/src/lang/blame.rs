@@ -54,10 +54,8 @@ pub fn parse(text: &str) -> Result<PhraseSet<Entry>, String> {
 }
 
 /// The phrases shipped in `rules/lexicon/blame.toml`, compiled once.
-pub static BUILTIN: LazyLock<PhraseSet<Entry>> = LazyLock::new(|| {
-    parse(include_str!("../../../../rules/lexicon/blame.toml"))
-        .expect("built-in blame lexicon is valid")
-});
+pub static BUILTIN: LazyLock<PhraseSet<Entry>> =
+    LazyLock::new(|| crate::lang::builtin::load("blame", parse));
 
 #[cfg(test)]
 mod tests {

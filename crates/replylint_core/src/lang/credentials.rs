@@ -44,12 +44,8 @@ struct RawLists {
 }
 
 /// The lexicon as written, by language code.
-static RAW: LazyLock<BTreeMap<String, RawLists>> = LazyLock::new(|| {
-    toml::from_str(include_str!(
-        "../../../../rules/lexicon/credential-request.toml"
-    ))
-    .expect("built-in credential-request lexicon is valid")
-});
+static RAW: LazyLock<BTreeMap<String, RawLists>> =
+    LazyLock::new(|| crate::lang::builtin::load("credential-request", toml::from_str));
 
 /// The secrets alone: a reply that names none (most) asks for none, and
 /// this small set, built first, says so faster than the whole lexicon.

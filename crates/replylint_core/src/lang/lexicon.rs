@@ -200,10 +200,8 @@ impl Lexicons {
     /// The lexicons shipped in `rules/lexicon/`.
     pub fn builtin() -> Self {
         Lexicons {
-            greetings: Lexicon::parse(include_str!("../../../../rules/lexicon/greetings.toml"))
-                .expect("built-in greetings lexicon is valid"),
-            sign_offs: Lexicon::parse(include_str!("../../../../rules/lexicon/sign-offs.toml"))
-                .expect("built-in sign-offs lexicon is valid"),
+            greetings: crate::lang::builtin::load("greetings", Lexicon::parse),
+            sign_offs: crate::lang::builtin::load("sign-offs", Lexicon::parse),
         }
     }
 }

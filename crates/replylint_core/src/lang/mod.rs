@@ -3,6 +3,7 @@
 //! `rules/lexicon/`, and language detection.
 
 pub mod blame;
+pub mod builtin;
 pub mod credentials;
 pub mod detect;
 pub mod lexicon;

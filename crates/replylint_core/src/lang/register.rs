@@ -109,10 +109,8 @@ struct RawLists {
 }
 
 /// The cues shipped in `rules/lexicon/register.toml`.
-pub static BUILTIN: LazyLock<Cues> = LazyLock::new(|| {
-    Cues::parse(include_str!("../../../../rules/lexicon/register.toml"))
-        .expect("built-in register lexicon is valid")
-});
+pub static BUILTIN: LazyLock<Cues> =
+    LazyLock::new(|| crate::lang::builtin::load("register", Cues::parse));
 
 impl Cues {
     /// Parse a register lexicon: one table per language code, each with

@@ -62,10 +62,8 @@ pub fn parse(text: &str) -> Result<PhraseSet<Entry>, String> {
 }
 
 /// The lists shipped in `rules/lexicon/text-speak.toml`, compiled once.
-pub static BUILTIN: LazyLock<PhraseSet<Entry>> = LazyLock::new(|| {
-    parse(include_str!("../../../../rules/lexicon/text-speak.toml"))
-        .expect("built-in text-speak lexicon is valid")
-});
+pub static BUILTIN: LazyLock<PhraseSet<Entry>> =
+    LazyLock::new(|| crate::lang::builtin::load("text-speak", parse));
 
 impl Entry {
     /// Whether the abbreviation counts in a reply in `language`.

@@ -126,8 +126,7 @@ struct Lists {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../../../rules/lexicon/links.toml"))
-        .expect("built-in links lexicon is valid")
+    crate::lang::builtin::load("links", toml::from_str)
 });
 
 /// One link in a text.

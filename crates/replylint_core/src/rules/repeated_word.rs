@@ -72,10 +72,7 @@ pub fn parse(text: &str) -> Result<HashSet<String>, String> {
 
 /// The words shipped in `rules/lexicon/repeated-words.toml`.
 pub static ALLOWED: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    parse(include_str!(
-        "../../../../rules/lexicon/repeated-words.toml"
-    ))
-    .expect("built-in repeated-word list is valid")
+    crate::lang::builtin::load("repeated-words", parse)
 });
 
 fn fold(word: &str) -> String {

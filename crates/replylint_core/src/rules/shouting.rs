@@ -116,8 +116,7 @@ impl Acronyms {
 
 /// The lists shipped in `rules/lexicon/acronyms.toml`.
 pub static BUILTIN: LazyLock<Acronyms> = LazyLock::new(|| {
-    Acronyms::parse(include_str!("../../../../rules/lexicon/acronyms.toml"))
-        .expect("built-in acronym list is valid")
+    crate::lang::builtin::load("acronyms", Acronyms::parse)
 });
 
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {

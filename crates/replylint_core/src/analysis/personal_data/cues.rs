@@ -64,10 +64,7 @@ pub(super) struct Lexicon {
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let raw: RawFile = toml::from_str(include_str!(
-        "../../../../../rules/lexicon/personal-data.toml"
-    ))
-    .expect("built-in personal-data lexicon is valid");
+    let raw: RawFile = crate::lang::builtin::load("personal-data", toml::from_str);
     let kinds = [
         Cue::Reference,
         Cue::Card,
