@@ -98,7 +98,6 @@ fn rule(bencher: Bencher, id: &str) {
                     channel: rc.channel,
                     language: rc.language,
                     mode: rc.mode,
-                    lexicons: &fx.settings.rule_settings.lexicons,
                     settings: &fx.settings.rule_settings,
                     templating: &fx.settings,
                     shared: &Default::default(),

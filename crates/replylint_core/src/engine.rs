@@ -33,7 +33,6 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         channel: rc.channel,
         language: rc.language,
         mode: rc.mode,
-        lexicons: &settings.rule_settings.lexicons,
         settings: &settings.rule_settings,
         templating: settings,
         shared: &shared,

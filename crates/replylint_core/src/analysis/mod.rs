@@ -28,7 +28,7 @@ pub mod sentences;
 pub mod syllables;
 pub mod tokens;
 
-use crate::lang::detect::{Layout, Paragraph};
+use crate::lang::detect::Layout;
 use letter::Letter;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -62,11 +62,6 @@ impl Document {
     pub fn layout(&self, body: &str) -> &Layout {
         self.layout
             .get_or_init(|| Layout::of(body, self.prose(body)))
-    }
-
-    /// The paragraphs of the body: blocks between blank lines.
-    pub fn paragraphs(&self, body: &str) -> &[Paragraph] {
-        &self.layout(body).paragraphs
     }
 
     /// The tokens of the body ([`tokens::tokenize`]).

@@ -232,7 +232,7 @@ fn punctuation(
     next: Option<TextLine<'_>>,
     sink: &mut Sink,
 ) {
-    let Some(language) = convention_language(&cx.letter(), &cx.lexicons.greetings, line, g) else {
+    let Some(language) = convention_language(&cx.letter(), &cx.settings.lexicons.greetings, line, g) else {
         return;
     };
     let Some(conv) = convention(language) else {

@@ -17,7 +17,6 @@ use crate::channel::Channel;
 use crate::diagnostic::{Diagnostic, Message, Severity, Span};
 use crate::lang::Language;
 use crate::lang::detect::{Detection, Layout, Segment, Tally};
-use crate::lang::lexicon::Lexicons;
 use crate::mode::Mode;
 use crate::reply::Reply;
 use crate::text::dialect::Dialect;
@@ -134,9 +133,8 @@ pub struct Context<'a> {
     pub channel: &'a Channel,
     pub language: Option<Language>,
     pub mode: Mode,
-    pub lexicons: &'a Lexicons,
-    /// Everything else the rules read: language detection, placeholder
-    /// lengths, their own options.
+    /// What the rules read besides the reply: the lexicons, language
+    /// detection, placeholder lengths, their own options.
     pub settings: &'a RuleSettings,
     /// Where the reply's placeholder dialect and variables come from
     /// ([`Context::templating`]).
@@ -253,7 +251,7 @@ impl<'a> Context<'a> {
         crate::analysis::letter::Letter {
             body: &self.reply.body,
             language: self.language,
-            lexicons: self.lexicons,
+            lexicons: &self.settings.lexicons,
         }
     }
 

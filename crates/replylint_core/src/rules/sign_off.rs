@@ -190,7 +190,7 @@ fn conversational(cx: &Context<'_>, sink: &mut Sink) {
 /// language rejects after a sign-off alone on its line ("Mit
 /// freundlichen Grüßen,").
 fn punctuation(cx: &Context<'_>, line: &TextLine<'_>, s: &SignOffOn<'_>, sink: &mut Sink) {
-    let Some(language) = convention_language(&cx.letter(), &cx.lexicons.sign_offs, line, &s.found)
+    let Some(language) = convention_language(&cx.letter(), &cx.settings.lexicons.sign_offs, line, &s.found)
     else {
         return;
     };

@@ -254,7 +254,6 @@ mod tests {
             channel: &settings.channels[crate::channel::GENERIC],
             language: None,
             mode: Mode::Draft,
-            lexicons: &settings.rule_settings.lexicons,
             settings: &settings.rule_settings,
             templating: &settings,
             shared: &Default::default(),
