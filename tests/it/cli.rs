@@ -11,7 +11,7 @@ use std::process::Stdio;
 /// (warnings) on its second line, after an emoji, so that `column` and
 /// `column_utf16` differ and carets must stay aligned.
 const DRAFT: &str =
-    "Hi Anna, thanks for waiting.\nYour refund 💶 for {{order_id}}  is on its way. \n";
+    "Hi Anna, thanks for waiting.\nYour refund 💶 for {{order_id}}  is on  its way.\n";
 
 /// A draft with warnings only (a double space).
 const WARNING_ONLY: &str = "Hi Anna,  your refund is on its way.\n";

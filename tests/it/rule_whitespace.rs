@@ -1,20 +1,31 @@
 //! `whitespace`: must-fail cases (snapshots, positions and the fix edits in
 //! the JSON output) and must-pass cases.
 
-use crate::common::{assert_clean, diagnostics_of, lint, run};
+use crate::common::{ALL_WHITESPACE, assert_clean, lint, run_configured};
 use serde_json::Value;
 
+/// Every whitespace problem of `text`, seen or not
+/// (`invisible-whitespace = "warning"`).
 fn found(text: &str) -> Vec<(u64, u64, String)> {
-    diagnostics_of("whitespace", &[], text)
+    json_of(text)
+        .iter()
+        .map(|d| {
+            (
+                d["start"]["line"].as_u64().unwrap(),
+                d["start"]["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
 }
 
 fn d(line: u64, column: u64, message: &str) -> (u64, u64, String) {
     (line, column, message.to_owned())
 }
 
-/// The `whitespace` diagnostics of `text` (stdin) as JSON.
+/// The `whitespace` diagnostics of `text` (stdin) as JSON, seen or not.
 fn json_of(text: &str) -> Vec<Value> {
-    let r = run(&["--format", "json"], text);
+    let r = run_configured(ALL_WHITESPACE, &["--format", "json"], text);
     assert!(r.code != 2, "{}", r.stderr);
     r.json()["diagnostics"]
         .as_array()
@@ -87,7 +98,7 @@ fn applying_every_fix_gives_clean_text() {
     let text = "Ciao  Luca,   grazie!  \n\n\n  \nA   presto 👍🏽  e\u{301}\n\n\n";
     let fixed = apply(text, edits(&json_of(text)));
     assert_eq!(fixed, "Ciao Luca, grazie!\n\nA presto 👍🏽 e\u{301}\n\n");
-    assert_clean("whitespace", &[], &fixed);
+    clean(&fixed);
 }
 
 #[test]
@@ -158,22 +169,20 @@ fn blank_lines_at_the_start_and_at_the_end() {
 
 // ------------------------------------------------------------ must pass
 
+/// `text` passes by default and with whitespace nobody sees reported too.
+fn clean(text: &str) {
+    clean(text);
+    assert_eq!(found(text), vec![], "{text:?}");
+}
+
 #[test]
 fn one_blank_line_between_paragraphs_passes() {
-    assert_clean(
-        "whitespace",
-        &[],
-        "Gentile Mario,\n\ngrazie per la pazienza.\n\nCordiali saluti\n",
-    );
+    clean("Gentile Mario,\n\ngrazie per la pazienza.\n\nCordiali saluti\n");
 }
 
 #[test]
 fn indentation_is_not_a_double_space() {
-    assert_clean(
-        "whitespace",
-        &[],
-        "Steps:\n  1. Open the app\n    2. Tap Orders\n\t3. Done",
-    );
+    clean("Steps:\n  1. Open the app\n    2. Tap Orders\n\t3. Done");
 }
 
 #[test]
@@ -184,13 +193,51 @@ fn single_spaces_tabs_and_single_no_break_spaces_pass() {
         "Prix\u{a0}: 10\u{a0}€ — merci\u{202f}!",
         "👍🏽 e\u{301} 中文 ok",
     ] {
-        assert_clean("whitespace", &[], text);
+        clean(text);
     }
 }
 
 #[test]
 fn a_final_line_break_and_an_empty_reply_pass() {
-    assert_clean("whitespace", &[], "One line\n");
-    assert_clean("whitespace", &[], "");
-    assert_clean("whitespace", &[], "\n");
+    clean("One line\n");
+    clean("");
+    clean("\n");
+}
+
+// ------------------------------------------------- what is seen by default
+
+#[test]
+fn by_default_only_what_the_customer_sees_or_pays_for_is_reported() {
+    let text = "Thanks.  Your order  has shipped. \n\n\nBye";
+    let default = |args: &[&str]| crate::common::diagnostics_of("whitespace", args, text);
+    assert_eq!(
+        default(&["--channel", "twitter"]),
+        vec![
+            d(1, 20, "2 spaces between words"),
+            d(2, 1, "2 blank lines in a row")
+        ],
+        "two spaces after a sentence and a trailing space are nobody's business"
+    );
+    assert_eq!(
+        default(&["--channel", "email"]),
+        vec![d(2, 1, "2 blank lines in a row")],
+        "HTML e-mail collapses spaces"
+    );
+    let over = format!("{}  x ", "a".repeat(158));
+    assert_eq!(
+        crate::common::diagnostics_of("whitespace", &["--channel", "sms"], &over).len(),
+        2,
+        "over the SMS part limit every space costs"
+    );
+    let r = run_configured(
+        "invisible-whitespace = \"info\"\n",
+        &["--channel", "email", "--format", "line"],
+        text,
+    );
+    assert_eq!(
+        r.stdout.matches("info[whitespace]").count(),
+        3,
+        "{}",
+        r.stdout
+    );
 }

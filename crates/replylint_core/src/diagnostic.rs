@@ -34,10 +34,11 @@ impl fmt::Display for Severity {
     }
 }
 
-/// A rule's configured level: a severity, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A rule's configured level: a severity, or `off` (the default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
+    #[default]
     Off,
     Info,
     Warning,

@@ -33,6 +33,7 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         channel: rc.channel,
         language: rc.language,
         mode: rc.mode,
+        partial: rc.partial,
         settings: &settings.rule_settings,
         templating: settings,
         shared: &shared,

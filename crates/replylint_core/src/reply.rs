@@ -52,6 +52,10 @@ pub struct ReplyMeta {
     /// The dialect the format implies (a Zendesk export is written in
     /// `zendesk`); it yields to every configured one.
     pub default_dialect: Option<crate::text::dialect::Dialect>,
+    /// Whether the reply is a snippet pasted into others (`partial`), not
+    /// a whole reply: the rules on a letter's greeting and sign-off skip
+    /// it.
+    pub partial: Option<bool>,
 }
 
 /// A value together with the byte offset in the source where it was written.
@@ -168,6 +172,8 @@ pub struct ReplyContext<'a> {
     pub dialect: Option<crate::text::dialect::Dialect>,
     /// The variables templates may use, if the configuration lists them.
     pub variables: Option<&'a [String]>,
+    /// Whether the reply is a snippet, not a whole reply (`partial`).
+    pub partial: bool,
 }
 
 /// A piecewise-linear map from body offsets to source offsets.

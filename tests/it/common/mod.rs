@@ -103,6 +103,22 @@ pub fn run(args: &[&str], stdin: &str) -> Run {
     run_here(&all, stdin)
 }
 
+/// A config that reports whitespace nobody sees too (trailing spaces,
+/// two spaces after a sentence), for tests of the whitespace mechanics.
+pub const ALL_WHITESPACE: &str = "invisible-whitespace = \"warning\"\n";
+
+/// [`run`] with a config file holding `config` instead of no config.
+pub fn run_configured(config: &str, args: &[&str], stdin: &str) -> Run {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("replylint.toml");
+    std::fs::write(&path, config).expect("write the config");
+    let path = path.to_str().expect("UTF-8 path").to_owned();
+    let mut all = vec!["check", "--config", &path, "--color", "never"];
+    all.extend_from_slice(args);
+    all.push("-");
+    run_here(&all, stdin)
+}
+
 /// Snapshot transcript of linting `text` from stdin with `args`
 /// (`--channel email --lang it`…), no config, colour off.
 pub fn lint(args: &[&str], text: &str) -> String {

@@ -85,6 +85,6 @@ impl Document {
     /// ranges of the body.
     pub fn prose_sentences(&self, letter: &Letter<'_>) -> &[Range<usize>] {
         self.prose_sentences
-            .get_or_init(|| readability::prose_sentences(letter))
+            .get_or_init(|| readability::prose_sentences(letter, self.prose(letter.body)))
     }
 }

@@ -153,11 +153,13 @@ pub fn score(text: &str, language: Language) -> Option<Score> {
 }
 
 /// The sentences of the reply's prose (see [`letter::prose`]), as byte
-/// ranges of the body. `Context::prose_sentences` keeps them for every
-/// rule.
-pub fn prose_sentences(letter: &Letter<'_>) -> Vec<Range<usize>> {
+/// ranges of the body, split in `prose` (the body with what is not prose
+/// blanked out, byte for byte: template code, links and numbers neither
+/// end a sentence nor count as its words). `Context::prose_sentences`
+/// keeps them for every rule.
+pub fn prose_sentences(letter: &Letter<'_>, prose: &str) -> Vec<Range<usize>> {
     let range = letter::prose(letter);
-    let text = &letter.body[range.clone()];
+    let text = &prose[range.clone()];
     sentences::split(text, letter.language)
         .into_iter()
         .map(|r| r.start + range.start..r.end + range.start)

@@ -72,7 +72,12 @@ pub fn split(text: &str, language: Option<Language>) -> Vec<Range<usize>> {
             let rest = &text[at + 1..];
             let next_line = rest.trim_start_matches([' ', '\t', '\r']);
             let line_before = text[..at].trim_end();
-            let goes_on = line_before.ends_with([',', ';', ':', '-', '–', '—'])
+            // In prose whose links and placeholders are blanked out, a
+            // line that ends in blanks ended with one: "see: {{ url }}"
+            // is complete, and its colon does not carry on to the next
+            // line.
+            let ends_in_blank = at - line_before.len() > 1;
+            let goes_on = (!ends_in_blank && line_before.ends_with([',', ';', ':', '-', '–', '—']))
                 || next_line.chars().next().is_none_or(char::is_lowercase);
             if next_line.starts_with('\n') || opens_list_item(next_line) || !goes_on {
                 close(text, &mut start, end, &mut out);

@@ -133,5 +133,8 @@ crate::declare::declare_options! {
         mode: Mode,
         placeholder_dialect: Spanned<String>,
         variables: Vec<String>,
+        /// The replies are snippets pasted into others, not whole
+        /// replies: `greeting` and `sign-off` skip them.
+        partial: bool,
     }
 }

@@ -40,6 +40,7 @@ pub struct Choice {
     pub mode: Option<Mode>,
     pub dialect: Option<Dialect>,
     pub variables: Option<Vec<String>>,
+    pub partial: Option<bool>,
 }
 
 impl Choice {
@@ -237,6 +238,7 @@ impl Settings {
                 .map(|d| parse_dialect_at(&d, &err))
                 .transpose()?,
             variables: options.variables,
+            partial: None,
         };
         for p in options.paths.unwrap_or_default() {
             let matcher = Glob::new(p.glob.get_ref())
@@ -257,6 +259,7 @@ impl Settings {
                     .map(|d| parse_dialect_at(&d, &err))
                     .transpose()?,
                 variables: p.variables,
+                partial: p.partial,
             };
             settings.path_rules.push(PathRule { matcher, choice });
         }
@@ -437,6 +440,7 @@ impl Settings {
                 .map(|d| d.value.parse::<Dialect>().map_err(|m| (d.offset, m)))
                 .transpose()?,
             variables: None,
+            partial: meta.partial,
         };
         let matching = &at.matching;
         let layers: Vec<&Choice> = [&own, &self.command_line]
@@ -463,6 +467,7 @@ impl Settings {
             channel_named: channel_id.is_some(),
             dialect,
             variables,
+            partial: layers.iter().find_map(|l| l.partial).unwrap_or(false),
         })
     }
 

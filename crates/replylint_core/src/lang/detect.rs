@@ -429,6 +429,89 @@ const FUNCTION_WORDS: [(Language, &[&str]); 6] = [
     ),
 ];
 
+/// Function words of common languages replylint does not check (Dutch,
+/// the Scandinavian languages, Polish, Romanian, Catalan) that none of the
+/// six has: a text with more of them than of its guessed language's is in
+/// none of the six, and detection says nothing rather than call Dutch
+/// German. Words one of the six shares (`die`, `je`, `vi`, `u`) are left
+/// out.
+const OUTSIDE_WORDS: &[&str] = &[
+    // nl
+    "het",
+    "een",
+    "niet",
+    "zijn",
+    "wij",
+    "jij",
+    "uw",
+    "deze",
+    "naar",
+    "voor",
+    "ook",
+    "maar",
+    "kunt",
+    "wordt",
+    "heeft",
+    "hebben",
+    "bedankt",
+    "graag",
+    "jouw",
+    "geen",
+    "wel",
+    "bij",
+    "ons",
+    "hoe",
+    "vragen",
+    "alstublieft",
+    "wachten",
+    "ingediend",
+    "medewerker",
+    "waar",
+    "zal",
+    "moet",
+    "omdat",
+    // sv, da, no
+    "och",
+    "att",
+    "det",
+    "som",
+    "inte",
+    "jag",
+    "ikke",
+    "jeg",
+    "og",
+    "har",
+    "kan",
+    "för",
+    "til",
+    "av",
+    "med",
+    "hva",
+    "vad",
+    "være",
+    "vara",
+    // pl
+    "nie",
+    "jest",
+    "się",
+    "że",
+    "dla",
+    "czy",
+    "jak",
+    // ro
+    "și",
+    "pentru",
+    "nu",
+    "sunt",
+    "vă",
+    "mulțumim",
+    // ca
+    "amb",
+    "els",
+    "perquè",
+    "però",
+];
+
 /// Whether the function words of `prose` clearly lean to `language`: it
 /// has at least [`MIN_LETTERS`] letters, two function words of that
 /// language, and three times as many as of any other. Cheap: no engine
@@ -443,8 +526,9 @@ pub fn leans(prose: &str, language: Language) -> bool {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     pub letters: usize,
-    /// Function words of each language, in [`Language::ALL`] order.
-    words: [usize; 6],
+    /// Function words of each language, in [`Language::ALL`] order, then
+    /// of the languages outside them ([`OUTSIDE_WORDS`]).
+    words: [usize; 7],
 }
 
 impl Tally {
@@ -502,6 +586,7 @@ impl Tally {
             .into_iter()
             .filter(|&l| l != language)
             .map(|l| self.words[index(l)])
+            .chain([self.words[OUTSIDE]])
             .max()
             .unwrap_or(0);
         (own, other)
@@ -516,6 +601,9 @@ impl Tally {
         own >= 2 && own >= 3 * other
     }
 }
+
+/// The slot of [`Tally`]'s words for the languages outside the six.
+const OUTSIDE: usize = 6;
 
 /// Position of `language` in [`Language::ALL`].
 fn index(language: Language) -> usize {
@@ -569,14 +657,15 @@ impl std::hash::Hasher for KeyHasher {
 static FUNCTION_WORD_INDEX: LazyLock<
     HashMap<WordKey, usize, std::hash::BuildHasherDefault<KeyHasher>>,
 > = LazyLock::new(|| {
+    let outside = OUTSIDE_WORDS.iter().map(|w| (OUTSIDE, w));
     FUNCTION_WORDS
         .iter()
-        .flat_map(|(language, words)| {
-            words.iter().filter_map(move |w| {
-                let key = word_key(w.as_bytes());
-                debug_assert!(key.is_some(), "function word {w} is over 16 bytes");
-                key.map(|key| (key, index(*language)))
-            })
+        .flat_map(|(language, words)| words.iter().map(move |w| (index(*language), w)))
+        .chain(outside)
+        .filter_map(|(slot, w)| {
+            let key = word_key(w.as_bytes());
+            debug_assert!(key.is_some(), "function word {w} is over 16 bytes");
+            key.map(|key| (key, slot))
         })
         .collect()
 });
@@ -647,7 +736,7 @@ fn function_word(word: &str, lower: &mut String) -> Option<usize> {
 #[cfg(test)]
 /// How many function words of each language (in [`Language::ALL`] order)
 /// `text` has.
-fn function_words(text: &str) -> [usize; 6] {
+fn function_words(text: &str) -> [usize; 7] {
     Tally::of(text).words
 }
 
@@ -761,10 +850,16 @@ mod tests {
                 );
             }
         }
-        assert_eq!(FUNCTION_WORD_INDEX.len(), seen.len());
+        let outside: std::collections::BTreeSet<_> = OUTSIDE_WORDS.iter().collect();
+        assert_eq!(
+            outside.len(),
+            OUTSIDE_WORDS.len(),
+            "an outside word listed twice"
+        );
+        assert_eq!(FUNCTION_WORD_INDEX.len(), seen.len() + outside.len());
         // Words read as ASCII, as not, too long for a key, at the end.
         let it = index(Language::It);
-        let mut words = [0; 6];
+        let mut words = [0; 7];
         words[index(Language::En)] = 2;
         words[it] = 3;
         assert_eq!(
@@ -779,7 +874,7 @@ mod tests {
         assert_eq!(function_word("th", &mut String::new()), None);
         assert_eq!(
             function_words("The parcel is on its way, and we will text you."),
-            [6, 0, 0, 0, 0, 0]
+            [6, 0, 0, 0, 0, 0, 0]
         );
     }
 
@@ -797,6 +892,32 @@ mod tests {
         // Italian with English loanwords is not English.
         let it = "Il feedback sul customer care è stato inoltrato al team marketing.";
         assert_ne!(d.detect(it).map(|g| g.language), Some(Language::En));
+    }
+
+    #[test]
+    fn outside_words_are_no_function_word_of_the_six() {
+        for w in OUTSIDE_WORDS {
+            for (language, words) in FUNCTION_WORDS {
+                assert!(!words.contains(w), "{w} is a {language:?} function word");
+            }
+        }
+    }
+
+    #[test]
+    fn text_in_a_language_outside_the_six_is_not_detected() {
+        let detector = Detector::default();
+        for text in [
+            "Je bericht is verhuisd naar een geschiktere categorie. Neem in de toekomst wat meer tijd om de juiste categorie te kiezen, want dit helpt ons allemaal.",
+            "Hierbij een transcript van de chat waar u net aan deelnam. Met vriendelijke groet, het team.",
+            "Tack för att du kontaktade oss. Vi har tagit emot din beställning och det är inte klart än, men vi hör av oss snart.",
+        ] {
+            assert_eq!(detector.detect(text), None, "{text}");
+        }
+        let german = "Vielen Dank für Ihre Nachricht. Wir haben Ihre Bestellung erhalten und werden sie so schnell wie möglich bearbeiten.";
+        assert_eq!(
+            detector.detect(german).map(|d| d.language),
+            Some(Language::De)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! (Unicode `\w`, `\d` and `\S`):
 //!
 //! ```text
-//!   \{\{[^{}\n]*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
+//!   \{\{(?:[^{}\n]|\{[^{}\n]*\})*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
 //! | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %s
 //! | (?i:https?://|www\.)\S+
 //! | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
@@ -153,6 +153,30 @@ impl<'a> Scanner<'a> {
             .then_some(after + close.len())
     }
 
+    /// `{{`, characters other than braces and line breaks or one level of
+    /// `{…}` nested inside, then `}}`
+    /// ([`crate::text::placeholders::DOUBLE_BRACES`]).
+    fn double_braces(&self, at: usize) -> Option<usize> {
+        let rest = self.text[at..].strip_prefix("{{")?;
+        let mut i = 0;
+        let bytes = rest.as_bytes();
+        loop {
+            match bytes.get(i)? {
+                b'\n' => return None,
+                b'{' => {
+                    let inner = rest[i + 1..].find(['{', '}', '\n'])?;
+                    i += 1 + inner;
+                    if bytes[i] != b'}' {
+                        return None;
+                    }
+                    i += 1;
+                }
+                b'}' => return (bytes.get(i + 1) == Some(&b'}')).then_some(at + 2 + i + 2),
+                _ => i += 1,
+            }
+        }
+    }
+
     /// `open`, an ASCII capital, characters in `more`, then `close`.
     fn filler(
         &self,
@@ -277,7 +301,7 @@ impl<'a> Scanner<'a> {
         let placeholder = |end| (end, NotProse::Placeholder);
         let found = match c {
             '{' => self
-                .delimited(at, "{{", &['{', '}', '\n'], "}}")
+                .double_braces(at)
                 .or_else(|| self.delimited(at, "{%", &['%', '\n'], "%}"))
                 .or_else(|| self.delimited(at, "{!", &['{', '}', '\n'], "}"))
                 .or_else(|| self.delimited(at, "{$", &['{', '}', '\n'], "}"))
@@ -383,7 +407,7 @@ mod tests {
     static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)
-              \{\{[^{}\n]*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
+              \{\{(?:[^{}\n]|\{[^{}\n]*\})*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
             | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %s
             | (?i:https?://|www\.)\S+
             | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
@@ -408,7 +432,7 @@ mod tests {
         for text in [
             "Ciao {{name}}, scrivi a help@acme.it o vai su https://acme.it/x. Ordine #A123, @acme",
             "{{ a }} {% if x %} {!Case.Id} [[b]] {$c} [NAME] [FIRST NAME.] <AGENT_1> %s",
-            "{{a{b}} {%a\n%} {!a{} [[a[b]] [a] [AB c] <ab> <A b> %d {{}} {%%} [[]]",
+            "{{a{b}} {{ f({ 'a': b }) }} {{a{b}c}} {{a{}}} {{a{b{c}}}} {%a\n%} {!a{} [[a[b]] [a] [AB c] <ab> <A b> %d {{}} {%%} [[]]",
             "HTTP://X hTtPs://y httpſ://z httpS:// www.a WWW.B www. http:/x https//x",
             "a.b+c-d@e-f.g.h a@b @b a@b. a@.b .@a.b a@b.c.@d.e x@y..z é@ü.ñ",
             "#tag @handle # @ #é @_x 12 a1b ab12.34,5:6/7-8 ٣a x١ ½ Ⅻ 1½ e\u{301}1",

@@ -6,6 +6,7 @@
 
 use super::{Context, Rule, Sink};
 use crate::analysis::letter::{
+    sign_off_start,
     Convention, Examples, Found, MAX_SIGNATURE_WORDS, TextLine, convention, convention_language,
     greeting_on, is_salutation, lone_salutation, starts_with_placeholder, text_lines,
 };
@@ -70,6 +71,13 @@ crate::declare_rule! {
     /// the reply's language is unknown, only a greeting that belongs to a
     /// single language is judged ("Sehr geehrte", not "Hi").
     ///
+    /// A missing greeting is reported only when the reply's language is
+    /// set or detected for sure (the rule abstains on a language it has no
+    /// lexicon for, and never suggests another language's greeting), and,
+    /// in a template, only when the template closes with a sign-off: a
+    /// canned text with neither is a notice or a paragraph pasted into a
+    /// reply. A reply marked `partial` (a snippet) is not checked at all.
+    ///
     /// ## Why is this bad?
     /// An email without a greeting reads as curt, or as an automated
     /// message; a greeting below the first line looks like a copy-paste
@@ -93,6 +101,8 @@ crate::declare_rule! {
     /// - `greeting` (channel setting): `required` (a greeting must open the
     ///   reply), `conversational` (letter-style greetings are reported) or
     ///   `any` (nothing is checked).
+    /// - `partial` (front matter, library field, `[[paths]]`): `true` for
+    ///   snippets; the rule skips them.
     pub struct Greeting {
         id: "greeting",
         severity: Warning,
@@ -105,6 +115,9 @@ const GREETING_WINDOW: usize = 3;
 
 impl Rule for Greeting {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        if cx.partial {
+            return;
+        }
         match cx.channel.greeting {
             Expectation::Required => required(cx, sink),
             Expectation::Conversational => conversational(cx, sink),
@@ -169,6 +182,15 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
                 .with_help("move the greeting to the first line of the reply");
             return;
         }
+    }
+    // No greeting at all: said only about a reply in a language with a
+    // greeting lexicon (declared, or detected for sure), and about a
+    // template only when it closes like a letter: a canned text without
+    // greeting or sign-off is a notice or a paragraph pasted into a reply.
+    let known = cx.language.is_some() || cx.detected().is_some();
+    let letter = cx.mode == Mode::Draft || sign_off_start(&cx.letter()).is_some();
+    if !known || !letter {
+        return;
     }
     sink.report(first_word(&first), missing_message(cx))
         .with_help(format!(

@@ -133,6 +133,9 @@ pub struct Context<'a> {
     pub channel: &'a Channel,
     pub language: Option<Language>,
     pub mode: Mode,
+    /// The reply is a snippet pasted into others (`partial`), not a whole
+    /// reply: letter-structure rules skip it.
+    pub partial: bool,
     /// What the rules read besides the reply: the lexicons, language
     /// detection, placeholder lengths, their own options.
     pub settings: &'a RuleSettings,
@@ -311,6 +314,26 @@ impl<'a> Context<'a> {
             self.mode == Mode::Template,
             &self.settings.placeholder_lengths,
         )
+    }
+
+    /// Whether the reply is over one of its channel's length limits
+    /// (`max-segments` SMS parts, `max-length` in the channel's unit): then
+    /// every character it could lose counts.
+    pub fn over_limit(&self) -> bool {
+        let channel = self.channel;
+        let parts = || self.measured_sms().parts() as u64;
+        if channel.max_segments.is_some_and(|limit| parts() > limit) {
+            return true;
+        }
+        channel.max_length.is_some_and(|limit| {
+            let m = match channel.unit {
+                crate::text::count::Unit::SmsParts => {
+                    crate::text::count::sms_parts(self.measured_sms(), Some(limit))
+                }
+                unit => crate::text::count::measure(unit, &self.measured().text, Some(limit)),
+            };
+            m.overflow.is_some()
+        })
     }
 }
 

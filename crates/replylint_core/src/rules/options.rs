@@ -50,6 +50,23 @@ macro_rules! rule_options {
                 allowed_phones: Vec<String> => Vec<String> = default,
                 /// The company's own IBANs (`personal-data`).
                 allowed_ibans: Vec<String> => Vec<String> = default,
+                /// The organisation's own domains (`brand.com`, with its
+                /// subdomains): addresses there are the team's, not
+                /// personal data (`personal-data`).
+                own_domains: Vec<String> => Vec<String> = default,
+                /// The organisation's own phone numbers, in any format:
+                /// not personal data (`personal-data`; the same list as
+                /// `allowed-phones`).
+                own_phones: Vec<String> => Vec<String> = default,
+                /// The level of the whitespace nobody sees or pays for
+                /// (`whitespace`: trailing spaces, two spaces after a
+                /// sentence, double spaces where the channel collapses
+                /// them): `off` (the default), `info`, `warning` or
+                /// `error`.
+                #[starter = "## Whitespace nobody sees: off, info, warning or error."]
+                #[starter = "# invisible-whitespace = \"info\""]
+                invisible_whitespace: crate::diagnostic::Level => crate::diagnostic::Level
+                    = map(std::convert::identity),
             }
             { $($after)* }
         }

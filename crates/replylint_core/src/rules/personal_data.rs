@@ -92,6 +92,12 @@ crate::declare_rule! {
     ///   any format (`"+39 02 1234 5678"` also matches `02 12345678`).
     /// - `allowed-ibans` (top level): the company's own IBANs, for replies
     ///   that give bank details for a transfer.
+    /// - `own-domains` (top level): the organisation's own domains
+    ///   (`["brand.com"]`): every address there, subdomains included, is
+    ///   the team's (`connor@brand.com`, `reportphish@brand.com`), not a
+    ///   customer's.
+    /// - `own-phones` (top level): the organisation's own phone numbers,
+    ///   as `allowed-phones`.
     pub struct PersonalData {
         id: "personal-data",
         severity: Warning,
@@ -105,6 +111,8 @@ impl Rule for PersonalData {
             emails: &cx.settings.allowed_emails,
             phones: &cx.settings.allowed_phones,
             ibans: &cx.settings.allowed_ibans,
+            own_domains: &cx.settings.own_domains,
+            own_phones: &cx.settings.own_phones,
         };
         let severity = if cx.channel.public {
             raise(sink.severity())

@@ -16,11 +16,15 @@ crate::declare_rule! {
     /// helpdesk variables of every dialect (`{{ticket.requester.first_name}}`,
     /// `{{ contact.firstname }}`, `{%customer.firstName,fallback=there%}`,
     /// `{% if %}`, `{!Contact.FirstName}`, `{{1}}`, `[[name]]`, `{$name}`),
-    /// fill-in markers (`[NAME]`, `<ORDER NUMBER>`, `%s`) and fillers
-    /// (`XXX`, `TODO`, `TBD`, `FIXME`, `lorem ipsum`). In `template` mode
-    /// variables and fill-in markers are expected, and checked instead:
+    /// format fields of programming languages (`{name}`, `{0}`,
+    /// `%(name)s`, `%{name}`, `${name}`), fill-in markers (`[NAME]`,
+    /// `<ORDER NUMBER>`, `%s`, `XXX`, blanks `___`) and fillers (`TODO`,
+    /// `TBD`, `FIXME`, `lorem ipsum`). In `template` mode variables and
+    /// fill-in markers are expected, and checked instead:
     ///
-    /// - always: fillers, empty variables (`{{ }}`), unbalanced delimiters
+    /// - always: fillers (except inside an HTML comment `<!-- TODO: @user
+    ///   -->`, which the customer never sees: it is the team's note to the
+    ///   agent), empty variables (`{{ }}`), unbalanced delimiters
     ///   (a `{{` or `{%` never closed, a `}}` or `%}` never opened), and
     ///   Liquid/Jinja blocks: an `{% if %}` without its `{% endif %}`, an
     ///   `{% endif %}` without its `{% if %}`, an `{% else %}` outside a
@@ -54,6 +58,12 @@ crate::declare_rule! {
     ///   rule's business).
     /// - `%s`, `%d` and `%1$s` are printf markers; `50%`, `50% di
     ///   sconto` and `20%di` (a percentage run into a word) are not.
+    /// - `{{…}}` may hold one level of braces, as Twig, Jinja and Liquid
+    ///   hash literals do (`{{ url('page', { 'id': order.id }) }}`).
+    /// - A format field is an identifier or an index in single braces;
+    ///   inside an inline code span (`` `git log {sha}` ``) it is code.
+    /// - A blank is three or more `_` standing alone (`Hi ___,`); a line
+    ///   of only underscores is a Markdown rule.
     /// - `XXX` is three or more `X` (or `x`) standing alone, reported once
     ///   with the groups that follow it (`XXX XXX XXXX`): `XXL` and `XXXL`
     ///   are sizes, and a masked number that ends in digits
@@ -61,7 +71,8 @@ crate::declare_rule! {
     /// - `TODO`, `TBD` and `FIXME` are matched in capitals as whole words:
     ///   `todo`, `Todo bien`, `TODOS` and `TBDX` are not fillers. `TODO`
     ///   next to another word in capitals is Spanish or Portuguese
-    ///   shouting (`GRACIAS POR TODO`) and is left to the `shouting` rule.
+    ///   shouting (`GRACIAS POR TODO`) and is left to the `shouting` rule;
+    ///   after an article or a possessive it names a thing (`a TODO list`).
     /// - `lorem ipsum` in any case.
     ///
     /// ## Why is this bad?
@@ -206,9 +217,9 @@ fn bracketed(open: &str, close: &str) -> String {
 
 /// Patterns in priority order: a match overlapping an earlier one is
 /// dropped.
-static PATTERNS: [Pattern; 14] = [
+static PATTERNS: [Pattern; 16] = [
     Pattern::new(Kind::Variable, &["{{"], false, || {
-        r"\{\{[^{}\n]*\}\}".to_owned()
+        crate::text::placeholders::DOUBLE_BRACES.to_owned()
     }),
     Pattern::new(Kind::Variable, &["{%"], false, || {
         r"\{%[^\n]*?%\}".to_owned()
@@ -225,7 +236,7 @@ static PATTERNS: [Pattern; 14] = [
     Pattern::new(Kind::Masked, &["xx"], true, || {
         r"\b(?:X{2,}|x{2,})(?:[ .-]?(?:X{2,}|x{2,}))*[ .-]?\d{2,}\b".to_owned()
     }),
-    Pattern::new(Kind::Filler, &["xxx"], true, || {
+    Pattern::new(Kind::Marker, &["xxx"], true, || {
         r"\b(?:X{3,}|x{3,})(?:[ .-](?:X{2,}|x{2,}))*\b".to_owned()
     }),
     Pattern::new(Kind::Filler, &["TODO", "TBD", "FIXME"], false, || {
@@ -238,6 +249,14 @@ static PATTERNS: [Pattern; 14] = [
     Pattern::new(Kind::Marker, &["<"], false, || bracketed("<", ">")),
     Pattern::new(Kind::Marker, &["%"], false, || {
         r"%(?:\d+\$)?[sd]\b".to_owned()
+    }),
+    // Blank fill-ins: `Hi ___,`.
+    Pattern::new(Kind::Marker, &["___"], false, || r"_{3,}".to_owned()),
+    // Format fields of programming languages' string formatting:
+    // `{name}`, `{0}` (Python, C#, ICU), `%(name)s` (Python), `%{name}`
+    // (Ruby), `${name}` (JavaScript, shell).
+    Pattern::new(Kind::Variable, &["{", "%("], false, || {
+        r"\$?\{(?:[A-Za-z_][A-Za-z0-9_.]*|\d+)\}|%\{[A-Za-z_][A-Za-z0-9_]*\}|%\([A-Za-z_][A-Za-z0-9_]*\)[sdif]".to_owned()
     }),
     Pattern::new(Kind::Unclosed, &["{{", "{%"], false, || {
         r"\{\{|\{%".to_owned()
@@ -300,10 +319,57 @@ const HTML_TAGS: &[&str] = &[
 /// Filler words, which do not make a neighbouring `TODO` a shouted word.
 const FILLERS: &[&str] = &["TODO", "TBD", "FIXME"];
 
+/// The HTML comments (`<!-- … -->`) of `body`; one never closed runs to
+/// the end.
+fn html_comments(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = body[from..].find("<!--") {
+        let start = from + open;
+        let end = body[start + 4..]
+            .find("-->")
+            .map_or(body.len(), |i| start + 4 + i + 3);
+        out.push(start..end);
+        from = end;
+    }
+    out
+}
+
+/// Words before a noun: `a TODO list` names a kind of list, it is not a
+/// gap left to fill.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "your", "my", "our", "this", "that", "each", "every", "any",
+];
+
+/// Whether `at` is inside an inline code span (`` `…` ``) on its line:
+/// an odd number of backticks between the line's start and `at`.
+fn in_code_span(body: &str, at: usize) -> bool {
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    body[line_start..at].matches('`').count() % 2 == 1
+}
+
 /// Whether the match at `range` is not what its pattern looks for.
 fn is_false_positive(kind: Kind, body: &str, range: &Range<usize>) -> bool {
     let text = &body[range.clone()];
     match kind {
+        // A Markdown rule (`___` alone on a line), or underscores inside
+        // a word or an identifier (`snake___case`).
+        Kind::Marker if text.starts_with('_') => {
+            let line_start = body[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = body[range.end..].find('\n').map_or(body.len(), |i| range.end + i);
+            body[line_start..line_end].trim().chars().all(|c| c == '_')
+                || body[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                || body[range.end..].chars().next().is_some_and(char::is_alphanumeric)
+        }
+        // Format fields in code (`git log {sha}`), and braces in
+        // ordinary prose that hold words (`{see below}`) are left alone:
+        // only an identifier or index in braces is a field.
+        Kind::Variable if !text.starts_with("{{") && !text.starts_with("{%") => {
+            in_code_span(body, range.start)
+        }
         Kind::Marker if text.starts_with('[') => {
             // Markdown link text: `[FAQ](…)`, `[FAQ][1]`.
             body[range.end..].starts_with(['(', '['])
@@ -319,7 +385,12 @@ fn is_false_positive(kind: Kind, body: &str, range: &Range<usize>) -> bool {
             .next_back()
             .is_some_and(|c| c.is_ascii_digit()),
         Kind::Filler if text == "TODO" => {
-            is_shouted(word_before(body, range.start)) || is_shouted(word_after(body, range.end))
+            let before = word_before(body, range.start);
+            is_shouted(before)
+                || is_shouted(word_after(body, range.end))
+                || DETERMINERS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(before))
         }
         _ => false,
     }
@@ -354,7 +425,9 @@ fn is_shouted(word: &str) -> bool {
 fn is_empty_variable(text: &str) -> bool {
     let inner = match text.get(..2) {
         Some("{!" | "{$") => text.get(2..text.len() - 1),
-        _ => text.get(2..text.len().saturating_sub(2)),
+        Some("{{" | "{%" | "[[") => text.get(2..text.len().saturating_sub(2)),
+        // A format field always names something.
+        _ => return false,
     };
     inner.unwrap_or_default().trim().is_empty()
 }
@@ -372,6 +445,11 @@ impl Rule for Placeholder {
             .collect();
         let line_of = |at: usize| line_starts.partition_point(|&s| s <= at);
         let bytes = Bytes::of(body);
+        let comments = if template {
+            html_comments(body)
+        } else {
+            Vec::new()
+        };
         for pattern in &PATTERNS {
             let Some(re) = pattern.for_text(body, &bytes) else {
                 continue;
@@ -390,6 +468,13 @@ impl Rule for Placeholder {
                 let text = &body[range.clone()];
                 let (message, help) = match kind {
                     Kind::Masked => continue,
+                    // A comment is the team's note to the agent: the
+                    // customer never sees it.
+                    Kind::Filler | Kind::Marker
+                        if template && comments.iter().any(|c| c.contains(&range.start)) =>
+                    {
+                        continue;
+                    }
                     Kind::Variable if template && is_empty_variable(text) => (
                         format!("empty placeholder `{text}`"),
                         "name the variable, or remove the placeholder",

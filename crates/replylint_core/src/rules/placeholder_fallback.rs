@@ -16,6 +16,11 @@ crate::declare_rule! {
     /// `,fallback=there`, `{!Contact.FirstName, there}`,
     /// `|default("there")`) and no `{% if %}` or `{% unless %}` around it.
     ///
+    /// A greeting that addresses the customer by last name (`Dear Mr {{
+    /// customer.lastName }}`, `{{ firstName }} {{ lastName }}`) is a formal
+    /// letter from a registered account (a shop's order mails), whose name
+    /// fields are required: it is not checked.
+    ///
     /// The agent's name (`{{current_user.name}}`, Front's `{{user.name}}`),
     /// a brand's or company's name (`{{ticket.brand.name}}`) and dynamic
     /// content (`{{dc.name}}`) are not the customer's. Dialects without a
@@ -72,6 +77,15 @@ impl Rule for PlaceholderFallback {
         let user_is_agent = dialect.is_some_and(Dialect::user_is_agent);
         let greeting = greeting_line(body);
         let structure = dialect::structure(body, &found);
+        let in_greeting =
+            |f: &&placeholders::Found<'_>| f.range.start >= greeting.start && f.range.end <= greeting.end;
+        if found
+            .iter()
+            .filter(in_greeting)
+            .any(|f| f.name.is_some_and(is_last_name))
+        {
+            return;
+        }
         for (i, f) in found.iter().enumerate() {
             if f.range.start < greeting.start || f.range.end > greeting.end {
                 continue;
@@ -122,6 +136,18 @@ impl Rule for PlaceholderFallback {
 /// The greeting as a customer without a name reads it: `before` and
 /// `after` the name, up to the end of the first sentence, at most about
 /// 40 characters (cut at a space, with `…`).
+/// Whether a variable holds a last name (`customer.lastName`,
+/// `last_name`, `surname`, `Nachname`, `cognome`, `apellido`, `nom`).
+fn is_last_name(name: &str) -> bool {
+    let field = name.rsplit(['.', ':']).next().unwrap_or(name).to_lowercase();
+    let field = field.replace(['_', '-'], "");
+    matches!(
+        field.as_str(),
+        "lastname" | "surname" | "familyname" | "nachname" | "cognome" | "apellido" | "apellidos"
+            | "sobrenome" | "nom" | "nomdefamille"
+    )
+}
+
 fn what_the_customer_reads(before: &str, after: &str) -> String {
     // The end of the sentence: `.`, `!`, `?` or `:` before a space or
     // the end (not the dot of `user.plan`).

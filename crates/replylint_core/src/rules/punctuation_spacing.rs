@@ -26,7 +26,13 @@ crate::declare_rule! {
     /// by a letter or digit (`10:30`, `:D`, `!important`), a mark that opens
     /// a line, a mark after an ellipsis in French (`Vraiment… ?` and
     /// `Vraiment…?` are both in use), Markdown images (`![`), and URLs,
-    /// e-mail addresses, placeholders and words with digits.
+    /// e-mail addresses, placeholders and words with digits. A space
+    /// between a link or an e-mail address and the mark is needed (it keeps
+    /// the `?` out of the link) and is never reported.
+    ///
+    /// On an SMS channel (one that sets `max-segments`) French takes a
+    /// plain space: GSM-7 has no no-break space, and one turns the whole
+    /// message into UCS-2 (see `sms-encoding`).
     ///
     /// The language is the reply's (config, front matter, `--lang`) or,
     /// when nothing sets it, the detected one; when neither is known the
@@ -114,7 +120,10 @@ impl Rule for PunctuationSpacing {
         if candidates.is_empty() {
             return;
         }
-        let strict = cx.channel.strict_french_spacing;
+        let strict = (
+            cx.channel.strict_french_spacing,
+            cx.channel.max_segments.is_some(),
+        );
         let detect = || cx.detected().map(|d| d.language);
         let Some(language) = cx.language.or_else(detect) else {
             return;
@@ -137,12 +146,12 @@ fn check_all(
     body: &str,
     candidates: &[Candidate],
     language: Language,
-    strict: bool,
+    (strict, sms): (bool, bool),
     sink: &mut Sink,
 ) {
     for c in candidates {
         if language == Language::Fr {
-            french(body, c, strict, sink);
+            french(body, c, strict, sms, sink);
         } else {
             no_space(body, c, language, sink);
         }
@@ -212,7 +221,7 @@ fn candidates<'a>(body: &'a str, prose: &'a str) -> impl Iterator<Item = Candida
 
 /// Languages that want no space before the mark.
 fn no_space(body: &str, c: &Candidate, language: Language, sink: &mut Sink) {
-    if c.space_start == c.at || is_mark(c.before) {
+    if c.space_start == c.at || is_mark(c.before) || after_link(body, c.space_start) {
         return;
     }
     let span = Span::new(c.space_start, c.at);
@@ -229,8 +238,19 @@ fn no_space(body: &str, c: &Candidate, language: Language, sink: &mut Sink) {
     .with_fix(Fix::safe(vec![Edit::delete(span)]));
 }
 
-/// French: a no-break space before `! ? ; :`, none before `,`.
-fn french(body: &str, c: &Candidate, strict: bool, sink: &mut Sink) {
+/// Whether the text before `end` ends with a link or an e-mail address:
+/// the space after it keeps the mark out of the link when it is clicked.
+fn after_link(body: &str, end: usize) -> bool {
+    let word = body[..end].rsplit(char::is_whitespace).next().unwrap_or_default();
+    word.contains("://")
+        || word.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."))
+        || word.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
+}
+
+/// French: a no-break space before `! ? ; :`, none before `,`. On an SMS
+/// channel a plain space: GSM-7 has no no-break space, and one would turn
+/// the message into UCS-2 (`sms-encoding`).
+fn french(body: &str, c: &Candidate, strict: bool, sms: bool, sink: &mut Sink) {
     let space = &body[c.space_start..c.at];
     if c.mark == ',' {
         no_space(body, c, Language::Fr, sink);
@@ -239,7 +259,9 @@ fn french(body: &str, c: &Candidate, strict: bool, sink: &mut Sink) {
     if matches!(c.before, '.' | '…') || is_mark(c.before) {
         return;
     }
-    let (wanted, name) = if c.mark == ':' {
+    let (wanted, name) = if sms {
+        (' ', "a space")
+    } else if c.mark == ':' {
         (NBSP, "a no-break space (U+00A0)")
     } else {
         (NARROW_NBSP, "a narrow no-break space (U+202F)")
@@ -254,7 +276,7 @@ fn french(body: &str, c: &Candidate, strict: bool, sink: &mut Sink) {
     }
     // A no-break space is there (several spaces are `whitespace`'s
     // business), or ordinary spaces are accepted.
-    if space.chars().any(no_break) || !strict {
+    if space.chars().any(no_break) || !strict || sms {
         return;
     }
     sink.report(

@@ -85,7 +85,8 @@ impl Rule for Readability {
         let Some(&min) = cx.channel.min_readability.get(&language) else {
             return;
         };
-        let body = cx.body();
+        // Template code, links and numbers are blanked out of the prose.
+        let body = cx.prose();
         let index = Index::of(language);
         let mut total = Stats::default();
         // The hardest sentence: its range, stats and score.

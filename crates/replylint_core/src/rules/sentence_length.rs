@@ -55,9 +55,10 @@ impl Rule for SentenceLength {
         let Some(max) = cx.channel.max_sentence_words else {
             return;
         };
-        let body = cx.body();
+        // Words of prose: template code, links and numbers are blanked.
+        let prose = cx.prose();
         for r in cx.prose_sentences().iter().cloned() {
-            let words = wordlike_count(&body[r.clone()]);
+            let words = wordlike_count(&prose[r.clone()]);
             if words as u64 > max {
                 sink.report(
                     Span::new(r.start, r.end),

@@ -15,7 +15,7 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports words written in capitals that are not acronyms: a run of
     /// two or more of them (`PLEASE DO NOT`, `NON È MAI`), or a single one
-    /// of four letters or more (`URGENT`, `GRATIS`), one diagnostic per run.
+    /// of five letters or more (`URGENT`, `GRATIS`), one diagnostic per run.
     ///
     /// A word counts when it has at least two letters, all of them capitals.
     /// These never count, and do not break a run either:
@@ -35,10 +35,14 @@ crate::declare_rule! {
     /// - a code right after a word like `code`, `codice`, `código`,
     ///   `Gutschein` (`use code WELCOME`).
     ///
-    /// A capitalised word of two or three letters on its own is not
+    /// A capitalised word of two to four letters on its own is not
     /// reported: most of them are acronyms the list does not know (`BNL`,
-    /// `ATM`). Nor is a reply of one or two words (`OK GRAZIE`), which is a
-    /// sign rather than a sentence.
+    /// `ATM`, `BIOS`, `BHIM`). Nor is a word next to its expansion (`Full
+    /// Scene Anti-Aliasing (FSAA)`), a label before a colon (`NOTE:`,
+    /// `SUBJECT:`, `IF MENTORSHIP REQUESTED:`), a step of a menu path
+    /// (`Help > I STILL NEED HELP`), code in backticks, or a
+    /// reply of one or two words (`OK GRAZIE`), which is a sign rather than
+    /// a sentence.
     ///
     /// ## Why is this bad?
     /// Capitals read as shouting. A customer who is already upset reads
@@ -65,7 +69,7 @@ crate::declare_rule! {
 }
 
 /// Words of this many letters or more are reported on their own.
-const MIN_SINGLE_LETTERS: usize = 4;
+const MIN_SINGLE_LETTERS: usize = 5;
 /// Replies with fewer words than this are signs, not sentences.
 const MIN_REPLY_WORDS: usize = 3;
 /// Longer runs are described by their word count rather than quoted.
@@ -173,6 +177,7 @@ fn quoted(text: &str) -> Vec<Range<usize>> {
                     '[' => ']',
                     '<' => '>',
                     '{' => '}',
+                    '`' => '`',
                     _ => continue,
                 };
                 open = Some((i, close));
@@ -318,6 +323,30 @@ fn after_code_word(body: &str, prev: &Word<'_>, word: &Word<'_>) -> bool {
         && BUILTIN.code_words.contains(&prev.text.to_lowercase())
 }
 
+/// Whether the word at `i` is an acronym of the words just before it
+/// (`Full Scene Anti-Aliasing (FSAA)`) or just after it (`FSAA (Full
+/// Scene Anti-Aliasing)`): their initials, parts of hyphenated words
+/// included, spell it.
+fn spelled_out(words: &[Word<'_>], i: usize) -> bool {
+    let letters: Vec<char> = words[i]
+        .text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let initials = |ws: &[Word<'_>]| -> Vec<char> {
+        ws.iter()
+            .flat_map(|w| w.text.split(is_joiner))
+            .filter_map(|part| part.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let n = letters.len();
+    let before = initials(&words[i.saturating_sub(n)..i]);
+    let after = initials(&words[(i + 1).min(words.len())..(i + 1 + n).min(words.len())]);
+    before.ends_with(&letters) || after.starts_with(&letters)
+}
+
 /// Report the run of shouted words `run` (indexes into `words`) if it
 /// is long enough.
 fn report_run(run: &[usize], words: &[Word<'_>], body: &str, sink: &mut Sink) {
@@ -329,7 +358,18 @@ fn report_run(run: &[usize], words: &[Word<'_>], body: &str, sink: &mut Sink) {
         .map(|&i| words[i].text.chars().filter(|c| c.is_alphabetic()).count())
         .max()
         .unwrap_or(0);
-    if run.len() < 2 && longest < MIN_SINGLE_LETTERS {
+    if run.len() < 2 && (longest < MIN_SINGLE_LETTERS || spelled_out(words, first)) {
+        return;
+    }
+    // A label (`NOTE:`, `SUBJECT:`, `IF MENTORSHIP REQUESTED:`) names what
+    // follows; it does not raise the voice.
+    if body[words[last].range.end..].starts_with(':') {
+        return;
+    }
+    // A step of a menu path (`Help > I STILL NEED HELP`) is the label as
+    // the app shows it.
+    let before = body[..words[first].range.start].trim_end_matches([' ', '\u{a0}', '*', '_']);
+    if before.ends_with(['>', '→', '›', '»']) {
         return;
     }
     let span = Span::new(words[first].range.start, words[last].range.end);

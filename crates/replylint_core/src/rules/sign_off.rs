@@ -78,10 +78,18 @@ crate::declare_rule! {
     /// On `chat`, a closing `Kind regards` is reported; use `Thanks!` or
     /// nothing.
     ///
+    /// A missing sign-off is reported on drafts only, and only when the
+    /// reply's language is set or detected for sure (the rule abstains on a
+    /// language it has no lexicon for): a template leaves the sign-off to
+    /// the signature the helpdesk adds to every message. A reply marked
+    /// `partial` (a snippet pasted into others) is not checked at all.
+    ///
     /// ## Options
     /// - `sign-off` (channel setting): `required` (a sign-off must close
     ///   the reply), `conversational` (letter-style sign-offs are reported)
     ///   or `any` (nothing is checked).
+    /// - `partial` (front matter, library field, `[[paths]]`): `true` for
+    ///   snippets; the rule skips them.
     pub struct SignOff {
         id: "sign-off",
         severity: Warning,
@@ -90,6 +98,9 @@ crate::declare_rule! {
 }
 impl Rule for SignOff {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        if cx.partial {
+            return;
+        }
         match cx.channel.sign_off {
             Expectation::Required => required(cx, sink),
             Expectation::Conversational => conversational(cx, sink),
@@ -146,6 +157,13 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
             SIGN_OFF_WINDOW - 1,
             MAX_SIGNATURE_WORDS
         ));
+        return;
+    }
+    // No sign-off at all: said only about a draft in a language with a
+    // sign-off lexicon (declared, or detected for sure). A template leaves
+    // it to the signature the helpdesk adds to every message.
+    let known = cx.language.is_some() || cx.detected().is_some();
+    if !known || cx.mode == Mode::Template {
         return;
     }
     let span = last.map_or(Span::empty(0), |l| l.span());

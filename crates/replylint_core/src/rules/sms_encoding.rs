@@ -5,7 +5,6 @@ use crate::diagnostic::{Edit, Fix, Span};
 use crate::text::sms::{self, Encoding, SmsInfo};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// Above this many runs of offending characters, one diagnostic sums them up.
 const MAX_RUNS: usize = 10;
@@ -25,9 +24,11 @@ crate::declare_rule! {
     /// zero-width space, joiners, word joiner and byte-order mark are
     /// deleted; a letter written with a separate combining accent that GSM-7
     /// has precomposed (`e` + U+0301) becomes that letter (`é`). Letters
-    /// GSM-7 lacks (`À`, `á`, `ç`, `ő`…) get no fix, since respelling a word
-    /// is the writer's call, but the help names the nearest GSM-7 letter.
-    /// Emoji and other symbols get neither.
+    /// GSM-7 lacks (`À`, `á`, `ç`, `ő`…) are the language's own spelling:
+    /// respelling a word is the writer's call, and while one of them is in
+    /// the text the message stays UCS-2 whatever else is fixed, so the rule
+    /// says nothing about such a text (`sms-segments` still counts its
+    /// parts). Emoji and other symbols get no fix.
     ///
     /// When the text is not mostly GSM-7 by nature, the rule does not flood
     /// the reply with diagnostics:
@@ -83,7 +84,7 @@ impl Rule for SmsEncoding {
             .iter()
             .filter(|(_, g)| !g.chars().all(char::is_whitespace))
             .count();
-        if offending.len() * 2 > visible {
+        if offending.len() * 2 > visible || offending.iter().any(|(_, g)| is_needed_letter(g)) {
             return;
         }
         let runs = runs(&offending);
@@ -96,6 +97,13 @@ impl Rule for SmsEncoding {
             report_summary(sink, &runs, offending.len(), &cost);
         }
     }
+}
+
+/// Whether a cluster is a letter GSM-7 lacks and no equivalent replaces:
+/// the language's own spelling (`ó`, `ê`, `ç`), which keeps the message in
+/// UCS-2 whatever else is fixed.
+fn is_needed_letter(cluster: &str) -> bool {
+    cluster.chars().next().is_some_and(char::is_alphabetic) && cluster_replacement(cluster).is_none()
 }
 
 /// Whether every character of a cluster is in the GSM 03.38 tables.
@@ -153,28 +161,6 @@ fn cluster_replacement(cluster: &str) -> Option<String> {
     cluster.chars().map(replacement).collect()
 }
 
-/// The nearest GSM-7 spelling of a letter GSM-7 lacks (`À` → `A`).
-fn look_alike(cluster: &str) -> Option<String> {
-    if !cluster.chars().next().is_some_and(char::is_alphabetic) {
-        return None;
-    }
-    let stripped: String = cluster
-        .nfd()
-        .filter(|&c| !is_combining_mark(c))
-        .flat_map(|c| match c {
-            'œ' => "oe".chars().collect::<Vec<_>>(),
-            'Œ' => "OE".chars().collect(),
-            'ł' => vec!['l'],
-            'Ł' => vec!['L'],
-            'đ' => vec!['d'],
-            'Đ' => vec!['D'],
-            'ı' => vec!['i'],
-            c => vec![c],
-        })
-        .collect();
-    (is_gsm(&stripped) && !stripped.is_empty()).then_some(stripped)
-}
-
 /// Parts in UCS-2 and in GSM-7 (every offending character replaced by its
 /// equivalent or nearest letter, or left out).
 struct Cost {
@@ -187,7 +173,7 @@ fn cost(body: &str, info: &SmsInfo, offending: &[(usize, &str)]) -> Cost {
     let mut from = 0;
     for &(at, g) in offending {
         gsm.push_str(&body[from..at]);
-        if let Some(r) = cluster_replacement(g).or_else(|| look_alike(g)) {
+        if let Some(r) = cluster_replacement(g) {
             gsm.push_str(&r);
         }
         from = at + g.len();
@@ -306,15 +292,9 @@ fn report_run(sink: &mut Sink, body: &str, run: &Run, cost: &Cost) {
             )]));
         return;
     }
-    let alike: Option<String> = run.clusters.iter().map(|(_, g)| look_alike(g)).collect();
-    let help = match alike {
-        Some(a) => format!(
-            "GSM-7 has no {}; the nearest it has is `{a}`",
-            display(text)
-        ),
-        None => "GSM-7 has no such character: leave it out to send the message as GSM-7".to_owned(),
-    };
-    diagnostic.with_help(help);
+    diagnostic.with_help(
+        "GSM-7 has no such character: leave it out to send the message as GSM-7",
+    );
 }
 
 fn report_summary(sink: &mut Sink, runs: &[Run], count: usize, cost: &Cost) {
@@ -381,16 +361,7 @@ mod tests {
         assert_eq!(cluster_replacement("À"), None);
     }
 
-    #[test]
-    fn letters_have_look_alikes_but_no_fix() {
-        assert_eq!(look_alike("À").as_deref(), Some("A"));
-        assert_eq!(look_alike("á").as_deref(), Some("a"));
-        assert_eq!(look_alike("ç").as_deref(), Some("c"));
-        assert_eq!(look_alike("œ").as_deref(), Some("oe"));
-        assert_eq!(look_alike("😀"), None);
-        assert_eq!(look_alike("中"), None);
-    }
-
+    
     #[test]
     fn invisible_characters_are_shown_by_code_point() {
         assert_eq!(display("’"), "`’`");

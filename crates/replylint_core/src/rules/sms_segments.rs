@@ -38,7 +38,7 @@ crate::declare_rule! {
     ///   unset means the channel is not an SMS channel and the rule is off.
     pub struct SmsSegments {
         id: "sms-segments",
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

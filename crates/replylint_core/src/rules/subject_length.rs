@@ -7,8 +7,8 @@ use crate::diagnostic::{Part, Severity, Span};
 crate::declare_rule! {
     /// ## What it does
     /// Reports an email subject longer than the channel's
-    /// `max-subject-length` (an error) or, below that, longer than its
-    /// `warn-subject-length` (a warning), counted in user-perceived
+    /// `max-subject-length` or, below that, longer than its
+    /// `warn-subject-length` (never above a warning), counted in user-perceived
     /// characters (grapheme clusters). The diagnostic points into the
     /// subject where it was written (front matter, a library entry, a
     /// Zendesk `subject` action), from the first character past the limit
@@ -33,12 +33,14 @@ crate::declare_rule! {
     ///
     /// ## Options
     /// - `max-subject-length` (channel setting): the limit in characters,
-    ///   above which the subject is an error; unset means no limit.
+    ///   above which the subject is reported at the rule's severity (a
+    ///   warning: mail software folds a long subject, it does not reject
+    ///   it); unset means no limit.
     /// - `warn-subject-length` (channel setting): the length in characters
     ///   above which the subject is a warning; unset means no warning.
     pub struct SubjectLength {
         id: "subject-length",
-        severity: Error,
+        severity: Warning,
         fix: None,
     }
 }

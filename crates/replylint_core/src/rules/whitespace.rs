@@ -1,21 +1,32 @@
 //! `whitespace`: trailing spaces, double spaces, runs of blank lines.
 
 use super::{Context, Rule, Sink};
-use crate::diagnostic::{Edit, Fix, Span};
+use crate::channel::Renders;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports spaces or tabs at the end of a line, two or more spaces
-    /// between words, and more than one blank line in a row. Each has a safe fix:
-    /// delete the trailing whitespace, keep one space, keep one blank line.
+    /// Reports the whitespace a customer sees or pays for: more than one
+    /// blank line in a row, two or more spaces between words on a channel
+    /// that shows spaces as typed (every channel but HTML e-mail: chat
+    /// bubbles, SMS, X, WhatsApp, and `generic`, whose medium is unknown),
+    /// and, in a reply over its channel's length limit
+    /// (SMS parts, characters), every trailing or doubled space, since each
+    /// one costs. Each has a safe fix: delete the trailing whitespace, keep
+    /// one space, keep one blank line.
+    ///
+    /// Whitespace nobody sees is reported at the level of the top-level
+    /// `invisible-whitespace` option, `off` by default: a space at the end
+    /// of a line, two spaces after a full stop (a typing habit), and double
+    /// spaces in HTML e-mail, which collapses them.
     ///
     /// What counts:
     /// - *Trailing whitespace*: spaces, tabs, no-break spaces or any other
     ///   Unicode white space before the end of a line or of the reply. A
     ///   line of only white space is a blank line: on its own it is
-    ///   reported as trailing whitespace, inside a run of blank lines the
-    ///   run's fix removes it. Markdown's two-space hard line break is
-    ///   trailing whitespace too: end the line with `\` instead.
+    ///   trailing whitespace, inside a run of blank lines the run's fix
+    ///   removes it. Markdown's two-space hard line break is trailing
+    ///   whitespace too: end the line with `\` instead.
     /// - *Double spaces*: two or more space characters between two words on
     ///   one line. Spaces are U+0020, the no-break space U+00A0 and the
     ///   narrow no-break space U+202F, in any mix (`a␣⍽b` looks like a
@@ -23,28 +34,39 @@ crate::declare_rule! {
     ///   the run had one, so French `merci ⍽!` becomes `merci⍽!`. A single
     ///   no-break space between words is fine. Indentation at the start of
     ///   a line is not a double space, and tabs are left alone: a tab
-    ///   between words is deliberate alignment.
+    ///   between words is deliberate alignment. After `.`, `!`, `?`, `:`,
+    ///   `;` or `…` two spaces are a typing convention, not a gap.
     /// - *Blank lines*: two or more empty (or white-space-only) lines in a
     ///   row, anywhere in the reply, at its start and end included (the
     ///   line break that ends a file is not a blank line). One blank line
     ///   between paragraphs is fine. The fix keeps one blank line.
     ///
     /// ## Why is this bad?
-    /// Stray whitespace is invisible in the editor and visible to the
-    /// customer: uneven gaps in a chat bubble, an SMS billed for spaces,
-    /// a letter with holes in it.
+    /// A gap in the middle of a sentence shows in a text message or a tweet;
+    /// holes of blank lines show everywhere; and on a channel that counts
+    /// characters or bills by the part, stray spaces cost money or push the
+    /// reply over the limit.
     ///
     /// ## Example
+    /// On `sms`:
     /// ```text
-    /// Thanks for waiting.  Your order has shipped.␠␠
+    /// Your order  has shipped.
+    ///
+    ///
+    /// Track it in the app.
     /// ```
     /// Use instead:
     /// ```text
-    /// Thanks for waiting. Your order has shipped.
+    /// Your order has shipped.
+    ///
+    /// Track it in the app.
     /// ```
     ///
     /// ## Options
-    /// None.
+    /// - `invisible-whitespace` (top level): the level of whitespace nobody
+    ///   sees, `off` (default), `info`, `warning` or `error`.
+    /// - `renders` (channel setting): `html` collapses runs of spaces;
+    ///   `plain`, `markdown`, `whatsapp` and `any` show them as typed.
     pub struct Whitespace {
         id: "whitespace",
         severity: Warning,
@@ -113,8 +135,46 @@ struct BlankRun<'a> {
     lines: usize,
 }
 
+/// How a line's whitespace is reported: what the channel shows, whether
+/// every character costs, and the level of what nobody sees.
+struct Seen {
+    /// The channel shows spaces as typed.
+    spaces: bool,
+    /// The reply is over a length limit: every space costs.
+    costly: bool,
+    /// The level of whitespace nobody sees (`None`: not reported).
+    invisible: Option<Severity>,
+}
+
+impl Seen {
+    /// Report `span` at the rule's severity when `visible` (or costly),
+    /// else at the `invisible-whitespace` level, if any.
+    fn report<'s>(
+        &self,
+        sink: &'s mut Sink,
+        visible: bool,
+        span: Span,
+        message: String,
+    ) -> Option<&'s mut Diagnostic> {
+        if visible || self.costly {
+            Some(sink.report(span, message))
+        } else {
+            let severity = self.invisible?;
+            Some(sink.report_with_severity(span, message, severity))
+        }
+    }
+}
+
 impl Rule for Whitespace {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let seen = Seen {
+            // HTML collapses runs of spaces; chat bubbles, texts, tweets
+            // and an unknown medium show them.
+            spaces: cx.channel.renders != Renders::Html,
+            costly: cx.over_limit(),
+            invisible: cx.settings.invisible_whitespace.severity(),
+        };
+        let seen = &seen;
         // The blank lines just before the current line.
         let mut run: Option<BlankRun<'_>> = None;
         for line in lines(cx.body()) {
@@ -135,41 +195,42 @@ impl Rule for Whitespace {
                 continue;
             }
             if let Some(run) = run.take() {
-                blank_lines(&run, sink);
+                blank_lines(&run, seen, sink);
             }
-            double_spaces(&line, sink);
-            trailing(&line, sink);
+            double_spaces(&line, seen, sink);
+            trailing(&line, seen, sink);
         }
         if let Some(run) = run {
-            blank_lines(&run, sink);
+            blank_lines(&run, seen, sink);
         }
     }
 }
 
 /// Blank lines in a row: one is trailing whitespace if anything, more
 /// are a run of blank lines.
-fn blank_lines(run: &BlankRun<'_>, sink: &mut Sink) {
+fn blank_lines(run: &BlankRun<'_>, seen: &Seen, sink: &mut Sink) {
     if run.lines > 1 {
         blank_run(run, sink);
     } else {
-        trailing(&run.first, sink);
+        trailing(&run.first, seen, sink);
     }
 }
 
 /// Whitespace at the end of `line`.
-fn trailing(line: &Line<'_>, sink: &mut Sink) {
+fn trailing(line: &Line<'_>, seen: &Seen, sink: &mut Sink) {
     let kept = line.text.trim_end_matches(is_blank).len();
     if kept == line.text.len() {
         return;
     }
     let span = Span::new(line.start + kept, line.end());
-    sink.report(span, "trailing whitespace")
-        .with_help("remove it")
-        .with_fix(Fix::safe(vec![Edit::delete(span)]));
+    if let Some(d) = seen.report(sink, false, span, "trailing whitespace".to_owned()) {
+        d.with_help("remove it")
+            .with_fix(Fix::safe(vec![Edit::delete(span)]));
+    }
 }
 
 /// Runs of two or more spaces between words of a (non-blank) `line`.
-fn double_spaces(line: &Line<'_>, sink: &mut Sink) {
+fn double_spaces(line: &Line<'_>, seen: &Seen, sink: &mut Sink) {
     let text = line.text;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -210,9 +271,15 @@ fn double_spaces(line: &Line<'_>, sink: &mut Sink) {
         } else {
             "keep one space"
         };
-        sink.report(span, format!("{count} spaces between words"))
-            .with_help(help)
-            .with_fix(Fix::safe(vec![Edit::replace(span, keep.to_string())]));
+        let after_sentence = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| matches!(p, '.' | '!' | '?' | ':' | ';' | '…'));
+        let visible = seen.spaces && !after_sentence;
+        if let Some(d) = seen.report(sink, visible, span, format!("{count} spaces between words")) {
+            d.with_help(help)
+                .with_fix(Fix::safe(vec![Edit::replace(span, keep.to_string())]));
+        }
     }
 }
 
@@ -235,10 +302,20 @@ mod tests {
     use crate::rules::Context;
     use std::sync::Arc;
 
+    /// Every whitespace problem, seen or not, on `generic`.
     fn check(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        let settings =
+        check_on(body, crate::channel::GENERIC, crate::diagnostic::Level::Warning)
+    }
+
+    fn check_on(
+        body: &str,
+        channel: &str,
+        invisible: crate::diagnostic::Level,
+    ) -> Vec<crate::diagnostic::Diagnostic> {
+        let mut settings =
             Settings::from_text(None, &CliOverrides::default(), std::path::Path::new("."))
                 .expect("built-in settings");
+        settings.rule_settings.invisible_whitespace = invisible;
         let reply = Reply {
             body: body.to_owned(),
             meta: ReplyMeta::default(),
@@ -251,9 +328,10 @@ mod tests {
         };
         let cx = Context {
             reply: &reply,
-            channel: &settings.channels[crate::channel::GENERIC],
+            channel: &settings.channels[channel],
             language: None,
             mode: Mode::Draft,
+            partial: false,
             settings: &settings.rule_settings,
             templating: &settings,
             shared: &Default::default(),
@@ -326,6 +404,33 @@ mod tests {
         ] {
             assert!(check(clean).is_empty(), "{clean:?}: {:?}", check(clean));
         }
+    }
+
+    /// By default only what a customer sees or pays for is reported.
+    #[test]
+    fn invisible_whitespace_is_off_by_default() {
+        use crate::diagnostic::Level::Off;
+        let text = "Thanks.  Your order  has shipped. \n\n\nBye";
+        let messages = |channel| -> Vec<String> {
+            check_on(text, channel, Off)
+                .iter()
+                .map(|d| d.message.clone())
+                .collect()
+        };
+        assert_eq!(
+            messages("twitter"),
+            ["2 spaces between words", "2 blank lines in a row"]
+        );
+        assert_eq!(messages("email"), ["2 blank lines in a row"]);
+        let long = format!("{}  x ", "a".repeat(158));
+        assert_eq!(
+            check_on(&long, "sms", Off).len(),
+            2,
+            "over the SMS part limit every space costs"
+        );
+        let info = check_on(text, "email", crate::diagnostic::Level::Info);
+        assert_eq!(info.len(), 4, "{info:?}");
+        assert_eq!(info[0].severity, Severity::Info);
     }
 
     #[test]

@@ -64,8 +64,13 @@ impl<'a> Found<'a> {
     }
 }
 
+/// A `{{…}}` output of any dialect, as an expression: one level of braces
+/// may nest inside it, for the hash literals of Twig, Jinja and Liquid
+/// (`{{ url('page', { 'id': order.id }) }}`).
+pub const DOUBLE_BRACES: &str = r"\{\{(?:[^{}\n]|\{[^{}\n]*\})*\}\}";
+
 static SYNTAX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{\{\s*([^{}\n]*?)\s*\}\}|\{%-?\s*([^%\n]*?)\s*-?%\}|\{!\s*([^{}\n]*?)\s*\}|\[\[\s*([^\[\]\n]*?)\s*\]\]|\{\$\s*([^{}\n]*?)\s*\}")
+    Regex::new(r"\{\{\s*((?:[^{}\n]|\{[^{}\n]*\})*?)\s*\}\}|\{%-?\s*([^%\n]*?)\s*-?%\}|\{!\s*([^{}\n]*?)\s*\}|\[\[\s*([^\[\]\n]*?)\s*\]\]|\{\$\s*([^{}\n]*?)\s*\}")
         .expect("valid placeholder regex")
 });
 

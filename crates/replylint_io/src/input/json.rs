@@ -154,6 +154,9 @@ pub fn value(text: &str, raw: &RawValue) -> Option<Value> {
             }
             Some(Value::List(list))
         }
+        _ if raw.get() == "true" || raw.get() == "false" => {
+            Some(Value::Bool(raw.get() == "true", at))
+        }
         _ => Some(Value::Other(kind(raw), at)),
     }
 }
@@ -285,10 +288,7 @@ mod tests {
         };
         assert_eq!(&text[allow[1].offset..][..10], "\"sign-off\"");
         assert!(value(text, obj["x"]).is_none());
-        assert!(matches!(
-            value(text, obj["t"]),
-            Some(Value::Other("a boolean", _))
-        ));
+        assert!(matches!(value(text, obj["t"]), Some(Value::Bool(true, _))));
         assert_eq!(key_offset(text, "allow", obj["allow"]), Some(11));
     }
 }

@@ -35,6 +35,7 @@ pub const KEYS: &[&str] = &[
     "text",
     "allow",
     "placeholder-dialect",
+    "partial",
 ];
 
 /// The keys whose string values are fields with a map back to the
@@ -64,7 +65,8 @@ pub enum Value {
     /// A string, or a number written as one (ids often are numbers).
     Str(Located<String>),
     List(Vec<Located<String>>),
-    /// Anything else, by its type name ("a table", "a boolean").
+    Bool(bool, usize),
+    /// Anything else, by its type name ("a table", "a number").
     Other(&'static str, usize),
 }
 
@@ -73,7 +75,7 @@ impl Value {
         match self {
             Value::Str(s) => s.offset,
             Value::List(l) => l.first().map_or(0, |s| s.offset),
-            Value::Other(_, at) => *at,
+            Value::Bool(_, at) | Value::Other(_, at) => *at,
         }
     }
 }
@@ -141,6 +143,7 @@ impl Entry {
         let string = |value: Value, what: &str| match value {
             Value::Str(s) => Ok(s),
             Value::List(_) => Err((at, format!("`{what}` must be a string, not a list"))),
+            Value::Bool(..) => Err((at, format!("`{what}` must be a string, not a boolean"))),
             Value::Other(t, _) => Err((at, format!("`{what}` must be a string, not {t}"))),
         };
         // Retraced in the source by `finish`.
@@ -155,6 +158,18 @@ impl Entry {
             "channel" => string(value, key).map(|s| meta.channel = Some(s)),
             "language" => string(value, key).map(|s| meta.language = Some(s)),
             "placeholder-dialect" => string(value, key).map(|s| meta.dialect = Some(s)),
+            "partial" => match value {
+                Value::Bool(b, _) => {
+                    meta.partial = Some(b);
+                    Ok(())
+                }
+                // CSV cells are text.
+                Value::Str(s) if matches!(s.value.as_str(), "true" | "false") => {
+                    meta.partial = Some(s.value == "true");
+                    Ok(())
+                }
+                _ => Err((at, "`partial` must be `true` or `false`".to_owned())),
+            },
             "mode" => string(value, key).and_then(|s| {
                 let mode = match s.value.as_str() {
                     "draft" => Mode::Draft,
@@ -178,6 +193,10 @@ impl Entry {
                     meta.allow = vec![s];
                     Ok(())
                 }
+                Value::Bool(..) => Err((
+                    at,
+                    "`allow` must be a list of rule ids, not a boolean".to_owned(),
+                )),
                 Value::Other(t, _) => {
                     Err((at, format!("`allow` must be a list of rule ids, not {t}")))
                 }

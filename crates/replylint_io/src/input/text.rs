@@ -53,6 +53,7 @@ struct FrontMatter<S> {
     footer: Option<S>,
     allow: Option<Vec<S>>,
     placeholder_dialect: Option<S>,
+    partial: Option<bool>,
 }
 
 impl<S> FrontMatter<S> {
@@ -76,6 +77,7 @@ impl<S> FrontMatter<S> {
             default_mode: None,
             dialect: self.placeholder_dialect.as_ref().map(&at),
             default_dialect: None,
+            partial: self.partial,
         }
     }
 }
@@ -94,6 +96,7 @@ const KEYS: &[&str] = &[
     "footer",
     "allow",
     "placeholder-dialect",
+    "partial",
 ];
 
 /// The front matter block fenced by `fence` lines at `start` of `text`:

@@ -162,6 +162,7 @@ fn field(value: &Spanned<DeValue<'_>>, bom: usize) -> Value {
             }
             Value::List(list)
         }
+        DeValue::Boolean(b) => Value::Bool(*b, at),
         other => Value::Other(kind(other), at),
     }
 }

@@ -52,12 +52,23 @@ pub struct Allow<'a> {
     pub emails: &'a [String],
     pub phones: &'a [String],
     pub ibans: &'a [String],
+    /// The organisation's own domains (`brand.com`), subdomains included.
+    pub own_domains: &'a [String],
+    /// The organisation's own phone numbers, as `phones`.
+    pub own_phones: &'a [String],
 }
 
 impl Allow<'_> {
     fn email(&self, address: &str) -> bool {
         let address = address.to_lowercase();
         let domain = address.rsplit('@').next().unwrap_or_default();
+        let own = |d: &String| {
+            let d = d.trim().trim_start_matches(['*', '@', '.']).to_lowercase();
+            !d.is_empty() && (domain == d || domain.ends_with(&format!(".{d}")))
+        };
+        if self.own_domains.iter().any(own) {
+            return true;
+        }
         self.emails.iter().any(|a| {
             let a = a.trim().to_lowercase();
             let a = a.trim_start_matches('*');
@@ -69,7 +80,7 @@ impl Allow<'_> {
     }
 
     fn phone(&self, digits: &str) -> bool {
-        self.phones.iter().any(|p| {
+        self.phones.iter().chain(self.own_phones).any(|p| {
             same_phone(
                 &p.chars().filter(char::is_ascii_digit).collect::<String>(),
                 digits,
@@ -529,6 +540,22 @@ mod tests {
             ..Allow::default()
         };
         assert!(find("anna.b@brand.com", &allow).is_empty());
+        assert!(kinds("forward it to reportphish@bank.com today").is_empty());
+        let own = ["bank.com".to_owned()];
+        let phones = ["+1 800 869 3557".to_owned()];
+        let allow_own = Allow {
+            own_domains: &own,
+            own_phones: &phones,
+            ..Allow::default()
+        };
+        assert!(
+            find(
+                "write to connor@bank.com or call 1-800-869-3557",
+                &allow_own
+            )
+            .is_empty()
+        );
+        assert_eq!(find("write to connor@bankx.com", &allow_own).len(), 1);
         assert!(find("anna.b@mail.brand.com", &allow).is_empty());
         assert_eq!(find("anna.b@brand.co", &allow).len(), 1);
     }
