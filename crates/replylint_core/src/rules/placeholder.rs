@@ -223,21 +223,21 @@ static PATTERNS: [Pattern; 14] = [
         r"\{\$[^{}\n]*\}".to_owned()
     }),
     Pattern::new(Kind::Masked, &["xx"], true, || {
-        r"\b(?:X{2,}|x{2,})(?:[ .-]?(?:X{2,}|x{2,}))*[ .-]?\d{2,}\b".to_owned()
+        r"(?-u:\b)(?:X{2,}|x{2,})(?:[ .-]?(?:X{2,}|x{2,}))*[ .-]?\d{2,}(?-u:\b)".to_owned()
     }),
     Pattern::new(Kind::Filler, &["xxx"], true, || {
-        r"\b(?:X{3,}|x{3,})(?:[ .-](?:X{2,}|x{2,}))*\b".to_owned()
+        r"(?-u:\b)(?:X{3,}|x{3,})(?:[ .-](?:X{2,}|x{2,}))*(?-u:\b)".to_owned()
     }),
     Pattern::new(Kind::Filler, &["TODO", "TBD", "FIXME"], false, || {
-        r"\b(?:TODO|TBD|FIXME)\b".to_owned()
+        r"(?-u:\b)(?:TODO|TBD|FIXME)(?-u:\b)".to_owned()
     }),
     Pattern::new(Kind::Filler, &["lorem"], true, || {
-        r"(?i:\blorem ipsum\b)".to_owned()
+        r"(?i:(?-u:\b)lorem ipsum(?-u:\b))".to_owned()
     }),
     Pattern::new(Kind::Marker, &["["], false, || bracketed(r"\[", r"\]")),
     Pattern::new(Kind::Marker, &["<"], false, || bracketed("<", ">")),
     Pattern::new(Kind::Marker, &["%"], false, || {
-        r"%(?:\d+\$)?[sd]\b".to_owned()
+        r"%(?:\d+\$)?[sd](?-u:\b)".to_owned()
     }),
     Pattern::new(Kind::Unclosed, &["{{", "{%"], false, || {
         r"\{\{|\{%".to_owned()
@@ -344,9 +344,12 @@ fn word_after(body: &str, at: usize) -> &str {
 }
 
 /// A word of two or more letters, all capitals, that is not a filler.
+/// Letters of a script without case (`李明`, `مرحبا`) are no capitals.
 fn is_shouted(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| !c.is_lowercase())
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && word
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
         && !FILLERS.contains(&word)
 }
 
@@ -383,7 +386,13 @@ impl Rule for Placeholder {
                     .range(..range.end)
                     .next_back()
                     .is_some_and(|(_, &end)| end > range.start);
-                if overlaps || is_false_positive(*kind, body, &range) {
+                // The patterns' `(?-u:\b)` finds the candidates (a letter
+                // outside ASCII is no word character there, so `李明TODO`
+                // and `caféTODO` both have one); the one definition of a
+                // word boundary decides.
+                let on_boundaries =
+                    tokens::is_boundary(body, range.start) && tokens::is_boundary(body, range.end);
+                if overlaps || !on_boundaries || is_false_positive(*kind, body, &range) {
                     continue;
                 }
                 taken.insert(range.start, range.end);
