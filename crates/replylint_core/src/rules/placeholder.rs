@@ -59,7 +59,9 @@ crate::declare_rule! {
     ///   are sizes, and a masked number that ends in digits
     ///   (`XXXX-XXXX-XXXX-1234`) is not a filler.
     /// - `TODO`, `TBD` and `FIXME` are matched in capitals as whole words:
-    ///   `todo`, `Todo bien`, `TODOS` and `TBDX` are not fillers. `TODO`
+    ///   `todo`, `Todo bien`, `TODOS` and `TBDX` are not fillers. A word of
+    ///   another writing system ends a word as a space does: `李明TODO`,
+    ///   `مرحباTODO` and `สวัสดีTODO` have a filler, `xTODO` none. `TODO`
     ///   next to another word in capitals is Spanish or Portuguese
     ///   shouting (`GRACIAS POR TODO`) and is left to the `shouting` rule.
     /// - `lorem ipsum` in any case.

@@ -502,6 +502,31 @@ mod tests {
     }
 
     #[test]
+    fn another_writing_system_ends_a_word() {
+        let s = set(&["refund", "todo"]);
+        for text in [
+            "退款refund",
+            "refund退款",
+            "استردادrefund",
+            "החזרrefund",
+            "คืนเงินrefund",
+            "환불refund",
+        ] {
+            assert_eq!(found(&s, text), ["refund"], "{text}");
+        }
+        for text in [
+            "refunds",
+            "xrefund",
+            "caférefund",
+            "refund_id",
+            "TODOs 李明",
+        ] {
+            assert_eq!(found(&s, text), Vec::<&str>::new(), "{text}");
+        }
+        assert_eq!(found(&s, "李明TODO"), ["TODO"]);
+    }
+
+    #[test]
     fn offsets_map_back_when_folding_changes_lengths() {
         let s = set(&["istanbul", "straße"]);
         let text = "İstanbul und STRAẞE";
