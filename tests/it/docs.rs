@@ -1,6 +1,6 @@
 //! Documentation drift: the rule table of docs/rules.md, the channel
-//! table of docs/channels.md and the channel keys table of
-//! docs/configuration.md are generated from the rule declarations, the
+//! table of docs/channels.md and the channel keys and numeric keys tables
+//! of docs/configuration.md are generated from the rule declarations, the
 //! channel files and the channel settings' declarations, the README's
 //! sample output is what the quick start prints, and every rule documents
 //! itself completely. Run with
@@ -57,6 +57,12 @@ fn docs_tables_match_the_declarations() {
         docs::CHANNEL_KEYS_TABLE_BEGIN,
         docs::CHANNEL_KEYS_TABLE_END,
         &docs::channel_keys_markdown(),
+    );
+    check_generated(
+        "docs/configuration.md",
+        docs::NUMERIC_KEYS_TABLE_BEGIN,
+        docs::NUMERIC_KEYS_TABLE_END,
+        &docs::numeric_keys_markdown(),
     );
 }
 

@@ -12,6 +12,7 @@ mod common;
 mod bad_input;
 mod cli;
 mod config;
+mod config_numbers;
 mod count;
 mod custom_rules;
 mod docs;

@@ -233,6 +233,47 @@ fn todo_and_tbd_inside_words_or_in_lower_case_pass() {
 }
 
 #[test]
+fn a_filler_beside_a_word_of_another_writing_system_is_reported() {
+    let filler = |line: u64, column: u64, text: &str| {
+        d(line, column, &format!("filler `{text}` left in the reply"))
+    };
+    // Beside a word of a script without case, after a space or right
+    // against it: Chinese, Arabic, Hebrew, Thai, Japanese, Korean.
+    for (text, column) in [
+        ("Ciao 李明 TODO, il tuo ordine è partito.", 9),
+        ("Gentile 李明TODO, grazie.", 11),
+        ("مرحبا TODO، طلبك في الطريق.", 7),
+        ("مرحباTODO", 6),
+        ("שלום TODO, ההזמנה בדרך.", 6),
+        ("שלוםTODO", 5),
+        ("สวัสดี TODO ค่ะ", 8),
+        ("สวัสดีTODO", 7),
+        ("ありがとうTODO", 6),
+        ("안녕하세요TODO", 6),
+    ] {
+        assert_eq!(found(&[], text), vec![filler(1, column, "TODO")], "{text}");
+    }
+    assert_eq!(found(&[], "TODO李明"), vec![filler(1, 1, "TODO")]);
+    assert_eq!(found(&[], "订单TBD。"), vec![filler(1, 3, "TBD")]);
+    assert_eq!(found(&[], "李明 XXX"), vec![filler(1, 4, "XXX")]);
+}
+
+#[test]
+fn a_filler_inside_a_latin_word_is_not_reported() {
+    for text in [
+        "Ciao 李明, TODOs are done.",
+        "李明 xTODO",
+        "李明 TODOx",
+        "caféTODO 李明",
+        "TODO_1 李明",
+        "TODOS 李明",
+        "Ωxxx and ßXXX",
+    ] {
+        assert_clean("placeholder", &[], text);
+    }
+}
+
+#[test]
 fn a_masked_card_number_is_not_a_filler() {
     for text in [
         "The card XXXX-XXXX-XXXX-1234 was charged.",

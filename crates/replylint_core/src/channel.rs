@@ -5,6 +5,7 @@
 
 pub mod settings;
 
+use crate::declare::Bounded;
 use crate::diagnostic::Level;
 use crate::lang::Language;
 use crate::lang::register::Register;
@@ -82,7 +83,9 @@ settings::channel_settings! {
         /// For new channels: the channel to start from (default `generic`).
         /// Required when the new channel's name is a near miss of an
         /// existing one (`[channels.twiter]`), so that a typo is an error
-        /// rather than a new channel.
+        /// rather than a new channel. A new channel can start from another
+        /// new one, to any depth; a cycle (`a` extends `b`, `b` extends `a`)
+        /// is an error that shows it.
         extends: Spanned<String>,
         // The settings a resolved `Channel` has a field for.
         resolved {
@@ -96,20 +99,20 @@ settings::channel_settings! {
             /// `tweet-weight` or `sms-parts`.
             unit: Unit => Unit = inherit(Unit::Graphemes),
             /// Limit in `unit`; unset means none.
-            max_length: u64 => Option<u64> = inherit(None),
+            max_length: Bounded<1, 1_000_000> => Option<u64> = inherit(None),
             /// SMS parts allowed (`sms`: 1); enables `sms-segments` and
             /// `sms-encoding`; unset: not an SMS channel.
-            max_segments: u64 => Option<u64> = inherit(None),
+            max_segments: Bounded<1, 255> => Option<u64> = inherit(None),
             /// Email subject: the limit in characters, above which the subject
             /// is an error (`subject-length`).
-            max_subject_length: u64 => Option<u64> = inherit(None),
+            max_subject_length: Bounded<1, 1_000_000> => Option<u64> = inherit(None),
             /// Email subject: the length in characters above which the subject
             /// is a warning (`subject-length`).
-            warn_subject_length: u64 => Option<u64> = inherit(None),
+            warn_subject_length: Bounded<1, 1_000_000> => Option<u64> = inherit(None),
             /// WhatsApp template header limit, in characters (`max-length`).
-            max_header_length: u64 => Option<u64> = inherit(None),
+            max_header_length: Bounded<1, 1_000_000> => Option<u64> = inherit(None),
             /// WhatsApp template footer limit, in characters (`max-length`).
-            max_footer_length: u64 => Option<u64> = inherit(None),
+            max_footer_length: Bounded<1, 1_000_000> => Option<u64> = inherit(None),
             /// Greeting (`greeting`): `required`, `conversational` (letter-style
             /// forms unwanted) or `any`.
             greeting: Expectation => Expectation = inherit(Expectation::Any),
@@ -126,12 +129,12 @@ settings::channel_settings! {
                 = parse(BTreeMap::new(), MinReadability::resolve),
             /// Most words in one sentence (`sentence-length`; `email`: 35);
             /// unset: not checked.
-            max_sentence_words: u64 => Option<u64> = inherit(None),
+            max_sentence_words: Bounded<1, 1_000> => Option<u64> = inherit(None),
             /// Most exclamations in a reply (`exclamation`); unset: no limit.
-            max_exclamations: u64 => Option<u64> = inherit(None),
+            max_exclamations: Bounded<0, 1_000> => Option<u64> = inherit(None),
             /// Most emoji in a reply (`emoji`); `0`: emoji are not used
             /// (`email`); unset: no limit.
-            max_emoji: u64 => Option<u64> = inherit(None),
+            max_emoji: Bounded<0, 1_000> => Option<u64> = inherit(None),
             /// French replies: also report an ordinary space before `; : ! ?`,
             /// where a no-break one belongs (`punctuation-spacing`).
             strict_french_spacing: bool => bool = inherit(false),

@@ -42,13 +42,24 @@ impl ConfigError {
 
     /// A TOML or schema error from the `toml` crate, with a suggestion for
     /// an unknown key.
+    /// A value of the wrong type or out of range also names its key
+    /// (`channels.twitter.max-length`).
     pub fn from_toml(path: &Path, text: &str, err: &toml::de::Error) -> Self {
-        ConfigError::at(
-            path,
-            text,
-            err.span().map(|s| s.start),
-            explain_toml_message(err.message()),
-        )
+        let explained = explain_toml_message(err.message());
+        let names_itself = ["unknown ", "missing field"]
+            .iter()
+            .any(|p| err.message().starts_with(p));
+        let message = match key_of(err) {
+            Some(key) if !names_itself => {
+                if explained.starts_with("must be ") {
+                    format!("`{key}` {explained}")
+                } else {
+                    format!("`{key}`: {explained}")
+                }
+            }
+            _ => explained,
+        };
+        ConfigError::at(path, text, err.span().map(|s| s.start), message)
     }
 }
 
@@ -65,6 +76,20 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+/// The dotted path of the key a TOML error is about, if it has one: the
+/// `toml` crate shows it ("in `a.b`") only when it has no text to quote.
+fn key_of(err: &toml::de::Error) -> Option<String> {
+    let mut bare = err.clone();
+    bare.set_input(None);
+    let shown = bare.to_string();
+    let key = shown
+        .strip_prefix(err.message())?
+        .trim()
+        .strip_prefix("in `")?
+        .strip_suffix('`')?;
+    (!key.is_empty()).then(|| key.to_owned())
+}
 
 /// Turn serde's "unknown field `chanel`, expected one of `channel`, …" into
 /// "unknown key `chanel` (did you mean `channel`?)"; other messages pass

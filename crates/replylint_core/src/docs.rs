@@ -243,6 +243,42 @@ pub fn channel_keys_markdown() -> String {
     s
 }
 
+/// Markers around the generated table of numeric keys in
+/// docs/configuration.md.
+pub const NUMERIC_KEYS_TABLE_BEGIN: &str =
+    "<!-- begin numeric keys table: generated from the declarations of the options -->";
+pub const NUMERIC_KEYS_TABLE_END: &str = "<!-- end numeric keys table -->";
+
+/// Every key of `replylint.toml` that holds a number, with its range, as
+/// Markdown (for docs/configuration.md).
+pub fn numeric_keys_markdown() -> String {
+    let mut s = String::from("| Key | Table | Values |\n|---|---|---|\n");
+    for k in crate::declare::numeric_keys(crate::config::options::Options::META) {
+        let Some(range) = k.meta.shape.range() else {
+            continue;
+        };
+        let values = match k.meta.shape {
+            crate::declare::Shape::NumberTable(_) => "a table of whole numbers by name, each",
+            crate::declare::Shape::NumberOrTable(_) => {
+                "a whole number, or a table of them by name, each"
+            }
+            _ => "a whole number",
+        };
+        let header = k.table_header();
+        let table = if k.tables.is_empty() {
+            header
+        } else {
+            format!("`{header}`")
+        };
+        let _ = writeln!(
+            s,
+            "| `{}` | {table} | {values} from {} to {} |",
+            k.meta.key, range.min, range.max
+        );
+    }
+    s
+}
+
 fn expectation(e: Expectation) -> &'static str {
     match e {
         Expectation::Required => "required",

@@ -9,8 +9,8 @@
 //! the same spans language detection blanks out, so the words rules read
 //! and the prose the detector reads agree by construction). Between them,
 //! a word is a run of word characters ([`is_word_char`]: letters, digits
-//! and combining marks) joined by an inner apostrophe or hyphen
-//! ([`Joiners::Any`]); an emoji is an emoji grapheme ([`is_emoji`]) cut
+//! and combining marks) of one writing system ([`same_word`]) joined by an
+//! inner apostrophe or hyphen ([`Joiners::Any`]); an emoji is an emoji grapheme ([`is_emoji`]) cut
 //! before any word character in it; any other character is a punctuation
 //! mark. The [`crate::analysis::Document`] of a reply keeps the tokens of
 //! its body, built the first time a rule reads them.
@@ -30,7 +30,8 @@
 //! | elided word ([`elided_word_count`]) | a word-like piece between white space and apostrophes (`what's` is two) | `credential-request` (how far a secret is from the request) |
 //! | letters and digits ([`leading_alphanumerics`], [`trailing_alphanumerics`]) | the run of letters and digits that opens or ends a text | `placeholder` (the words beside a `TODO`); requests for secrets (the word before `pin`) |
 //! | letters ([`leading_letters`]) | the run of letters that opens a text | `greeting` (the word after a German salutation's comma) |
-//! | name character ([`crate::text::is_name_char`]) | a letter, a digit or `_`: what makes a match part of a longer word | `personal-data`, `markup`, phrase matching |
+//! | word boundary ([`is_boundary`], [`same_word`]) | between two characters unless both are word characters (or `_`) of one writing system: `李明TODO` and `مرحباTODO` have one before `TODO`, `xTODO` and `TODOs` none | the tokenizer's words; phrase sets, lexicons, `placeholder`'s fillers |
+//! | name character ([`crate::text::is_name_char`]) | a letter, a digit or `_`: what makes a match part of a longer word | `personal-data`, `markup` |
 //! | emoji ([`emoji`]) | every emoji grapheme of a text, inside links and placeholders too | `emoji` |
 //!
 //! Links, addresses and numbers have one more reading each where a rule
@@ -50,6 +51,8 @@
 //! and paragraphs ([`crate::lang::detect::Layout`]).
 
 use crate::lang::prose::{NotProse, not_prose};
+use crate::text::boundary::same_script;
+pub use crate::text::boundary::{is_boundary, is_word_char, same_word};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -208,14 +211,6 @@ impl Joiners {
     }
 }
 
-/// A word character: a letter, a digit or a combining mark.
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
-}
-
 /// The character of `text` at byte `i` and its length (`i` is on a
 /// character boundary); ASCII without decoding.
 #[inline(always)]
@@ -234,14 +229,22 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 fn word_end(text: &str, start: usize, joiners: Joiners) -> (usize, bool) {
     let mut end = start;
     let mut unicode_hyphen = false;
+    // The word's writing system: where another one starts, so does
+    // another word ([`same_word`]).
+    let Some((first, _)) = char_at(text, start) else {
+        return (start, false);
+    };
     while let Some((c, len)) = char_at(text, end) {
         if !is_word_char(c) {
-            let joins =
-                joiners.joins(c) && char_at(text, end + len).is_some_and(|(n, _)| is_word_char(n));
+            let joins = joiners.joins(c)
+                && char_at(text, end + len)
+                    .is_some_and(|(n, _)| is_word_char(n) && same_script(first, n));
             if !joins {
                 break;
             }
             unicode_hyphen |= !c.is_ascii() && c != '\u{2019}';
+        } else if !same_script(first, c) {
+            break;
         }
         end += len;
     }
@@ -559,23 +562,35 @@ mod tests {
         fn is_joiner(c: char) -> bool {
             matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
         }
+        // Since words split where the writing system changes, the
+        // script of the word's first character goes along.
+        use crate::text::boundary::same_script;
         let mut out = Vec::new();
-        let mut start: Option<usize> = None;
+        let mut start: Option<(usize, char)> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             if is_word_char(c) {
-                start.get_or_insert(i);
+                match start {
+                    Some((s, first)) if !same_script(first, c) => {
+                        out.push(s..i);
+                        start = Some((i, c));
+                    }
+                    Some(_) => {}
+                    None => start = Some((i, c)),
+                }
                 continue;
             }
-            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            let next_is_word = chars.peek().is_some_and(|&(_, n)| {
+                is_word_char(n) && start.is_some_and(|(_, first)| same_script(first, n))
+            });
             if start.is_some() && is_joiner(c) && next_is_word {
                 continue;
             }
-            if let Some(s) = start.take() {
+            if let Some((s, _)) = start.take() {
                 out.push(s..i);
             }
         }
-        if let Some(s) = start {
+        if let Some((s, _)) = start {
             out.push(s..text.len());
         }
         out
@@ -594,12 +609,15 @@ mod tests {
                 i += 1;
                 continue;
             }
-            let start = chars[i].0;
+            let (start, first) = chars[i];
+            let same = |c: char| crate::text::boundary::same_script(first, c);
             while i < chars.len() {
                 let c = chars[i].1;
                 let joins = matches!(c, '\'' | '\u{2019}' | '-')
-                    && chars.get(i + 1).is_some_and(|&(_, n)| is_word_char(n));
-                if !is_word_char(c) && !joins {
+                    && chars
+                        .get(i + 1)
+                        .is_some_and(|&(_, n)| is_word_char(n) && same(n));
+                if (!is_word_char(c) && !joins) || (is_word_char(c) && !same(c)) {
                     break;
                 }
                 i += 1;
@@ -629,10 +647,47 @@ mod tests {
         proptest::collection::vec(
             prop_oneof![
                 proptest::sample::select(vec![
-                    "'", "\u{2019}", "-", "\u{2010}", "\u{2011}", " ", "\n", "\u{a0}", "_", ".",
-                    ",", "@", "#", "{{", "}}", "www.", "https://", "/", "1", "٣", "½", "²", "a",
-                    "É", "ß", "e\u{301}", "\u{301}", "\u{fe0f}", "\u{20e3}", "❤", "😀", "👍🏽", "🇮🇹",
-                    "*", "中", "Ⅻ",
+                    "'",
+                    "\u{2019}",
+                    "-",
+                    "\u{2010}",
+                    "\u{2011}",
+                    " ",
+                    "\n",
+                    "\u{a0}",
+                    "_",
+                    ".",
+                    ",",
+                    "@",
+                    "#",
+                    "{{",
+                    "}}",
+                    "www.",
+                    "https://",
+                    "/",
+                    "1",
+                    "٣",
+                    "½",
+                    "²",
+                    "a",
+                    "É",
+                    "ß",
+                    "e\u{301}",
+                    "\u{301}",
+                    "\u{fe0f}",
+                    "\u{20e3}",
+                    "❤",
+                    "😀",
+                    "👍🏽",
+                    "🇮🇹",
+                    "*",
+                    "中",
+                    "Ⅻ",
+                    "李明",
+                    "مرحبا",
+                    "שלום",
+                    "สวัสดี",
+                    "TODO",
                 ])
                 .prop_map(str::to_owned),
                 "[a-zA-Z ]{1,4}",

@@ -5,8 +5,10 @@
 //! resolution between them. The rules read these types; the configuration
 //! writes them.
 
+use crate::declare::{Bounded, BoundedVisitor, OptionValue, Shape};
 use crate::diagnostic::Level;
 use crate::lang::Language;
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -43,6 +45,8 @@ pub enum Renders {
     /// Unknown: nothing is checked.
     Any,
 }
+
+crate::declare::other_values!(Expectation, Renders);
 
 impl Renders {
     pub const fn as_str(self) -> &'static str {
@@ -126,29 +130,84 @@ impl fmt::Display for SignaturePattern {
 
 /// `min-readability` as written: one minimum for every language, or a
 /// table by language code (`{ it = 40, de = 30 }`; a language left out is
-/// not checked).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+/// not checked). Scores are on a scale of 0 to 100.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MinReadability {
-    Every(u64),
-    PerLanguage(BTreeMap<String, u64>),
+    Every(Score),
+    PerLanguage(BTreeMap<String, Score>),
 }
+
+/// A readability minimum.
+pub type Score = Bounded<0, 100>;
 
 impl MinReadability {
     /// The minimum per language; an unknown language code is an error.
     pub fn resolve(&self) -> Result<BTreeMap<Language, u64>, String> {
         match self {
-            MinReadability::Every(min) => Ok(Language::ALL.iter().map(|&l| (l, *min)).collect()),
+            MinReadability::Every(min) => {
+                Ok(Language::ALL.iter().map(|&l| (l, min.get())).collect())
+            }
             MinReadability::PerLanguage(table) => table
                 .iter()
                 .map(|(code, min)| {
                     let language: Language = code
                         .parse()
                         .map_err(|e| format!("`min-readability`: {e}"))?;
-                    Ok((language, *min))
+                    Ok((language, min.get()))
                 })
                 .collect(),
         }
+    }
+}
+
+impl OptionValue for MinReadability {
+    const SHAPE: Shape = Shape::NumberOrTable(Score::RANGE);
+}
+
+/// One number, checked as a [`Score`], or a table of them (not
+/// `#[serde(untagged)]`, which would drop the message about the number).
+impl<'de> Deserialize<'de> for MinReadability {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> Visitor<'de> for Either {
+            type Value = MinReadability;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}, or a table of them by language code", Score::RANGE)
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                BoundedVisitor(Score::RANGE).visit_u64(v).map(every)
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                BoundedVisitor(Score::RANGE).visit_i64(v).map(every)
+            }
+
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+                BoundedVisitor(Score::RANGE).visit_u128(v).map(every)
+            }
+
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+                BoundedVisitor(Score::RANGE).visit_i128(v).map(every)
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                BoundedVisitor(Score::RANGE).visit_f64(v).map(every)
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut table = BTreeMap::new();
+                while let Some((code, min)) = map.next_entry::<String, Score>()? {
+                    table.insert(code, min);
+                }
+                Ok(MinReadability::PerLanguage(table))
+            }
+        }
+        fn every(min: u64) -> MinReadability {
+            MinReadability::Every(Score::new(min).expect("checked by the visitor"))
+        }
+        deserializer.deserialize_any(Either)
     }
 }
 

@@ -172,11 +172,40 @@ impl Settings {
         ids.dedup();
 
         let global = options.rules.as_ref();
-        let mut channels = BTreeMap::new();
+        let mut channels: BTreeMap<String, Channel> = BTreeMap::new();
         for &id in &ids {
-            let resolved =
-                resolve_channel(id, &builtin, &user_channels, global, &user_rules, &err, 0)?;
-            channels.insert(id.to_owned(), resolved);
+            // The channels from `id` up its `extends` chain that are not
+            // resolved yet, `id` first; then resolved from the top down,
+            // each on its parent. Any depth; a chain that comes back to a
+            // channel on it is a cycle.
+            let mut chain: Vec<String> = Vec::new();
+            let mut on_chain: BTreeMap<String, usize> = BTreeMap::new();
+            let mut at = Some(id.to_owned());
+            while let Some(current) = at.take() {
+                if channels.contains_key(&current) {
+                    break;
+                }
+                if let Some(&first) = on_chain.get(&current) {
+                    return Err(extends_cycle(&chain[first..], &user_channels, &err));
+                }
+                at = parent_of(&current, &builtin, &user_channels, &err)?;
+                on_chain.insert(current.clone(), chain.len());
+                chain.push(current);
+            }
+            for current in chain.iter().rev() {
+                let parent = parent_of(current, &builtin, &user_channels, &err)?
+                    .and_then(|p| channels.get(&p));
+                let resolved = resolve_channel(
+                    current,
+                    parent,
+                    &builtin,
+                    &user_channels,
+                    global,
+                    &user_rules,
+                    &err,
+                )?;
+                channels.insert(current.clone(), resolved);
+            }
         }
         let mut aliases = BTreeMap::new();
         for ch in channels.values() {
@@ -743,75 +772,94 @@ fn apply_levels(
     }
 }
 
-/// Resolve channel `id`: its parent (for user-defined channels, `extends`
-/// or `generic`), then the built-in file, then the user's table. Rule
-/// levels layer as: rule defaults → built-in channel files → the user's
-/// `[rules]` → the user's `[channels.*.rules]`.
-fn resolve_channel(
+/// The channel `id` starts from: none for a built-in channel; for a new
+/// one, the channel its `extends` names (an alias stands for its channel),
+/// else `generic`.
+fn parent_of(
     id: &str,
     builtin: &BTreeMap<String, ChannelOptions>,
     user: &BTreeMap<String, (usize, ChannelOptions)>,
-    global: Option<&RuleLevels>,
-    user_rules: &UserRules,
     err: &impl Fn(usize, String) -> ConfigError,
-    depth: usize,
-) -> Result<Channel, ConfigError> {
+) -> Result<Option<String>, ConfigError> {
     let b = builtin.get(id);
     let u = user.get(id);
-    if depth > 16 {
-        let offset = u.map_or(0, |(o, _)| *o);
-        return Err(err(
-            offset,
-            format!("channel `{id}` extends itself (an `extends` cycle)"),
-        ));
-    }
-    if let Some((_, opts)) = u
-        && b.is_some()
-        && let Some(ext) = &opts.extends
-    {
-        return Err(err(
-            ext.span().start,
-            format!("`extends` is only for new channels; `{id}` is built in"),
-        ));
-    }
-    // A built-in channel starts from nothing; a new one from its parent.
-    let parent = match (b, u) {
-        (Some(_), _) => None,
+    match (b, u) {
+        (Some(_), Some((_, opts))) => match &opts.extends {
+            Some(ext) => Err(err(
+                ext.span().start,
+                format!("`extends` is only for new channels; `{id}` is built in"),
+            )),
+            None => Ok(None),
+        },
+        (Some(_), None) | (None, None) => Ok(None),
         (None, Some((_, opts))) => {
             let name = opts
                 .extends
                 .as_ref()
                 .map_or(channel::GENERIC, |e| e.get_ref().as_str());
-            let parent_id = if builtin.contains_key(name) || user.contains_key(name) {
-                name.to_owned()
+            if builtin.contains_key(name) || user.contains_key(name) {
+                Ok(Some(name.to_owned()))
             } else if let Some((alias_of, _)) = builtin
                 .iter()
                 .find(|(_, o)| o.aliases.iter().flatten().any(|a| a == name))
             {
-                alias_of.clone()
+                Ok(Some(alias_of.clone()))
             } else {
                 let offset = opts.extends.as_ref().map_or(0, |e| e.span().start);
                 let names = builtin.keys().chain(user.keys()).map(String::as_str);
-                return Err(err(offset, crate::suggest::unknown("channel", name, names)));
-            };
-            Some(resolve_channel(
-                &parent_id,
-                builtin,
-                user,
-                global,
-                user_rules,
-                err,
-                depth + 1,
-            )?)
+                Err(err(offset, crate::suggest::unknown("channel", name, names)))
+            }
         }
-        (None, None) => unreachable!("resolve_channel is only called for known ids"),
-    };
+    }
+}
 
+/// "`extends` cycle: `a` → `b` → `a`", at the `extends` of the cycle's
+/// first channel (`cycle`: the channels on it, each extending the next,
+/// the last extending the first).
+fn extends_cycle(
+    cycle: &[String],
+    user: &BTreeMap<String, (usize, ChannelOptions)>,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> ConfigError {
+    let first = &cycle[0];
+    let offset = user.get(first).map_or(0, |(table, opts)| {
+        opts.extends.as_ref().map_or(*table, |e| e.span().start)
+    });
+    let path: Vec<String> = cycle
+        .iter()
+        .chain(std::iter::once(first))
+        .map(|id| format!("`{id}`"))
+        .collect();
+    err(
+        offset,
+        format!(
+            "`extends` cycle: {} (a channel cannot start from itself)",
+            path.join(" → ")
+        ),
+    )
+}
+
+/// Resolve channel `id` on its `parent` (for user-defined channels,
+/// resolved already: `extends` or `generic`; none for a built-in one),
+/// then the built-in file, then the user's table. Rule levels layer as:
+/// rule defaults → built-in channel files → the user's `[rules]` → the
+/// user's `[channels.*.rules]`.
+fn resolve_channel(
+    id: &str,
+    parent: Option<&Channel>,
+    builtin: &BTreeMap<String, ChannelOptions>,
+    user: &BTreeMap<String, (usize, ChannelOptions)>,
+    global: Option<&RuleLevels>,
+    user_rules: &UserRules,
+    err: &impl Fn(usize, String) -> ConfigError,
+) -> Result<Channel, ConfigError> {
+    let b = builtin.get(id);
+    let u = user.get(id);
     let raw = b
         .cloned()
         .unwrap_or_default()
         .merge(u.map(|(_, o)| o.clone()).unwrap_or_default());
-    let mut levels = match &parent {
+    let mut levels = match parent {
         Some(p) => p.levels.clone(),
         None => rules::REGISTRY
             .iter()
@@ -830,14 +878,8 @@ fn resolve_channel(
     );
 
     let registry_levels = levels_by_registry(&levels);
-    raw.resolve(
-        id.to_owned(),
-        parent.as_ref(),
-        levels,
-        registry_levels,
-        b.is_some(),
-    )
-    .map_err(|(offset, message)| err(offset, message))
+    raw.resolve(id.to_owned(), parent, levels, registry_levels, b.is_some())
+        .map_err(|(offset, message)| err(offset, message))
 }
 
 /// The level of each built-in rule, in the order of [`rules::REGISTRY`]:

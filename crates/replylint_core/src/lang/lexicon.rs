@@ -112,8 +112,8 @@ impl Lexicon {
                 let phrase = &self.phrases[i];
                 // "Hi" does not open "Hijack"; "Egr." opens "Egr.Rossi".
                 let ends_word = phrase.text.ends_with(char::is_alphanumeric);
-                let word_goes_on = line[len..].starts_with(char::is_alphanumeric);
-                (!(ends_word && word_goes_on)).then_some(PhraseMatch { phrase, len })
+                (!ends_word || crate::text::boundary::is_boundary(line, len))
+                    .then_some(PhraseMatch { phrase, len })
             })
     }
 

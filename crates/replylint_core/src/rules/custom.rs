@@ -55,6 +55,8 @@ pub enum UserFixSafety {
     Unsafe,
 }
 
+crate::declare::other_values!(UserRuleKind, UserFixSafety);
+
 crate::declare::declare_options! {
     /// One `[[rule]]` table: a rule defined in the config, no code needed.
     /// Which keys a kind accepts is checked when the rule is compiled
@@ -84,9 +86,9 @@ crate::declare::declare_options! {
         /// `substitute`: whether the fix is safe (default) or unsafe.
         fix: Spanned<UserFixSafety>,
         /// `limit`: fewest occurrences.
-        min: Spanned<u64>,
+        min: Spanned<Occurrences>,
         /// `limit`: most occurrences.
-        max: Spanned<u64>,
+        max: Spanned<Occurrences>,
         /// Channels (ids or aliases) the rule runs on. Default: every channel.
         channels: Spanned<Vec<Spanned<String>>>,
         /// Languages the rule runs on (the reply's expected language, or the
@@ -94,6 +96,9 @@ crate::declare::declare_options! {
         languages: Spanned<Vec<Spanned<String>>>,
     }
 }
+
+/// How many times a `limit` rule's phrases may appear: `min`, `max`.
+pub type Occurrences = crate::declare::Bounded<0, 1_000_000>;
 
 /// Most phrases or patterns a default message names before "…".
 const LISTED: usize = 3;
@@ -393,8 +398,8 @@ impl UserRule {
         };
 
         // `limit` bounds.
-        let min = o.min.as_ref().map(|m| *m.get_ref());
-        let max = o.max.as_ref().map(|m| *m.get_ref());
+        let min = o.min.as_ref().map(|m| m.get_ref().get());
+        let max = o.max.as_ref().map(|m| m.get_ref().get());
         if kind == UserRuleKind::Limit {
             match (&o.min, &o.max) {
                 (None, None) => {
@@ -408,8 +413,8 @@ impl UserRule {
                         lo.span().start,
                         format!(
                             "`min` ({}) is greater than `max` ({})",
-                            lo.get_ref(),
-                            hi.get_ref()
+                            lo.get_ref().get(),
+                            hi.get_ref().get()
                         ),
                     ));
                 }

@@ -141,9 +141,12 @@ pub struct Found {
 }
 
 /// Links with a scheme: `http://` or `https://` and everything up to white
-/// space or a character that cannot be in a URL.
-static WITH_SCHEME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\b(https?)://[^\s<>"'`]+"#).expect("valid link regex"));
+/// space or a character that cannot be in a URL. The scheme starts a word
+/// ([`crate::analysis::tokens::is_boundary`], checked after the match: `请访问https://…`
+/// has a link, `xhttps://…` none).
+static WITH_SCHEME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?-u:\b)(https?)://[^\s<>"'`]+"#).expect("valid link regex")
+});
 
 /// Every link in `text`: with a scheme, then the scheme-less ones
 /// twitter-text finds (`www.brand.com`, `bit.ly/x`, `brand.com`).
@@ -153,6 +156,9 @@ pub fn find(text: &str) -> Vec<Found> {
         let (Some(all), Some(scheme)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        if !crate::analysis::tokens::is_boundary(text, all.start()) {
+            continue;
+        }
         let span = all.start()..all.start() + trim_end(all.as_str());
         let rest = &text[scheme.end() + 3..span.end];
         out.push(Found {
@@ -270,6 +276,15 @@ mod tests {
             .into_iter()
             .map(|f| (&text[f.span], f.host))
             .collect()
+    }
+
+    #[test]
+    fn a_scheme_right_after_another_writing_system_starts_a_link() {
+        assert_eq!(
+            links("请访问https://brand.com/help"),
+            [("https://brand.com/help", Some("brand.com".to_owned()))]
+        );
+        assert!(find("xhttps://brand.com/help").iter().all(|f| f.scheme.is_none()));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! channel. The configuration reads the options into its `Options` table
 //! and resolves them here.
 
+use crate::declare::Bounded;
 use crate::lang::detect::Detector;
 use crate::lang::lexicon::Lexicons;
 use crate::text::expand::PlaceholderLengths;
@@ -126,17 +127,22 @@ fn upper_case(acronyms: Vec<String>) -> Vec<String> {
     acronyms.iter().map(|a| a.trim().to_uppercase()).collect()
 }
 
+/// How long a placeholder's value may be, in characters: at most 10,000
+/// (a long paragraph), so that filling in a template stays in proportion
+/// to the template.
+pub type PlaceholderLength = Bounded<0, 10_000>;
+
 crate::declare::declare_options! {
     /// `[placeholder-lengths]`: how long a placeholder's value may be, in
     /// characters, when length rules check a template.
     #[derive(Debug, Default, Deserialize)]
     pub struct PlaceholderLengthOptions {
         /// Variables holding a name (`first_name`, `firstName`…). Default 20.
-        name: usize,
+        name: PlaceholderLength,
         /// Every other variable. Default 30.
-        default: usize,
+        default: PlaceholderLength,
         /// Per variable, by full name: `"ticket.id" = 8`.
-        variables: BTreeMap<String, usize>,
+        variables: BTreeMap<String, PlaceholderLength>,
     }
 }
 
@@ -145,9 +151,14 @@ impl PlaceholderLengthOptions {
     pub fn resolve(self) -> PlaceholderLengths {
         let base = PlaceholderLengths::default();
         PlaceholderLengths {
-            name: self.name.unwrap_or(base.name),
-            default: self.default.unwrap_or(base.default),
-            variables: self.variables.unwrap_or_default(),
+            name: self.name.map_or(base.name, Bounded::get_usize),
+            default: self.default.map_or(base.default, Bounded::get_usize),
+            variables: self
+                .variables
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(name, length)| (name, length.get_usize()))
+                .collect(),
         }
     }
 }

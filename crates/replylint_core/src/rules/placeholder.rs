@@ -69,7 +69,9 @@ crate::declare_rule! {
     ///   are sizes, and a masked number that ends in digits
     ///   (`XXXX-XXXX-XXXX-1234`) is not a filler.
     /// - `TODO`, `TBD` and `FIXME` are matched in capitals as whole words:
-    ///   `todo`, `Todo bien`, `TODOS` and `TBDX` are not fillers. `TODO`
+    ///   `todo`, `Todo bien`, `TODOS` and `TBDX` are not fillers. A word of
+    ///   another writing system ends a word as a space does: `李明TODO`,
+    ///   `مرحباTODO` and `สวัสดีTODO` have a filler, `xTODO` none. `TODO`
     ///   next to another word in capitals is Spanish or Portuguese
     ///   shouting (`GRACIAS POR TODO`) and is left to the `shouting` rule;
     ///   after an article or a possessive it names a thing (`a TODO list`).
@@ -234,21 +236,21 @@ static PATTERNS: [Pattern; 16] = [
         r"\{\$[^{}\n]*\}".to_owned()
     }),
     Pattern::new(Kind::Masked, &["xx"], true, || {
-        r"\b(?:X{2,}|x{2,})(?:[ .-]?(?:X{2,}|x{2,}))*[ .-]?\d{2,}\b".to_owned()
+        r"(?-u:\b)(?:X{2,}|x{2,})(?:[ .-]?(?:X{2,}|x{2,}))*[ .-]?\d{2,}(?-u:\b)".to_owned()
     }),
     Pattern::new(Kind::Marker, &["xxx"], true, || {
-        r"\b(?:X{3,}|x{3,})(?:[ .-](?:X{2,}|x{2,}))*\b".to_owned()
+        r"(?-u:\b)(?:X{3,}|x{3,})(?:[ .-](?:X{2,}|x{2,}))*(?-u:\b)".to_owned()
     }),
     Pattern::new(Kind::Filler, &["TODO", "TBD", "FIXME"], false, || {
-        r"\b(?:TODO|TBD|FIXME)\b".to_owned()
+        r"(?-u:\b)(?:TODO|TBD|FIXME)(?-u:\b)".to_owned()
     }),
     Pattern::new(Kind::Filler, &["lorem"], true, || {
-        r"(?i:\blorem ipsum\b)".to_owned()
+        r"(?i:(?-u:\b)lorem ipsum(?-u:\b))".to_owned()
     }),
     Pattern::new(Kind::Marker, &["["], false, || bracketed(r"\[", r"\]")),
     Pattern::new(Kind::Marker, &["<"], false, || bracketed("<", ">")),
     Pattern::new(Kind::Marker, &["%"], false, || {
-        r"%(?:\d+\$)?[sd]\b".to_owned()
+        r"%(?:\d+\$)?[sd](?-u:\b)".to_owned()
     }),
     // Blank fill-ins: `Hi ___,`.
     Pattern::new(Kind::Marker, &["___"], false, || r"_{3,}".to_owned()),
@@ -415,9 +417,12 @@ fn word_after(body: &str, at: usize) -> &str {
 }
 
 /// A word of two or more letters, all capitals, that is not a filler.
+/// Letters of a script without case (`李明`, `مرحبا`) are no capitals.
 fn is_shouted(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| !c.is_lowercase())
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && word
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
         && !FILLERS.contains(&word)
 }
 
@@ -461,7 +466,13 @@ impl Rule for Placeholder {
                     .range(..range.end)
                     .next_back()
                     .is_some_and(|(_, &end)| end > range.start);
-                if overlaps || is_false_positive(*kind, body, &range) {
+                // The patterns' `(?-u:\b)` finds the candidates (a letter
+                // outside ASCII is no word character there, so `李明TODO`
+                // and `caféTODO` both have one); the one definition of a
+                // word boundary decides.
+                let on_boundaries =
+                    tokens::is_boundary(body, range.start) && tokens::is_boundary(body, range.end);
+                if overlaps || !on_boundaries || is_false_positive(*kind, body, &range) {
                     continue;
                 }
                 taken.insert(range.start, range.end);

@@ -66,11 +66,20 @@ impl Expanded {
     }
 }
 
+/// Most characters the placeholders of one template are filled with
+/// together: past every limit a channel can set (`max-length` is at most
+/// 1,000,000), so that a template of many placeholders cannot make the
+/// filled-in text grow without bound. Placeholders past it are filled with
+/// what is left (nothing).
+pub const MAX_FILL: usize = 16 * 1024 * 1024;
+
 /// Fill every placeholder of `template` with `x` repeated to its worst-case
-/// length (Liquid tags with nothing). A placeholder with a fallback
-/// (`| default: "there"`) takes the longer of the two.
+/// length (Liquid tags with nothing), [`MAX_FILL`] characters at most in
+/// all. A placeholder with a fallback (`| default: "there"`) takes the
+/// longer of the two.
 pub fn worst_case(template: &str, lengths: &PlaceholderLengths) -> Expanded {
     let found = placeholders::find(template);
+    let mut fill_left = MAX_FILL;
     let mut text = String::with_capacity(template.len());
     let mut segments = vec![(0, 0, false)];
     let mut last = 0;
@@ -80,7 +89,9 @@ pub fn worst_case(template: &str, lengths: &PlaceholderLengths) -> Expanded {
         let n = f
             .name
             .map_or(0, |name| lengths.of(name))
-            .max(f.fallback.map_or(0, |fb| fb.chars().count()));
+            .max(f.fallback.map_or(0, |fb| fb.chars().count()))
+            .min(fill_left);
+        fill_left -= n;
         text.extend(std::iter::repeat_n('x', n));
         segments.push((text.len(), f.range.end, false));
         last = f.range.end;
@@ -189,6 +200,19 @@ mod tests {
             assert_eq!(e.text.chars().count(), len, "{template}");
             assert_eq!(e.placeholders, 1, "{template}");
         }
+    }
+
+    #[test]
+    fn the_fill_has_a_ceiling() {
+        let l = PlaceholderLengths {
+            name: 10_000,
+            default: 10_000,
+            variables: BTreeMap::new(),
+        };
+        let template = "{{a}}".repeat(MAX_FILL / 10_000 + 10);
+        let e = worst_case(&template, &l);
+        assert_eq!(e.text.len(), MAX_FILL);
+        assert!(e.text.bytes().all(|b| b == b'x'));
     }
 
     #[test]

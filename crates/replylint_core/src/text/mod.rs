@@ -3,6 +3,7 @@
 //! digits of cards, IBANs and tax codes (`validate`), and
 //! case-insensitive word matching that keeps byte offsets into the original.
 
+pub mod boundary;
 pub mod count;
 pub mod dialect;
 pub mod expand;
@@ -74,12 +75,10 @@ pub fn starts_with_words(haystack: &str, needle: &str) -> Option<usize> {
     if want.peek().is_some() {
         return None;
     }
-    let last_is_word = needle.chars().last().is_some_and(char::is_alphanumeric);
-    let next_is_word = haystack[len..]
-        .chars()
-        .next()
-        .is_some_and(char::is_alphanumeric);
-    (!(last_is_word && next_is_word)).then_some(len)
+    // "Gentile" does not open "Gentilezza"; "Spett.le" opens
+    // "Spett.le ditta", "Dear" opens "Dear李明".
+    let ends_word = needle.chars().last().is_some_and(char::is_alphanumeric);
+    (!ends_word || boundary::is_boundary(haystack, len)).then_some(len)
 }
 
 /// Whether `c` continues a name or a word where a match must not cut
@@ -127,6 +126,9 @@ mod tests {
         );
         assert_eq!(starts_with_words("Hi", "Hi there"), None);
         assert_eq!(starts_with_words("Spett.le ditta", "Spett.le"), Some(8));
+        // Another writing system starts another word.
+        assert_eq!(starts_with_words("Dear李明", "dear"), Some(4));
+        assert_eq!(starts_with_words("Dearest", "dear"), None);
     }
 
     #[test]

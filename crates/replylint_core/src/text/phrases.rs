@@ -4,6 +4,7 @@
 //! to the original text (folding can change byte lengths: `İ` → `i̇`,
 //! `ẞ` → `ß`). Built once per rule set, used for every reply.
 
+use super::boundary::is_boundary;
 use super::is_name_char;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
@@ -424,7 +425,7 @@ impl<T> PhraseSet<T> {
         let ft = folded.text.as_str();
         let on_boundaries = |&(start, end, i): &(usize, usize, usize)| {
             let (starts_word, ends_word) = self.edges[i];
-            (!starts_word || !word_before(ft, start)) && (!ends_word || !word_at(ft, end))
+            (!starts_word || is_boundary(ft, start)) && (!ends_word || is_boundary(ft, end))
         };
         let mut found: Vec<(usize, usize, usize)> = match search {
             Search::With(automaton) => automaton
@@ -470,29 +471,6 @@ impl<T> PhraseSet<T> {
     }
 }
 
-/// Whether the character that ends `text[..at]` is a word character.
-fn word_before(text: &str, at: usize) -> bool {
-    match text.as_bytes()[..at].last() {
-        None => false,
-        Some(&b) if b.is_ascii() => is_word_byte(b),
-        Some(_) => text[..at].chars().next_back().is_some_and(is_name_char),
-    }
-}
-
-/// Whether the character that starts `text[at..]` is a word character.
-fn word_at(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        None => false,
-        Some(&b) if b.is_ascii() => is_word_byte(b),
-        Some(_) => text[at..].chars().next().is_some_and(is_name_char),
-    }
-}
-
-/// [`is_name_char`] for an ASCII character, without decoding it.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,6 +499,31 @@ mod tests {
         assert_eq!(found(&s, "pin codes"), ["pin"]);
         // Accented letters are word characters.
         assert_eq!(found(&set(&["detto"]), "dettò detto"), ["detto"]);
+    }
+
+    #[test]
+    fn another_writing_system_ends_a_word() {
+        let s = set(&["refund", "todo"]);
+        for text in [
+            "退款refund",
+            "refund退款",
+            "استردادrefund",
+            "החזרrefund",
+            "คืนเงินrefund",
+            "환불refund",
+        ] {
+            assert_eq!(found(&s, text), ["refund"], "{text}");
+        }
+        for text in [
+            "refunds",
+            "xrefund",
+            "caférefund",
+            "refund_id",
+            "TODOs 李明",
+        ] {
+            assert_eq!(found(&s, text), Vec::<&str>::new(), "{text}");
+        }
+        assert_eq!(found(&s, "李明TODO"), ["TODO"]);
     }
 
     #[test]
