@@ -46,6 +46,9 @@ impl From<ExitStatus> for std::process::ExitCode {
 /// Entry point of the binary.
 pub fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    if writes_files(&cli) {
+        remove_temporary_files_on_signals();
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     // Not locked for the whole run: the progress bar draws on stderr
@@ -53,6 +56,39 @@ pub fn main() -> std::process::ExitCode {
     let mut err = io::stderr();
     let result = run(cli, None, &mut out, &mut err);
     finish(result, &mut out, &mut err).into()
+}
+
+/// Whether the command line rewrites files (`check --fix`).
+fn writes_files(cli: &Cli) -> bool {
+    let check = match &cli.command {
+        None => &cli.check,
+        Some(Command::Check(args)) => args,
+        Some(_) => return false,
+    };
+    check.fix && !check.diff
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, remove the temporary files of the fixes
+/// being written, then end as the signal would have ended the process.
+/// Only for the binary: a run in-process ([`run_with`]) leaves the
+/// process's signals alone.
+fn remove_temporary_files_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // Without the handler a signal still ends the run; the next
+        // `--fix` in the folder removes what it left.
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                replylint_io::fix::remove_temporary_files();
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    }
 }
 
 /// The binary in-process, for tests: run the command line `args` (the

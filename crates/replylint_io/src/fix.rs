@@ -18,10 +18,12 @@
 //! the first fixes uncovered, until nothing is left to fix or
 //! [`MAX_ROUNDS`] have run.
 //!
-//! Writing is atomic: the new text goes to a temporary file in the same
-//! folder, takes the original's permissions and is renamed over it (a
-//! symbolic link is followed, not replaced). The file is read once more
-//! just before: if it changed since it was read, nothing is written.
+//! Writing ([`write`]) replaces only regular files, atomically: the new
+//! text goes to a temporary file in the same folder, takes the original's
+//! owner, group and mode and is renamed over it (a symbolic link is
+//! followed, not replaced). The file is read once more just before: if it
+//! changed since it was read, it is read, fixed and written again from
+//! the start, once, then left as it is with an error.
 //!
 //! Fixed: `.txt`, `.md` (one reply, front matter kept) and TOML libraries.
 //! CSV, JSON Lines and helpdesk exports are reported but not rewritten.
@@ -31,9 +33,13 @@ use replylint_core::config::Settings;
 use replylint_core::diagnostic::{Applicability, Diagnostic, Edit};
 use replylint_core::engine;
 use replylint_core::reply::{Reply, Source};
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
+use write::{Snapshot, Stage, Swept, Taken, sweep_once, write_fixed};
+
+mod write;
+
+pub use write::{WriteError, remove_temporary_files};
 
 /// Rounds of "apply, lint again" before giving up on convergence.
 pub const MAX_ROUNDS: usize = 10;
@@ -523,11 +529,25 @@ pub struct FileFix {
     pub error: Option<InputError>,
 }
 
+impl FileFix {
+    fn new(name: String) -> Self {
+        FileFix {
+            name,
+            applied: 0,
+            diff: None,
+            notes: Vec::new(),
+            error: None,
+        }
+    }
+}
+
 /// Fix every input (in parallel, results in input order). With `write`,
 /// changed files are written back (`--fix`); otherwise only diffed
-/// (`--diff`). Standard input is never written: with `write` it is left
-/// for the report, with a note. `stdin`: what standard input holds, when it
-/// is not the process's ([`input::stdin::read`]).
+/// (`--diff`). Only regular files are written: standard input, named
+/// pipes and devices are left for the report, with a note, and are not
+/// read here (so that `check` still gets all of them). `stdin`: what
+/// standard input holds, when it is not the process's
+/// ([`input::stdin::read`]).
 pub fn fix_inputs(
     settings: &Settings,
     inputs: &[Input],
@@ -538,10 +558,11 @@ pub fn fix_inputs(
     progress: &(dyn Fn() + Sync),
 ) -> Vec<FileFix> {
     use rayon::prelude::*;
+    let swept = Swept::default();
     inputs
         .par_iter()
         .map(|input| {
-            let fixed = fix_input(settings, input, stdin_name, stdin, opts, write);
+            let fixed = fix_input(settings, input, stdin_name, stdin, opts, write, &swept);
             progress();
             fixed
         })
@@ -555,76 +576,159 @@ fn fix_input(
     stdin: Option<&[u8]>,
     opts: FixOptions,
     write: bool,
+    swept: &Swept,
 ) -> FileFix {
     let stdin_label = stdin_name.map(|p| p.display().to_string());
-    let mut out = FileFix {
-        name: String::new(),
-        applied: 0,
-        diff: None,
-        notes: Vec::new(),
-        error: None,
-    };
-    let (path, name, bytes, text) = match input {
+    match input {
         Input::Stdin if write => {
-            out.name = stdin_label.unwrap_or_else(|| input::stdin::STDIN_NAME.to_owned());
+            let mut out =
+                FileFix::new(stdin_label.unwrap_or_else(|| input::stdin::STDIN_NAME.to_owned()));
             out.notes.push(format!(
-                "{}: standard input is not rewritten; use `--diff` to see its fixes",
+                "{}: not a regular file (standard input), not fixed; `--diff` shows its fixes",
                 out.name
             ));
-            return out;
+            out
         }
         Input::Stdin => match input::stdin::read(stdin_label.as_deref(), stdin) {
-            Ok(source) => (
-                stdin_name.map(Path::to_owned),
-                source.name.clone(),
-                Vec::new(),
-                source.text.clone(),
-            ),
+            Ok(source) => {
+                let mut out = FileFix::new(source.name.clone());
+                fix_source(settings, stdin_name, &source.text, opts, &mut out);
+                out
+            }
             Err(e) => {
+                let mut out = FileFix::new(e.path.clone());
                 out.error = Some(e);
-                return out;
+                out
             }
         },
         Input::File { path, .. } => {
             let name = path.display().to_string();
-            out.name.clone_from(&name);
             if !fixable_format(&name) {
-                return out;
+                return FileFix::new(name);
             }
-            let bytes = match std::fs::read(path) {
-                Ok(b) => b,
-                Err(e) => {
-                    out.error = Some(InputError::new(name, input::io_message(&e)));
-                    return out;
-                }
-            };
-            if input::is_binary(&bytes) {
-                return out;
+            if !write {
+                return diff_file(settings, path, name, opts);
             }
-            let Ok(text) = input::decode(&name, bytes.clone()) else {
-                return out; // `check` reports it
-            };
-            (Some(path.clone()), name, bytes, text)
+            let swept_notes = sweep_once(path.parent().unwrap_or(Path::new(".")), swept);
+            let mut out = fix_file(settings, path, name, opts, &|_| {});
+            out.notes.splice(0..0, swept_notes);
+            out
         }
-    };
-    out.name.clone_from(&name);
-    let fixed = fix_text(settings, path.as_deref(), &name, &text, opts);
+    }
+}
+
+/// Fix `text`, the content of `out.name`, into `out` (fixes applied,
+/// notes, diff); the fixed text if it changed.
+fn fix_source(
+    settings: &Settings,
+    path: Option<&Path>,
+    text: &str,
+    opts: FixOptions,
+    out: &mut FileFix,
+) -> Option<String> {
+    let name = out.name.clone();
+    let fixed = fix_text(settings, path, &name, text, opts);
     out.notes = fixed
         .notes
         .into_iter()
         .map(|n| format!("{name}: {n}"))
         .collect();
     if fixed.applied == 0 || fixed.text == text {
-        return out;
+        return None;
     }
     out.applied = fixed.applied;
-    out.diff = Some(unified_diff(&name, &text, &fixed.text));
-    if write
-        && let Some(path) = &path
-        && let Err(e) = write_atomic(path, &bytes, &fixed.text)
-    {
-        out.error = Some(InputError::new(&name, e.to_string()));
-        out.applied = 0;
+    out.diff = Some(unified_diff(&name, text, &fixed.text));
+    Some(fixed.text)
+}
+
+/// `--diff` of a file: read as `check` reads it (a named pipe too).
+fn diff_file(settings: &Settings, path: &Path, name: String, opts: FixOptions) -> FileFix {
+    let mut out = FileFix::new(name);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            out.error = Some(InputError::new(&out.name, input::io_message(&e)));
+            return out;
+        }
+    };
+    if input::is_binary(&bytes) {
+        return out;
+    }
+    let Ok(text) = input::decode(&out.name, bytes) else {
+        return out; // `check` reports it
+    };
+    fix_source(settings, Some(path), &text, opts, &mut out);
+    out
+}
+
+/// Times a file is read, fixed and written when it changes in between.
+const ATTEMPTS: usize = 2;
+
+/// `--fix` of a file: read, fix and write it back if it is a regular file,
+/// again from the start if it changed meanwhile (once). `at`: see
+/// [`write_fixed`].
+fn fix_file(
+    settings: &Settings,
+    path: &Path,
+    name: String,
+    opts: FixOptions,
+    at: &dyn Fn(Stage),
+) -> FileFix {
+    let mut out = FileFix::new(name);
+    for attempt in 1..=ATTEMPTS {
+        out = FileFix::new(std::mem::take(&mut out.name));
+        let snapshot = match Snapshot::take(path) {
+            Ok(Taken::File(snapshot)) => snapshot,
+            Ok(Taken::NotRegular(kind)) => {
+                out.notes.push(format!(
+                    "{}: not a regular file ({kind}), not fixed",
+                    out.name
+                ));
+                return out;
+            }
+            Ok(Taken::Unfit) => return out, // `check` reports it
+            Err(WriteError::Changed) if attempt < ATTEMPTS => continue,
+            Err(e) => {
+                out.error = Some(InputError::new(&out.name, e.to_string()));
+                return out;
+            }
+        };
+        let Ok(text) = input::decode(&out.name, snapshot.bytes.clone()) else {
+            return out; // `check` reports it
+        };
+        let Some(fixed) = fix_source(settings, Some(path), &text, opts, &mut out) else {
+            return out;
+        };
+        match write_fixed(&snapshot, fixed.as_bytes(), at) {
+            Ok(0) => return out,
+            Ok(carried) => {
+                out.notes.push(format!(
+                    "{}: {carried} bytes added to the file by another program while it was \
+                     being replaced were carried over to the end of the fixed file",
+                    out.name
+                ));
+                return out;
+            }
+            Err(WriteError::Changed) if attempt < ATTEMPTS => {}
+            Err(WriteError::Changed) => {
+                out.error = Some(InputError::new(
+                    &out.name,
+                    "fixes not written: the file changed while it was being fixed, twice; \
+                     run `--fix` again",
+                ));
+                out.applied = 0;
+                return out;
+            }
+            Err(e @ (WriteError::ChangedWhileReplaced | WriteError::StillOpen)) => {
+                out.error = Some(InputError::new(&out.name, e.to_string()));
+                return out;
+            }
+            Err(e) => {
+                out.error = Some(InputError::new(&out.name, e.to_string()));
+                out.applied = 0;
+                return out;
+            }
+        }
     }
     out
 }
@@ -665,56 +769,6 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
-}
-
-/// Why a fixed file was not written.
-#[derive(Debug)]
-pub enum WriteError {
-    /// The file is not what was read any more.
-    Changed,
-    Io(std::io::Error),
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Changed => f.write_str(
-                "fixes not written: the file changed since it was read; run `--fix` again",
-            ),
-            WriteError::Io(e) => write!(f, "fixes not written: {}", input::io_message(e)),
-        }
-    }
-}
-
-impl From<std::io::Error> for WriteError {
-    fn from(e: std::io::Error) -> Self {
-        WriteError::Io(e)
-    }
-}
-
-/// Replace the file at `path`, whose content was `original` when read,
-/// with `new`: through a temporary file in the same folder, renamed over
-/// it, with the original's permissions. Refuses if the file's content is
-/// no longer `original`.
-pub fn write_atomic(path: &Path, original: &[u8], new: &str) -> Result<(), WriteError> {
-    // Write where a symbolic link points, keeping the link.
-    let target: PathBuf = std::fs::canonicalize(path)?;
-    let dir = target
-        .parent()
-        .ok_or_else(|| std::io::Error::other("the file has no folder"))?;
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".replylint-fix-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(new.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), permissions)?;
-    if std::fs::read(&target)? != original {
-        return Err(WriteError::Changed);
-    }
-    tmp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -905,18 +959,77 @@ mod tests {
         );
     }
 
+    fn no_config() -> Settings {
+        let overrides = replylint_core::config::settings::CliOverrides {
+            no_config: true,
+            ..Default::default()
+        };
+        crate::config::load(&overrides, Path::new(".")).unwrap()
+    }
+
+    fn append(path: &Path, text: &str) {
+        use std::io::Write as _;
+        let mut f = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+        f.write_all(text.as_bytes()).unwrap();
+    }
+
     #[test]
-    fn writing_refuses_a_file_changed_since_it_was_read() {
+    fn a_file_that_changes_while_it_is_fixed_is_fixed_again_from_the_start() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
-        std::fs::write(&path, "new text").unwrap();
-        let err = write_atomic(&path, b"old text", "fixed").unwrap_err();
-        assert!(matches!(err, WriteError::Changed));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text");
-        // No temporary file is left behind.
+        std::fs::write(&path, "Ciao  Anna.\n").unwrap();
+        let changed = std::cell::Cell::new(false);
+        let once = |stage| {
+            if stage == Stage::Check && !changed.replace(true) {
+                append(&path, "Riga  due.\n");
+            }
+        };
+        let out = fix_file(
+            &no_config(),
+            &path,
+            "a.txt".to_owned(),
+            FixOptions::default(),
+            &once,
+        );
+        assert!(out.error.is_none(), "{:?}", out.error);
+        assert_eq!(out.applied, 2, "both lines, the second read included");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "Ciao Anna.\nRiga due.\n"
+        );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        write_atomic(&path, b"new text", "fixed").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
+    }
+
+    #[test]
+    fn a_file_that_keeps_changing_is_left_as_it_is_with_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Ciao  Anna.\n").unwrap();
+        // Past the content check: the last look before the rename sees it.
+        let always = |stage| {
+            if stage == Stage::Rename {
+                append(&path, "Riga  in più.\n");
+            }
+        };
+        let out = fix_file(
+            &no_config(),
+            &path,
+            "a.txt".to_owned(),
+            FixOptions::default(),
+            &always,
+        );
+        assert_eq!(
+            out.error.map(|e| e.to_string()).as_deref(),
+            Some(
+                "a.txt: fixes not written: the file changed while it was being fixed, twice; \
+                 run `--fix` again"
+            )
+        );
+        assert_eq!(out.applied, 0);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "Ciao  Anna.\nRiga  in più.\nRiga  in più.\n"
+        );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
