@@ -307,7 +307,10 @@ fn front_matter_on_stdin_is_read_too() {
 #[test]
 fn crlf_positions_point_into_the_file() {
     let text = "Hi Anna,\r\nyour  refund\r\nis on its way. \r\n";
-    let tree = Tree::with_bytes(&[("a.txt", text.as_bytes())]);
+    let tree = Tree::with_bytes(&[
+        ("a.txt", text.as_bytes()),
+        (".replylint.toml", crate::common::ALL_WHITESPACE.as_bytes()),
+    ]);
     let r = tree.run(&["--format", "json", "a.txt"]);
     let doc = r.json();
     let d = doc["diagnostics"].as_array().unwrap();

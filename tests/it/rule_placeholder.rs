@@ -67,7 +67,7 @@ fn fillers_are_reported_with_their_columns_after_emoji_and_accents() {
         found(&[], text),
         vec![
             d(1, 13, "filler `TODO` left in the reply"),
-            d(2, 7, "filler `XXX` left in the reply"),
+            d(2, 7, "fill-in marker `XXX` left in a draft"),
             d(2, 17, "filler `TBD` left in the reply"),
             d(3, 1, "filler `lorem ipsum` left in the reply"),
             d(3, 20, "filler `FIXME` left in the reply"),
@@ -80,8 +80,8 @@ fn lower_case_xxx_and_grouped_xs_are_one_filler() {
     assert_eq!(
         found(&[], "Call +39 XXX XXX XXXX or ref xxx."),
         vec![
-            d(1, 10, "filler `XXX XXX XXXX` left in the reply"),
-            d(1, 30, "filler `xxx` left in the reply"),
+            d(1, 10, "fill-in marker `XXX XXX XXXX` left in a draft"),
+            d(1, 30, "fill-in marker `xxx` left in a draft"),
         ]
     );
 }
@@ -255,7 +255,10 @@ fn a_filler_beside_a_word_of_another_writing_system_is_reported() {
     }
     assert_eq!(found(&[], "TODO李明"), vec![filler(1, 1, "TODO")]);
     assert_eq!(found(&[], "订单TBD。"), vec![filler(1, 3, "TBD")]);
-    assert_eq!(found(&[], "李明 XXX"), vec![filler(1, 4, "XXX")]);
+    assert_eq!(
+        found(&[], "李明 XXX"),
+        vec![d(1, 4, "fill-in marker `XXX` left in a draft")]
+    );
 }
 
 #[test]

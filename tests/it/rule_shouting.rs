@@ -100,15 +100,15 @@ fn german_and_french_capitals_with_accents_and_sharp_s() {
 
 #[test]
 fn the_config_acronym_list_extends_the_builtin_one() {
-    let text = "Thanks for choosing ACME: your parcel ships today.";
+    let text = "Thanks for choosing ZENTA, your parcel ships today.";
     assert_eq!(
         found(CHAT_EN, text),
-        vec![d(1, 21, "`ACME` is written in capitals")]
+        vec![d(1, 21, "`ZENTA` is written in capitals")]
     );
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         dir.path().join("replylint.toml"),
-        "acronyms = [\"acme\", \"SMART\"]\n",
+        "acronyms = [\"zenta\", \"SMART\"]\n",
     )
     .expect("write config");
     let r = run_in(

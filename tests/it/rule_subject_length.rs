@@ -111,7 +111,7 @@ fn a_subject_in_a_toml_library_entry() {
     let d = &found[0];
     assert_eq!(
         (&d["part"], &d["severity"]),
-        (&Value::from("subject"), &Value::from("error"))
+        (&Value::from("subject"), &Value::from("warning"))
     );
     assert_eq!(
         (&d["start"]["line"], &d["start"]["column"]),

@@ -171,7 +171,7 @@ fn blank_lines_at_the_start_and_at_the_end() {
 
 /// `text` passes by default and with whitespace nobody sees reported too.
 fn clean(text: &str) {
-    clean(text);
+    assert_clean("whitespace", &[], text);
     assert_eq!(found(text), vec![], "{text:?}");
 }
 

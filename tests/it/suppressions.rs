@@ -174,7 +174,7 @@ fn comments_do_not_count_towards_length_and_are_not_placeholders() {
 fn fixes_land_next_to_comments_without_touching_them() {
     let t = tree(&[(
         "reply.chat.md",
-        "Hi Anna! <!-- replylint-disable asap -->\nThe parcel  left today, asap.   \n",
+        "Hi Anna! <!-- replylint-disable asap -->\nThe parcel  left today, asap.\n",
     )]);
     let r = t.run(&["check", "--color", "never", "--fix", "reply.chat.md"]);
     assert_ne!(r.code, 2, "{}", r.stderr);

@@ -107,6 +107,22 @@ pub fn run(args: &[&str], stdin: &str) -> Run {
 /// two spaces after a sentence), for tests of the whitespace mechanics.
 pub const ALL_WHITESPACE: &str = "invisible-whitespace = \"warning\"\n";
 
+/// A config file holding [`ALL_WHITESPACE`], written once, outside every
+/// test's tree: `--config` it where `--no-config` would hide whitespace
+/// nobody sees.
+pub fn all_whitespace_config() -> &'static str {
+    static CONFIG: std::sync::OnceLock<(tempfile::TempDir, String)> = std::sync::OnceLock::new();
+    &CONFIG
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("temporary folder");
+            let path = dir.path().join("replylint.toml");
+            std::fs::write(&path, ALL_WHITESPACE).expect("write the config");
+            let path = path.to_str().expect("UTF-8 path").to_owned();
+            (dir, path)
+        })
+        .1
+}
+
 /// [`run`] with a config file holding `config` instead of no config.
 pub fn run_configured(config: &str, args: &[&str], stdin: &str) -> Run {
     let dir = tempfile::tempdir().expect("temporary folder");

@@ -369,8 +369,12 @@ fn is_false_positive(kind: Kind, body: &str, range: &Range<usize>) -> bool {
         // Format fields in code (`git log {sha}`), and braces in
         // ordinary prose that hold words (`{see below}`) are left alone:
         // only an identifier or index in braces is a field.
+        // A brace doubled on either side is a broken `{{…}}`, which the
+        // delimiter checks report.
         Kind::Variable if !text.starts_with("{{") && !text.starts_with("{%") => {
             in_code_span(body, range.start)
+                || body[..range.start].ends_with('{')
+                || body[range.end..].starts_with('}')
         }
         Kind::Marker if text.starts_with('[') => {
             // Markdown link text: `[FAQ](…)`, `[FAQ][1]`.

@@ -368,7 +368,9 @@ fn report_run(run: &[usize], words: &[Word<'_>], body: &str, sink: &mut Sink) {
     }
     // A step of a menu path (`Help > I STILL NEED HELP`) is the label as
     // the app shows it.
-    let before = body[..words[first].range.start].trim_end_matches([' ', '\u{a0}', '*', '_']);
+    // (Capitals before the run, such as a neutral `I`, are the label's.)
+    let before = body[..words[first].range.start]
+        .trim_end_matches(|c: char| c.is_uppercase() || matches!(c, ' ' | '\u{a0}' | '*' | '_'));
     if before.ends_with(['>', '→', '›', '»']) {
         return;
     }

@@ -34,8 +34,8 @@ crate::declare_rule! {
     ///   the run had one, so French `merci ⍽!` becomes `merci⍽!`. A single
     ///   no-break space between words is fine. Indentation at the start of
     ///   a line is not a double space, and tabs are left alone: a tab
-    ///   between words is deliberate alignment. After `.`, `!`, `?`, `:`,
-    ///   `;` or `…` two spaces are a typing convention, not a gap.
+    ///   between words is deliberate alignment. After `.`, `!`, `?` or `…`
+    ///   two spaces are a typing convention, not a gap.
     /// - *Blank lines*: two or more empty (or white-space-only) lines in a
     ///   row, anywhere in the reply, at its start and end included (the
     ///   line break that ends a file is not a blank line). One blank line
@@ -274,7 +274,7 @@ fn double_spaces(line: &Line<'_>, seen: &Seen, sink: &mut Sink) {
         let after_sentence = text[..start]
             .chars()
             .next_back()
-            .is_some_and(|p| matches!(p, '.' | '!' | '?' | ':' | ';' | '…'));
+            .is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'));
         let visible = seen.spaces && !after_sentence;
         if let Some(d) = seen.report(sink, visible, span, format!("{count} spaces between words")) {
             d.with_help(help)
