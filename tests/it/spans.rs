@@ -20,7 +20,13 @@ fn tempdir() -> tempfile::TempDir {
 /// Lint `name` (written with `contents`) in `dir`, as JSON.
 fn lint_file(dir: &Path, name: &str, contents: &str, args: &[&str]) -> Value {
     std::fs::write(dir.join(name), contents).expect("write reply");
-    let mut all = vec!["check", "--config", all_whitespace_config(), "--format", "json"];
+    let mut all = vec![
+        "check",
+        "--config",
+        all_whitespace_config(),
+        "--format",
+        "json",
+    ];
     all.extend_from_slice(args);
     all.push(name);
     let r = run_in(dir, &all, None);
@@ -30,7 +36,13 @@ fn lint_file(dir: &Path, name: &str, contents: &str, args: &[&str]) -> Value {
 
 /// Lint `contents` from stdin, as JSON.
 fn lint_stdin(dir: &Path, contents: &str, args: &[&str]) -> Value {
-    let mut all = vec!["check", "--config", all_whitespace_config(), "--format", "json"];
+    let mut all = vec![
+        "check",
+        "--config",
+        all_whitespace_config(),
+        "--format",
+        "json",
+    ];
     all.extend_from_slice(args);
     all.push("-");
     let r = run_in(dir, &all, Some(contents));

@@ -35,7 +35,9 @@ crate::declare_rule! {
     ///   no-break space between words is fine. Indentation at the start of
     ///   a line is not a double space, and tabs are left alone: a tab
     ///   between words is deliberate alignment. After `.`, `!`, `?` or `…`
-    ///   two spaces are a typing convention, not a gap.
+    ///   two spaces are a typing convention, and after an emoji or another
+    ///   symbol (`🤔  All operators are busy`) deliberate spacing, not a
+    ///   gap.
     /// - *Blank lines*: two or more empty (or white-space-only) lines in a
     ///   row, anywhere in the reply, at its start and end included (the
     ///   line break that ends a file is not a blank line). One blank line
@@ -274,7 +276,9 @@ fn double_spaces(line: &Line<'_>, seen: &Seen, sink: &mut Sink) {
         let after_sentence = text[..start]
             .chars()
             .next_back()
-            .is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'));
+            .is_some_and(|p| {
+                matches!(p, '.' | '!' | '?' | '…') || (!p.is_ascii() && !p.is_alphanumeric())
+            });
         let visible = seen.spaces && !after_sentence;
         if let Some(d) = seen.report(sink, visible, span, format!("{count} spaces between words")) {
             d.with_help(help)
