@@ -23,6 +23,7 @@ mod inputs;
 mod lang_eval;
 mod layers;
 mod library;
+mod odd_files;
 mod properties;
 mod regressions;
 mod rule_blame;

@@ -24,7 +24,9 @@
 //! just before: if it changed since it was read, nothing is written.
 //!
 //! Fixed: `.txt`, `.md` (one reply, front matter kept) and TOML libraries.
-//! CSV, JSON Lines and helpdesk exports are reported but not rewritten.
+//! CSV, JSON Lines and helpdesk exports are reported but not rewritten,
+//! and a UTF-16 file with something to fix is an error: written back, it
+//! would become UTF-8.
 
 use crate::input::{self, Format, Input, InputError, Read};
 use replylint_core::config::Settings;
@@ -564,7 +566,7 @@ fn fix_input(
         notes: Vec::new(),
         error: None,
     };
-    let (path, name, bytes, text) = match input {
+    let (path, name, bytes, text, encoding) = match input {
         Input::Stdin if write => {
             out.name = stdin_label.unwrap_or_else(|| input::stdin::STDIN_NAME.to_owned());
             out.notes.push(format!(
@@ -579,6 +581,8 @@ fn fix_input(
                 source.name.clone(),
                 Vec::new(),
                 source.text.clone(),
+                // Never written: its diff is shown as it reads.
+                input::Encoding::Utf8,
             ),
             Err(e) => {
                 out.error = Some(e);
@@ -598,13 +602,11 @@ fn fix_input(
                     return out;
                 }
             };
-            if input::is_binary(&bytes) {
-                return out;
-            }
-            let Ok(text) = input::decode(&name, bytes.clone()) else {
-                return out; // `check` reports it
+            let Ok(input::Content::Text(text, encoding)) = input::decode_file(&name, bytes.clone())
+            else {
+                return out; // binary or not text: `check` skips or reports it
             };
-            (Some(path.clone()), name, bytes, text)
+            (Some(path.clone()), name, bytes, text, encoding)
         }
     };
     out.name.clone_from(&name);
@@ -615,6 +617,17 @@ fn fix_input(
         .map(|n| format!("{name}: {n}"))
         .collect();
     if fixed.applied == 0 || fixed.text == text {
+        return out;
+    }
+    if encoding != input::Encoding::Utf8 {
+        // Written back, a UTF-16 file would become UTF-8: refused.
+        out.error = Some(InputError::new(
+            &name,
+            format!(
+                "{} not applied: the file is {encoding} and `--fix` writes only UTF-8; save it as UTF-8 to fix it",
+                plural(fixed.applied, "fix", "fixes")
+            ),
+        ));
         return out;
     }
     out.applied = fixed.applied;
