@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use replylint_core::config::Settings;
 use replylint_core::config::settings::{CliOverrides, PathContext};
 use replylint_core::{docs, engine, rules};
-use replylint_io::input::{self, Input, InputError, Read};
+use replylint_io::input::{self, Input, InputError, Read, Skipped};
 use replylint_io::output::{self, FileReport, Finding, Format, Summary};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -243,7 +243,7 @@ fn count(
     };
     let replies = match input::read(&input, None, stdin) {
         Ok(Read::Replies(_, replies)) => replies,
-        Ok(Read::Skipped) => Vec::new(),
+        Ok(Read::Skipped(_)) => Vec::new(),
         Err(e) => {
             writeln!(err, "error: {e}")?;
             return Ok(ExitStatus::Error);
@@ -373,6 +373,9 @@ struct Checked {
     /// did not).
     blocking: usize,
     without_channel: usize,
+    /// Met while walking a directory, and not read (binary, not a reply
+    /// library).
+    skipped: Option<Skipped>,
 }
 
 fn check_input(
@@ -388,6 +391,7 @@ fn check_input(
         errors: Vec::new(),
         blocking: 0,
         without_channel: 0,
+        skipped: None,
     };
     let (source, replies) = match input::read_all(input, name.as_deref(), stdin) {
         Ok((Read::Replies(source, replies), errors)) => {
@@ -396,7 +400,14 @@ fn check_input(
             checked.errors.extend(errors);
             (source, replies)
         }
-        Ok((Read::Skipped, _)) => return checked,
+        Ok((Read::Skipped(reason), _)) => {
+            let path = match input {
+                Input::File { path, .. } => path.display().to_string(),
+                Input::Stdin => input::stdin::STDIN_NAME.to_owned(),
+            };
+            checked.skipped = Some(Skipped { path, reason });
+            return checked;
+        }
         Err(e) => {
             checked.errors.push(e);
             checked.blocking += 1;
@@ -534,12 +545,25 @@ fn check(
     } else {
         args.paths.clone()
     };
-    let (mut inputs, mut walk_errors) = input::collect(&paths, &settings);
+    let input::Collected {
+        mut inputs,
+        errors: mut walk_errors,
+        mut skipped,
+    } = input::collect(&paths, &settings);
     // Paths that could not be walked; errors `--fix` adds (a file that
     // could not be written) leave it to be checked.
     let mut blocking = walk_errors.len();
     if args.force_exclude {
-        inputs.retain(|i| !force_excluded(&settings, i, args.stdin_filename.as_deref()));
+        inputs.retain(|i| {
+            let excluded = force_excluded(&settings, i, args.stdin_filename.as_deref());
+            if excluded && let Input::File { path, .. } = i {
+                skipped.push(Skipped {
+                    path: path.display().to_string(),
+                    reason: input::SkipReason::Excluded,
+                });
+            }
+            !excluded
+        });
     }
     let mut fixes_applied = None;
     if args.fix || args.diff {
@@ -601,6 +625,7 @@ fn check(
             for (checked, rendered) in results {
                 summary.replies_without_channel += checked.without_channel;
                 blocking += checked.blocking;
+                skipped.extend(checked.skipped);
                 errors.extend(checked.errors);
                 if let Some(report) = checked.report {
                     summary.files += 1;
@@ -618,6 +643,18 @@ fn check(
     bar.finish_and_clear();
     summary.input_errors = errors.len();
     summary.blocking_errors = blocking;
+    summary.skipped = skipped.iter().filter(|s| s.reason.counted()).count();
+    if args.verbose {
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        for s in &skipped {
+            let verb = if s.reason.counted() {
+                "skipped"
+            } else {
+                "ignored"
+            };
+            writeln!(err, "{verb}: {}: {}", s.path, s.reason)?;
+        }
+    }
     for e in &errors {
         writeln!(err, "error: {e}")?;
         emitter.input_error(out, e)?;

@@ -181,6 +181,12 @@ pub struct CheckArgs {
     /// which name every file.
     #[arg(long)]
     pub force_exclude: bool,
+    /// List every file not checked on stderr, one line each with the
+    /// reason: `skipped:` for those the summary counts (binary files,
+    /// files of other tools, links and special files), `ignored:` for
+    /// files of other kinds, config files and excluded files.
+    #[arg(short, long)]
+    pub verbose: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }

@@ -118,7 +118,7 @@ pub fn resolved(settings: &Settings, cli: &CliOverrides, path: &Path) -> Result<
                     .next()
                     .map(|r| r.meta)
                     .unwrap_or_default(),
-                Ok(Read::Skipped) => ReplyMeta::default(),
+                Ok(Read::Skipped(_)) => ReplyMeta::default(),
                 Err(e) => return Err(e.to_string()),
             }
         }

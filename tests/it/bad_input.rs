@@ -204,8 +204,12 @@ fn a_file_that_disappears_after_the_walk_is_an_error_naming_it() {
         ..CliOverrides::default()
     };
     let settings = replylint_io::config::load(&cli, &tree.root).unwrap();
-    let (inputs, errors) = input::collect(std::slice::from_ref(&tree.root), &settings);
-    assert!(errors.is_empty());
+    let input::Collected {
+        inputs,
+        errors,
+        skipped,
+    } = input::collect(std::slice::from_ref(&tree.root), &settings);
+    assert!(errors.is_empty() && skipped.is_empty());
     assert_eq!(inputs.len(), 2);
     std::fs::remove_file(tree.root.join("gone.txt")).unwrap();
     let results: Vec<_> = inputs

@@ -24,6 +24,7 @@ mod inputs;
 mod lang_eval;
 mod layers;
 mod library;
+mod odd_files;
 mod precision;
 mod properties;
 mod regressions;

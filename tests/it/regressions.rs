@@ -29,7 +29,7 @@ fn read(name: &str, text: &str) -> (Vec<Reply>, Vec<InputError>) {
     });
     match input::read_source(source, true) {
         Ok((Read::Replies(_, replies), errors)) => (replies, errors),
-        Ok((Read::Skipped, _)) => (Vec::new(), Vec::new()),
+        Ok((Read::Skipped(_), _)) => (Vec::new(), Vec::new()),
         Err(e) => (Vec::new(), vec![e]),
     }
 }

@@ -26,7 +26,9 @@
 //! the start, once, then left as it is with an error.
 //!
 //! Fixed: `.txt`, `.md` (one reply, front matter kept) and TOML libraries.
-//! CSV, JSON Lines and helpdesk exports are reported but not rewritten.
+//! CSV, JSON Lines and helpdesk exports are reported but not rewritten,
+//! and a UTF-16 file with something to fix is an error: written back, it
+//! would become UTF-8.
 
 use crate::input::{self, Format, Input, InputError, Read};
 use replylint_core::config::Settings;
@@ -592,7 +594,9 @@ fn fix_input(
         Input::Stdin => match input::stdin::read(stdin_label.as_deref(), stdin) {
             Ok(source) => {
                 let mut out = FileFix::new(source.name.clone());
-                fix_source(settings, stdin_name, &source.text, opts, &mut out);
+                // Never written: its diff is shown as it reads.
+                let encoding = input::Encoding::Utf8;
+                fix_source(settings, stdin_name, &source.text, encoding, opts, &mut out);
                 out
             }
             Err(e) => {
@@ -623,6 +627,7 @@ fn fix_source(
     settings: &Settings,
     path: Option<&Path>,
     text: &str,
+    encoding: input::Encoding,
     opts: FixOptions,
     out: &mut FileFix,
 ) -> Option<String> {
@@ -634,6 +639,17 @@ fn fix_source(
         .map(|n| format!("{name}: {n}"))
         .collect();
     if fixed.applied == 0 || fixed.text == text {
+        return None;
+    }
+    if encoding != input::Encoding::Utf8 {
+        // Written back, a UTF-16 file would become UTF-8: refused.
+        out.error = Some(InputError::new(
+            &name,
+            format!(
+                "{} not applied: the file is {encoding} and `--fix` writes only UTF-8; save it as UTF-8 to fix it",
+                plural(fixed.applied, "fix", "fixes")
+            ),
+        ));
         return None;
     }
     out.applied = fixed.applied;
@@ -651,13 +667,10 @@ fn diff_file(settings: &Settings, path: &Path, name: String, opts: FixOptions) -
             return out;
         }
     };
-    if input::is_binary(&bytes) {
-        return out;
-    }
-    let Ok(text) = input::decode(&out.name, bytes) else {
-        return out; // `check` reports it
+    let Ok(input::Content::Text(text, encoding)) = input::decode_file(&out.name, bytes) else {
+        return out; // binary or not text: `check` skips or reports it
     };
-    fix_source(settings, Some(path), &text, opts, &mut out);
+    fix_source(settings, Some(path), &text, encoding, opts, &mut out);
     out
 }
 
@@ -693,10 +706,12 @@ fn fix_file(
                 return out;
             }
         };
-        let Ok(text) = input::decode(&out.name, snapshot.bytes.clone()) else {
-            return out; // `check` reports it
+        let Ok(input::Content::Text(text, encoding)) =
+            input::decode_file(&out.name, snapshot.bytes.clone())
+        else {
+            return out; // binary or not text: `check` skips or reports it
         };
-        let Some(fixed) = fix_source(settings, Some(path), &text, opts, &mut out) else {
+        let Some(fixed) = fix_source(settings, Some(path), &text, encoding, opts, &mut out) else {
             return out;
         };
         match write_fixed(&snapshot, fixed.as_bytes(), at) {

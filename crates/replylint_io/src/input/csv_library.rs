@@ -3,7 +3,9 @@
 //! then one reply per row. Fields may be quoted, with `""` for a quote
 //! and line breaks inside. The delimiter is `,`, or `;` or a tab when the
 //! header uses those (spreadsheets set to Italian or German write `;`).
-//! `allow` holds rule ids separated by commas, semicolons or spaces.
+//! `allow` holds rule ids separated by commas, semicolons or spaces. A
+//! header naming a key twice (`text` twice, or `lang` and `language`) is
+//! an error, and no row is read.
 //!
 //! ```text
 //! id,channel,language,text
@@ -54,6 +56,12 @@ pub fn read(source: &Arc<Source>) -> Parsed {
     }
     for (offset, message) in entry_for_header.problems {
         errors.at(offset, format!("{message} in the header row"));
+    }
+    // Two columns for one key: which one a row means is unclear.
+    let mut keys: Vec<&str> = columns.iter().flatten().copied().collect();
+    keys.sort_unstable();
+    if keys.windows(2).any(|w| w[0] == w[1]) {
+        return Parsed::Replies(Vec::new(), errors.list);
     }
 
     let mut reader = csv::ReaderBuilder::new()

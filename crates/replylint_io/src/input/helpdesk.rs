@@ -21,6 +21,11 @@
 //!
 //! A macro that posts no reply (it only sets fields or tags) is not a
 //! reply and is skipped.
+//!
+//! A key written twice in one object is an error at the second one: a
+//! macro or reply holding one is not linted (which value the helpdesk
+//! uses is unclear), and one outside them (a second `"macros"` list) is
+//! reported while the replies read are linted.
 
 use super::Parsed;
 use super::html;
@@ -80,15 +85,18 @@ pub fn read(source: &Arc<Source>, explicit: bool) -> Parsed {
         source,
         errors: Errors::new(source),
         replies: Vec::new(),
+        duplicates: json::duplicate_keys(data, bom),
     };
     let recognised = match (json::object(root), json::array(root)) {
-        (Some(object), _) => reader.object(&object, offset_of(text, root)),
+        (Some(object), _) => reader.object(&object, span_of(text, root)),
         (_, Some(items)) => reader.array(&items),
         _ => false,
     };
     if !recognised {
         return Parsed::NotLibrary(EXPECTED);
     }
+    // The ones outside every macro: in the wrapper.
+    reader.report_duplicates(0..text.len());
     Parsed::Replies(reader.replies, reader.errors.list)
 }
 
@@ -97,12 +105,34 @@ struct Reader<'a> {
     source: &'a Arc<Source>,
     errors: Errors,
     replies: Vec<replylint_core::reply::Reply>,
+    /// Keys written twice, not reported yet.
+    duplicates: Vec<json::Duplicate>,
+}
+
+/// Where `raw` is written in `text`.
+fn span_of(text: &str, raw: &RawValue) -> std::ops::Range<usize> {
+    let at = offset_of(text, raw);
+    at..at + raw.get().len()
 }
 
 impl Reader<'_> {
+    /// Report the duplicate keys written in `span`; whether there were
+    /// any.
+    fn report_duplicates(&mut self, span: std::ops::Range<usize>) -> bool {
+        let (inside, outside): (Vec<_>, Vec<_>) = std::mem::take(&mut self.duplicates)
+            .into_iter()
+            .partition(|d| span.contains(&d.offset));
+        self.duplicates = outside;
+        for d in &inside {
+            let first = self.errors.position(d.first);
+            self.errors.at(d.offset, json::duplicate_message(d, first));
+        }
+        !inside.is_empty()
+    }
+
     /// A top-level object written at `at`: a list wrapper or a single
     /// macro. Whether the shape was recognised.
-    fn object(&mut self, object: &Object<'_>, at: usize) -> bool {
+    fn object(&mut self, object: &Object<'_>, span: std::ops::Range<usize>) -> bool {
         if let Some(list) = object.get("macros").and_then(|r| json::array(r)) {
             for item in list {
                 self.item(item, Kind::Zendesk);
@@ -138,7 +168,7 @@ impl Reader<'_> {
         }
         match Kind::of(object) {
             Some(kind) => {
-                self.macro_object(object, at, kind);
+                self.macro_object(object, span, kind);
                 true
             }
             None => false,
@@ -156,30 +186,34 @@ impl Reader<'_> {
             return false;
         }
         for ((raw, object), kind) in items.iter().zip(&objects).zip(kinds) {
-            let at = offset_of(self.text, raw);
+            let span = span_of(self.text, raw);
             match (object, kind) {
-                (Some(object), Some(kind)) => self.macro_object(object, at, kind),
+                (Some(object), Some(kind)) => self.macro_object(object, span, kind),
                 _ => self
                     .errors
-                    .at(at, format!("not a reply: expected {EXPECTED}")),
+                    .at(span.start, format!("not a reply: expected {EXPECTED}")),
             }
         }
         true
     }
 
     fn item(&mut self, raw: &RawValue, kind: Kind) {
-        let at = offset_of(self.text, raw);
+        let span = span_of(self.text, raw);
         match json::object(raw) {
-            Some(object) => self.macro_object(&object, at, kind),
+            Some(object) => self.macro_object(&object, span, kind),
             None => self.errors.at(
-                at,
+                span.start,
                 format!("expected a macro object, found {}", json::kind(raw)),
             ),
         }
     }
 
-    /// One macro, response or library reply starting at `at`.
-    fn macro_object(&mut self, object: &Object<'_>, at: usize, kind: Kind) {
+    /// One macro, response or library reply written at `span`.
+    fn macro_object(&mut self, object: &Object<'_>, span: std::ops::Range<usize>, kind: Kind) {
+        let at = span.start;
+        if self.report_duplicates(span) {
+            return;
+        }
         if kind == Kind::Library {
             let entry = json::entry(self.text, object, at);
             if let Some(reply) = entry.finish(self.source, &mut self.errors, "reply without `text`")

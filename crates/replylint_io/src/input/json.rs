@@ -205,6 +205,135 @@ fn key_offset(text: &str, key: &str, raw: &RawValue) -> Option<usize> {
         .then(|| before.len() - quoted.len())
 }
 
+/// A key written a second time in one JSON object. `serde_json` keeps
+/// the last value without a word; which one the helpdesk uses is anyone's
+/// guess, so it is an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub key: String,
+    /// Offset of the second key's opening quote.
+    pub offset: usize,
+    /// Offset of the first one's.
+    pub first: usize,
+}
+
+/// Every key written again in the same object of `json`, JSON that
+/// `serde_json` has accepted, written at offset `base` of the file, in
+/// the order of the file. One pass, with a stack of the objects open (no
+/// recursion, whatever the depth) and of their keys: a key is looked up
+/// among its object's keys so far, through a hash table once the object
+/// has many. Keys are compared decoded (`"te\u0078t"` is `"text"`).
+pub fn duplicate_keys(json: &str, base: usize) -> Vec<Duplicate> {
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    /// Keys an object holds before they are looked up in a hash table.
+    const FEW: usize = 32;
+    /// An open object: where its keys start in `keys`, whether a key
+    /// comes next, and its keys by name once it has many.
+    struct Object<'a> {
+        start: usize,
+        key_next: bool,
+        index: Option<HashMap<Cow<'a, str>, usize>>,
+    }
+    enum Open<'a> {
+        Object(Object<'a>),
+        Array,
+    }
+    let bytes = json.as_bytes();
+    let mut open: Vec<Open> = Vec::new();
+    // The keys of the open objects, innermost last: (key, offset).
+    let mut keys: Vec<(Cow<'_, str>, usize)> = Vec::new();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => open.push(Open::Object(Object {
+                start: keys.len(),
+                key_next: true,
+                index: None,
+            })),
+            b'[' => open.push(Open::Array),
+            b'}' | b']' => {
+                if let Some(Open::Object(object)) = open.pop() {
+                    keys.truncate(object.start);
+                }
+            }
+            b',' => {
+                if let Some(Open::Object(object)) = open.last_mut() {
+                    object.key_next = true;
+                }
+            }
+            b'"' => {
+                let start = i;
+                // To the closing quote, over escapes.
+                i += 1;
+                loop {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    match memchr::memchr2(b'"', b'\\', rest) {
+                        Some(j) if rest[j] == b'"' => {
+                            i += j;
+                            break;
+                        }
+                        Some(j) => i += j + 2,
+                        None => {
+                            i = bytes.len();
+                            break;
+                        }
+                    }
+                }
+                let Some(Open::Object(object)) = open.last_mut() else {
+                    i += 1;
+                    continue;
+                };
+                if !object.key_next {
+                    i += 1;
+                    continue;
+                }
+                object.key_next = false;
+                let literal = json.get(start..(i + 1).min(json.len())).unwrap_or_default();
+                let key = match literal.get(1..literal.len().saturating_sub(1)) {
+                    Some(plain) if !plain.contains('\\') => Cow::Borrowed(plain),
+                    _ => Cow::Owned(
+                        serde_json::from_str::<String>(literal)
+                            .unwrap_or_else(|_| literal.to_owned()),
+                    ),
+                };
+                let own = &keys[object.start..];
+                let first = match &object.index {
+                    Some(index) => index.get(&key).copied(),
+                    None => own.iter().find(|(k, _)| *k == key).map(|(_, at)| *at),
+                };
+                if let Some(first) = first {
+                    found.push(Duplicate {
+                        key: key.into_owned(),
+                        offset: base + start,
+                        first: base + first,
+                    });
+                } else {
+                    if object.index.is_none() && own.len() >= FEW {
+                        object.index = Some(own.iter().cloned().collect());
+                    }
+                    if let Some(index) = &mut object.index {
+                        index.insert(key.clone(), start);
+                    }
+                    keys.push((key, start));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The message for a duplicate key whose first one is at `line`:`column`.
+pub fn duplicate_message(d: &Duplicate, (line, column): (usize, usize)) -> String {
+    format!(
+        "duplicate key `{}` in the same object (first at line {line}, column {column})",
+        d.key
+    )
+}
+
 /// A `serde_json` error as (offset in `text`, message), for JSON that
 /// starts at offset `base` of the file and spans `text`.
 pub fn error_at(text: &str, base: usize, e: &serde_json::Error) -> (usize, String) {
@@ -273,6 +402,60 @@ mod tests {
         let mut out = BodyBuilder::new(1);
         decode_string(r#""a\ud800b""#, 0, &mut out);
         assert_eq!(out.finish().0, "a\u{fffd}b");
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_at_every_depth_and_only_in_one_object() {
+        let text = r#"{"macros": [{"id": 1, "text": "a", "te\u0078t": "b"}, {"text": "c"}],
+ "x": {"text": "[\"text\", {\"}"}, "macros": [], "y": ["text", "text"]}"#;
+        let found = duplicate_keys(text, 10);
+        let at = |needle: &str, n: usize| 10 + text.match_indices(needle).nth(n).unwrap().0;
+        assert_eq!(
+            found,
+            vec![
+                Duplicate {
+                    key: "text".into(),
+                    offset: at("\"te\\u0078t\"", 0),
+                    first: at("\"text\"", 0),
+                },
+                Duplicate {
+                    key: "macros".into(),
+                    offset: at("\"macros\"", 1),
+                    first: at("\"macros\"", 0),
+                },
+            ]
+        );
+        assert!(duplicate_keys(r#"{"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}]}"#, 0).is_empty());
+    }
+
+    #[test]
+    fn every_repeat_of_a_key_points_to_the_first_in_small_and_large_objects() {
+        for keys in [3, 100] {
+            let mut text = "{".to_owned();
+            for k in 0..keys {
+                text.push_str(&format!("\"k{k}\": {{\"k{k}\": 0}}, "));
+            }
+            text.push_str("\"k1\": 1, \"x\": [\"\\\\\", {}], \"k1\": \"\\\"\"}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                "{text}"
+            );
+            let found = duplicate_keys(&text, 0);
+            let first = text.find("\"k1\"").unwrap();
+            let offsets: Vec<usize> = text.match_indices("\"k1\": ").map(|m| m.0).collect();
+            assert_eq!(
+                found,
+                offsets[2..]
+                    .iter()
+                    .map(|&offset| Duplicate {
+                        key: "k1".into(),
+                        offset,
+                        first,
+                    })
+                    .collect::<Vec<_>>(),
+                "{keys} keys"
+            );
+        }
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! {"id": "late-2", "channel": "chat", "text": "Ciao {{ticket.requester.first_name}}!\nTi aiuto subito."}
 //! ```
 //!
-//! A line that is not valid JSON is an error for that line; the others are
-//! still read. Blank lines are skipped.
+//! A line that is not valid JSON, or with a key written twice in one
+//! object, is an error for that line; the others are still read. Blank
+//! lines are skipped.
 
 use super::Parsed;
 use super::json::{self, Object};
@@ -47,6 +48,16 @@ pub fn read(source: &Arc<Source>) -> Parsed {
         };
         objects += 1;
         with_text += usize::from(object.contains_key("text"));
+        // A key written twice: which value was meant is unclear, so the
+        // line is not linted.
+        let duplicates = json::duplicate_keys(line, at);
+        if !duplicates.is_empty() {
+            for d in &duplicates {
+                let first = errors.position(d.first);
+                errors.at(d.offset, json::duplicate_message(d, first));
+            }
+            continue;
+        }
         let entry = json::entry(text, &object, at);
         if let Some(reply) = entry.finish(source, &mut errors, "reply without `text`") {
             replies.push(reply);

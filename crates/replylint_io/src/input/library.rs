@@ -91,6 +91,8 @@ pub struct Entry {
     pub text: Option<(String, OffsetMap)>,
     /// What is wrong with it: (offset, message).
     pub problems: Vec<(usize, String)>,
+    /// The keys met so far: canonical, and as written.
+    seen: Vec<(&'static str, String)>,
 }
 
 impl Entry {
@@ -100,6 +102,7 @@ impl Entry {
             meta: ReplyMeta::default(),
             text: None,
             problems: Vec::new(),
+            seen: Vec::new(),
         }
     }
 
@@ -109,10 +112,21 @@ impl Entry {
     }
 
     /// Whether `key` (written at `key_offset`) names a field; an unknown
-    /// key is recorded as a problem when `keys` says so. Returns the
-    /// canonical key.
+    /// key is recorded as a problem when `keys` says so, and so is a key
+    /// met before (`lang` after `language` too). Returns the canonical
+    /// key.
     pub fn key(&mut self, key: &str, key_offset: usize, keys: Keys) -> Option<&'static str> {
         if let Some(k) = canonical(key) {
+            if let Some((_, first)) = self.seen.iter().find(|(c, _)| *c == k) {
+                let message = if first == key {
+                    format!("duplicate key `{key}`")
+                } else {
+                    format!("duplicate key: `{first}` and `{key}` are the same key")
+                };
+                self.problem(key_offset, message);
+            } else {
+                self.seen.push((k, key.to_owned()));
+            }
             return Some(k);
         }
         let misspelt = replylint_core::suggest::closest(key, KEYS.iter().copied()).is_some();
@@ -264,14 +278,20 @@ impl Errors {
 
     /// An error at byte `offset` of the file.
     pub fn at(&mut self, offset: usize, message: impl Into<String>) {
+        let position = self.position(offset);
+        self.list.push(InputError {
+            path: self.source.name.clone(),
+            position: Some(position),
+            message: message.into(),
+        });
+    }
+
+    /// The 1-based line and column of byte `offset` of the file.
+    pub fn position(&mut self, offset: usize) -> (usize, usize) {
         let text = self.source.text.as_str();
         let index = self.index.get_or_insert_with(|| LineIndex::new(text));
         let p = index.position(text, offset);
-        self.list.push(InputError {
-            path: self.source.name.clone(),
-            position: Some((p.line, p.column)),
-            message: message.into(),
-        });
+        (p.line, p.column)
     }
 
     /// An error about the whole file.
@@ -302,6 +322,26 @@ mod tests {
         assert!(e.problems[0].1.contains("did you mean `channel`"));
         assert_eq!(e.key("tags", 12, Keys::Strict), None);
         assert_eq!(e.problems.len(), 2);
+    }
+
+    #[test]
+    fn a_key_met_twice_is_a_problem_at_the_second() {
+        let mut e = Entry::new(0);
+        assert_eq!(e.key("language", 0, Keys::Lenient), Some("language"));
+        assert_eq!(e.key("text", 5, Keys::Lenient), Some("text"));
+        assert!(e.problems.is_empty());
+        assert_eq!(e.key("lang", 9, Keys::Lenient), Some("language"));
+        assert_eq!(e.key("text", 14, Keys::Strict), Some("text"));
+        assert_eq!(
+            e.problems,
+            vec![
+                (
+                    9,
+                    "duplicate key: `language` and `lang` are the same key".to_owned()
+                ),
+                (14, "duplicate key `text`".to_owned()),
+            ]
+        );
     }
 
     #[test]

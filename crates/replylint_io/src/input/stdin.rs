@@ -1,8 +1,9 @@
 //! Standard input, named by `--stdin-filename` or `<stdin>`: one reply
 //! (with optional front matter), or a library when the name says so
-//! (`--stdin-filename macros.jsonl`).
+//! (`--stdin-filename macros.jsonl`). UTF-8, or UTF-16 with a byte-order
+//! mark, as files are.
 
-use super::{InputError, decode, io_message};
+use super::{Content, InputError, decode, decode_file, io_message};
 use replylint_core::reply::Source;
 use std::io::Read as _;
 use std::sync::Arc;
@@ -29,7 +30,12 @@ pub fn read(name: Option<&str>, given: Option<&[u8]>) -> Result<Arc<Source>, Inp
             bytes
         }
     };
-    let text = decode(&name, bytes)?;
+    // UTF-8 or UTF-16 with a byte-order mark, as files; text with NUL
+    // bytes is still read as the draft it was given as.
+    let text = match decode_file(&name, bytes)? {
+        Content::Text(text, _) => text,
+        Content::Binary(bytes) => decode(&name, bytes)?,
+    };
     Ok(Arc::new(Source {
         path: None,
         name,

@@ -129,13 +129,14 @@ fn toml_meta(source: &Source, range: std::ops::Range<usize>) -> Result<ReplyMeta
     let text = source.text.as_str();
     let fm: FrontMatter<Spanned<String>> = toml::from_str(&text[range.clone()]).map_err(|e| {
         let offset = range.start + e.span().map_or(0, |s| s.start);
+        let span = e.span().map(|s| range.start + s.start..range.start + s.end);
         InputError::at(
             &source.name,
             text,
             offset,
             format!(
                 "front matter: {}",
-                replylint_core::config::explain_toml_message(e.message())
+                super::toml_library::message(e.message(), text, span)
             ),
         )
     })?;
@@ -196,6 +197,10 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         serde_saphyr::Error::SerdeUnknownField {
             field, expected, ..
         } => replylint_core::suggest::unknown("key", field, expected.iter().copied()),
+        serde_saphyr::Error::DuplicateMappingKey { key, .. } => match key {
+            Some(key) => format!("duplicate key `{key}`"),
+            None => "duplicate key".to_owned(),
+        },
         serde_saphyr::Error::SerdeUnknownVariant {
             variant, expected, ..
         } => {

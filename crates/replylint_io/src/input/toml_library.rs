@@ -16,7 +16,7 @@
 //! ```
 //!
 //! The `toml` crate parses (recovering from errors, so a broken table does
-//! not hide the others) and gives every key and value its span; the string
+//! not hide the others; a key written twice is one of them) and gives every key and value its span; the string
 //! literal of `text` is decoded here (basic, literal and multi-line
 //! strings, escapes like `\n`, `\u00e8`, `\"`, line-ending backslashes)
 //! with a map back to the file.
@@ -49,12 +49,10 @@ pub fn read(source: &Arc<Source>) -> Parsed {
     for e in &parse_errors {
         let at = bom + e.span().map_or(0, |s| s.start);
         broken.push(at);
+        let span = e.span().map(|s| bom + s.start..bom + s.end);
         errors.at(
             at,
-            format!(
-                "invalid TOML: {}",
-                replylint_core::config::explain_toml_message(e.message())
-            ),
+            format!("invalid TOML: {}", message(e.message(), text, span)),
         );
     }
     let mut replies = Vec::new();
@@ -99,6 +97,21 @@ pub fn read(source: &Arc<Source>) -> Parsed {
         }
     }
     Parsed::Replies(replies, errors.list)
+}
+
+/// A TOML error's message, its first line, with "did you mean" for an
+/// unknown key and the key named when it is a duplicate (the parser only
+/// points at it: its `span` of `text`).
+pub fn message(message: &str, text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    let explained = replylint_core::config::explain_toml_message(message);
+    let key = span
+        .and_then(|s| text.get(s))
+        .map(|k| k.trim().trim_matches(['"', '\'']))
+        .filter(|k| !k.is_empty() && !k.contains(['\n', '`']));
+    match key {
+        Some(key) if explained == "duplicate key" => format!("duplicate key `{key}`"),
+        _ => explained,
+    }
 }
 
 /// One `[[reply]]` table starting at `start`; spans in `table` are relative

@@ -212,6 +212,13 @@ impl Emitter for Human {
                 }
             )?;
         }
+        if s.skipped > 0 {
+            writeln!(
+                out,
+                "{} skipped, not checked; `--verbose` lists them with the reason.",
+                plural(s.skipped, "file", "files")
+            )?;
+        }
         if s.input_errors > 0 {
             let errors = plural(s.input_errors, "error", "errors");
             if s.blocking_errors >= s.input_errors {

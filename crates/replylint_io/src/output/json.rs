@@ -7,15 +7,17 @@
 //!                      "severity", "message", "help", "start", "end", "fix" } ],
 //!   "errors": [ { "path", "line", "column", "message" } ],
 //!   "summary": { "files", "replies", "errors", "warnings", "infos",
-//!                "replies_without_channel", "input_errors" }
+//!                "replies_without_channel", "input_errors", "skipped"? }
 //! }
 //! ```
 //!
 //! `start` and `end` are `{ "line", "column", "column_utf16", "offset" }`:
 //! 1-based line, 1-based column in Unicode scalar values, 1-based column in
-//! UTF-16 code units, and the byte offset in the file on disk. A diagnostic
-//! about the reply's subject, header or footer also has `"part"`
-//! (`"subject"`, `"header"`, `"footer"`); body diagnostics have none.
+//! UTF-16 code units, and the byte offset in the file on disk (in a UTF-16
+//! file, in its text as UTF-8). A diagnostic about the reply's subject,
+//! header or footer also has `"part"` (`"subject"`, `"header"`,
+//! `"footer"`); body diagnostics have none. `skipped` (files not checked)
+//! is in the summary only when some were.
 
 use super::{Emitter, FileReport, JsonDiagnostic, JsonError, Summary};
 use crate::input::InputError;

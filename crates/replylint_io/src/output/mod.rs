@@ -133,6 +133,15 @@ pub struct Summary {
     /// reply from being checked (not part of the JSON summary).
     #[serde(skip)]
     pub blocking_errors: usize,
+    /// Files met while walking a directory and not checked: binary files,
+    /// files of other tools, links and special files (in the JSON summary
+    /// only when there are some).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
