@@ -156,13 +156,13 @@ fn json_positions_count_characters_utf16_units_and_bytes() {
 #[test]
 fn json_columns_differ_after_an_emoji() {
     // 👋 is one character but two UTF-16 units and four bytes.
-    let text = "Hi 👋  there";
+    let text = "Hi 👋 you  there";
     let r = run(&["--channel", "chat", "--format", "json"], text);
     let d = &r.json()["diagnostics"][0];
     assert_eq!(d["rule"], "whitespace");
-    assert_eq!(d["start"]["column"], 5);
-    assert_eq!(d["start"]["column_utf16"], 6);
-    assert_eq!(d["start"]["offset"], "Hi 👋".len());
+    assert_eq!(d["start"]["column"], 9);
+    assert_eq!(d["start"]["column_utf16"], 10);
+    assert_eq!(d["start"]["offset"], "Hi 👋 you".len());
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn tree() -> Tree {
     Tree::new(&[
         (
             "replies/sms/ordine.txt",
-            "Ciao Luca! 📦  Il tuo ordine è partito…\r\nTODO \r\n",
+            "Ciao Luca! 📦 Il tuo  ordine è partito…\r\nTODO \r\n",
         ),
         (
             "replies/macros.toml",

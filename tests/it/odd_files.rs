@@ -256,21 +256,24 @@ const FORMATS: &[(&str, &str)] = &[
     ("reply.txt", "Ciao Anna, è 😀 tutto  ok.\r\nA presto  \r\n"),
     (
         "yaml.md",
-        "---\nid: y\nchannel: sms\n---\nCiao è 😀  Anna.\nA  presto\n",
+        "---\nid: y\nchannel: sms\n---\nCiao è 😀 cara  Anna.\nA  presto\n",
     ),
-    ("toml.md", "+++\nid = \"t\"\n+++\nCiao è 😀  Anna.\n"),
+    ("toml.md", "+++\nid = \"t\"\n+++\nCiao è 😀 cara  Anna.\n"),
     (
         "lib.toml",
-        "[[reply]]\nid = \"a\"\ntext = \"\"\"\nCiao è 😀  Anna.\nA  presto\"\"\"\n",
+        "[[reply]]\nid = \"a\"\ntext = \"\"\"\nCiao è 😀 cara  Anna.\nA  presto\"\"\"\n",
     ),
-    ("lib.csv", "id,text\na,\"Ciao è 😀  Anna.\nA  presto\"\n"),
+    (
+        "lib.csv",
+        "id,text\na,\"Ciao è 😀 cara  Anna.\nA  presto\"\n",
+    ),
     (
         "lib.jsonl",
-        "{\"id\": \"a\", \"text\": \"Ciao è 😀  Anna.\\nA  presto\"}\n{\"id\": \"b\", \"text\": \"\\u00e8  x\"}\n",
+        "{\"id\": \"a\", \"text\": \"Ciao è 😀 cara  Anna.\\nA  presto\"}\n{\"id\": \"b\", \"text\": \"\\u00e8  x\"}\n",
     ),
     (
         "zendesk.json",
-        "{\"macros\": [{\"id\": 1, \"title\": \"T\",\n  \"actions\": [{\"field\": \"comment_value\", \"value\": \"Ciao è 😀  Anna.\"}]}]}\n",
+        "{\"macros\": [{\"id\": 1, \"title\": \"T\",\n  \"actions\": [{\"field\": \"comment_value\", \"value\": \"Ciao è 😀 cara  Anna.\"}]}]}\n",
     ),
 ];
 
@@ -344,13 +347,13 @@ fn utf16_on_standard_input_is_read_too() {
             "line",
             "-",
         ],
-        &utf16("Ciao è 😀  Anna\n", false),
+        &utf16("Ciao è 😀 cara  Anna\n", false),
         &mut out,
         &mut err,
     );
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "<stdin>:1:9: warning[whitespace]: 2 spaces between words\n"
+        "<stdin>:1:14: warning[whitespace]: 2 spaces between words\n"
     );
     assert_eq!((code, err.len()), (0, 0));
 }

@@ -148,7 +148,9 @@ impl Snapshot {
         if !same_state(&before, &meta) || meta.len() != bytes.len() as u64 {
             return Err(WriteError::Changed);
         }
-        if input::is_binary(&bytes) {
+        // UTF-16 has NUL bytes too, after its byte-order mark.
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        if input::is_binary(&bytes) && !utf16 {
             return Ok(Taken::Unfit);
         }
         Ok(Taken::File(Box::new(Snapshot {
