@@ -23,6 +23,7 @@ mod inputs;
 mod lang_eval;
 mod layers;
 mod library;
+mod planted_eval;
 mod properties;
 mod regressions;
 mod rule_blame;
