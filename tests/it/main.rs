@@ -25,6 +25,7 @@ mod lang_eval;
 mod layers;
 mod library;
 mod odd_files;
+mod planted_eval;
 mod precision;
 mod properties;
 mod regressions;

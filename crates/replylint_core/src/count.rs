@@ -192,17 +192,11 @@ fn language_counts(
 }
 
 /// Formal and informal cues in `body`: a weak cue counts only beside a
-/// strong cue of the other side, and the register is `mixed` when the
-/// `register` rule would call it so.
+/// strong cue of the other side ([`register::counted`]), and the register
+/// is `mixed` when the `register` rule would call it so.
 fn register_of(body: &str, language: Language) -> RegisterInfo {
     let cues = register::BUILTIN.find(body, language);
-    let strong = |side: Side| cues.iter().any(|c| c.side == side && !c.weak);
-    let count = |side: Side| {
-        let counts_weak = strong(side.other());
-        cues.iter()
-            .filter(|c| c.side == side && (!c.weak || counts_weak))
-            .count()
-    };
+    let count = |side: Side| register::counted(&cues).filter(|c| c.side == side).count();
     let (formal, informal) = (count(Side::Formal), count(Side::Informal));
     let register = match (formal, informal) {
         _ if register::is_mixed(&cues) => "mixed",

@@ -4,6 +4,7 @@
 use replylint_core::config::Settings;
 use replylint_core::config::settings::CliOverrides;
 use replylint_core::diagnostic::Diagnostic;
+use replylint_core::mode::Mode;
 use replylint_core::reply::{Located, OffsetMap, Reply, ReplyMeta, Source};
 use serde::Deserialize;
 use std::sync::Arc;
@@ -21,6 +22,9 @@ pub struct Case {
     /// The text the defect's diagnostic must cover.
     #[serde(default)]
     pub planted: Option<String>,
+    /// Draft or template; unset, the built-in default.
+    #[serde(default)]
+    pub mode: Option<Mode>,
 }
 
 /// The cases of `tests/data/{set}/{name}`.
@@ -46,7 +50,8 @@ pub fn settings() -> Settings {
     .expect("built-in settings")
 }
 
-/// The diagnostics of `rules` on one case, on its channel and language.
+/// The diagnostics of `rules` on one case, on its channel and language
+/// (and mode, when it has one).
 pub fn lint(settings: &Settings, case: &Case, rules: &[&str]) -> Vec<Diagnostic> {
     let located = |value: &str| {
         Some(Located {
@@ -59,6 +64,7 @@ pub fn lint(settings: &Settings, case: &Case, rules: &[&str]) -> Vec<Diagnostic>
         meta: ReplyMeta {
             channel: located(&case.channel),
             language: located(&case.language),
+            mode: case.mode,
             ..ReplyMeta::default()
         },
         offsets: OffsetMap::starting_at(0),

@@ -1,15 +1,16 @@
 //! Requests for secrets: a request or question phrase ("send us",
-//! "what's your") followed, in the same sentence and within a few words,
-//! by a secret ("password", "PIN", "CVV"), unless a negation ("never",
-//! "don't") holds in the sentence or a gap word ("if", "whether") comes
-//! between. The phrases are the lexicon of [`crate::lang::credentials`];
+//! "what's your"), or an imperative that opens its clause ("please send",
+//! "DM"), followed, in the same sentence and within a few words, by a
+//! secret ("password", "PIN", "CVV"), unless a negation ("never", "don't")
+//! holds in the sentence or a gap word ("if", "whether") comes between. The phrases are the lexicon of [`crate::lang::credentials`];
 //! the `credential-request` rule reports what this finds.
 
 use super::tokens::{elided_word_count, trailing_alphanumerics};
 use crate::analysis::sentences::clauses;
 use crate::lang::Language;
-use crate::lang::credentials::{Entry, PHRASES, Role, SECRETS};
+use crate::lang::credentials::{Entry, LEADS, PHRASES, Role, SECRETS};
 use crate::text::phrases::{Folded, PhraseMatch};
+use crate::text::{is_name_char, starts_with_words};
 use std::ops::Range;
 
 /// Most words between a request and its secret.
@@ -45,7 +46,7 @@ fn find_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Reque
 pub fn requests_in(text: &str, folded: &Folded, language: Option<Language>) -> Vec<Request> {
     let mut groups = PHRASES.find_groups(folded).into_iter();
     let content = groups.next().unwrap_or_default();
-    let keep = |e: &Entry| language.is_none_or(|l| e.language == l || e.language == Language::En);
+    let keep = |e: &Entry| language.is_none_or(|l| e.is_of(l) || e.is_of(Language::En));
     // Gaps, negations, conditionals.
     let mut function: Vec<PhraseMatch<'_, Entry>> =
         groups.flatten().filter(|m| keep(m.payload)).collect();
@@ -77,12 +78,19 @@ pub fn requests_in(text: &str, folded: &Folded, language: Option<Language>) -> V
         for (i, ask) in here.iter().enumerate() {
             let reach = match ask.payload.role {
                 Role::Request => REQUEST_REACH,
+                Role::Imperative if is_imperative(text, &sentence, &ask.span) => REQUEST_REACH,
                 Role::Question => QUESTION_REACH,
                 _ => continue,
             };
             let Some(secret) = here[i + 1..]
                 .iter()
-                .take_while(|m| !matches!(m.payload.role, Role::Request | Role::Question))
+                .take_while(|m| match m.payload.role {
+                    Role::Request | Role::Question => false,
+                    // A verb that is no imperative here ("in DM") asks
+                    // nothing, and leaves the secret to the request before.
+                    Role::Imperative => !is_imperative(text, &sentence, &m.span),
+                    _ => true,
+                })
                 .find(|m| m.payload.role == Role::Secret)
             else {
                 continue;
@@ -105,6 +113,44 @@ pub fn requests_in(text: &str, folded: &Folded, language: Option<Language>) -> V
         }
     }
     out
+}
+
+/// Whether a verb at `span` is an imperative: it opens its clause, and is
+/// not a label (`Text: your one-time password is …`).
+fn is_imperative(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    !text[span.end..].starts_with(':') && opens_clause(text, sentence, span.start)
+}
+
+/// Whether an imperative at `at` opens its clause: between it and the
+/// start of `sentence` (or the last `,` `:` `(` or dash before it) there
+/// are only lead words ("please", "bitte", "per favore"), @mentions, white
+/// space and punctuation. "Please send your password" asks; "we'll send
+/// your PIN by post" does not.
+fn opens_clause(text: &str, sentence: &Range<usize>, at: usize) -> bool {
+    let before = &text[sentence.start..at];
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | ':' | '(' | '–' | '—'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut rest = &before[from..];
+    loop {
+        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        if rest.is_empty() {
+            return true;
+        }
+        if let Some(handle) = rest.strip_prefix('@') {
+            let len = handle
+                .find(|c: char| !is_name_char(c))
+                .unwrap_or(handle.len());
+            rest = &handle[len..];
+            continue;
+        }
+        match LEADS.iter().find_map(|lead| starts_with_words(rest, lead)) {
+            Some(len) => rest = &rest[len..],
+            None => return false,
+        }
+    }
 }
 
 /// A lower-case `pin` after "a" or "un": a pin on a map ("send us a pin
@@ -152,10 +198,63 @@ mod tests {
     use super::*;
 
     fn asks(text: &str) -> Vec<&str> {
-        find(text, None)
+        asks_in(text, None)
+    }
+
+    fn asks_in(text: &str, language: Option<Language>) -> Vec<&str> {
+        find(text, language)
             .into_iter()
             .map(|r| &text[r.span])
             .collect()
+    }
+
+    #[test]
+    fn imperatives_that_open_their_clause() {
+        for (text, want) in [
+            ("Please send your password.", "send your password"),
+            ("@joe DM your PIN and we'll check.", "DM your PIN"),
+            (
+                "Please reply together with your username and password.",
+                "reply together with your username and password",
+            ),
+            ("Hi Jo, text your PIN to us.", "text your PIN"),
+            (
+                "Bitte senden Sie Ihr Passwort per DM.",
+                "senden Sie Ihr Passwort",
+            ),
+            (
+                "Envoyez votre mot de passe en privé.",
+                "Envoyez votre mot de passe",
+            ),
+            ("Per favore invia la password.", "invia la password"),
+        ] {
+            assert_eq!(asks(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn forms_that_only_ask_are_requests_anywhere() {
+        assert_eq!(
+            asks("Per sbloccarlo risponda con nome utente e password."),
+            ["risponda con nome utente e password"]
+        );
+        assert_eq!(asks("Envie sua senha por DM."), ["Envie sua senha"]);
+        assert_eq!(
+            asks("Merci d'envoyer votre code PIN."),
+            ["Merci d'envoyer votre code PIN"]
+        );
+        // "DM" here is no imperative, and leaves the secret to "Scrivici".
+        assert_eq!(
+            asks("Scrivici in DM la password."),
+            ["Scrivici in DM la password"]
+        );
+    }
+
+    #[test]
+    fn a_negation_counts_in_each_language_that_lists_it() {
+        // "nunca" is Spanish and Portuguese.
+        assert!(asks_in("Nunca partilhe a sua senha.", Some(Language::Pt)).is_empty());
+        assert!(asks_in("Nunca compartas tu contraseña.", Some(Language::Es)).is_empty());
     }
 
     #[test]
@@ -235,6 +334,13 @@ mod tests {
             "Send us a pin of your location.",
             "What's the problem with your password?",
             "You can reset your password here: https://brand.com/reset",
+            "We'll send your new PIN by post.",
+            "We will send your PIN by post within five days.",
+            "Forward us the password reset e-mail you received.",
+            "Il sistema invia la password via SMS.",
+            "Text: your one-time password is 123456.",
+            "Include a symbol in your password.",
+            "Informe sua senha apenas no site oficial.",
         ] {
             assert!(asks(text).is_empty(), "{text}: {:?}", asks(text));
         }

@@ -16,9 +16,11 @@
 //! - [`personal_data`]: card numbers, IBANs, e-mail addresses, phone
 //!   numbers and tax codes;
 //! - [`credentials`]: requests for secrets ("send us your password");
+//! - [`counterfactuals`]: reproaches ("you should have downloaded …");
 //! - [`screen`]: one scan of a reply's body for the phrases of the rules
 //!   that look further only when one of theirs is there.
 
+pub mod counterfactuals;
 pub mod credentials;
 pub mod letter;
 pub mod personal_data;

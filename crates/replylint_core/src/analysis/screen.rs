@@ -31,7 +31,7 @@ pub fn worth_it() -> bool {
 /// itself.
 pub fn alone(set: Screened, folded: &Folded) -> bool {
     match set {
-        Screened::Blame => !blame::BUILTIN.find_in(folded).is_empty(),
+        Screened::Blame => !blame::BUILTIN.phrases.find_in(folded).is_empty(),
         Screened::TextSpeak => !text_speak::BUILTIN.find_in(folded).is_empty(),
         Screened::Secrets => !credentials::SECRETS.find_in(folded).is_empty(),
     }
@@ -48,7 +48,7 @@ pub enum Screened {
 /// The phrases of the three sets, one group each.
 static SCREEN: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
     let groups = [
-        blame::BUILTIN.phrases().collect::<Vec<_>>(),
+        blame::BUILTIN.phrases.phrases().collect::<Vec<_>>(),
         text_speak::BUILTIN.phrases().collect(),
         credentials::SECRETS.phrases().collect(),
     ];
@@ -71,6 +71,7 @@ mod tests {
     fn the_screen_holds_the_phrases_of_each_set_as_they_are() {
         let phrases: Vec<&str> = SCREEN.phrases().collect();
         let sets: Vec<&str> = blame::BUILTIN
+            .phrases
             .phrases()
             .chain(text_speak::BUILTIN.phrases())
             .chain(credentials::SECRETS.phrases())

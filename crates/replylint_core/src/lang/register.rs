@@ -1,7 +1,8 @@
 //! Register: formal and informal address. The cues of each register are
 //! data, in `rules/lexicon/register.toml` (embedded in the binary), found
 //! with one phrase set (an Aho-Corasick automaton) per language, built
-//! the first time a reply in that language is checked.
+//! the first time a reply in that language is checked, and by the endings
+//! of words (Spanish `-áis`, `-éis`: "podéis", "queráis").
 
 use super::Language;
 use crate::text::phrases::{Folded, PhraseSet};
@@ -59,6 +60,10 @@ pub struct Cue {
     /// A weak cue (French `vous`) counts only next to a strong cue of the
     /// other side.
     pub weak: bool,
+    /// Addresses several people (Spanish `vosotros`, `ustedes`). A weak
+    /// plural cue counts only next to a strong plural cue of the other
+    /// side (`ustedes` beside `podéis`, not beside `tú`).
+    pub plural: bool,
     /// Byte range in the text.
     pub span: Range<usize>,
 }
@@ -68,6 +73,7 @@ pub struct Cue {
 struct Entry {
     side: Side,
     weak: bool,
+    plural: bool,
     /// Written with a capital letter: matches only as written, and not at
     /// the start of a sentence.
     exact: Option<String>,
@@ -85,6 +91,10 @@ pub struct Cues {
 struct LanguageCues {
     phrases: Vec<(String, Entry)>,
     set: OnceLock<PhraseSet<Entry>>,
+    /// Word endings that make a strong plural informal cue (folded), and
+    /// the words with them that are none.
+    plural_informal_endings: Vec<String>,
+    not_plural_informal: Vec<String>,
 }
 
 impl LanguageCues {
@@ -106,6 +116,14 @@ struct RawLists {
     weak_formal: Vec<String>,
     #[serde(default)]
     weak_informal: Vec<String>,
+    #[serde(default)]
+    plural_formal: Vec<String>,
+    #[serde(default)]
+    plural_informal: Vec<String>,
+    #[serde(default)]
+    plural_informal_endings: Vec<String>,
+    #[serde(default)]
+    not_plural_informal: Vec<String>,
 }
 
 /// The cues shipped in `rules/lexicon/register.toml`.
@@ -114,18 +132,22 @@ pub static BUILTIN: LazyLock<Cues> =
 
 impl Cues {
     /// Parse a register lexicon: one table per language code, each with
-    /// `formal`, `informal`, `weak-formal` and `weak-informal` lists.
+    /// `formal`, `informal`, `weak-formal`, `weak-informal`,
+    /// `plural-formal` (weak), `plural-informal` (strong),
+    /// `plural-informal-endings` and `not-plural-informal` lists.
     pub fn parse(text: &str) -> Result<Self, String> {
         let raw: BTreeMap<String, RawLists> = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut by_language = BTreeMap::new();
         for (code, lists) in raw {
             let language: Language = code.parse()?;
             let mut phrases: Vec<(String, Entry)> = Vec::new();
-            for (side, weak, list) in [
-                (Side::Formal, false, lists.formal),
-                (Side::Informal, false, lists.informal),
-                (Side::Formal, true, lists.weak_formal),
-                (Side::Informal, true, lists.weak_informal),
+            for (side, weak, plural, list) in [
+                (Side::Formal, false, false, lists.formal),
+                (Side::Informal, false, false, lists.informal),
+                (Side::Formal, true, false, lists.weak_formal),
+                (Side::Informal, true, false, lists.weak_informal),
+                (Side::Formal, true, true, lists.plural_formal),
+                (Side::Informal, false, true, lists.plural_informal),
             ] {
                 for cue in list {
                     let cue = cue.trim().to_owned();
@@ -136,16 +158,31 @@ impl Cues {
                     let entry = Entry {
                         side,
                         weak,
+                        plural,
                         exact: capitalised.then(|| cue.clone()),
                     };
                     phrases.push((cue, entry));
                 }
             }
+            let fold = |list: Vec<String>| -> Result<Vec<String>, String> {
+                list.iter()
+                    .map(|w| {
+                        let w = crate::text::fold_str(w.trim());
+                        if w.is_empty() {
+                            Err(format!("[{code}]: empty register cue"))
+                        } else {
+                            Ok(w)
+                        }
+                    })
+                    .collect()
+            };
             by_language.insert(
                 language,
                 LanguageCues {
                     phrases,
                     set: OnceLock::new(),
+                    plural_informal_endings: fold(lists.plural_informal_endings)?,
+                    not_plural_informal: fold(lists.not_plural_informal)?,
                 },
             );
         }
@@ -170,7 +207,8 @@ impl Cues {
         let Some(cues) = self.by_language.get(&language) else {
             return Vec::new();
         };
-        cues.set()
+        let mut found: Vec<Cue> = cues
+            .set()
             .find_in(folded)
             .into_iter()
             .filter_map(|m| {
@@ -189,19 +227,84 @@ impl Cues {
                 Some(Cue {
                     side: entry.side,
                     weak: entry.weak,
+                    plural: entry.plural,
                     span,
                 })
             })
-            .collect()
+            .collect();
+        if !cues.plural_informal_endings.is_empty() {
+            let verbs: Vec<Cue> = words(text)
+                .filter(|&(_, word)| cues.is_plural_informal_verb(word))
+                .filter(|(span, _)| !found.iter().any(|c| overlap(&c.span, span)))
+                .map(|(span, _)| Cue {
+                    side: Side::Informal,
+                    weak: false,
+                    plural: true,
+                    span,
+                })
+                .collect();
+            found.extend(verbs);
+            found.sort_by_key(|c| c.span.start);
+        }
+        found
     }
 }
 
-/// Whether `cues` mix the registers: a strong cue of one side with any
-/// cue of the other (a weak cue alone decides nothing).
+impl LanguageCues {
+    /// Whether `word` ends like a plural informal verb ("podéis") and is
+    /// not one of the exceptions ("país").
+    fn is_plural_informal_verb(&self, word: &str) -> bool {
+        let folded = crate::text::fold_str(word);
+        let letters = folded.chars().count();
+        self.plural_informal_endings
+            .iter()
+            .any(|e| folded.ends_with(e.as_str()) && letters > e.chars().count())
+            && !self.not_plural_informal.contains(&folded)
+    }
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The words of `text`: runs of letters, with their byte ranges.
+fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(char::is_alphabetic)?;
+        let len = text[start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(text.len() - start);
+        at = start + len;
+        Some((start..at, &text[start..at]))
+    })
+}
+
+/// The cues of `cues` that count: every strong cue, and each weak cue
+/// next to a strong cue of the other side (a weak plural cue, next to a
+/// strong plural one).
+pub fn counted(cues: &[Cue]) -> impl Iterator<Item = &Cue> {
+    let strong = |side: Side, plural: bool| {
+        cues.iter()
+            .any(|c| c.side == side && !c.weak && (c.plural || !plural))
+    };
+    let pairs = [
+        (strong(Side::Formal, false), strong(Side::Formal, true)),
+        (strong(Side::Informal, false), strong(Side::Informal, true)),
+    ];
+    cues.iter().filter(move |c| {
+        let (any, plural) = pairs[c.side.other() as usize];
+        !c.weak || if c.plural { plural } else { any }
+    })
+}
+
+/// Whether `cues` mix the registers: cues of both sides count (a weak cue
+/// alone decides nothing).
 pub fn is_mixed(cues: &[Cue]) -> bool {
-    let strong = |side: Side| cues.iter().any(|c| c.side == side && !c.weak);
-    let any = |side: Side| cues.iter().any(|c| c.side == side);
-    (strong(Side::Formal) && any(Side::Informal)) || (strong(Side::Informal) && any(Side::Formal))
+    let mut sides = counted(cues).map(|c| c.side);
+    sides
+        .next()
+        .is_some_and(|first| sides.any(|side| side != first))
 }
 
 /// Whether byte `at` of `text` opens a sentence or a line: only white
@@ -278,9 +381,52 @@ mod tests {
     }
 
     #[test]
+    fn plural_address() {
+        let es = |t| found(t, Language::Es);
+        assert_eq!(
+            es("Si queréis, podéis escribirnos desde vuestro país."),
+            [
+                ("queréis", Side::Informal, false),
+                ("podéis", Side::Informal, false),
+                ("vuestro", Side::Informal, false)
+            ]
+        );
+        let mixed = |t: &str, l| is_mixed(&BUILTIN.find(t, l));
+        assert!(mixed(
+            "Usted puede verlo. Si queréis, escribidnos.",
+            Language::Es
+        ));
+        assert!(mixed(
+            "Gracias a ustedes. Podéis escribirnos.",
+            Language::Es
+        ));
+        assert!(!mixed("Gracias a ustedes. Tu pedido llegó.", Language::Es));
+        assert!(mixed(
+            "Danke für Ihre Geduld. Ihr könnt uns schreiben.",
+            Language::De
+        ));
+        assert!(!mixed(
+            "Wir haben Ihre Kollegin informiert und ihr die Unterlagen geschickt.",
+            Language::De
+        ));
+        assert!(mixed("La ringraziamo. Potete scriverci.", Language::It));
+        assert!(!mixed(
+            "Grazie per il vostro ordine, potete scriverci.",
+            Language::It
+        ));
+        assert!(!mixed(
+            "Grazie per il vostro ordine, ti scriviamo domani.",
+            Language::It
+        ));
+        let plural_only = BUILTIN.find("Gracias a ustedes. Tu pedido.", Language::Es);
+        assert_eq!(counted(&plural_only).count(), 1, "{plural_only:?}");
+    }
+
+    #[test]
     fn bad_lexicons_are_errors() {
         assert!(Cues::parse("[xx]\nformal = [\"a\"]").is_err());
         assert!(Cues::parse("[it]\nformal = [\"\"]").is_err());
         assert!(Cues::parse("[it]\nneutral = [\"a\"]").is_err());
+        assert!(Cues::parse("[es]\nplural-informal-endings = [\" \"]").is_err());
     }
 }

@@ -1,10 +1,12 @@
 //! `blame`: phrases that blame or lecture the customer. The phrases are
-//! the lexicon of [`crate::lang::blame`].
+//! the lexicon of [`crate::lang::blame`]; counterfactuals ("you should
+//! have downloaded") are found by [`crate::analysis::counterfactuals`].
 
 use super::{Context, Rule, Sink};
+use crate::analysis::counterfactuals::reproach;
 use crate::analysis::screen::Screened;
 use crate::analysis::tokens;
-use crate::lang::blame::BUILTIN;
+use crate::lang::blame::{BUILTIN, Kind};
 
 crate::declare_rule! {
     /// ## What it does
@@ -12,10 +14,13 @@ crate::declare_rule! {
     /// said`, `come già detto`, `you should have checked`, `è colpa sua`).
     ///
     /// They are reminders that something was already said (`come già
-    /// detto`, `como ya le dije`), reproaches (`you should have read`,
-    /// `avrebbe dovuto controllare`, `vous auriez dû vérifier`, `it's your
-    /// fault`), orders to calm down or to understand (`calm down please`,
-    /// `Sie müssen verstehen`).
+    /// detto`, `como ya le dije`), reproaches (`it's your fault`, `è colpa
+    /// sua`), orders to calm down or to understand (`calm down please`,
+    /// `Sie müssen verstehen`), and counterfactuals: what the customer
+    /// should have done (`you should have downloaded`, `you should've
+    /// read`, `avresti dovuto scaricare`, `deberías haber leído`, `vous
+    /// auriez dû vérifier`, `Sie hätten die Anleitung lesen sollen`, `você
+    /// deveria ter baixado`).
     ///
     /// The phrases are data, per language: `rules/lexicon/blame.toml`
     /// (it, en, es, fr, de, pt). They match as whole words, case-
@@ -26,11 +31,23 @@ crate::declare_rule! {
     ///
     /// Each language also lists longer phrases that contain a blame phrase
     /// without blaming (`it's not your fault`, `non è colpa sua`, `if you
-    /// forgot to add the order number`); these win. Counterfactuals are
-    /// listed only with the verbs of things a customer does (`you should
-    /// have checked`), because the bare form is just as often an
-    /// expectation (`you should have received an e-mail`) or about someone
-    /// else (`il corriere avrebbe dovuto consegnare ieri`).
+    /// forgot to add the order number`); these win.
+    ///
+    /// A counterfactual blames only with a verb of something the customer
+    /// does. Not reported:
+    /// - expectations: verbs of receiving, getting, arriving and being
+    ///   (`you should have received an e-mail`, `you should have been sent
+    ///   a code`, `avresti dovuto riceverla`, `deberías haber recibido`,
+    ///   `vous auriez dû recevoir`, `Sie hätten eine E-Mail erhalten
+    ///   sollen`, `você deveria ter recebido`); `dovrebbe aver ricevuto`
+    ///   and `Sie sollten … erhalten haben` are not counterfactuals at all;
+    /// - possessions: the verb must be a participle or an infinitive (`you
+    ///   should have access now`, `debería haber un botón`);
+    /// - other people: forms that are also the first or third person
+    ///   (`avrebbe dovuto`, `debería haber`, `deveria ter`) count only
+    ///   where they open a sentence or a clause, with no subject of their
+    ///   own (`il corriere avrebbe dovuto contattarla` is about the
+    ///   courier); `we should have`, `I should have` are apologies.
     ///
     /// When the reply's language is set, only that language's phrases are
     /// used; otherwise every language's.
@@ -90,17 +107,29 @@ impl Rule for Blame {
         if !cx.body_has(Screened::Blame) {
             return;
         }
-        for m in BUILTIN.find_in(cx.folded_prose()) {
+        for m in BUILTIN.phrases.find_in(cx.folded_prose()) {
             let entry = m.payload;
-            if entry.allow || cx.language.is_some_and(|l| l != entry.language) {
+            if entry.kind == Kind::Allow || cx.language.is_some_and(|l| l != entry.language) {
                 continue;
             }
-            let matched = &body[m.span.clone()];
-            if !capitals_match(&entry.phrase, matched, body, m.span.start) {
+            if !capitals_match(&entry.phrase, &body[m.span.clone()], body, m.span.start) {
                 continue;
             }
+            let span = match entry.kind {
+                Kind::Counterfactual { either } => {
+                    let Some(cf) = BUILTIN.counterfactual(entry.language) else {
+                        continue;
+                    };
+                    match reproach(cx.prose(), m.span.clone(), either, cf) {
+                        Some(span) => span,
+                        None => continue,
+                    }
+                }
+                _ => m.span.clone(),
+            };
+            let matched = &body[span.clone()];
             sink.report(
-                m.span.clone(),
+                span,
                 format!("`{matched}` blames or lectures the customer"),
             )
             .with_help("say what happens next, not what the customer did wrong");

@@ -14,15 +14,23 @@ crate::declare_rule! {
     /// credentials.
     ///
     /// Requests are recognised in Italian, English, Spanish, French,
-    /// German and Portuguese ("send us your password", "inviaci la
-    /// password", "envíanos tu contraseña", "communiquez-nous votre mot de
-    /// passe", "teilen Sie uns Ihre PIN mit", "envie-nos a sua senha").
+    /// German and Portuguese ("send us your password", "please send your
+    /// password", "DM your PIN", "inviaci la password", "mándanos tu
+    /// contraseña", "envoyez votre mot de passe", "teilen Sie uns Ihre PIN
+    /// mit", "envie sua senha").
     ///
     /// A request is a phrase that asks for something ("send us", "DM us",
-    /// "tell us", "we need", "inviaci", "ci comunichi", "indícanos",
-    /// "nous communiquer", "senden Sie uns", "informe-nos") followed in the
-    /// same sentence, within eight words, by a secret; or a question
-    /// ("what's your", "qual è la tua") followed within two words by one.
+    /// "tell us", "we need", "reply with", "inviaci", "ci comunichi",
+    /// "risponda", "indícanos", "envíe", "merci d'envoyer", "senden Sie
+    /// uns", "informe-nos", "envie") followed in the same sentence, within
+    /// eight words, by a secret ("please reply together with your username
+    /// and password"); or an imperative that opens its clause, alone or
+    /// after "please", "bitte", "per favore"… ("send your password", "DM
+    /// your PIN", "invia la password", "envoyez votre mot de passe", "bitte
+    /// senden Sie Ihr Passwort"), followed by a secret in the same way; or
+    /// a question ("what's your", "qual è la tua") followed within two
+    /// words by one. The same verb after a subject asks nothing ("we'll
+    /// send your new PIN by post", "il sistema invia la password").
     /// What is not a request:
     /// - a warning: a sentence with a negation is advice, not a request
     ///   ("we will never ask for your password", "non ti chiederemo mai il
@@ -34,14 +42,18 @@ crate::declare_rule! {
     ///   whether your PIN works", "we'll send you a new password", "tell us
     ///   if you forgot your password";
     /// - the last digits of a card: only the *full* card number is a
-    ///   secret ("full card number", "numero completo della carta").
+    ///   secret ("full card number", "numero completo della carta");
+    /// - what only names a secret: "forward us the password reset e-mail",
+    ///   "the PIN reader", "il link di reset della password";
+    /// - typing a secret into a page: "enter your password on the login
+    ///   page", "informe sua senha no aplicativo".
     ///
     /// The phrases are data, per language, in
-    /// `rules/lexicon/credential-request.toml`. Requests and secrets of
-    /// every language are looked for in every reply (a canned Italian
-    /// phrase in an English reply is still caught); negations and clause
-    /// words are those of the reply's language (expected or detected) and
-    /// English.
+    /// `rules/lexicon/credential-request.toml`. Requests, imperatives and
+    /// secrets of every language are looked for in every reply (a canned
+    /// Italian phrase in an English reply is still caught); negations and
+    /// clause words are those of the reply's language (expected or
+    /// detected) and English.
     ///
     /// ## Why is this bad?
     /// No real company asks for these in a message: it is the first thing

@@ -3,7 +3,7 @@
 
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Message;
-use crate::lang::register::{BUILTIN, Cue, Register as Expected, Side};
+use crate::lang::register::{BUILTIN, Cue, Register as Expected, Side, counted, is_mixed};
 
 crate::declare_rule! {
     /// ## What it does
@@ -15,17 +15,25 @@ crate::declare_rule! {
     /// The cues are data, per language, in `rules/lexicon/register.toml`:
     /// Italian `Lei`, `Suo`, `Sua`, "La ringraziamo", "non esiti" against
     /// `ti`, `tuo`, `tua`, `hai`, `puoi`; German capitalised `Sie`,
-    /// `Ihnen`, `Ihr` against `du`, `dich`, `dein`; French `tu`, `te`,
-    /// `ton` against `vous`, `votre`; Spanish `usted`, "le agradecemos"
-    /// against `tú`, `te`, `tu`, `vosotros`; Portuguese "o senhor", "a
-    /// senhora" against `tu`, `te`, `teu`. English has no such cues and is
-    /// not checked. Words that mean something else too often are left out
-    /// (Italian `sei`, "six"; Spanish `su`; Brazilian `você` is neutral).
-    /// A capitalised cue (`Sie`, `Lei`) counts only as written and not at
-    /// the start of a sentence, where the capital says nothing (`Sie` may
-    /// be "she"). French `vous` is also the plural "you": it counts as
-    /// formal only next to informal address, so a reply with only `vous`
-    /// is never reported.
+    /// `Ihnen`, `Ihr` against `du`, `dich`, `dein` and the plural `euch`,
+    /// `euer`, `eure`, "ihr könnt", "habt ihr"; French `tu`, `te`, `ton`
+    /// against `vous`, `votre`; Spanish `usted`, "le agradecemos" against
+    /// `tú`, `te`, `tu` and the plural `vosotros`, `vuestro`, `os` and
+    /// verbs in `-áis`, `-éis`, `-ís` ("queráis", "podéis"); Portuguese "o
+    /// senhor", "a senhora" against `tu`, `te`, `teu`. English has no such
+    /// cues and is not checked. Words that mean something else too often
+    /// are left out (Italian `sei`, "six"; Spanish `su`; German `ihr`
+    /// alone, "her"; Brazilian `você` is neutral). A capitalised cue
+    /// (`Sie`, `Lei`) counts only as written and not at the start of a
+    /// sentence, where the capital says nothing (`Sie` may be "she").
+    ///
+    /// Some cues count only next to the other register: French `vous` is
+    /// also the plural "you", and Italian `voi`, `vostro`, `potete` are
+    /// also how a business writes to a company, so a reply with only these
+    /// is never reported, while `tu … vous` or `Lei … potete` is a mix.
+    /// Spanish `ustedes` is the only plural "you" in Latin America, where
+    /// it goes with `tú`; next to the plural `vosotros`, `podéis` it is the
+    /// formal one, and a mix.
     ///
     /// The language is the reply's expected one or, without one, the
     /// detected one (when detection is confident).
@@ -68,11 +76,12 @@ impl Rule for Register {
         }
         let cues = BUILTIN.find_in(body, cx.folded_body(), language);
         let side = |side: Side| cues.iter().filter(move |c| c.side == side);
-        let mixed = crate::lang::register::is_mixed(&cues);
+        let counted = |side: Side| counted(&cues).filter(move |c| c.side == side);
+        let mixed = is_mixed(&cues);
         let word = |c: &Cue| &body[c.span.clone()];
         if mixed {
-            let formal: Vec<&Cue> = side(Side::Formal).collect();
-            let informal: Vec<&Cue> = side(Side::Informal).collect();
+            let formal: Vec<&Cue> = counted(Side::Formal).collect();
+            let informal: Vec<&Cue> = counted(Side::Informal).collect();
             // The minority side is the odd one out; on a tie, the side
             // that comes in later.
             let (major, minor) = if (formal.len(), informal[0].span.start)
