@@ -117,13 +117,9 @@ impl Kind {
         })
     }
 
-    /// Whether the test fails when the kind's recall drops below the
-    /// floors. Blank fill-ins (`Hi ___,`) and format fields (`{version}`,
-    /// `%(name)s`) in drafts are not yet reported by `placeholder`: their
-    /// numbers are printed, and they are to join the floors once the rule
-    /// reports them.
+    /// Every kind is held to the floors.
     fn enforced(self) -> bool {
-        !matches!(self, Kind::Blank | Kind::FormatField)
+        true
     }
 
     /// Whether the rule reports once per reply, the defect as a whole: a
