@@ -52,6 +52,10 @@ crate::declare_rule! {
     /// When the reply's language is set, only that language's phrases are
     /// used; otherwise every language's.
     ///
+    /// Phrases are per language: in a reply whose language is set, only its
+    /// own; otherwise any of the six lexicons. A language outside them has
+    /// no phrases, so nothing is reported in it.
+    ///
     /// ## Why is this bad?
     /// A customer who writes again usually did not understand or did not
     /// get what they needed. "As I already said" tells them the fault is

@@ -55,6 +55,9 @@ crate::declare_rule! {
     /// clause words are those of the reply's language (expected or
     /// detected) and English.
     ///
+    /// The cues are per language (it, en, es, fr, de, pt): a reply in
+    /// another language gets nothing from this rule.
+    ///
     /// ## Why is this bad?
     /// No real company asks for these in a message: it is the first thing
     /// phishing does, and customers are told so. A reply that asks for them

@@ -24,6 +24,10 @@ crate::declare_rule! {
     /// short lines, names and loanwords never count. A reply wholly in
     /// another language is left to the `language` rule.
     ///
+    /// Outside it, en, es, fr, de and pt (a Dutch reply), or when detection
+    /// is not sure of a paragraph or sentence, the rule says nothing about
+    /// it.
+    ///
     /// ## Why is this bad?
     /// A reply that switches language halfway shows the customer that it
     /// was pasted together, and the part they cannot read may be the one

@@ -35,6 +35,11 @@ crate::declare_rule! {
     /// The rule is on for formal channels (`email`, review replies,
     /// `generic`…) and off on `chat`, `sms` and `twitter`.
     ///
+    /// An abbreviation that means something else in some language (an
+    /// ambiguous one) is reported only in a reply whose language, declared
+    /// or detected for sure, is one where it is text-speak; when neither is
+    /// known, or the language is outside the six, only unambiguous ones are.
+    ///
     /// ## Why is this bad?
     /// A reply from a company is read as the company's voice. Text-speak
     /// looks careless in an e-mail, is hard to read for customers who are
