@@ -25,6 +25,7 @@ mod layers;
 mod library;
 mod properties;
 mod regressions;
+mod rendering;
 mod rule_blame;
 mod rule_credential_request;
 mod rule_emoji;

@@ -18,9 +18,7 @@ pub fn picture(c: char) -> Option<char> {
         // U+2400 SYMBOL FOR NULL onwards, in the order of the C0 controls.
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('\u{2421}'),
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some('\u{fffd}')
-        }
+        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some('\u{fffd}'),
         _ => None,
     }
 }
@@ -51,10 +49,7 @@ mod tests {
             "a␛[31mb␍c␀d␇␡"
         );
         assert_eq!(controls("\u{9b}x\u{85}", &[]), "\u{fffd}x\u{fffd}");
-        assert_eq!(
-            controls("\u{202e}abc\u{2066}", &[]),
-            "\u{fffd}abc\u{fffd}"
-        );
+        assert_eq!(controls("\u{202e}abc\u{2066}", &[]), "\u{fffd}abc\u{fffd}");
         assert_eq!(controls("a\tb\nc\r", &['\n', '\t']), "a\tb\nc␍");
     }
 

@@ -524,7 +524,8 @@ impl LineFacts {
                 checkpoints.push((i, width));
                 last = i;
             }
-            if indent.is_none() && !(c.is_whitespace() && (c == '\t' || escape::picture(c).is_none()))
+            if indent.is_none()
+                && !(c.is_whitespace() && (c == '\t' || escape::picture(c).is_none()))
             {
                 indent = Some(width);
             }
@@ -871,18 +872,38 @@ mod tests {
     }
 
     /// `line`'s finding at `range`, drawn here, plain or styled.
-    fn draw(shown: &Shown<'_>, line: &str, number: usize, range: Range<usize>, styled: bool) -> String {
+    fn draw(
+        shown: &Shown<'_>,
+        line: &str,
+        number: usize,
+        range: Range<usize>,
+        styled: bool,
+    ) -> String {
         let styles = if styled {
             Styles::styled()
         } else {
             Styles::plain()
         };
         let column = line[..range.start].chars().count() + 1;
-        render_line(shown, &styles, line, &LineFacts::new(line), number, column, range)
+        render_line(
+            shown,
+            &styles,
+            line,
+            &LineFacts::new(line),
+            number,
+            column,
+            range,
+        )
     }
 
     /// The same drawn by `annotate-snippets`.
-    fn expected(shown: &Shown<'_>, line: &str, number: usize, range: Range<usize>, styled: bool) -> String {
+    fn expected(
+        shown: &Shown<'_>,
+        line: &str,
+        number: usize,
+        range: Range<usize>,
+        styled: bool,
+    ) -> String {
         let renderer = if styled {
             Renderer::styled()
         } else {
@@ -960,7 +981,10 @@ mod tests {
         let facts = LineFacts::new(&line);
         let before = READ.with(|r| r.get());
         let mut longest = 0;
-        for at in (0..line.len()).step_by(100).map(|i| i + unit.find("  ").unwrap()) {
+        for at in (0..line.len())
+            .step_by(100)
+            .map(|i| i + unit.find("  ").unwrap())
+        {
             let got = render_line(
                 &shown(vec![]),
                 &Styles::plain(),
@@ -981,10 +1005,47 @@ mod tests {
         assert!(longest < 400, "{longest}");
         // The one at column 500,000 is a window of 140 columns.
         let at = 500_000 + unit.find("  ").unwrap();
-        let got = render_line(&shown(vec![]), &Styles::plain(), &line, &facts, 1, at + 1, at..at + 2);
+        let got = render_line(
+            &shown(vec![]),
+            &Styles::plain(),
+            &line,
+            &facts,
+            1,
+            at + 1,
+            at..at + 2,
+        );
         let code = got.lines().nth(3).unwrap();
-        assert!(code.starts_with("1 | ...") && code.ends_with("..."), "{code}");
+        assert!(
+            code.starts_with("1 | ...") && code.ends_with("..."),
+            "{code}"
+        );
         assert_eq!(code.chars().count(), 4 + 136);
+    }
+
+    #[test]
+    fn a_finding_over_several_lines_shows_controls_escaped_and_its_file_column() {
+        // A tab before the span is shown as four spaces: the `-->` line
+        // still gives the column in the file.
+        let source = "a\tb\u{1b}[1m  c\u{202e}\nnext line\u{7}";
+        let start = source.find("  ").unwrap();
+        let shown = shown(vec![("help", Cow::Borrowed("keep one space"))]);
+        let got = render_lines(&shown, &Renderer::plain(), source, 7, start..source.len());
+        assert!(
+            !got.contains(|c: char| c.is_control() && c != '\n'),
+            "{got:?}"
+        );
+        let expected = [
+            "warning[whitespace]: 2 spaces between words",
+            " --> a.txt:7:8",
+            "  |",
+            "7 |   a    b␛[1m  c\u{fffd}",
+            "  |  ___________-",
+            "8 | | next line␇",
+            "  | |__________-",
+            "  |",
+            "  = help: keep one space",
+        ];
+        assert_eq!(got, expected.join("\n"));
     }
 
     proptest! {
