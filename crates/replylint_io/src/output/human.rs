@@ -145,10 +145,10 @@ enum Excerpt {
 
 /// The lines a finding spans. A span on blank lines gets the
 /// neighbouring lines as context.
-fn excerpt(report: &FileReport, f: &Finding) -> Excerpt {
+fn excerpt(report: &FileReport, lines: &mut Lines<'_>, f: &Finding) -> Excerpt {
     let text = report.source.text.as_str();
     let index = &report.index;
-    let blank = |line: usize| text[index.line_range(text, line)].trim().is_empty();
+    let mut blank = |line: usize| lines.get(line).1.blank;
     // A span that ends by covering a line break ends on the line it breaks.
     let (end_line, end_offset) = if f.end.line > f.start.line && f.end.column == 1 {
         (f.end.line - 1, index.line_range(text, f.end.line - 1).end)
@@ -172,7 +172,7 @@ fn excerpt(report: &FileReport, f: &Finding) -> Excerpt {
             range: start..end,
         };
     }
-    if (first..=last).all(blank) {
+    if (first..=last).all(&mut blank) {
         first = first.saturating_sub(1).max(1);
         last = (last + 1).min(index.len());
     }
@@ -355,7 +355,7 @@ impl Emitter for Human {
                 origin: &origin,
                 footers,
             };
-            let rendered = match excerpt(report, f) {
+            let rendered = match excerpt(report, &mut lines, f) {
                 Excerpt::Line { number, range } => {
                     // The column the file's line index has found.
                     let column = f.start.column;
@@ -453,6 +453,11 @@ struct Cells {
 
 fn cells(c: char) -> Cells {
     match c {
+        ' '..='~' => Cells {
+            cell: c,
+            count: 1,
+            width: 1,
+        },
         '\t' => Cells {
             cell: ' ',
             count: 4,
@@ -480,17 +485,32 @@ fn cells(c: char) -> Cells {
 
 /// The columns `c` is shown on.
 fn columns_of(c: char) -> usize {
+    if matches!(c, ' '..='~') {
+        return 1;
+    }
     let c = cells(c);
     c.count * c.width
 }
 
+/// The columns `s` is shown on; printable ASCII by its length.
+fn columns_of_str(s: &str) -> usize {
+    read(s.len());
+    if s.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        s.len()
+    } else {
+        s.chars().map(columns_of).sum()
+    }
+}
+
 /// In a line longer than this many bytes, a checkpoint every this many
 /// bytes or so: a column is counted from the last one before it.
-const STRIDE: usize = 1024;
+const STRIDE: usize = 256;
 
 /// What the window of a line depends on, worked out once per line.
 #[derive(Debug)]
 struct LineFacts {
+    /// Whether the line is white space only (or empty).
+    blank: bool,
     /// Columns of the leading white space, if the line has anything else.
     indent: Option<usize>,
     /// Columns of the whole line.
@@ -533,6 +553,7 @@ impl LineFacts {
         }
         read(line.len());
         LineFacts {
+            blank: line.trim().is_empty(),
             indent,
             width,
             checkpoints,
@@ -551,9 +572,7 @@ impl LineFacts {
     /// Columns of `line[..at]`.
     fn columns_at(&self, line: &str, at: usize) -> usize {
         let (from, column) = self.checkpoint(Some(at), None);
-        let part = &line[from..at];
-        read(part.len());
-        column + part.chars().map(columns_of).sum::<usize>()
+        column + columns_of_str(&line[from..at])
     }
 
     /// The cells of `line` shown from column `left`, as many as fit in
@@ -684,7 +703,11 @@ fn render_line(
     const TERM_WIDTH: usize = 140;
     const PADDING: usize = 6;
     let start_col = facts.columns_at(line, range.start);
-    let mut end_col = facts.columns_at(line, range.end).max(start_col);
+    let mut end_col = if range.len() <= STRIDE {
+        start_col + columns_of_str(&line[range.start..range.end.max(range.start)])
+    } else {
+        facts.columns_at(line, range.end).max(start_col)
+    };
     if end_col == start_col {
         end_col += 1;
     }
