@@ -217,3 +217,11 @@ fn sarif_fingerprints_of_empty_spans_in_a_long_line_hash_a_window_of_it() {
         fingerprint(&format!("Hello. {short}"))
     );
 }
+
+#[test]
+fn a_line_of_white_space_only_is_shown_with_its_span_marked() {
+    // annotate-snippets cut it away, leaving `...` and the marks over the
+    // gutter.
+    let out = stdout("human", "   ");
+    assert!(out.contains("\n1 |    \n  | ---\n"), "{out}");
+}

@@ -157,7 +157,11 @@ fn excerpt(report: &FileReport, lines: &mut Lines<'_>, f: &Finding) -> Excerpt {
     };
     let mut first = f.start.line;
     let mut last = end_line;
-    if first == last && !blank(first) {
+    if (first..=last).all(&mut blank) {
+        first = first.saturating_sub(1).max(1);
+        last = (last + 1).min(index.len());
+    }
+    if first == last {
         let r = index.line_range(text, first);
         let at = |offset: usize| offset.clamp(r.start, r.end) - r.start;
         let line = &text[r.clone()];
@@ -170,18 +174,6 @@ fn excerpt(report: &FileReport, lines: &mut Lines<'_>, f: &Finding) -> Excerpt {
         return Excerpt::Line {
             number: first,
             range: start..end,
-        };
-    }
-    if (first..=last).all(&mut blank) {
-        first = first.saturating_sub(1).max(1);
-        last = (last + 1).min(index.len());
-    }
-    if first == last {
-        let r = index.line_range(text, first);
-        let start = f.start.offset.clamp(r.start, r.end) - r.start;
-        return Excerpt::Line {
-            number: first,
-            range: start..start + text[r][start..].chars().next().map_or(0, char::len_utf8),
         };
     }
     let mut out = String::new();
