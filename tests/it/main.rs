@@ -29,6 +29,7 @@ mod planted_eval;
 mod precision;
 mod properties;
 mod regressions;
+mod rendering;
 mod rule_blame;
 mod rule_credential_request;
 mod rule_emoji;

@@ -10,9 +10,12 @@
 //! (Unicode scalar values); `endLine`/`endColumn` point just past the span.
 //! The message is escaped as the runner requires (`%` → `%25`, CR → `%0D`,
 //! LF → `%0A`), property values too, and also `:` → `%3A` and `,` → `%2C`.
+//! Other control characters (an ESC would colour the job's log) and the
+//! bidirectional controls are shown as [`super::escape`] shows them, and so
+//! is a CR that is not part of a line break.
 //! Files that could not be read are `::error` annotations as well.
 
-use super::{Emitter, FileReport, Finding, Summary};
+use super::{Emitter, FileReport, Finding, Summary, escape};
 use crate::input::InputError;
 use replylint_core::diagnostic::Severity;
 use std::io::{self, Write};
@@ -21,9 +24,18 @@ pub struct Github;
 
 /// Escape the message of a workflow command.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' if chars.peek() == Some(&'\n') => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            '\t' => out.push('\t'),
+            c => out.push(escape::picture(c).unwrap_or(c)),
+        }
+    }
+    out
 }
 
 /// Escape a property value of a workflow command.
@@ -103,6 +115,10 @@ mod tests {
     #[test]
     fn messages_escape_percent_and_line_breaks() {
         assert_eq!(escape_data("100% done\r\nnext"), "100%25 done%0D%0Anext");
+        assert_eq!(
+            escape_data("a\u{1b}[31mred\rb\u{202e}c\td"),
+            "a␛[31mred␍b\u{fffd}c\td"
+        );
         // `%` first, so an escape is not escaped twice.
         assert_eq!(escape_data("%0A"), "%250A");
         assert_eq!(escape_data("a: b, c"), "a: b, c");

@@ -1,5 +1,4 @@
-//! `human`: rustc-style snippets for people, rendered by
-//! `annotate-snippets`, and a summary line.
+//! `human`: rustc-style snippets for people, and a summary line.
 //!
 //! ```text
 //! error[max-length]: 301/280 weighted characters on `twitter`
@@ -9,26 +8,50 @@
 //!   |          ^^^
 //!   = help: shorten the reply by 21 weighted characters
 //! ```
+//!
+//! A finding on one line is drawn here, the way `annotate-snippets` (and
+//! rustc) draw one, at a cost bounded by what is shown: a line wider than
+//! the terminal is cut to a window around the span, with `...` where it was
+//! cut, and finding the window in a long line starts from the
+//! [`LineFacts`] of that line, worked out once per file and line. Findings
+//! over several lines are drawn by `annotate-snippets`.
+//!
+//! Control characters and bidirectional controls in a reply are shown as
+//! [`super::escape`] shows them, tabs as four spaces, and the carets
+//! under the span count those replacements, wide characters (two columns)
+//! and combining marks (none).
 
+use super::escape;
 use super::{Emitter, FileReport, Finding, Summary};
+use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 use colored::Colorize;
 use replylint_core::diagnostic::Severity;
+use replylint_core::location::LineIndex;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::{self, Write};
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
 
 pub struct Human {
     color: bool,
     renderer: Renderer,
+    styles: Styles,
 }
 
 impl Human {
     pub fn new(color: bool) -> Self {
-        let renderer = if color {
-            Renderer::styled()
+        let (renderer, styles) = if color {
+            (Renderer::styled(), Styles::styled())
         } else {
-            Renderer::plain()
+            (Renderer::plain(), Styles::plain())
         };
-        Human { color, renderer }
+        Human {
+            color,
+            renderer,
+            styles,
+        }
     }
 }
 
@@ -40,13 +63,92 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// The lines a finding spans, without `\r`, and the span's byte range in
-/// that excerpt (never empty, so a caret always shows). A span on blank
-/// lines gets the neighbouring lines as context.
-fn excerpt(report: &FileReport, f: &Finding) -> (String, usize, std::ops::Range<usize>) {
+/// The styles of [`Renderer::styled`] (or none at all), for the findings
+/// drawn here.
+#[derive(Debug, Clone, Copy)]
+struct Styles {
+    styled: bool,
+    error: Style,
+    warning: Style,
+    info: Style,
+    note: Style,
+    help: Style,
+    line_no: Style,
+    emphasis: Style,
+}
+
+impl Styles {
+    fn plain() -> Self {
+        let none = Style::new();
+        Styles {
+            styled: false,
+            error: none,
+            warning: none,
+            info: none,
+            note: none,
+            help: none,
+            line_no: none,
+            emphasis: none,
+        }
+    }
+
+    fn styled() -> Self {
+        let windows = cfg!(windows);
+        let bright_blue = if windows {
+            AnsiColor::BrightCyan
+        } else {
+            AnsiColor::BrightBlue
+        };
+        let bold = |c: AnsiColor| c.on_default().effects(Effects::BOLD);
+        Styles {
+            styled: true,
+            error: bold(AnsiColor::BrightRed),
+            warning: bold(if windows {
+                AnsiColor::BrightYellow
+            } else {
+                AnsiColor::Yellow
+            }),
+            info: bold(bright_blue),
+            note: bold(AnsiColor::BrightGreen),
+            help: bold(AnsiColor::BrightCyan),
+            line_no: bold(bright_blue),
+            emphasis: if windows {
+                bold(AnsiColor::BrightWhite)
+            } else {
+                Style::new().effects(Effects::BOLD)
+            },
+        }
+    }
+
+    fn level(&self, s: Severity) -> Style {
+        match s {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+}
+
+/// Where a finding is in its file, as it is shown.
+enum Excerpt {
+    /// On line `number`, bytes `range` of the line (without its line
+    /// break); an empty range is after the end of the line.
+    Line { number: usize, range: Range<usize> },
+    /// Over several lines: their text, without `\r`, the number of the
+    /// first, and the span's byte range in that text (never empty).
+    Lines {
+        source: String,
+        first_line: usize,
+        range: Range<usize>,
+    },
+}
+
+/// The lines a finding spans. A span on blank lines gets the
+/// neighbouring lines as context.
+fn excerpt(report: &FileReport, lines: &mut Lines<'_>, f: &Finding) -> Excerpt {
     let text = report.source.text.as_str();
     let index = &report.index;
-    let blank = |line: usize| text[index.line_range(text, line)].trim().is_empty();
+    let mut blank = |line: usize| lines.get(line).1.blank;
     // A span that ends by covering a line break ends on the line it breaks.
     let (end_line, end_offset) = if f.end.line > f.start.line && f.end.column == 1 {
         (f.end.line - 1, index.line_range(text, f.end.line - 1).end)
@@ -55,9 +157,24 @@ fn excerpt(report: &FileReport, f: &Finding) -> (String, usize, std::ops::Range<
     };
     let mut first = f.start.line;
     let mut last = end_line;
-    if (first..=last).all(blank) {
+    if (first..=last).all(&mut blank) {
         first = first.saturating_sub(1).max(1);
         last = (last + 1).min(index.len());
+    }
+    if first == last {
+        let r = index.line_range(text, first);
+        let at = |offset: usize| offset.clamp(r.start, r.end) - r.start;
+        let line = &text[r.clone()];
+        let start = at(f.start.offset);
+        let mut end = at(end_offset).max(start);
+        if end == start {
+            // Empty span: point at the character there.
+            end += line[start..].chars().next().map_or(0, char::len_utf8);
+        }
+        return Excerpt::Line {
+            number: first,
+            range: start..end,
+        };
     }
     let mut out = String::new();
     let mut range = 0..0;
@@ -80,37 +197,43 @@ fn excerpt(report: &FileReport, f: &Finding) -> (String, usize, std::ops::Range<
         // Empty span: point at the character there, or the line break.
         range.end = range.start + out[range.start..].chars().next().map_or(0, char::len_utf8);
     }
-    (out, first, range)
+    Excerpt::Lines {
+        source: out,
+        first_line: first,
+        range,
+    }
 }
 
-/// One finding as it is shown: a title, the excerpt with the finding's
-/// span underlined, and footers.
+/// One finding as it is shown: a title, where, and footers (the excerpt
+/// apart). Every text is escaped already.
 struct Shown<'a> {
     severity: Severity,
     rule: &'a str,
     message: &'a str,
     origin: &'a str,
-    /// The lines of the file the span is on, and the number of the first.
-    source: &'a str,
-    first_line: usize,
-    /// The span, in `source`.
-    range: std::ops::Range<usize>,
     /// `("note" | "help", text)`.
-    footers: Vec<(&'static str, &'a str)>,
+    footers: Vec<(&'static str, Cow<'a, str>)>,
 }
 
 impl Shown<'_> {
-    /// Rendered by `annotate-snippets`.
-    fn render(&self, renderer: &Renderer) -> String {
+    /// Rendered by `annotate-snippets`: `source` is the lines of the file
+    /// the span is on, from line `first_line`, and `range` the span in it.
+    fn render(
+        &self,
+        renderer: &Renderer,
+        source: &str,
+        first_line: usize,
+        range: Range<usize>,
+    ) -> String {
         let lvl = level(self.severity);
         let mut message = lvl.title(self.message).id(self.rule).snippet(
-            Snippet::source(self.source)
-                .line_start(self.first_line)
+            Snippet::source(source)
+                .line_start(first_line)
                 .origin(self.origin)
-                .annotation(lvl.span(self.range.clone())),
+                .annotation(lvl.span(range)),
         );
-        for &(kind, text) in &self.footers {
-            let footer = if kind == "help" {
+        for (kind, text) in &self.footers {
+            let footer = if *kind == "help" {
                 Level::Help
             } else {
                 Level::Note
@@ -121,49 +244,122 @@ impl Shown<'_> {
     }
 }
 
+/// A finding over several lines, rendered by `annotate-snippets`, with the
+/// characters of the excerpt shown as [`shown`] shows them. The column in
+/// the `-->` line stays the column in the file (in characters): it is put
+/// back where a tab, shown as four spaces, comes before the span.
+fn render_lines(
+    shown: &Shown<'_>,
+    renderer: &Renderer,
+    source: &str,
+    first_line: usize,
+    range: Range<usize>,
+) -> String {
+    let mut escaped = String::with_capacity(source.len());
+    let mut new_range = 0..0;
+    let (mut column, mut shown_column) = (1, 1);
+    for (i, c) in source.char_indices() {
+        if i == range.start {
+            new_range.start = escaped.len();
+        }
+        if i == range.end {
+            new_range.end = escaped.len();
+        }
+        if i < range.start {
+            (column, shown_column) = if c == '\n' {
+                (1, 1)
+            } else {
+                (column + 1, shown_column + if c == '\t' { 4 } else { 1 })
+            };
+        }
+        match c {
+            '\t' => escaped.push_str("    "),
+            '\n' => escaped.push('\n'),
+            c => escaped.push(escape::picture(c).unwrap_or(c)),
+        }
+    }
+    if range.start >= source.len() {
+        new_range.start = escaped.len() + (range.start - source.len());
+    }
+    if range.end >= source.len() {
+        new_range.end = escaped.len() + (range.end - source.len());
+    }
+    let rendered = shown.render(renderer, &escaped, first_line, new_range);
+    if column == shown_column {
+        return rendered;
+    }
+    // The `-->` line comes right after the title, which has as many lines
+    // as the message.
+    let header = shown.message.matches('\n').count() + 1;
+    let wrong = format!(":{shown_column}");
+    rendered
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| match line.strip_suffix(&wrong) {
+            Some(rest) if i == header => Cow::Owned(format!("{rest}:{column}")),
+            _ => Cow::Borrowed(line),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Text that may run on several lines, in a title or a footer: it keeps
+/// its line breaks and tabs; everything else a terminal would act on is
+/// shown escaped.
+fn text(s: &str) -> Cow<'_, str> {
+    escape::controls(s, &['\n', '\t'])
+}
+
 impl Emitter for Human {
     fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
+        let origin = escape::controls(&report.source.name, &[]);
+        let mut lines = Lines::new(&report.source.text, &report.index);
         for f in &report.findings {
             let d = &f.diagnostic;
-            let (source, first_line, range) = excerpt(report, f);
-            let reply = f.reply_label();
+            // Text that may run on several lines keeps its line breaks and
+            // tabs; everything else a terminal would act on is shown.
             let mut footers = Vec::new();
-            if let Some(reply) = &reply {
-                footers.push(("note", reply.as_str()));
+            if let Some(reply) = f.reply_label() {
+                footers.push(("note", Cow::Owned(text(&reply).into_owned())));
             }
             if let Some(help) = &d.help {
-                footers.push(("help", help.as_str()));
+                footers.push(("help", text(help)));
             }
             if let Some((applicability, _)) = &f.fix {
                 footers.push((
                     "note",
-                    match applicability {
+                    Cow::Borrowed(match applicability {
                         replylint_core::diagnostic::Applicability::Safe => {
                             "a safe fix is available"
                         }
                         replylint_core::diagnostic::Applicability::Unsafe => {
                             "an unsafe fix is available"
                         }
-                    },
+                    }),
                 ));
             }
+            let message = text(&d.message);
             let shown = Shown {
                 severity: d.severity,
                 rule: d.rule,
-                message: &d.message,
-                origin: &report.source.name,
-                source: &source,
-                first_line,
-                range,
+                message: &message,
+                origin: &origin,
                 footers,
             };
-            let simple = if self.color {
-                None
-            } else {
-                render_simple(&shown)
+            let rendered = match excerpt(report, &mut lines, f) {
+                Excerpt::Line { number, range } => {
+                    // The column the file's line index has found.
+                    let column = f.start.column;
+                    let (line, facts) = lines.get(number);
+                    render_line(&shown, &self.styles, line, facts, number, column, range)
+                }
+                Excerpt::Lines {
+                    source,
+                    first_line,
+                    range,
+                } => render_lines(&shown, &self.renderer, &source, first_line, range),
             };
-            let rendered = simple.unwrap_or_else(|| shown.render(&self.renderer));
             writeln!(&mut out, "{rendered}\n")?;
         }
         Ok(out)
@@ -243,65 +439,285 @@ impl Emitter for Human {
     }
 }
 
-/// The plain rendering of a finding whose excerpt is one line of
-/// characters one column wide each (no tab, control character, wide or
-/// zero-width character), exactly as `annotate-snippets` renders it, with
-/// the same trimming of long lines, at a small part of the cost: a library
-/// run prints a snippet for nearly every reply. `None` for anything else,
-/// which `annotate-snippets` renders itself. A test compares the two on
-/// generated findings.
-fn render_simple(shown: &Shown<'_>) -> Option<String> {
+/// How a character of a reply is shown: as `count` cells of `cell`, each
+/// `width` columns wide. A tab is four spaces, a control character its
+/// picture, a zero-width joiner nothing (as `annotate-snippets` shows
+/// it), a combining mark a cell of no width.
+#[derive(Debug, Clone, Copy)]
+struct Cells {
+    cell: char,
+    count: usize,
+    width: usize,
+}
+
+fn cells(c: char) -> Cells {
+    match c {
+        ' '..='~' => Cells {
+            cell: c,
+            count: 1,
+            width: 1,
+        },
+        '\t' => Cells {
+            cell: ' ',
+            count: 4,
+            width: 1,
+        },
+        '\u{200d}' => Cells {
+            cell: c,
+            count: 0,
+            width: 0,
+        },
+        c => match escape::picture(c) {
+            Some(p) => Cells {
+                cell: p,
+                count: 1,
+                width: 1,
+            },
+            None => Cells {
+                cell: c,
+                count: 1,
+                width: c.width().unwrap_or(0),
+            },
+        },
+    }
+}
+
+/// The columns `c` is shown on.
+fn columns_of(c: char) -> usize {
+    if matches!(c, ' '..='~') {
+        return 1;
+    }
+    let c = cells(c);
+    c.count * c.width
+}
+
+/// The columns `s` is shown on; printable ASCII by its length.
+fn columns_of_str(s: &str) -> usize {
+    read(s.len());
+    if s.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        s.len()
+    } else {
+        s.chars().map(columns_of).sum()
+    }
+}
+
+/// In a line longer than this many bytes, a checkpoint every this many
+/// bytes or so: a column is counted from the last one before it.
+const STRIDE: usize = 256;
+
+/// What the window of a line depends on, worked out once per line.
+#[derive(Debug)]
+struct LineFacts {
+    /// Whether the line is white space only (or empty).
+    blank: bool,
+    /// Columns of the leading white space, if the line has anything else.
+    indent: Option<usize>,
+    /// Columns of the whole line.
+    width: usize,
+    /// `(byte, column)` every [`STRIDE`] bytes of a long line.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Characters of lines looked at since the start of the thread, to
+    /// test that drawing a finding does not read its whole line.
+    static READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Count `n` characters read (in tests).
+fn read(n: usize) {
+    #[cfg(test)]
+    READ.with(|r| r.set(r.get() + n));
+    let _ = n;
+}
+
+impl LineFacts {
+    fn new(line: &str) -> Self {
+        let mut indent = None;
+        let mut width = 0;
+        let mut checkpoints = Vec::new();
+        let mut last = 0;
+        for (i, c) in line.char_indices() {
+            if i - last >= STRIDE {
+                checkpoints.push((i, width));
+                last = i;
+            }
+            if indent.is_none()
+                && !(c.is_whitespace() && (c == '\t' || escape::picture(c).is_none()))
+            {
+                indent = Some(width);
+            }
+            width += columns_of(c);
+        }
+        read(line.len());
+        LineFacts {
+            blank: line.trim().is_empty(),
+            indent,
+            width,
+            checkpoints,
+        }
+    }
+
+    /// The last checkpoint at or before byte `at`, or the one at or
+    /// before column `column`.
+    fn checkpoint(&self, at: Option<usize>, column: Option<usize>) -> (usize, usize) {
+        let i = self.checkpoints.partition_point(|&(b, c)| {
+            at.is_some_and(|at| b <= at) || column.is_some_and(|col| c <= col)
+        });
+        i.checked_sub(1).map_or((0, 0), |i| self.checkpoints[i])
+    }
+
+    /// Columns of `line[..at]`.
+    fn columns_at(&self, line: &str, at: usize) -> usize {
+        let (from, column) = self.checkpoint(Some(at), None);
+        column + columns_of_str(&line[from..at])
+    }
+
+    /// The cells of `line` shown from column `left`, as many as fit in
+    /// `room` columns, each with its column; the first is the first cell
+    /// that starts at `left` or after.
+    fn window(&self, line: &str, left: usize, room: usize) -> Vec<(char, usize, usize)> {
+        let (from, mut column) = self.checkpoint(None, Some(left));
+        let mut shown = Vec::new();
+        let mut taken = 0;
+        'line: for c in line[from..].chars() {
+            read(1);
+            let Cells { cell, count, width } = cells(c);
+            for _ in 0..count {
+                if column >= left {
+                    if taken + width > room {
+                        break 'line;
+                    }
+                    taken += width;
+                    shown.push((cell, column, width));
+                }
+                column += width;
+            }
+        }
+        shown
+    }
+}
+
+/// The lines of one file findings are drawn on, with their facts.
+struct Lines<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    facts: HashMap<usize, LineFacts>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        Lines {
+            text,
+            index,
+            facts: HashMap::new(),
+        }
+    }
+
+    /// Line `number`, without its line break, and its facts.
+    fn get(&mut self, number: usize) -> (&'a str, &LineFacts) {
+        let line = &self.text[self.index.line_range(self.text, number)];
+        let facts = self
+            .facts
+            .entry(number)
+            .or_insert_with(|| LineFacts::new(line));
+        (line, facts)
+    }
+}
+
+/// Text with styles, rendered as `annotate-snippets` renders its buffer:
+/// a style's codes where it changes, a reset at the end of every line.
+struct Painted {
+    out: String,
+    styled: bool,
+    current: Style,
+}
+
+impl Painted {
+    fn new(styled: bool, capacity: usize) -> Self {
+        Painted {
+            out: String::with_capacity(capacity),
+            styled,
+            current: Style::new(),
+        }
+    }
+
+    fn put(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        if self.styled && style != self.current {
+            use std::fmt::Write as _;
+            let _ = write!(
+                self.out,
+                "{}{}",
+                self.current.render_reset(),
+                style.render()
+            );
+            self.current = style;
+        }
+        self.out.push_str(text);
+    }
+
+    fn spaces(&mut self, n: usize) {
+        for _ in 0..n {
+            self.put(" ", Style::new());
+        }
+    }
+
+    fn newline(&mut self) {
+        self.end();
+        self.out.push('\n');
+    }
+
+    fn end(&mut self) {
+        if self.styled {
+            use std::fmt::Write as _;
+            let _ = write!(self.out, "{}", self.current.render_reset());
+            self.current = Style::new();
+        }
+    }
+}
+
+/// A finding on one line (`range` of `line`, line `number` of the file,
+/// starting at character `column` of the line, 1-based),
+/// drawn the way `annotate-snippets` draws it, with its trimming of a line
+/// wider than the terminal (140 columns), counted in columns: the window
+/// is centred on the span, with the room `annotate-snippets` leaves around
+/// it, and `...` over the first and the last three columns where the line
+/// was cut. Only the window of the line is read, from the checkpoint of
+/// its [`LineFacts`] before it.
+fn render_line(
+    shown: &Shown<'_>,
+    styles: &Styles,
+    line: &str,
+    facts: &LineFacts,
+    number: usize,
+    column: usize,
+    range: Range<usize>,
+) -> String {
     // `annotate-snippets`' terminal width, and the room it leaves around
     // a span when it trims a long line.
     const TERM_WIDTH: usize = 140;
     const PADDING: usize = 6;
-    let &Shown {
-        severity,
-        rule,
-        message,
-        origin,
-        source: line,
-        first_line: line_number,
-        ..
-    } = shown;
-    let range = shown.range.clone();
-    let footers = &shown.footers;
-    let one_line = |s: &str| !s.contains(['\n', '\r']);
-    if !one_line(message)
-        || !one_line(origin)
-        || !one_line(rule)
-        || footers.iter().any(|(_, f)| !one_line(f) || f.is_empty())
-        || range.start > range.end
-        || !line.is_char_boundary(range.start)
-        || !line.is_char_boundary(range.end)
-        || !(all_one_column(line) || line.chars().all(one_or_two_columns))
-    {
-        return None;
-    }
-    // `annotate-snippets` places the span by display columns (an emoji or
-    // a CJK ideograph takes two), but draws the code line into a grid of
-    // one character a cell: where a line has two-column characters, its
-    // cut marks land by columns among cells.
-    let columns = |text: &str| -> usize { text.chars().map(columns_of).sum() };
-    let start_char = line[..range.start].chars().count();
-    let start_col = columns(&line[..range.start]);
-    let mut end_col = start_col + columns(&line[range.clone()]);
+    let start_col = facts.columns_at(line, range.start);
+    let mut end_col = if range.len() <= STRIDE {
+        start_col + columns_of_str(&line[range.start..range.end.max(range.start)])
+    } else {
+        facts.columns_at(line, range.end).max(start_col)
+    };
     if end_col == start_col {
         end_col += 1;
     }
-    // The margin: which columns of the line are shown.
-    let whitespace_left = match line.find(|c: char| !c.is_whitespace()) {
-        Some(at) => line[..at].chars().count(),
-        None => usize::MAX,
-    }
-    .saturating_sub(PADDING);
-    // The span has no label: its right edge is the label's too, for
-    // which `annotate-snippets` keeps a branch of its own that this case
-    // never reaches.
+    let line_len = facts.width;
+    // The margin: which columns of the line are shown. A line of white
+    // space only has no white space to trim (as in rustc).
+    let whitespace_left = facts.indent.unwrap_or(0).saturating_sub(PADDING);
+    // The span has no label: its right edge is the label's too.
     let span_left = start_col.saturating_sub(PADDING);
     let span_right = end_col + PADDING;
-    let term_width = TERM_WIDTH.saturating_sub(3 + (line_number + 1).to_string().len());
-    let line_len = line.len();
+    let term_width = TERM_WIDTH.saturating_sub(3 + digits(number + 1));
     let mut computed_left = if whitespace_left > 20 {
         whitespace_left - 16
     } else {
@@ -309,8 +725,6 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
     };
     let mut computed_right = line_len.max(computed_left);
     if computed_right - computed_left > term_width {
-        // Wrapping as `annotate-snippets` does in release builds (a span in
-        // the leading white space of a long line).
         if span_right.wrapping_sub(whitespace_left) <= term_width {
             computed_left = whitespace_left;
             computed_right = computed_left + term_width;
@@ -329,160 +743,135 @@ fn render_simple(shown: &Shown<'_>) -> Option<String> {
     } else {
         line_len.min(computed_right)
     };
-    let room = right.checked_sub(left)?;
-    // The characters shown, from the `left`-th, as many as fit in `room`
-    // columns: how many, and their columns.
-    let (taken_chars, taken) = line
-        .chars()
-        .skip(left)
-        .map(columns_of)
-        .scan(0, |sum, w| {
-            *sum += w;
-            (*sum <= room).then_some(*sum)
-        })
-        .enumerate()
-        .last()
-        .map_or((0, 0), |(i, sum)| (i + 1, sum));
+    let window = facts.window(line, left, right.saturating_sub(left));
+    let first_col = window.first().map_or(left, |&(_, col, _)| col);
+    let taken: usize = window.iter().map(|&(_, _, w)| w).sum();
     let cut_left = computed_left > 0;
     let cut_right = {
         let right = if computed_right == span_right {
-            computed_right.checked_sub(PADDING)?
+            computed_right - PADDING
         } else {
             computed_right
         };
         right < line_len && computed_left + term_width < line_len
     };
-    if (cut_left || cut_right) && taken < 3 {
-        return None;
-    }
-    let left_width: usize = line.chars().take(left).map(columns_of).sum();
 
-    let width = line_number.to_string().len();
+    let width = digits(number);
     let code_offset = width + 3;
-    let (name, mark) = match severity {
-        Severity::Error => ("error", '^'),
-        Severity::Warning => ("warning", '-'),
-        Severity::Info => ("info", '-'),
+    let (name, mark) = match shown.severity {
+        Severity::Error => ("error", "^"),
+        Severity::Warning => ("warning", "-"),
+        Severity::Info => ("info", "-"),
     };
-    let bar = |out: &mut String| {
-        out.extend(std::iter::repeat_n(' ', width + 1));
-        out.push('|');
-    };
-    let mut out = String::with_capacity(2 * TERM_WIDTH + 64 * footers.len() + message.len());
+    let none = Style::new();
+    let level = styles.level(shown.severity);
+    let mut out = Painted::new(
+        styles.styled,
+        2 * TERM_WIDTH + 64 * shown.footers.len() + shown.message.len(),
+    );
     // error[rule]: message
-    out.push_str(name);
-    out.push('[');
-    out.push_str(rule);
-    out.push(']');
-    if !message.is_empty() {
-        out.push_str(": ");
-        out.push_str(message);
+    out.put(name, level);
+    out.put("[", level);
+    out.put(shown.rule, level);
+    out.put("]", level);
+    if !shown.message.is_empty() {
+        out.put(": ", none);
+        out.put(shown.message, styles.emphasis);
     }
     //  --> origin:line:column
-    out.push('\n');
-    out.extend(std::iter::repeat_n(' ', width));
-    out.push_str("--> ");
-    out.push_str(origin);
-    out.push_str(&format!(":{line_number}:{}", start_char + 1));
+    out.newline();
+    out.spaces(width);
+    out.put("-->", styles.line_no);
+    out.put(" ", none);
+    out.put(shown.origin, none);
+    out.put(&format!(":{number}:{column}"), none);
     //   |
-    out.push('\n');
-    bar(&mut out);
-    // n | code, "..." over its first or last three characters when cut
-    out.push('\n');
-    out.push_str(&format!("{line_number:>width$} |"));
-    // The bytes where the `n`th character of `text` starts.
-    let at = |text: &str, n: usize| {
-        if text.is_ascii() {
-            n.min(text.len())
-        } else {
-            text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+    out.newline();
+    out.spaces(width + 1);
+    out.put("|", styles.line_no);
+    // n | code, "..." over its first or last three columns when cut
+    out.newline();
+    out.put(&format!("{number:>width$} |"), styles.line_no);
+    let dots_from = taken.saturating_sub(3);
+    let mut code: Vec<(Cow<'_, str>, Style)> = Vec::new();
+    let mut text = String::new();
+    let mut at = 0;
+    if cut_left {
+        code.push((Cow::Borrowed("..."), styles.line_no));
+        at = 3;
+    }
+    for &(cell, col, w) in &window {
+        let col = col - first_col;
+        // Under the dots (a combining mark with the character it is on).
+        if cut_left && (col < 3 || (w == 0 && col == 3)) || cut_right && col + w > dots_from {
+            continue;
         }
-    };
-    let code = &line[at(line, left)..at(line, left + taken_chars)];
-    if !code.is_empty() {
-        out.push(' ');
-        if !cut_left && !cut_right {
-            out.push_str(code);
-        } else {
-            // "..." over the first three cells, and over the three cells
-            // before the `taken`-th (a column count).
-            let mut cells: Vec<char> = code.chars().collect();
-            let mut dots = |from: usize| {
-                if cells.len() < from + 3 {
-                    cells.resize(from + 3, ' ');
-                }
-                cells[from..from + 3].fill('.');
-            };
-            if cut_left {
-                dots(0);
-            }
-            if cut_right {
-                dots(taken - 3);
-            }
-            out.extend(cells);
+        text.extend(std::iter::repeat_n(' ', col.saturating_sub(at)));
+        text.push(cell);
+        at = at.max(col + w);
+    }
+    if cut_right && dots_from + 3 > at {
+        text.extend(std::iter::repeat_n(' ', dots_from.saturating_sub(at)));
+        code.push((Cow::Owned(std::mem::take(&mut text)), none));
+        code.push((
+            Cow::Owned(".".repeat(dots_from + 3 - at.max(dots_from))),
+            styles.line_no,
+        ));
+    }
+    code.push((Cow::Owned(text), none));
+    if code.iter().any(|(s, _)| !s.is_empty()) {
+        out.put(" ", none);
+        for (s, style) in &code {
+            out.put(s, *style);
         }
     }
     //   |    ^^^
-    out.push('\n');
-    let mut marks = vec![b' '; width + 1];
-    marks.push(b'|');
-    let mark = mark as u8;
+    out.newline();
+    let mut marks: Vec<(&str, Style)> = vec![(" ", none); width + 1];
+    marks.push(("|", styles.line_no));
     for p in start_col..end_col {
-        let col = (code_offset + p).saturating_sub(left_width);
+        let col = (code_offset + p).saturating_sub(first_col);
         if col >= marks.len() {
-            marks.resize(col + 1, b' ');
+            marks.resize(col + 1, (" ", none));
         }
-        marks[col] = mark;
+        marks[col] = (mark, level);
     }
-    out.push_str(std::str::from_utf8(&marks).expect("ASCII"));
+    for (s, style) in marks {
+        out.put(s, style);
+    }
     //   |
-    out.push('\n');
-    bar(&mut out);
+    out.newline();
+    out.spaces(width + 1);
+    out.put("|", styles.line_no);
     //   = note: text
-    for (name, text) in footers {
-        out.push('\n');
-        out.extend(std::iter::repeat_n(' ', width + 1));
-        out.push_str("= ");
-        out.push_str(name);
-        out.push_str(": ");
-        out.push_str(text);
+    for (kind, text) in &shown.footers {
+        let style = if *kind == "help" {
+            styles.help
+        } else {
+            styles.note
+        };
+        for (i, line) in text.lines().enumerate() {
+            out.newline();
+            if i == 0 {
+                out.spaces(width + 1);
+                out.put("=", styles.line_no);
+                out.put(" ", styles.line_no);
+                out.put(kind, style);
+                if !line.is_empty() {
+                    out.put(": ", none);
+                }
+            } else {
+                out.spaces(width + 3 + kind.len() + 2);
+            }
+            out.put(line, none);
+        }
     }
-    Some(out)
+    out.end();
+    out.out
 }
 
-/// Whether every character of `text` is [`one_column`]; ASCII text by
-/// bytes.
-fn all_one_column(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().all(|b| matches!(b, b' '..=b'~'))
-    } else {
-        text.chars().all(one_column)
-    }
-}
-
-/// Whether `c` takes one column, the same for `annotate-snippets` as for
-/// the terminal: not a tab, control, wide or zero-width character, nor one
-/// of the characters it leaves out of the lines it shows.
-fn one_column(c: char) -> bool {
-    use unicode_width::UnicodeWidthChar;
-    if c.is_ascii() {
-        return matches!(c, ' '..='~');
-    }
-    c.width() == Some(1)
-        && !matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Whether `c` takes one column or two (an emoji, a CJK ideograph), the
-/// same for `annotate-snippets` as for the terminal.
-fn one_or_two_columns(c: char) -> bool {
-    use unicode_width::UnicodeWidthChar;
-    one_column(c) || (!c.is_ascii() && c.width() == Some(2))
-}
-
-/// The columns `c` takes, as `annotate-snippets` counts them.
-fn columns_of(c: char) -> usize {
-    use unicode_width::UnicodeWidthChar;
-    c.width().unwrap_or(1)
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -493,109 +882,264 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use unicode_width::UnicodeWidthChar;
 
-    /// Lines of one-column characters (ASCII, accented letters, no-break
-    /// spaces), long leading white space or not, and now and then a wide,
-    /// zero-width or control character the simple renderer leaves alone.
-    fn line() -> impl Strategy<Value = String> {
-        let piece = prop_oneof![
-            8 => "[a-zA-Z .,!?'\"-]{1,12}",
-            2 => "[éüßçñ\u{a0}]{1,3}",
-            1 => "[\t漢😀\u{301}\u{200d}\u{1}]",
-            2 => "[漢字😀📦🙏👍🏽]{1,2}",
-        ];
-        (0usize..40, prop::collection::vec(piece, 0..40))
-            .prop_map(|(indent, pieces)| " ".repeat(indent) + &pieces.concat())
+    fn shown<'a>(footers: Vec<(&'static str, Cow<'a, str>)>) -> Shown<'a> {
+        Shown {
+            severity: Severity::Warning,
+            rule: "whitespace",
+            message: "2 spaces between words",
+            origin: "a.txt",
+            footers,
+        }
     }
 
-    fn shown() -> impl Strategy<Value = (String, usize, usize, usize, u8, u8)> {
-        (
-            line(),
-            any::<usize>(),
-            any::<usize>(),
-            prop_oneof![1usize..12, 1usize..120, 1usize..12_000],
-            0u8..3,
-            0u8..8,
+    /// `line`'s finding at `range`, drawn here, plain or styled.
+    fn draw(
+        shown: &Shown<'_>,
+        line: &str,
+        number: usize,
+        range: Range<usize>,
+        styled: bool,
+    ) -> String {
+        let styles = if styled {
+            Styles::styled()
+        } else {
+            Styles::plain()
+        };
+        let column = line[..range.start].chars().count() + 1;
+        render_line(
+            shown,
+            &styles,
+            line,
+            &LineFacts::new(line),
+            number,
+            column,
+            range,
         )
     }
 
+    /// The same drawn by `annotate-snippets`.
+    fn expected(
+        shown: &Shown<'_>,
+        line: &str,
+        number: usize,
+        range: Range<usize>,
+        styled: bool,
+    ) -> String {
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        shown.render(&renderer, line, number, range)
+    }
+
+    /// Lines of one-column characters (ASCII, accented letters, no-break
+    /// spaces), long leading white space or not, wide and zero-width
+    /// characters, and now and then a character shown escaped.
+    fn line() -> impl Strategy<Value = String> {
+        line_of(40, 40)
+    }
+
+    fn line_of(indent: usize, pieces: usize) -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            8 => "[a-zA-Z .,!?'\"-]{1,12}",
+            2 => "[éüßçñ\u{a0}]{1,3}",
+            1 => "[\t\u{301}\u{200d}\u{1}\u{1b}\u{7f}\u{9b}\u{202e}]",
+            2 => "[漢字😀📦🙏👍🏽]{1,2}",
+        ];
+        (0..indent, prop::collection::vec(piece, 0..pieces))
+            .prop_map(|(indent, pieces)| " ".repeat(indent) + &pieces.concat())
+    }
+
     #[test]
-    fn lines_with_emoji_and_cjk_are_drawn_directly() {
-        let short = "Grazie 😊 a presto, 漢字 👍🏽 ciao".to_owned();
-        let long = format!(
-            "{} 😊 {} 漢字 👍🏽 {}",
-            "a".repeat(90),
-            "b".repeat(60),
-            "c".repeat(90)
-        );
-        for line in [short, long] {
-            let at = |s: &str| line.find(s).unwrap();
-            let spans = [
-                (at("😊"), at("😊") + "😊".len()),
-                (at("漢"), at(" 👍")),
-                (at("👍"), at("👍") + "👍🏽".len()),
-                (line.len(), line.len()),
-                (0, line.len()),
-            ];
-            for (start, end) in spans {
-                let shown = Shown {
-                    severity: Severity::Warning,
-                    rule: "emoji",
-                    message: "an emoji",
-                    origin: "a.txt",
-                    source: &line,
-                    first_line: 3,
-                    range: start..end,
-                    footers: vec![("help", "remove it")],
-                };
-                let expected = shown.render(&Renderer::plain());
+    fn lines_with_emoji_and_cjk_are_drawn_as_annotate_snippets_draws_them() {
+        let short = "Grazie 😊 a presto, 漢字 👍🏽 ciao e\u{301} là".to_owned();
+        let at = |s: &str| short.find(s).unwrap();
+        for (start, end) in [
+            (at("😊"), at("😊") + "😊".len()),
+            (at("漢"), at(" 👍")),
+            (at("👍"), at("👍") + "👍🏽".len()),
+            (at("e\u{301}"), at(" là")),
+            (short.len(), short.len()),
+            (0, short.len()),
+        ] {
+            for styled in [false, true] {
+                let shown = shown(vec![("help", Cow::Borrowed("remove it"))]);
                 assert_eq!(
-                    render_simple(&shown).as_deref(),
-                    Some(&*expected),
+                    draw(&shown, &short, 3, start..end, styled),
+                    expected(&shown, &short, 3, start..end, styled),
                     "{start}..{end}"
                 );
             }
         }
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
+    #[test]
+    fn a_long_line_of_cjk_is_cut_around_the_span() {
+        let line = "お問い合わせありがとうございます。".repeat(12) + "ご確認  ください。";
+        let start = line.find("  ").unwrap();
+        let got = draw(&shown(vec![]), &line, 1, start..start + 2, false);
+        // The window is counted in columns: the span in the middle of
+        // what is shown, the carets under it (a wide character cut by the
+        // dots leaves a space).
+        let expected = [
+            "warning[whitespace]: 2 spaces between words",
+            " --> a.txt:1:208",
+            "  |",
+            "1 | ... ありがとうございます。お問い合わせありがとうございます。ご確認  ください。",
+            &format!("  |{}--", " ".repeat(67)),
+            "  |",
+        ];
+        assert_eq!(got, expected.join("\n"));
+    }
 
+    #[test]
+    fn a_finding_far_into_a_long_line_reads_only_its_window() {
+        // A megabyte on one line, with a finding every hundred bytes.
+        let unit = "We checked it today and the parcel is on its way to you again.  ";
+        let unit = format!("{unit}{}", "y".repeat(100 - unit.len()));
+        let line = unit.repeat(10_000);
+        let facts = LineFacts::new(&line);
+        let before = READ.with(|r| r.get());
+        let mut longest = 0;
+        for at in (0..line.len())
+            .step_by(100)
+            .map(|i| i + unit.find("  ").unwrap())
+        {
+            let got = render_line(
+                &shown(vec![]),
+                &Styles::plain(),
+                &line,
+                &facts,
+                1,
+                at + 1,
+                at..at + 2,
+            );
+            longest = longest.max(got.len());
+        }
+        let read = READ.with(|r| r.get()) - before;
+        assert!(
+            read < 10_000 * 3 * STRIDE,
+            "{} characters read per finding",
+            read / 10_000
+        );
+        assert!(longest < 400, "{longest}");
+        // The one at column 500,000 is a window of 140 columns.
+        let at = 500_000 + unit.find("  ").unwrap();
+        let got = render_line(
+            &shown(vec![]),
+            &Styles::plain(),
+            &line,
+            &facts,
+            1,
+            at + 1,
+            at..at + 2,
+        );
+        let code = got.lines().nth(3).unwrap();
+        assert!(
+            code.starts_with("1 | ...") && code.ends_with("..."),
+            "{code}"
+        );
+        assert_eq!(code.chars().count(), 4 + 136);
+    }
+
+    #[test]
+    fn a_finding_over_several_lines_shows_controls_escaped_and_its_file_column() {
+        // A tab before the span is shown as four spaces: the `-->` line
+        // still gives the column in the file.
+        let source = "a\tb\u{1b}[1m  c\u{202e}\nnext line\u{7}";
+        let start = source.find("  ").unwrap();
+        let shown = shown(vec![("help", Cow::Borrowed("keep one space"))]);
+        let got = render_lines(&shown, &Renderer::plain(), source, 7, start..source.len());
+        assert!(
+            !got.contains(|c: char| c.is_control() && c != '\n'),
+            "{got:?}"
+        );
+        let expected = [
+            "warning[whitespace]: 2 spaces between words",
+            " --> a.txt:7:8",
+            "  |",
+            "7 |   a    b␛[1m  c\u{fffd}",
+            "  |  ___________-",
+            "8 | | next line␇",
+            "  | |__________-",
+            "  |",
+            "  = help: keep one space",
+        ];
+        assert_eq!(got, expected.join("\n"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Where `annotate-snippets` gets it right, the same output, plain
+        /// and styled: lines without characters shown escaped, and either
+        /// ASCII or short enough not to be cut (it measures a line in
+        /// bytes, and counts a cell as a column).
         #[test]
-        fn simple_rendering_is_what_annotate_snippets_renders(
-            (line, a, b, first_line, severity, footers) in shown()
+        fn what_annotate_snippets_draws_right_is_drawn_the_same(
+            line in prop_oneof![
+                (0usize..40, "[a-zA-Z .,!?'\"-]{0,400}").prop_map(|(n, s)| " ".repeat(n) + &s),
+                line().prop_map(|l| l.chars().filter(|&c| c != '\t' && c != '\u{200d}' && escape::picture(c).is_none()).take(50).collect()),
+            ],
+            a in any::<usize>(),
+            b in any::<usize>(),
+            number in prop_oneof![1usize..12, 1usize..120, 1usize..12_000],
+            severity in 0u8..3,
+            footers in 0u8..8,
+            styled in any::<bool>(),
         ) {
             let bounds: Vec<usize> = (0..=line.len()).filter(|&i| line.is_char_boundary(i)).collect();
             let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
-            let severity = [Severity::Error, Severity::Warning, Severity::Info][usize::from(severity)];
             let all = [("note", "reply `r1` (Refund)"), ("help", "say it shorter"), ("note", "a safe fix is available")];
-            let footers = all.iter().enumerate().filter(|(i, _)| footers & (1 << i) != 0).map(|(_, f)| *f).collect();
             let shown = Shown {
-                severity,
+                severity: [Severity::Error, Severity::Warning, Severity::Info][usize::from(severity)],
                 rule: "max-length",
                 message: "301/280 weighted characters on `twitter`",
                 origin: "library/replies.toml",
-                source: &line,
-                first_line,
-                range: a.min(b)..a.max(b),
-                footers,
+                footers: all.iter().enumerate().filter(|(i, _)| footers & (1 << i) != 0).map(|(_, &(k, t))| (k, Cow::Borrowed(t))).collect(),
             };
-            // `annotate-snippets` overflows in debug builds on a span in the
-            // leading white space of a long line: those are not compared.
+            let range = a.min(b)..a.max(b);
+            let got = draw(&shown, &line, number, range.clone(), styled);
+            let raw = |c: char| escape::picture(c).is_some() && c != '\n' && (!styled || c != '\u{1b}');
+            prop_assert!(!got.contains(raw), "{:?}", got);
+            prop_assume!((line.is_ascii() || line.len() < 100) && !line.trim().is_empty());
+            // `annotate-snippets` overflows in debug builds on a span in
+            // the leading white space of a long line.
             let leading = line.chars().take_while(|c| c.is_whitespace()).count();
-            prop_assume!(line[..a.max(b)].chars().count() + 12 >= leading);
-            let expected = std::panic::catch_unwind(|| shown.render(&Renderer::plain()));
-            prop_assume!(expected.is_ok());
-            let expected = expected.unwrap();
-            match render_simple(&shown) {
-                Some(got) => prop_assert_eq!(got, expected),
-                None => prop_assert!(
-                    line.chars().any(|c| c.width() != Some(1)) || line.trim().is_empty(),
-                    "a line of one-column characters left to annotate-snippets: {:?}",
-                    line
-                ),
-            }
+            prop_assume!(line[..range.end].chars().count() + 12 >= leading);
+            let wanted = std::panic::catch_unwind(|| expected(&shown, &line, number, range.clone(), styled));
+            prop_assume!(wanted.is_ok());
+            prop_assert_eq!(got, wanted.unwrap());
+        }
+
+        /// Whatever the line, the carets are under the span: as many as
+        /// the columns it is shown on, after as many columns as what is
+        /// shown before it.
+        #[test]
+        fn the_carets_are_under_the_span_as_it_is_shown(
+            line in line_of(20, 8),
+            a in any::<usize>(),
+            b in any::<usize>(),
+        ) {
+            let indent = line.chars().take_while(|c| c.is_whitespace()).map(columns_of).sum::<usize>();
+            prop_assume!(line.len() < 100 && !line.trim().is_empty() && indent <= 26);
+            let bounds: Vec<usize> = (0..=line.len()).filter(|&i| line.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let range = a.min(b)..a.max(b);
+            let got = draw(&shown(vec![]), &line, 1, range.clone(), false);
+            let lines: Vec<&str> = got.lines().collect();
+            let shown_width = |s: &str| s.chars().map(columns_of).sum::<usize>();
+            let marks = lines[4];
+            let first = marks.find('-').unwrap();
+            prop_assert_eq!(first, 4 + shown_width(&line[..range.start]));
+            let width = shown_width(&line[range.clone()]).max(1);
+            prop_assert_eq!(&marks[first..], "-".repeat(width));
+            prop_assert_eq!(lines[3], format!("1 | {}", line.chars().map(|c| {
+                let Cells { cell, count, .. } = cells(c);
+                std::iter::repeat_n(cell, count).collect::<String>()
+            }).collect::<String>()));
         }
     }
 }

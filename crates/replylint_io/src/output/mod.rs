@@ -2,6 +2,7 @@
 //! each format is one implementation of [`Emitter`] in its own file.
 
 pub mod checkstyle;
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;

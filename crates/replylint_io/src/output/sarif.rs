@@ -15,7 +15,8 @@
 //!   paths are `file://` URIs.
 //! - `partialFingerprints["replylint/v1"]` hashes the rule, the reply id
 //!   (or title), the text the diagnostic covers (its whole line when it
-//!   covers nothing) and how many identical findings come before it in the
+//!   covers nothing; in a line longer than 4,096 bytes, the 2,048 bytes
+//!   either side of it) and how many identical findings come before it in the
 //!   file, but not the line number: a result keeps its fingerprint when
 //!   lines above it are added or removed.
 //! - Fixes become SARIF `fixes` with byte-addressed replacements (when the
@@ -118,16 +119,35 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
     h
 }
 
+/// A line longer than this many bytes does not stand for a finding that
+/// covers nothing: [`AROUND`] bytes either side of it do.
+const LONG_LINE: usize = 4096;
+const AROUND: usize = 2048;
+
 /// The text a finding covers in its file, or its line when it covers
-/// nothing.
+/// nothing (in a line of more than [`LONG_LINE`] bytes, the [`AROUND`]
+/// bytes of it either side, so that a minified export's findings do not
+/// each hash the whole file).
 fn covered<'a>(report: &'a FileReport, f: &Finding) -> &'a str {
     let text = report.source.text.as_str();
     let covered = text.get(f.start.offset..f.end.offset).unwrap_or_default();
-    if covered.is_empty() {
-        &text[report.index.line_range(text, f.start.line)]
-    } else {
-        covered
+    if !covered.is_empty() {
+        return covered;
     }
+    let line = report.index.line_range(text, f.start.line);
+    if line.len() <= LONG_LINE {
+        return &text[line];
+    }
+    let at = f.start.offset.clamp(line.start, line.end);
+    let mut start = at.saturating_sub(AROUND).max(line.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (at + AROUND).min(line.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
 }
 
 /// A result as `serde-sarif` prints one (fields in alphabetical order,
