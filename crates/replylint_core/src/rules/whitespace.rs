@@ -3,6 +3,7 @@
 use super::{Context, Rule, Sink};
 use crate::channel::Renders;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
+use unicode_segmentation::UnicodeSegmentation;
 
 crate::declare_rule! {
     /// ## What it does
@@ -35,9 +36,8 @@ crate::declare_rule! {
     ///   no-break space between words is fine. Indentation at the start of
     ///   a line is not a double space, and tabs are left alone: a tab
     ///   between words is deliberate alignment. After `.`, `!`, `?` or `…`
-    ///   two spaces are a typing convention, and after an emoji or another
-    ///   symbol (`🤔  All operators are busy`) deliberate spacing, not a
-    ///   gap.
+    ///   two spaces are a typing convention, and after an emoji
+    ///   (`🤔  All operators are busy`) deliberate spacing, not a gap.
     /// - *Blank lines*: two or more empty (or white-space-only) lines in a
     ///   row, anywhere in the reply, at its start and end included (the
     ///   line break that ends a file is not a blank line). One blank line
@@ -276,9 +276,11 @@ fn double_spaces(line: &Line<'_>, seen: &Seen, sink: &mut Sink) {
         let after_sentence = text[..start]
             .chars()
             .next_back()
-            .is_some_and(|p| {
-                matches!(p, '.' | '!' | '?' | '…') || (!p.is_ascii() && !p.is_alphanumeric())
-            });
+            .is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'))
+            || text[..start]
+                .graphemes(true)
+                .next_back()
+                .is_some_and(crate::analysis::tokens::is_emoji);
         let visible = seen.spaces && !after_sentence;
         if let Some(d) = seen.report(sink, visible, span, format!("{count} spaces between words")) {
             d.with_help(help)
@@ -435,6 +437,19 @@ mod tests {
         let info = check_on(text, "email", crate::diagnostic::Level::Info);
         assert_eq!(info.len(), 4, "{info:?}");
         assert_eq!(info[0].severity, Severity::Info);
+    }
+
+    /// Two spaces after a sentence or an emoji are spacing; after a
+    /// letter with a combining accent they are a gap like any other.
+    #[test]
+    fn spacing_after_a_sentence_or_an_emoji_is_not_a_gap() {
+        use crate::diagnostic::Level::Off;
+        let gaps = |text: &str| check_on(text, "twitter", Off).len();
+        assert_eq!(gaps("Done.  Next"), 0);
+        assert_eq!(gaps("🤔  All operators are busy"), 0);
+        assert_eq!(gaps("👍🏽  ok"), 0);
+        assert_eq!(gaps("e\u{301}  ok"), 1);
+        assert_eq!(gaps("ritardo:  il pacco"), 1);
     }
 
     #[test]
