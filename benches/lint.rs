@@ -98,6 +98,7 @@ fn rule(bencher: Bencher, id: &str) {
                     channel: rc.channel,
                     language: rc.language,
                     mode: rc.mode,
+                    partial: rc.partial,
                     settings: &fx.settings.rule_settings,
                     templating: &fx.settings,
                     shared: &Default::default(),
