@@ -2,7 +2,7 @@
 //! exit status. Per-file errors are reported and the run goes on.
 
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, ConfigArgs, CountArgs, CountFormat, RulesArgs,
+    CheckArgs, Cli, ColorChoice, Command, ConfigArgs, CountArgs, CountFormat, ManArgs, RulesArgs,
     RulesFormat,
 };
 use clap::Parser;
@@ -146,7 +146,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<ExitStatus> {
     if cli.man {
-        return man(out);
+        return man(&ManArgs::default(), out, err);
     }
     match cli.command {
         None => check(&cli.check, stdin, out, err),
@@ -167,15 +167,78 @@ pub fn run(
             out.write_all(&script)?;
             Ok(ExitStatus::Success)
         }
-        Some(Command::Man) => man(out),
+        Some(Command::Man(args)) => man(&args, out, err),
     }
 }
 
-/// `replylint man` / `--man`: the manual page, from the clap definitions.
-fn man(out: &mut dyn Write) -> io::Result<ExitStatus> {
-    let cmd = <Cli as clap::CommandFactory>::command();
-    clap_mangen::Man::new(cmd).render(out)?;
-    Ok(ExitStatus::Success)
+/// The manual pages, from the clap definitions: replylint(1), then
+/// replylint-COMMAND(1) for each command, with the command's name (`None`
+/// for the first). replylint(1) lists the commands as references to their
+/// pages; clap's `help` command has no page, so it is not listed.
+pub fn man_pages() -> Vec<(Option<String>, clap_mangen::Man)> {
+    let mut cmd = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    // Gives each command its display name, `replylint-check`: the title
+    // and file name of its page.
+    cmd.build();
+    let source = format!("replylint {}", env!("CARGO_PKG_VERSION"));
+    let page = |c: clap::Command| clap_mangen::Man::new(c).source(source.clone());
+    let commands: Vec<(Option<String>, clap_mangen::Man)> = cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| (Some(c.get_name().to_owned()), page(c.clone())))
+        .collect();
+    std::iter::once((None, page(cmd))).chain(commands).collect()
+}
+
+/// `replylint man [COMMAND]` / `--man`: one manual page on stdout, or
+/// with `--dir` every page written into a folder.
+fn man(args: &ManArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+    let pages = man_pages();
+    if let Some(dir) = &args.dir {
+        let written = std::fs::create_dir_all(dir).and_then(|()| {
+            pages
+                .iter()
+                .map(|(_, page)| page.generate_to(dir))
+                .collect::<io::Result<Vec<PathBuf>>>()
+        });
+        return match written {
+            Ok(paths) => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .filter_map(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                writeln!(
+                    out,
+                    "Wrote {} manual pages in {}: {}.",
+                    names.len(),
+                    dir.display(),
+                    names.join(", ")
+                )?;
+                Ok(ExitStatus::Success)
+            }
+            Err(e) => {
+                writeln!(err, "error: {}: {e}", dir.display())?;
+                Ok(ExitStatus::Error)
+            }
+        };
+    }
+    match pages.iter().find(|(name, _)| *name == args.command) {
+        Some((_, page)) => {
+            page.render(out)?;
+            Ok(ExitStatus::Success)
+        }
+        None => {
+            let commands: Vec<&str> = pages.iter().filter_map(|(n, _)| n.as_deref()).collect();
+            writeln!(
+                err,
+                "error: no manual page for `{}`; the commands are {}",
+                args.command.as_deref().unwrap_or_default(),
+                commands.join(", ")
+            )?;
+            Ok(ExitStatus::Error)
+        }
+    }
 }
 
 /// `replylint init`.

@@ -57,8 +57,22 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `replylint man > replylint.1`.
-    Man,
+    /// Print the manual page (roff), e.g. `replylint man > replylint.1`;
+    /// `replylint man check` prints the page of `check`, `--dir` writes
+    /// every page.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, replylint-COMMAND(1) (`check`,
+    /// `rules`, …). Default: replylint(1).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+    /// Write every page into this folder (created if missing), as
+    /// `replylint.1` and `replylint-COMMAND.1`, instead of printing one.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -1002,3 +1002,90 @@ fn the_usage_docs_list_every_check_option_and_every_command() {
         );
     }
 }
+
+// ------------------------------------------------------ manual pages
+
+/// The manual pages refer only to pages replylint prints: replylint(1)
+/// lists a page per command (replylint-check(1), …), and `replylint man
+/// COMMAND` prints each one, titled as referred to; `man --dir` writes
+/// them all.
+#[test]
+fn every_manual_page_referred_to_is_one_replylint_prints() {
+    let reference = regex::Regex::new(r"replylint\\?-([a-z][a-z-]*)\((\w+)\)").unwrap();
+    let main = run_here(&["man"], "");
+    assert_eq!(main.code, 0, "{}", main.stderr);
+    assert!(main.stdout.contains(".TH replylint 1 "), "{}", main.stdout);
+    assert_eq!(run_here(&["--man"], "").stdout, main.stdout);
+    // Every page, and every page each one refers to.
+    let mut pages = std::collections::BTreeMap::new();
+    let mut to_read = vec![(None, main.stdout.clone())];
+    while let Some((name, page)) = to_read.pop() {
+        for c in reference.captures_iter(&page) {
+            let (command, section) = (c[1].to_owned(), &c[2]);
+            assert_eq!(section, "1", "{name:?} refers to {}", &c[0]);
+            if pages.contains_key(&command) {
+                continue;
+            }
+            let printed = run_here(&["man", &command], "");
+            assert_eq!(
+                printed.code, 0,
+                "{name:?} refers to {}, which `replylint man {command}` does not print: {}",
+                &c[0], printed.stderr
+            );
+            assert!(
+                printed
+                    .stdout
+                    .contains(&format!(".TH replylint-{command} 1 ")),
+                "{}",
+                printed.stdout
+            );
+            pages.insert(command.clone(), ());
+            to_read.push((Some(command), printed.stdout));
+        }
+    }
+    let mut commands: Vec<String> = pages.into_keys().collect();
+    let mut expected: Vec<String> = <replylint::cli::Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    commands.sort();
+    expected.sort();
+    assert_eq!(
+        commands, expected,
+        "a page for every command, and only those"
+    );
+
+    // No page for what is not a command; clap's `help` has none either.
+    for name in ["help", "foo"] {
+        let r = run_here(&["man", name], "");
+        assert_eq!(r.code, 2, "{name}: {}", r.stdout);
+        assert!(
+            r.stderr.contains("the commands are check, rules"),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(!main.stdout.contains("replylint\\-help"), "{}", main.stdout);
+
+    // `--dir` writes the same pages.
+    let dir = tempfile::tempdir().unwrap();
+    let man1 = dir.path().join("man/man1");
+    let r = run_here(&["man", "--dir", man1.to_str().unwrap()], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut written: Vec<String> = std::fs::read_dir(&man1)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    let mut files: Vec<String> = commands
+        .iter()
+        .map(|c| format!("replylint-{c}.1"))
+        .chain(["replylint.1".to_owned()])
+        .collect();
+    files.sort();
+    assert_eq!(written, files);
+    assert_eq!(
+        std::fs::read_to_string(man1.join("replylint-check.1")).unwrap(),
+        run_here(&["man", "check"], "").stdout
+    );
+}

@@ -5,11 +5,15 @@
 //! file, line, column, severity and message. Then Vim (`vim -es`,
 //! `:make`), Neovim (`nvim --headless`) and Emacs (`emacs --batch`,
 //! `compile` and `next-error`) run the recipes as written and must put the
-//! cursor on the first character of every diagnostic; each is skipped,
-//! with a note, where that editor is not installed. Also the pre-commit hook definition at the repository root,
-//! and the GitHub Actions workflows, whose `run:` lines are run with bash.
+//! cursor on the first character of every diagnostic, in files with
+//! spaces in their names too; each says "skipped: …" and passes where that
+//! editor is not installed. Also the pre-commit hook definition at the
+//! repository root, run by pre-commit where it is installed as the
+//! documented config sets it up, and the config's `rev:`, a tag of this
+//! repository; and the GitHub Actions workflows, whose `run:` lines are
+//! run with bash.
 
-use crate::common::Tree;
+use crate::common::{Tree, path_with_replylint, skip};
 use regex::Regex;
 use serde_json::Value;
 
@@ -56,6 +60,11 @@ fn output() -> (String, Vec<Parsed>) {
             "replies/macros.toml",
             "[[reply]]\nid = \"a\"\nchannel = \"twitter\"\ntext = \"Ciao Anna, àèìòù {{name}}\"\n",
         ),
+        // A name with spaces: the recipes read it whole.
+        (
+            "replies/chat/late order.txt",
+            "Hi Anna 🙂 sorry, the the parcel is late.\n",
+        ),
     ]);
     let line = tree.run(&["check", "--no-config", "--format", "line", "replies"]);
     let json = tree
@@ -74,6 +83,13 @@ fn output() -> (String, Vec<Parsed>) {
         })
         .collect();
     assert!(expected.len() >= 5, "{}", line.stdout);
+    assert!(
+        expected
+            .iter()
+            .any(|p| p.file == "replies/chat/late order.txt"),
+        "a diagnostic in the file with a space: {}",
+        line.stdout
+    );
     for severity in ["error", "warning"] {
         assert!(
             expected.iter().any(|p| p.severity == severity),
@@ -315,7 +331,8 @@ fn the_vim_errorformat_parses_line_output() {
         .find_map(|l| l.trim().strip_prefix("setlocal makeprg="))
         .expect("makeprg")
         .replace("\\ ", " ");
-    assert_eq!(makeprg, "replylint check --format line %");
+    // The file name quoted for the shell: names with spaces work.
+    assert_eq!(makeprg, "replylint check --format line %:S");
     let efm = vim
         .lines()
         .find_map(|l| l.trim().strip_prefix("setlocal errorformat="))
@@ -367,6 +384,12 @@ fn landing_tree() -> (Tree, Vec<Landing>) {
             "replies/macros.toml",
             "[[reply]]\nid = \"a\"\nchannel = \"twitter\"\ntext = \"Ciao Anna 🙂, àèìòù  {{name}}\"\n",
         ),
+        // A name with spaces: `:make` passes it quoted, the error formats
+        // read it whole.
+        (
+            "replies/chat/late order.txt",
+            "Hi Anna 🙂 sorry, the the parcel is late.\n",
+        ),
     ]);
     let json = tree.run(&["check", "--format", "json", "replies"]).json();
     let landings: Vec<Landing> = json["diagnostics"]
@@ -404,26 +427,18 @@ fn landing_tree() -> (Tree, Vec<Landing>) {
     (tree, landings)
 }
 
-/// `PATH` with the `replylint` under test first, as the recipes call it
-/// by name.
-fn path_with_replylint() -> std::ffi::OsString {
-    let bin = assert_cmd::cargo::cargo_bin("replylint");
-    let mut dirs = vec![bin.parent().unwrap().to_owned()];
-    dirs.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    std::env::join_paths(dirs).unwrap()
-}
-
-/// Whether `program --version` runs and prints `needle`; a note on stderr
-/// when it does not, and the test is skipped.
+/// Whether `program --version` runs and prints `needle`; when it does
+/// not, the test says `skipped: …` and passes. `.ci/run` decides the same
+/// way for its summary.
 fn installed(program: &str, needle: &str) -> bool {
     let ok = std::process::Command::new(program)
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains(needle));
     if !ok {
-        eprintln!("note: `{program}` is not installed (with {needle}); skipping this test");
+        skip(&format!(
+            "`{program}` is not installed (`{program} --version` printing {needle}): this test does not run it"
+        ));
     }
     ok
 }
@@ -608,12 +623,10 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         files: String,
         exclude: String,
         require_serial: bool,
+        verbose: Option<bool>,
     }
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/.pre-commit-hooks.yaml"
-    ))
-    .expect(".pre-commit-hooks.yaml at the repository root");
+    let text =
+        std::fs::read_to_string(HOOKS).expect(".pre-commit-hooks.yaml at the repository root");
     let hooks: Vec<Hook> = serde_saphyr::from_str(&text).expect("valid YAML");
     let [hook] = hooks.as_slice() else {
         panic!("one hook")
@@ -627,6 +640,9 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         ("replylint", "rust", "replylint check --force-exclude")
     );
     assert!(hook.require_serial, "one run, one summary");
+    // Quiet when it passes, as pre-commit hooks are; the integrations page
+    // says how to see the warnings (checked by the next test).
+    assert_eq!(hook.verbose, None);
     // pre-commit uses Python regexes; these use only syntax Rust shares.
     let files = Regex::new(&hook.files).unwrap();
     let exclude = Regex::new(&hook.exclude).unwrap();
@@ -660,8 +676,161 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
         assert!(checked(path), "{path}");
     }
     // The integrations page documents it.
-    let page = std::fs::read_to_string(INTEGRATIONS).unwrap();
-    assert!(page.contains("- id: replylint"));
+    let (_, documented) = pre_commit_config();
+    assert_eq!(documented["id"], hook.id.as_str());
+}
+
+/// The hook definition at the repository root.
+const HOOKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/.pre-commit-hooks.yaml");
+
+/// The `.pre-commit-config.yaml` of docs/integrations.md: its one repo
+/// and that repo's one hook.
+fn pre_commit_config() -> (Value, Value) {
+    let config: Value =
+        serde_saphyr::from_str(&recipe("pre-commit-config")).expect("the config is YAML");
+    let repo = config["repos"][0].clone();
+    let hook = repo["hooks"][0].clone();
+    assert_eq!(hook["id"], "replylint");
+    (repo, hook)
+}
+
+/// `git ARGS` in the repository: its stdout, or `None` when git fails.
+fn git(args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim_end().to_owned())
+}
+
+/// The `rev:` of the documented config is a tag of this repository, on a
+/// commit of the release it names that has the hook.
+#[test]
+fn the_pre_commit_rev_is_a_release_tag_with_the_hook() {
+    let (repo, hook) = pre_commit_config();
+    assert!(
+        repo["repo"]
+            .as_str()
+            .is_some_and(|r| r.ends_with("/replylint")),
+        "{repo}"
+    );
+    let rev = repo["rev"].as_str().expect("a rev").to_owned();
+    let Some(version) = rev.strip_prefix('v') else {
+        panic!("`rev: {rev}` is not a release tag (vX.Y.Z)");
+    };
+    // Whatever the clone holds, the version is a release of the changelog.
+    let changelog =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/CHANGELOG.md")).unwrap();
+    assert!(
+        changelog.contains(&format!("\n## [{version}]")),
+        "`rev: {rev}` names no release of CHANGELOG.md"
+    );
+    if git(&["rev-parse", "--git-dir"]).is_none() {
+        skip("not a git checkout: the tag of `rev:` is not looked for");
+        return;
+    }
+    let tags = git(&["tag", "--list", &rev]).expect("git tag --list");
+    if tags.is_empty() {
+        // A clone of the branch alone (CI, a shallow clone) has no tags.
+        skip("the tag of `rev:` is not in this clone: fetch tags to check it");
+        return;
+    }
+    assert_eq!(
+        tags, rev,
+        "docs/integrations.md names `rev: {rev}`, which is no tag of this repository (`git tag --list`)"
+    );
+    let manifest = git(&["show", &format!("{rev}:Cargo.toml")]).expect("Cargo.toml at the tag");
+    assert!(
+        manifest.contains(&format!("\nversion = \"{version}\"\n")),
+        "the tag {rev} is not on a commit of version {version}"
+    );
+    let hooks = git(&["show", &format!("{rev}:.pre-commit-hooks.yaml")])
+        .unwrap_or_else(|| panic!("{rev} has no .pre-commit-hooks.yaml: pre-commit cannot use it"));
+    let hooks: Vec<Value> = serde_saphyr::from_str(&hooks).expect("valid YAML at the tag");
+    assert!(
+        hooks.iter().any(|h| h["id"] == hook["id"]),
+        "{rev} has no hook `{}`",
+        hook["id"]
+    );
+}
+
+/// pre-commit, where it is installed, runs the hook as the documented
+/// config sets it up: quiet when only warnings are found, the warnings
+/// shown with `verbose: true`, the report shown when an error fails it.
+/// The hook is the definition at the root as a local hook that runs the
+/// `replylint` under test (pre-commit would build it with `cargo install`
+/// for `language: rust`, minutes and the network).
+#[test]
+fn pre_commit_runs_the_hook_as_the_docs_say() {
+    if !installed("pre-commit", "pre-commit") {
+        return;
+    }
+    let hooks: Vec<Value> =
+        serde_saphyr::from_str(&std::fs::read_to_string(HOOKS).unwrap()).expect("valid YAML");
+    let (_, documented) = pre_commit_config();
+    // The definition, then what the user's config sets, as pre-commit
+    // merges them.
+    let mut hook = hooks[0].clone();
+    for (key, value) in documented.as_object().unwrap() {
+        hook[key] = value.clone();
+    }
+    hook["language"] = "system".into();
+    let tree = Tree::new(&[
+        ("replylint.toml", ""),
+        ("README.md", "# Replies\n\nTODO: write the README.\n"),
+        (
+            "replies/sms/moved.txt",
+            "Hi Sara, we’ve moved your appointment to Monday at 10:00. See you then!\n",
+        ),
+    ]);
+    let pre_commit_home = tempfile::tempdir().unwrap();
+    let command = |program: &str, args: &[&str]| {
+        std::process::Command::new(program)
+            .current_dir(&tree.root)
+            .env("PATH", path_with_replylint())
+            .env("PRE_COMMIT_HOME", pre_commit_home.path())
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    };
+    assert!(command("git", &["init", "-q"]).status.success());
+    let run = |hook: &Value| {
+        // JSON is YAML.
+        let config = serde_json::json!({"repos": [{"repo": "local", "hooks": [hook]}]});
+        tree.write(".pre-commit-config.yaml", config.to_string());
+        assert!(command("git", &["add", "-A"]).status.success());
+        let out = command("pre-commit", &["run", "--all-files"]);
+        let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+        (out.status.code(), shown)
+    };
+
+    // Warnings only: the hook passes, and pre-commit shows nothing of them.
+    let (code, shown) = run(&hook);
+    assert_eq!(code, Some(0), "{shown}");
+    assert!(shown.contains("Passed"), "{shown}");
+    assert!(!shown.contains("warning["), "{shown}");
+    // `verbose: true`, as the config's comment offers: they are shown.
+    let mut verbose = hook.clone();
+    verbose["verbose"] = true.into();
+    let (code, shown) = run(&verbose);
+    assert_eq!(code, Some(0), "{shown}");
+    assert!(shown.contains("warning[sms-encoding]"), "{shown}");
+    // An error fails the hook and pre-commit shows the report; the README
+    // outside `files` is not checked.
+    tree.write("replies/chat/todo.txt", "Hi Tom, TODO: the refund date.\n");
+    let (code, shown) = run(&hook);
+    assert_eq!(code, Some(1), "{shown}");
+    assert!(shown.contains("Failed"), "{shown}");
+    assert!(
+        shown.contains("error[placeholder]") && shown.contains("replies/chat/todo.txt"),
+        "{shown}"
+    );
+    assert!(!shown.contains("README.md"), "{shown}");
 }
 
 // ------------------------------------------------------ GitHub Actions

@@ -15,6 +15,7 @@ mod config;
 mod config_numbers;
 mod count;
 mod custom_rules;
+mod doc_commands;
 mod docs;
 mod editors;
 mod fix;

@@ -268,6 +268,26 @@ pub fn channels_where_off(
     off
 }
 
+/// Say that a test is skipped and why: `skipped: WHY` on the test
+/// process's stderr, past libtest's output capture (which takes only
+/// `print!` and `eprint!`), so that `cargo test` shows it although the
+/// test passes. `.ci/run` lists the same skips in its summary.
+pub fn skip(why: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "skipped: {why}");
+}
+
+/// `PATH` with the directory of the `replylint` under test first, for
+/// programs that call it by name (editors, bash, pre-commit).
+pub fn path_with_replylint() -> std::ffi::OsString {
+    let bin = assert_cmd::cargo::cargo_bin("replylint");
+    let mut dirs = vec![bin.parent().expect("the binary's folder").to_owned()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).expect("a PATH")
+}
+
 /// A temporary directory of files, and runs of `replylint` inside it.
 pub struct Tree {
     _dir: tempfile::TempDir,
