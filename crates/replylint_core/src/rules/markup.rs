@@ -24,7 +24,8 @@ crate::declare_rule! {
     /// - `whatsapp`: Markdown that is not WhatsApp's (`**bold**` and
     ///   `__bold__` for `*bold*`, `~~struck~~` for `~struck~`, links,
     ///   headings) and HTML;
-    /// - `markdown` (live chat): HTML;
+    /// - `markdown` (live chat): HTML, except the line break `<br>`, which
+    ///   Markdown passes through and chat widgets show as a line break;
     /// - `html` (email): Markdown, which an HTML e-mail shows as typed;
     /// - `any` (the `generic` channel): nothing.
     ///
@@ -428,6 +429,12 @@ pub fn find(text: &str, renders: Renders) -> Vec<Found> {
                 continue;
             }
             let br = tag_name(&m.as_str().to_ascii_lowercase()) == "br";
+            // Markdown passes a line break tag through as HTML (CommonMark
+            // raw HTML), and the chat widgets that render Markdown show it
+            // as a line break.
+            if br && renders == Renders::Markdown {
+                continue;
+            }
             let mut edits = vec![Edit::replace(
                 Span::from(m.range()),
                 if br { "\n" } else { "" },
@@ -535,7 +542,6 @@ mod tests {
         assert_eq!(
             found(text, Renders::Markdown),
             [
-                (Kind::HtmlTag, "<br>"),
                 (Kind::HtmlEntity, "&amp;"),
                 (Kind::HtmlTag, "<b>"),
             ]

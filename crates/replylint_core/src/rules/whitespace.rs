@@ -10,8 +10,9 @@ crate::declare_rule! {
     /// Reports the whitespace a customer sees or pays for: more than one
     /// blank line in a row, two or more spaces between words on a channel
     /// that shows spaces as typed (every channel but HTML e-mail: chat
-    /// bubbles, SMS, X, WhatsApp, and `generic`, whose medium is unknown),
-    /// and, in a reply over its channel's length limit
+    /// bubbles, SMS, X, WhatsApp, and `generic`, whose medium is unknown,
+    /// unless the reply is written in Markdown: a link `[text](…)`, `**`,
+    /// code), and, in a reply over its channel's length limit
     /// (SMS parts, characters), every trailing or doubled space, since each
     /// one costs. Each has a safe fix: delete the trailing whitespace, keep
     /// one space, keep one blank line.
@@ -73,6 +74,15 @@ crate::declare_rule! {
         id: "whitespace",
         severity: Warning,
         fix: Always,
+    }
+}
+
+/// Whether `body` is written in Markdown: it has a link (`[text](…)`),
+/// bold (`**`), a code fence or inline code.
+fn written_in_markdown(body: &str) -> bool {
+    body.contains("](") || body.contains("**") || body.contains("```") || {
+        let ticks = body.matches('`').count();
+        ticks >= 2 && ticks % 2 == 0
     }
 }
 
@@ -170,9 +180,15 @@ impl Seen {
 impl Rule for Whitespace {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let seen = Seen {
-            // HTML collapses runs of spaces; chat bubbles, texts, tweets
-            // and an unknown medium show them.
-            spaces: cx.channel.renders != Renders::Html,
+            // HTML collapses runs of spaces; chat bubbles, texts and
+            // tweets show them. On an unknown medium, a reply written in
+            // Markdown is rendered as Markdown (a forum, an issue tracker),
+            // which collapses them too.
+            spaces: match cx.channel.renders {
+                Renders::Html => false,
+                Renders::Any => !written_in_markdown(cx.body()),
+                _ => true,
+            },
             costly: cx.over_limit(),
             invisible: cx.settings.invisible_whitespace.severity(),
         };
@@ -450,6 +466,21 @@ mod tests {
         assert_eq!(gaps("👍🏽  ok"), 0);
         assert_eq!(gaps("e\u{301}  ok"), 1);
         assert_eq!(gaps("ritardo:  il pacco"), 1);
+    }
+
+    /// On an unknown medium, Markdown collapses runs of spaces.
+    #[test]
+    fn markdown_on_an_unknown_medium_collapses_double_spaces() {
+        use crate::diagnostic::Level::Off;
+        let generic = |text: &str| check_on(text, crate::channel::GENERIC, Off).len();
+        assert_eq!(generic("Please open a  new issue."), 1);
+        assert_eq!(generic("Please open a  new [issue](https://x.org)."), 0);
+        assert_eq!(generic("Run `git  log` **now**."), 0);
+        assert_eq!(
+            check_on("See  the [guide](https://x.org).", "sms", Off).len(),
+            1,
+            "an SMS shows the Markdown as typed, spaces included"
+        );
     }
 
     #[test]
