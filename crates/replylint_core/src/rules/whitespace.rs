@@ -82,7 +82,7 @@ crate::declare_rule! {
 fn written_in_markdown(body: &str) -> bool {
     body.contains("](") || body.contains("**") || body.contains("```") || {
         let ticks = body.matches('`').count();
-        ticks >= 2 && ticks % 2 == 0
+        ticks >= 2 && ticks.is_multiple_of(2)
     }
 }
 
