@@ -1125,6 +1125,9 @@ mod tests {
         ) {
             let indent = line.chars().take_while(|c| c.is_whitespace()).map(columns_of).sum::<usize>();
             prop_assume!(line.len() < 100 && !line.trim().is_empty() && indent <= 26);
+            // A line of zero-width characters only (`\u{200d}`) is shown
+            // as a blank line.
+            prop_assume!(line.chars().map(columns_of).sum::<usize>() > 0);
             let bounds: Vec<usize> = (0..=line.len()).filter(|&i| line.is_char_boundary(i)).collect();
             let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
             let range = a.min(b)..a.max(b);
