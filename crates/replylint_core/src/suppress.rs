@@ -103,15 +103,10 @@ impl Directives {
             return Directives::default();
         }
         let mut comments = Vec::new();
-        let mut at = 0;
-        while let Some(i) = body[at..].find("<!--") {
-            let start = at + i;
-            let inner_start = start + 4;
-            let Some(j) = body[inner_start..].find("-->") else {
-                break;
-            };
-            let inner_end = inner_start + j;
-            at = inner_end + 3;
+        // A comment never closed is no directive, nor is anything after it.
+        for comment in crate::text::html_comments(body).take_while(|c| c.closed) {
+            let (start, inner_start, inner_end) =
+                (comment.range.start, comment.inner.start, comment.inner.end);
             let inner = &body[inner_start..inner_end];
             let word_at = inner_start + (inner.len() - inner.trim_start().len());
             let text = body[word_at..inner_end].trim_end();
@@ -151,7 +146,7 @@ impl Directives {
                 _ => start,
             };
             comments.push(Comment {
-                range: start..at,
+                range: start..comment.range.end,
                 action,
                 rules,
                 from,

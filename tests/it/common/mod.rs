@@ -112,23 +112,22 @@ pub const ALL_WHITESPACE: &str = "invisible-whitespace = \"warning\"\n";
 /// nobody sees.
 pub fn all_whitespace_config() -> &'static str {
     static CONFIG: std::sync::OnceLock<(tempfile::TempDir, String)> = std::sync::OnceLock::new();
-    &CONFIG
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("temporary folder");
-            let path = dir.path().join("replylint.toml");
-            std::fs::write(&path, ALL_WHITESPACE).expect("write the config");
-            let path = path.to_str().expect("UTF-8 path").to_owned();
-            (dir, path)
-        })
-        .1
+    &CONFIG.get_or_init(|| config_file(ALL_WHITESPACE)).1
 }
 
-/// [`run`] with a config file holding `config` instead of no config.
-pub fn run_configured(config: &str, args: &[&str], stdin: &str) -> Run {
+/// A config file holding `config`, in a temporary folder of its own, and
+/// its path.
+fn config_file(config: &str) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("replylint.toml");
     std::fs::write(&path, config).expect("write the config");
     let path = path.to_str().expect("UTF-8 path").to_owned();
+    (dir, path)
+}
+
+/// [`run`] with a config file holding `config` instead of no config.
+pub fn run_configured(config: &str, args: &[&str], stdin: &str) -> Run {
+    let (_dir, path) = config_file(config);
     let mut all = vec!["check", "--config", &path, "--color", "never"];
     all.extend_from_slice(args);
     all.push("-");

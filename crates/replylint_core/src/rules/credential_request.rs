@@ -92,7 +92,7 @@ impl Rule for CredentialRequest {
             return;
         }
         let body = cx.body();
-        let language = cx.language.or_else(|| cx.detected().map(|d| d.language));
+        let language = cx.language_or_detected();
         for r in requests_in(body, cx.folded_body(), language) {
             let secret = &body[r.secret.clone()];
             sink.report(

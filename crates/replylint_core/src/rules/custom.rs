@@ -233,8 +233,7 @@ impl UserRules {
                 continue;
             };
             if let Some(languages) = &rule.languages {
-                let lang = *language
-                    .get_or_init(|| cx.language.or_else(|| cx.detected().map(|d| d.language)));
+                let lang = *language.get_or_init(|| cx.language_or_detected());
                 if !lang.is_some_and(|l| languages.contains(&l)) {
                     continue;
                 }

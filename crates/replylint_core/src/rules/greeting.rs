@@ -187,7 +187,7 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
     // greeting lexicon (declared, or detected for sure), and about a
     // template only when it closes like a letter: a canned text without
     // greeting or sign-off is a notice or a paragraph pasted into a reply.
-    let known = cx.language.is_some() || cx.detected().is_some();
+    let known = cx.language_or_detected().is_some();
     let letter = cx.mode == Mode::Draft || sign_off_start(&cx.letter()).is_some();
     if !known || !letter {
         return;

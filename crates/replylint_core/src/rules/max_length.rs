@@ -3,7 +3,7 @@
 
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Part, Span};
-use crate::text::count::{Unit, measure, sms_parts};
+use crate::text::count::Unit;
 use unicode_segmentation::UnicodeSegmentation;
 
 crate::declare_rule! {
@@ -73,10 +73,7 @@ impl Rule for MaxLength {
         };
         let body = cx.body();
         let measured = cx.measured();
-        let m = match cx.channel.unit {
-            Unit::SmsParts => sms_parts(cx.measured_sms(), Some(limit)),
-            unit => measure(unit, &measured.text, Some(limit)),
-        };
+        let m = cx.measure_against(&measured, limit);
         let Some(overflow) = m.overflow else {
             return;
         };

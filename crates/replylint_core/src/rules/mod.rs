@@ -216,6 +216,14 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The reply's language: the expected one or, without one, the detected
+    /// one when detection is sure; `None` when neither is known (a
+    /// language outside the six, a text too short).
+    pub fn language_or_detected(&self) -> Option<Language> {
+        self.language
+            .or_else(|| self.detected().map(|d| d.language))
+    }
+
     /// The paragraphs and sentences of the body whose language is known
     /// ([`crate::lang::detect::Detector::segments`] with the expected
     /// language).
@@ -326,14 +334,24 @@ impl<'a> Context<'a> {
             return true;
         }
         channel.max_length.is_some_and(|limit| {
-            let m = match channel.unit {
-                crate::text::count::Unit::SmsParts => {
-                    crate::text::count::sms_parts(self.measured_sms(), Some(limit))
-                }
-                unit => crate::text::count::measure(unit, &self.measured().text, Some(limit)),
-            };
-            m.overflow.is_some()
+            self.measure_against(&self.measured(), limit)
+                .overflow
+                .is_some()
         })
+    }
+
+    /// The reply in its channel's unit against `limit`: `measured` (see
+    /// [`Context::measured`]) counted in that unit, or its SMS parts.
+    pub fn measure_against(
+        &self,
+        measured: &crate::text::expand::Measured<'_>,
+        limit: u64,
+    ) -> crate::text::count::Measure {
+        use crate::text::count::{Unit, measure, sms_parts};
+        match self.channel.unit {
+            Unit::SmsParts => sms_parts(self.measured_sms(), Some(limit)),
+            unit => measure(unit, &measured.text, Some(limit)),
+        }
     }
 }
 

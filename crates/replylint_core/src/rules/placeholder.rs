@@ -321,22 +321,6 @@ const HTML_TAGS: &[&str] = &[
 /// Filler words, which do not make a neighbouring `TODO` a shouted word.
 const FILLERS: &[&str] = &["TODO", "TBD", "FIXME"];
 
-/// The HTML comments (`<!-- … -->`) of `body`; one never closed runs to
-/// the end.
-fn html_comments(body: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(open) = body[from..].find("<!--") {
-        let start = from + open;
-        let end = body[start + 4..]
-            .find("-->")
-            .map_or(body.len(), |i| start + 4 + i + 3);
-        out.push(start..end);
-        from = end;
-    }
-    out
-}
-
 /// Words before a noun: `a TODO list` names a kind of list, it is not a
 /// gap left to fill.
 const DETERMINERS: &[&str] = &[
@@ -454,8 +438,8 @@ impl Rule for Placeholder {
             .collect();
         let line_of = |at: usize| line_starts.partition_point(|&s| s <= at);
         let bytes = Bytes::of(body);
-        let comments = if template {
-            html_comments(body)
+        let comments: Vec<Range<usize>> = if template {
+            crate::text::html_comments(body).map(|c| c.range).collect()
         } else {
             Vec::new()
         };

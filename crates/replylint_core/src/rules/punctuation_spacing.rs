@@ -241,10 +241,11 @@ fn no_space(body: &str, c: &Candidate, language: Language, sink: &mut Sink) {
 /// Whether the text before `end` ends with a link or an e-mail address:
 /// the space after it keeps the mark out of the link when it is clicked.
 fn after_link(body: &str, end: usize) -> bool {
+    use crate::lang::prose::{NotProse, not_prose};
     let word = body[..end].rsplit(char::is_whitespace).next().unwrap_or_default();
-    word.contains("://")
-        || word.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."))
-        || word.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
+    not_prose(word).any(|(r, kind)| {
+        r.end == word.len() && matches!(kind, NotProse::Url | NotProse::Email)
+    })
 }
 
 /// French: a no-break space before `! ? ; :`, none before `,`. On an SMS

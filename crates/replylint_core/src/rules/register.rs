@@ -68,7 +68,7 @@ crate::declare_rule! {
 impl Rule for Register {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let body = cx.body();
-        let Some(language) = cx.language.or_else(|| cx.detected().map(|d| d.language)) else {
+        let Some(language) = cx.language_or_detected() else {
             return;
         };
         if !BUILTIN.has(language) {

@@ -162,7 +162,7 @@ fn required(cx: &Context<'_>, sink: &mut Sink) {
     // No sign-off at all: said only about a draft in a language with a
     // sign-off lexicon (declared, or detected for sure). A template leaves
     // it to the signature the helpdesk adds to every message.
-    let known = cx.language.is_some() || cx.detected().is_some();
+    let known = cx.language_or_detected().is_some();
     if !known || cx.mode == Mode::Template {
         return;
     }

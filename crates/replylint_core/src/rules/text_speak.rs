@@ -122,7 +122,7 @@ impl Rule for TextSpeak {
             return;
         }
         // Detect only when a match needs the language.
-        let language = || cx.language.or_else(|| cx.detected().map(|d| d.language));
+        let language = || cx.language_or_detected();
         for m in matches {
             let entry = m.payload;
             if skipped(body, m.span.clone()) || !entry.applies(language) {

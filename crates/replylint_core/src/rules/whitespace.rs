@@ -3,6 +3,7 @@
 use super::{Context, Rule, Sink};
 use crate::channel::Renders;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
+use std::cell::OnceCell;
 use unicode_segmentation::UnicodeSegmentation;
 
 crate::declare_rule! {
@@ -147,18 +148,36 @@ struct BlankRun<'a> {
     lines: usize,
 }
 
-/// How a line's whitespace is reported: what the channel shows, whether
-/// every character costs, and the level of what nobody sees.
-struct Seen {
-    /// The channel shows spaces as typed.
-    spaces: bool,
-    /// The reply is over a length limit: every space costs.
-    costly: bool,
+/// How a reply's whitespace is reported: whether its channel shows runs of
+/// spaces, whether every character costs, and the level of what nobody
+/// sees. The first two are worked out on first need: most replies have no
+/// stray whitespace at all.
+struct Seen<'c, 'a> {
+    cx: &'c Context<'a>,
+    spaces: OnceCell<bool>,
+    costly: OnceCell<bool>,
     /// The level of whitespace nobody sees (`None`: not reported).
     invisible: Option<Severity>,
 }
 
-impl Seen {
+impl Seen<'_, '_> {
+    /// Whether the channel shows runs of spaces as typed. HTML collapses
+    /// them; chat bubbles, texts and tweets show them. On an unknown
+    /// medium, a reply written in Markdown is rendered as Markdown (a
+    /// forum, an issue tracker), which collapses them too.
+    fn spaces(&self) -> bool {
+        *self.spaces.get_or_init(|| match self.cx.channel.renders {
+            Renders::Html => false,
+            Renders::Any => !written_in_markdown(self.cx.body()),
+            _ => true,
+        })
+    }
+
+    /// Whether the reply is over a length limit: then every space costs.
+    fn costly(&self) -> bool {
+        *self.costly.get_or_init(|| self.cx.over_limit())
+    }
+
     /// Report `span` at the rule's severity when `visible` (or costly),
     /// else at the `invisible-whitespace` level, if any.
     fn report<'s>(
@@ -168,7 +187,7 @@ impl Seen {
         span: Span,
         message: String,
     ) -> Option<&'s mut Diagnostic> {
-        if visible || self.costly {
+        if visible || self.costly() {
             Some(sink.report(span, message))
         } else {
             let severity = self.invisible?;
@@ -180,16 +199,9 @@ impl Seen {
 impl Rule for Whitespace {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let seen = Seen {
-            // HTML collapses runs of spaces; chat bubbles, texts and
-            // tweets show them. On an unknown medium, a reply written in
-            // Markdown is rendered as Markdown (a forum, an issue tracker),
-            // which collapses them too.
-            spaces: match cx.channel.renders {
-                Renders::Html => false,
-                Renders::Any => !written_in_markdown(cx.body()),
-                _ => true,
-            },
-            costly: cx.over_limit(),
+            cx,
+            spaces: OnceCell::new(),
+            costly: OnceCell::new(),
             invisible: cx.settings.invisible_whitespace.severity(),
         };
         let seen = &seen;
@@ -297,7 +309,7 @@ fn double_spaces(line: &Line<'_>, seen: &Seen, sink: &mut Sink) {
                 .graphemes(true)
                 .next_back()
                 .is_some_and(crate::analysis::tokens::is_emoji);
-        let visible = seen.spaces && !after_sentence;
+        let visible = !after_sentence && seen.spaces();
         if let Some(d) = seen.report(sink, visible, span, format!("{count} spaces between words")) {
             d.with_help(help)
                 .with_fix(Fix::safe(vec![Edit::replace(span, keep.to_string())]));

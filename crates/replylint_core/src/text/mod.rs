@@ -15,6 +15,39 @@ pub mod tags;
 pub mod tweet;
 pub mod validate;
 
+/// One HTML comment of a text: `range` from `<!--` to past `-->`, `inner`
+/// between them. A comment never closed runs to the end of the text, as
+/// in HTML, with `closed` false.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlComment {
+    pub range: std::ops::Range<usize>,
+    pub inner: std::ops::Range<usize>,
+    pub closed: bool,
+}
+
+/// The HTML comments (`<!-- … -->`) of `text`, in order.
+pub fn html_comments(text: &str) -> impl Iterator<Item = HtmlComment> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let start = from + text.get(from..)?.find("<!--")?;
+        let inner_start = start + 4;
+        let comment = match text[inner_start..].find("-->") {
+            Some(i) => HtmlComment {
+                range: start..inner_start + i + 3,
+                inner: inner_start..inner_start + i,
+                closed: true,
+            },
+            None => HtmlComment {
+                range: start..text.len(),
+                inner: inner_start..text.len(),
+                closed: false,
+            },
+        };
+        from = comment.range.end;
+        Some(comment)
+    })
+}
+
 /// Fold a character for case- and apostrophe-insensitive comparison:
 /// lower case, typographic apostrophes made straight. Every matcher in the
 /// crate (lexicons, phrase sets) folds with this one function.
@@ -103,6 +136,23 @@ pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_comments_closed_and_not() {
+        let text = "a <!-- one --> b <!--two-->c <!-- open";
+        let found: Vec<(&str, &str, bool)> = html_comments(text)
+            .map(|c| (&text[c.range], &text[c.inner], c.closed))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("<!-- one -->", " one ", true),
+                ("<!--two-->", "two", true),
+                ("<!-- open", " open", false),
+            ]
+        );
+        assert_eq!(html_comments("no comment -->").count(), 0);
+    }
 
     #[test]
     fn ascii_case_insensitive_contains() {

@@ -646,44 +646,45 @@ mod tests {
         assert_eq!(entries(dir.path()), ["a.txt"]);
     }
 
-    #[test]
-    fn lines_appended_to_the_replaced_file_are_carried_over() {
+    /// `a.txt` holding "a  b\n", replaced by its fix "a b\n" while a
+    /// writer opened with `options` before the rename writes `late` to it
+    /// after: the steps of `write_fixed` run by hand around the writer.
+    /// Returns the folder, the carry-over's result and the file's text.
+    fn replaced_while_written(
+        options: &std::fs::OpenOptions,
+        late: &[u8],
+    ) -> (tempfile::TempDir, Result<u64, WriteError>, String) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "a  b\n").unwrap();
         let snap = snapshot(&path);
-        // A writer that opened the file before the rename and writes to
-        // it after: run the steps of `write_fixed` by hand around it.
         let mut tmp = Temporary::create(dir.path(), "a.txt".as_ref()).unwrap();
         tmp.file().unwrap().write_all(b"a b\n").unwrap();
         let mut original = snap.still_current().unwrap();
-        let mut writer = std::fs::OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .unwrap();
+        let mut writer = options.open(&path).unwrap();
         tmp.persist(&path).unwrap();
-        writer.write_all(b"late line\n").unwrap();
-        let carried = carry_over(&mut original, &snap).unwrap();
-        assert_eq!(carried, 10);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a b\nlate line\n");
+        writer.write_all(late).unwrap();
+        let carried = carry_over(&mut original, &snap);
+        let text = std::fs::read_to_string(&path).unwrap();
+        (dir, carried, text)
+    }
+
+    #[test]
+    fn lines_appended_to_the_replaced_file_are_carried_over() {
+        let (dir, carried, text) =
+            replaced_while_written(std::fs::OpenOptions::new().append(true), b"late line\n");
+        assert_eq!(carried.unwrap(), 10);
+        assert_eq!(text, "a b\nlate line\n");
         assert_eq!(entries(dir.path()), ["a.txt"]);
     }
 
     #[test]
     fn other_changes_to_the_replaced_file_are_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.txt");
-        std::fs::write(&path, "a  b\n").unwrap();
-        let snap = snapshot(&path);
-        let mut tmp = Temporary::create(dir.path(), "a.txt".as_ref()).unwrap();
-        tmp.file().unwrap().write_all(b"a b\n").unwrap();
-        let mut original = snap.still_current().unwrap();
-        let mut writer = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
-        tmp.persist(&path).unwrap();
-        writer.write_all(b"X").unwrap();
-        let err = carry_over(&mut original, &snap).unwrap_err();
+        let (_dir, carried, text) =
+            replaced_while_written(std::fs::OpenOptions::new().write(true), b"X");
+        let err = carried.unwrap_err();
         assert!(matches!(err, WriteError::ChangedWhileReplaced), "{err:?}");
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a b\n");
+        assert_eq!(text, "a b\n");
     }
 
     /// Another thread appends lines (each one `write` to the file opened
