@@ -104,6 +104,21 @@ pub fn run_here(args: &[&str], stdin: &str) -> Run {
     }
 }
 
+/// [`run_here`] with the spelling dictionaries of the machine, as a
+/// user's run finds them (`$DICPATH`, `/usr/share/hunspell`…): for the
+/// evaluations on real replies.
+pub fn run_installed(args: &[&str], stdin: &str) -> Run {
+    colored::control::set_override(false);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let argv = std::iter::once("replylint").chain(args.iter().copied());
+    let code = replylint::app::run_with(argv, stdin.as_bytes(), &mut out, &mut err);
+    Run {
+        stdout: String::from_utf8_lossy(&out).into_owned(),
+        stderr: String::from_utf8_lossy(&err).into_owned(),
+        code,
+    }
+}
+
 /// Run `replylint check --no-config --color never ARGS -` on `stdin`,
 /// in-process.
 pub fn run(args: &[&str], stdin: &str) -> Run {

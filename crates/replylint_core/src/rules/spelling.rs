@@ -312,9 +312,13 @@ fn masked(body: &str) -> Vec<Range<usize>> {
                 let start = body[..i]
                     .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
                     .map_or(0, |s| s + body[s..].chars().next().map_or(1, char::len_utf8));
-                let end = body[i..]
+                let mut end = body[i..]
                     .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
                     .map_or(body.len(), |e| i + e);
+                // A host's path (`github.com/acme/app`).
+                if body[end..].starts_with('/') {
+                    end = body[end..].find(char::is_whitespace).map_or(body.len(), |e| end + e);
+                }
                 out.push(start..end);
                 Some(end)
             }
@@ -399,13 +403,13 @@ mod tests {
 
     #[test]
     fn masks_cover_code_tags_entities_shortcodes_and_dotted_names() {
-        let body = "Run `git log` then <a href=\"x\">see</a> &nbsp; :smile: config.yml ok %{app_name} $reply_time %{link}\n```\nfoo bar\n```\nend";
+        let body = "Run `git log` then <a href=\"x\">see</a> &nbsp; :smile: config.yml ok github.com/acme/recieve %{app_name} $reply_time %{link}\n```\nfoo bar\n```\nend";
         let m = masked(body);
         let covered = |s: &str| {
             let at = body.find(s).unwrap();
             m.iter().any(|r| r.start <= at && at + s.len() <= r.end)
         };
-        for s in ["git log", "href", "nbsp", "smile", "config.yml", "foo bar", "app_name", "reply_time", "%{link}"] {
+        for s in ["git log", "href", "nbsp", "smile", "config.yml", "foo bar", "app_name", "reply_time", "%{link}", "github.com/acme/recieve"] {
             assert!(covered(s), "{s}: {m:?}");
         }
         for s in ["Run", "then", "see", "ok", "end"] {
