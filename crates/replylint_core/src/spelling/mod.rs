@@ -366,14 +366,14 @@ impl Speller {
         // languages (`account`, `reply`, a guide's English title): they
         // are accepted there too.
         let english = selection.language != Language::En;
-        let known = |w: &str| {
+        let native = |w: &str| {
             checkers.iter().any(|c| c.check(w))
                 || words::BUILTIN.any.accepts(w)
                 || self.team.accept.accepts(w)
                 || vocabulary.is_some_and(|v| v.words.accepts(w))
-                || (english && words::accepts(w, English::has))
         };
-        if self.accepted(word, selection, &known) {
+        let known = |w: &str| native(w) || (english && words::accepts(w, English::has));
+        if self.accepted(word, selection, &known, &native) {
             return Verdict::Correct;
         }
         let mut suggestions = Vec::new();
@@ -393,7 +393,16 @@ impl Speller {
 
     /// Whether `word` is accepted, directly or through one of the
     /// language's ways of building words ([`Speller`]'s module docs).
-    fn accepted(&self, word: &str, selection: &Selection, known: &dyn Fn(&str) -> bool) -> bool {
+    /// `known` says whether a word is accepted as written; `native`, the
+    /// same without the English words accepted in other languages (German
+    /// compounds are built of German words).
+    fn accepted(
+        &self,
+        word: &str,
+        selection: &Selection,
+        known: &dyn Fn(&str) -> bool,
+        native: &dyn Fn(&str) -> bool,
+    ) -> bool {
         if known(word) {
             return true;
         }
@@ -412,7 +421,7 @@ impl Speller {
         if joined(word, known) {
             return true;
         }
-        selection.language == Language::De && compound(word, known, 0)
+        selection.language == Language::De && compound(word, native, 0)
     }
 }
 
@@ -452,7 +461,7 @@ fn british(word: &str, pairs: &[(String, String)], known: &dyn Fn(&str) -> bool)
     let lower = words::lower(word);
     pairs.iter().any(|(gb, us)| {
         lower.strip_suffix(gb.as_str()).is_some_and(|stem| {
-            !stem.is_empty() && known(&format!("{stem}{us}"))
+            known(&format!("{stem}{us}"))
         })
     })
 }
