@@ -140,8 +140,13 @@ thread_local! {
 }
 
 /// Load the configuration, with the dictionaries of this run.
-fn load_config(overrides: &CliOverrides, cwd: &Path) -> Result<Settings, replylint_core::config::ConfigError> {
-    let search = SEARCH.with(|s| s.borrow().clone()).unwrap_or_else(DictionarySearch::from_env);
+fn load_config(
+    overrides: &CliOverrides,
+    cwd: &Path,
+) -> Result<Settings, replylint_core::config::ConfigError> {
+    let search = SEARCH
+        .with(|s| s.borrow().clone())
+        .unwrap_or_else(DictionarySearch::from_env);
     replylint_io::config::load_with(overrides, cwd, &search)
 }
 

@@ -356,7 +356,12 @@ fn lang_accepts_the_supported_languages() {
             .filter(|l| !l.contains("spelling dictionary found"))
             .collect();
         assert!(other.is_empty(), "--lang {lang}: {}", r.stderr);
-        assert_eq!(r.stderr.lines().count(), usize::from(lang != "en"), "{}", r.stderr);
+        assert_eq!(
+            r.stderr.lines().count(),
+            usize::from(lang != "en"),
+            "{}",
+            r.stderr
+        );
     }
 }
 

@@ -56,6 +56,7 @@ mod rule_sign_off;
 mod rule_signature;
 mod rule_sms_encoding;
 mod rule_sms_segments;
+mod rule_spelling;
 mod rule_subject_length;
 mod rule_template_fields;
 mod rule_text_speak;

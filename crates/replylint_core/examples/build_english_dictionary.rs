@@ -14,7 +14,13 @@ use std::collections::{BTreeMap, HashSet};
 fn forms(path: &str) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
-        .map(|l| l.split('/').next().unwrap_or_default().trim().replace('’', "'"))
+        .map(|l| {
+            l.split('/')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .replace('’', "'")
+        })
         .filter(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()))
         .collect()
 }

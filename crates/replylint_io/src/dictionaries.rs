@@ -36,7 +36,9 @@ impl DictionarySearch {
     /// The folders the process's environment gives (see the module docs).
     pub fn from_env() -> DictionarySearch {
         let split = |v: std::ffi::OsString| -> Vec<PathBuf> {
-            std::env::split_paths(&v).filter(|p| !p.as_os_str().is_empty()).collect()
+            std::env::split_paths(&v)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
         };
         if let Some(own) = std::env::var_os(PATH_VARIABLE) {
             return DictionarySearch { dirs: split(own) };
@@ -130,7 +132,10 @@ fn read_text(path: &Path) -> Result<String, String> {
     let bytes =
         std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), io_message(&e)))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)),
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text)),
         Err(e) => {
             let bytes = e.into_bytes();
             let latin1: String = bytes.iter().map(|&b| char::from(b)).collect();
@@ -144,7 +149,13 @@ fn read_text(path: &Path) -> Result<String, String> {
                 {
                     Ok(latin1
                         .lines()
-                        .map(|l| if l.starts_with("SET ") { "SET UTF-8" } else { l })
+                        .map(|l| {
+                            if l.starts_with("SET ") {
+                                "SET UTF-8"
+                            } else {
+                                l
+                            }
+                        })
                         .collect::<Vec<_>>()
                         .join("\n"))
                 }
@@ -170,7 +181,9 @@ pub fn attach(
     let mut team = options.inline_words();
     let error = |file: &str, message: String| match config {
         Some((path, text)) => {
-            let at = text.find(&format!("\"{file}\"")).or_else(|| text.find(&format!("'{file}'")));
+            let at = text
+                .find(&format!("\"{file}\""))
+                .or_else(|| text.find(&format!("'{file}'")));
             ConfigError::at(path, text, at, message)
         }
         None => ConfigError::cli(message),
@@ -180,7 +193,11 @@ pub fn attach(
         let text = std::fs::read_to_string(&path).map_err(|e| {
             error(
                 file,
-                format!("`spelling.{key}`: cannot read `{}`: {}", path.display(), io_message(&e)),
+                format!(
+                    "`spelling.{key}`: cannot read `{}`: {}",
+                    path.display(),
+                    io_message(&e)
+                ),
             )
         })?;
         Ok(text

@@ -505,7 +505,10 @@ impl Settings {
             spelling_variants: matching
                 .iter()
                 .find_map(|l| l.spelling_variants.as_deref())
-                .or_else(|| (!channel.spelling_variants.is_empty()).then_some(&channel.spelling_variants[..]))
+                .or_else(|| {
+                    (!channel.spelling_variants.is_empty())
+                        .then_some(&channel.spelling_variants[..])
+                })
                 .or(self.defaults.spelling_variants.as_deref())
                 .unwrap_or(&[]),
         })

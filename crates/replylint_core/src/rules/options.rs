@@ -8,9 +8,9 @@
 use crate::declare::Bounded;
 use crate::lang::detect::Detector;
 use crate::lang::lexicon::Lexicons;
-use crate::text::expand::PlaceholderLengths;
 use crate::lang::variant::Variant;
 use crate::spelling::{BuiltinOnly, Speller, TeamWords};
+use crate::text::expand::PlaceholderLengths;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;

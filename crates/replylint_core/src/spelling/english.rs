@@ -51,7 +51,15 @@ mod tests {
     #[test]
     fn the_list_loads_and_knows_its_words() {
         assert!(English::len() > 150_000, "{}", English::len());
-        for w in ["receive", "customers", "customer's", "we'll", "iPhone", "Paris", "email"] {
+        for w in [
+            "receive",
+            "customers",
+            "customer's",
+            "we'll",
+            "iPhone",
+            "Paris",
+            "email",
+        ] {
             assert!(English::has(w), "{w}");
         }
         for w in ["recieve", "teh", "paris", "Iphone", "colour"] {

@@ -106,7 +106,12 @@ impl Checker {
             .aff
             .lines()
             .find_map(|l| l.strip_prefix("TRY "))
-            .map(|t| t.trim().chars().filter(|c| c.is_lowercase() || *c == '\'' || *c == '-').collect())
+            .map(|t| {
+                t.trim()
+                    .chars()
+                    .filter(|c| c.is_lowercase() || *c == '\'' || *c == '-')
+                    .collect()
+            })
             .unwrap_or_else(|| ENGLISH_ALPHABET.chars().collect());
         Ok(Checker::Hunspell {
             dictionary: Box::new(dictionary),
@@ -296,7 +301,9 @@ impl Speller {
         let state = |v: Variant| self.loaded[v.index()].get();
         let mut notes = Vec::new();
         for language in Language::ALL {
-            let variants = Variant::ALL.into_iter().filter(|v| v.language() == language);
+            let variants = Variant::ALL
+                .into_iter()
+                .filter(|v| v.language() == language);
             let (mut missing, mut ready) = (Vec::new(), Vec::new());
             for v in variants {
                 match state(v) {
@@ -430,6 +437,14 @@ impl Speller {
         if joined(word, known) {
             return true;
         }
+        // English borrows words with their accents (`café`, `naïve`,
+        // `résumé`), which the dictionary lists without.
+        if selection.language == Language::En && !word.is_ascii() {
+            let plain = crate::text::strip_accents(word);
+            if plain != word && known(&plain) {
+                return true;
+            }
+        }
         selection.language == Language::De && compound(word, native, 0)
     }
 }
@@ -442,7 +457,11 @@ fn missing_note(missing: &[Variant], ready: &[Variant], searched: &str) -> Strin
     let outcome = if ready.is_empty() {
         format!("{} replies are not spell-checked", language.name())
     } else {
-        format!("{} replies are checked with {} only", language.name(), tags(ready))
+        format!(
+            "{} replies are checked with {} only",
+            language.name(),
+            tags(ready)
+        )
     };
     let packages = missing
         .iter()
@@ -469,9 +488,9 @@ fn missing_note(missing: &[Variant], ready: &[Variant], searched: &str) -> Strin
 fn british(word: &str, pairs: &[(String, String)], known: &dyn Fn(&str) -> bool) -> bool {
     let lower = words::lower(word);
     pairs.iter().any(|(gb, us)| {
-        lower.strip_suffix(gb.as_str()).is_some_and(|stem| {
-            known(&format!("{stem}{us}"))
-        })
+        lower
+            .strip_suffix(gb.as_str())
+            .is_some_and(|stem| known(&format!("{stem}{us}")))
     })
 }
 
@@ -530,9 +549,10 @@ fn compound(word: &str, known: &dyn Fn(&str) -> bool, depth: usize) -> bool {
         let (head, tail) = word.split_at(at);
         let tail = words::title(tail);
         let head_known = known(head)
-            || ["s", "n", "es", "en"]
-                .iter()
-                .any(|l| head.strip_suffix(l).is_some_and(|h| h.chars().count() >= MIN && known(h)));
+            || ["s", "n", "es", "en"].iter().any(|l| {
+                head.strip_suffix(l)
+                    .is_some_and(|h| h.chars().count() >= MIN && known(h))
+            });
         if head_known && (known(&tail) || compound(&tail, known, depth + 1)) {
             return true;
         }

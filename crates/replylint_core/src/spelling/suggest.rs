@@ -39,7 +39,9 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
         // A word written with a capital may be a noun the dictionary
         // lists with one (German `Bestellung`).
         let accepted = accept(&candidate)
-            || (shape != Shape::Lower && shape != Shape::Mixed && accept(&words::title(&candidate)));
+            || (shape != Shape::Lower
+                && shape != Shape::Mixed
+                && accept(&words::title(&candidate)));
         if candidate == base || found.iter().any(|(_, c)| *c == candidate) || !accepted {
             return;
         }

@@ -57,6 +57,8 @@ fn english_is_built_in() {
     assert_eq!(s.check("receive", &en()), Verdict::Correct);
     assert_eq!(s.check("Receive", &en()), Verdict::Correct);
     assert_eq!(s.check("we’ll", &en()), Verdict::Correct);
+    assert_eq!(s.check("café", &en()), Verdict::Correct);
+    assert_eq!(s.check("cafe\u{301}", &en()), Verdict::Correct);
     assert_eq!(misspelt(s.check("recieve", &en()))[0], "receive");
     assert_eq!(misspelt(s.check("Recieve", &en()))[0], "Receive");
     assert!(s.notes().is_empty());
@@ -90,7 +92,10 @@ fn german_compounds_split_into_known_nouns() {
     let de = Selection::new(Language::De, &[]);
     assert_eq!(s.check("Sendungsnummer", &de), Verdict::Correct);
     assert_eq!(s.check("Nummernantrag", &de), Verdict::Correct);
-    assert!(matches!(s.check("Sendungsnumer", &de), Verdict::Misspelt(_)));
+    assert!(matches!(
+        s.check("Sendungsnumer", &de),
+        Verdict::Misspelt(_)
+    ));
 }
 
 #[test]
@@ -103,10 +108,22 @@ fn a_missing_dictionary_is_one_note_and_no_check() {
     assert_eq!(s.check("bonjour", &fr), Verdict::Unchecked);
     let notes = s.notes();
     assert_eq!(notes.len(), 2, "{notes:#?}");
-    assert!(notes[1].contains("fr.dic: permission denied"), "{}", notes[1]);
-    assert!(notes[0].starts_with("no Spanish spelling dictionary found (es-ES; looked in"), "{}", notes[0]);
+    assert!(
+        notes[1].contains("fr.dic: permission denied"),
+        "{}",
+        notes[1]
+    );
+    assert!(
+        notes[0].starts_with("no Spanish spelling dictionary found (es-ES; looked in"),
+        "{}",
+        notes[0]
+    );
     assert!(notes[0].contains("apt install hunspell-es"), "{}", notes[0]);
-    assert!(notes[0].contains("dictionaries = { es = \"path/to/es_ES\" }"), "{}", notes[0]);
+    assert!(
+        notes[0].contains("dictionaries = { es = \"path/to/es_ES\" }"),
+        "{}",
+        notes[0]
+    );
     assert!(notes[0].contains("/test/dictionaries"), "{}", notes[0]);
 }
 
@@ -114,11 +131,18 @@ fn a_missing_dictionary_is_one_note_and_no_check() {
 fn portuguese_takes_either_variant_unless_one_is_chosen() {
     let s = speller(TeamWords::default());
     // Neither is found: one note each.
-    assert_eq!(s.check("obrigado", &Selection::new(Language::Pt, &[])), Verdict::Unchecked);
+    assert_eq!(
+        s.check("obrigado", &Selection::new(Language::Pt, &[])),
+        Verdict::Unchecked
+    );
     let notes = s.notes();
     assert_eq!(notes.len(), 1, "{notes:#?}");
     assert!(notes[0].contains("(pt-PT, pt-BR;"), "{}", notes[0]);
-    assert!(notes[0].contains("`apt install hunspell-pt-pt` or `apt install hunspell-pt-br`"), "{}", notes[0]);
+    assert!(
+        notes[0].contains("`apt install hunspell-pt-pt` or `apt install hunspell-pt-br`"),
+        "{}",
+        notes[0]
+    );
     let br = Selection::new(Language::Pt, &[Variant::PtBr, Variant::EnGb]);
     assert_eq!(br.variants, [Variant::PtBr]);
 }
@@ -132,10 +156,16 @@ fn the_teams_words_come_first() {
     assert_eq!(s.check("Acme", &en()), Verdict::Correct);
     assert_eq!(s.check("Zendesk", &it()), Verdict::Correct);
     assert_eq!(s.check("Iphone", &en()), Verdict::Miscased("iPhone".into()));
-    assert_eq!(s.check("Acmepay", &en()), Verdict::Miscased("AcmePay".into()));
+    assert_eq!(
+        s.check("Acmepay", &en()),
+        Verdict::Miscased("AcmePay".into())
+    );
     // A word of the dictionary is not a miscased name (`acme` is English).
     assert_eq!(s.check("acme", &en()), Verdict::Correct);
-    assert_eq!(s.check("E-mail", &en()), Verdict::Rejected(Some("Email".into())));
+    assert_eq!(
+        s.check("E-mail", &en()),
+        Verdict::Rejected(Some("Email".into()))
+    );
     assert_eq!(s.check("irregardless", &it()), Verdict::Rejected(None));
     // The built-in list of product names knows their case too.
     assert_eq!(s.check("Paypal", &en()), Verdict::Miscased("PayPal".into()));

@@ -63,12 +63,26 @@ pub fn title(word: &str) -> String {
     }
 }
 
-/// `word` with its apostrophes as `'`.
+/// `word` composed (NFC: `e` + U+0301 is `é`), with its apostrophes as
+/// `'`.
 pub fn normalise(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.contains(['\u{2019}', '\u{2018}', '\u{02BC}']) {
-        word.replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'").into()
-    } else {
+    use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        return word.into();
+    }
+    let composed: std::borrow::Cow<'_, str> = if unicode_normalization::is_nfc_quick(word.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
         word.into()
+    } else {
+        word.nfc().collect::<String>().into()
+    };
+    if composed.contains(['\u{2019}', '\u{2018}', '\u{02BC}']) {
+        composed
+            .replace(['\u{2019}', '\u{2018}', '\u{02BC}'], "'")
+            .into()
+    } else {
+        composed
     }
 }
 
@@ -160,7 +174,10 @@ impl Rejected {
         for entry in entries {
             let entry = entry.as_ref().trim();
             let (word, preferred) = match entry.split_once("->") {
-                Some((w, p)) => (w.trim(), Some(p.trim().to_owned()).filter(|p| !p.is_empty())),
+                Some((w, p)) => (
+                    w.trim(),
+                    Some(p.trim().to_owned()).filter(|p| !p.is_empty()),
+                ),
                 None => (entry, None),
             };
             if !word.is_empty() {
@@ -216,8 +233,7 @@ pub struct Builtin {
 
 impl Builtin {
     pub fn parse(text: &str) -> Result<Builtin, String> {
-        let raw: BTreeMap<String, RawLanguage> =
-            toml::from_str(text).map_err(|e| e.to_string())?;
+        let raw: BTreeMap<String, RawLanguage> = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut out = Builtin::default();
         for (key, table) in raw {
             if key == "any" {
@@ -272,7 +288,9 @@ mod tests {
     #[test]
     fn lists_follow_hunspell_case_rules() {
         let list = WordList::new(["ticket", "iPhone", "Acme", "l’app"]);
-        for ok in ["ticket", "Ticket", "TICKET", "iPhone", "IPHONE", "Acme", "ACME", "l'app"] {
+        for ok in [
+            "ticket", "Ticket", "TICKET", "iPhone", "IPHONE", "Acme", "ACME", "l'app",
+        ] {
             assert!(list.accepts(ok), "{ok}");
         }
         for bad in ["Iphone", "iphone", "acme", "tickets"] {
@@ -282,6 +300,13 @@ mod tests {
         assert_eq!(list.miscased("acme"), Some("Acme"));
         assert_eq!(list.miscased("iPhone"), None);
         assert_eq!(list.miscased("Ticket"), None);
+    }
+
+    #[test]
+    fn words_are_composed_and_apostrophes_plain() {
+        assert_eq!(normalise("cafe\u{301}"), "café");
+        assert_eq!(normalise("we\u{2019}ll"), "we'll");
+        assert_eq!(normalise("plain"), "plain");
     }
 
     #[test]

@@ -68,7 +68,10 @@ pub fn strip_accents(text: &str) -> String {
     if text.is_ascii() {
         return text.to_owned();
     }
-    text.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
+        .collect()
 }
 
 /// `text` folded a character at a time with [`fold_char`]; ASCII text
