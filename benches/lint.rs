@@ -93,16 +93,8 @@ fn rule(bencher: Bencher, id: &str) {
         .bench(|| {
             let mut found = 0;
             for (reply, rc, severity) in &contexts {
-                let cx = Context {
-                    reply,
-                    channel: rc.channel,
-                    language: rc.language,
-                    mode: rc.mode,
-                    partial: rc.partial,
-                    settings: &fx.settings.rule_settings,
-                    templating: &fx.settings,
-                    shared: &Default::default(),
-                };
+                let shared = Default::default();
+                let cx = Context::new(reply, rc, &fx.settings.rule_settings, &fx.settings, &shared);
                 let mut sink = Sink::new(rule.meta().id, *severity);
                 rule.check(&cx, &mut sink);
                 found += sink.diagnostics.len();

@@ -28,17 +28,7 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
     };
     let severity = |id: &'static str| allowed(id, rc.channel.level(id));
     let shared = Shared::default();
-    let cx = Context {
-        reply: linted,
-        channel: rc.channel,
-        language: rc.language,
-        mode: rc.mode,
-        partial: rc.partial,
-        spelling_variants: rc.spelling_variants,
-        settings: &settings.rule_settings,
-        templating: settings,
-        shared: &shared,
-    };
+    let cx = Context::new(linted, rc, &settings.rule_settings, settings, &shared);
     let mut out = Vec::new();
     for (i, rule) in REGISTRY.iter().enumerate() {
         let meta = rule.meta();

@@ -182,6 +182,27 @@ pub struct Shared {
 }
 
 impl<'a> Context<'a> {
+    /// The context of `reply`, resolved as `rc` says.
+    pub fn new(
+        reply: &'a Reply,
+        rc: &crate::reply::ReplyContext<'a>,
+        settings: &'a RuleSettings,
+        templating: &'a dyn Templating,
+        shared: &'a Shared,
+    ) -> Self {
+        Context {
+            reply,
+            channel: rc.channel,
+            language: rc.language,
+            mode: rc.mode,
+            partial: rc.partial,
+            spelling_variants: rc.spelling_variants,
+            settings,
+            templating,
+            shared,
+        }
+    }
+
     pub fn body(&self) -> &str {
         &self.reply.body
     }
