@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use replylint_core::config::Settings;
 use replylint_core::config::settings::{CliOverrides, PathContext};
 use replylint_core::{docs, engine, rules};
+use replylint_io::dictionaries::DictionarySearch;
 use replylint_io::input::{self, Input, InputError, Read, Skipped};
 use replylint_io::output::{self, FileReport, Finding, Format, Summary};
 use std::io::{self, Write};
@@ -102,6 +103,49 @@ fn remove_temporary_files_on_signals() {
 /// sets for the whole process): runs in parallel should all pass
 /// `--color never`.
 pub fn run_with<I, T>(args: I, stdin: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    run_with_dictionaries(args, stdin, DictionarySearch::from_env(), out, err)
+}
+
+/// [`run_with`], with the spelling dictionaries the configuration does
+/// not name looked for in `dictionaries` rather than where the process's
+/// environment says: a run that does not depend on what the machine has
+/// installed.
+pub fn run_with_dictionaries<I, T>(
+    args: I,
+    stdin: &[u8],
+    dictionaries: DictionarySearch,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let previous = SEARCH.with(|s| s.replace(Some(dictionaries)));
+    let code = run_parsed(args, stdin, out, err);
+    SEARCH.with(|s| s.replace(previous));
+    code
+}
+
+thread_local! {
+    /// Where [`run_with_dictionaries`] looks for dictionaries, for the
+    /// configuration loads of the run on this thread (`None`: where the
+    /// environment says). Configuration is loaded on the thread that runs
+    /// the command line.
+    static SEARCH: std::cell::RefCell<Option<DictionarySearch>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Load the configuration, with the dictionaries of this run.
+fn load_config(overrides: &CliOverrides, cwd: &Path) -> Result<Settings, replylint_core::config::ConfigError> {
+    let search = SEARCH.with(|s| s.borrow().clone()).unwrap_or_else(DictionarySearch::from_env);
+    replylint_io::config::load_with(overrides, cwd, &search)
+}
+
+fn run_parsed<I, T>(args: I, stdin: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
@@ -376,7 +420,7 @@ fn explain(rule: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<E
             // config that does not load has none to offer).
             let settings = std::env::current_dir()
                 .ok()
-                .and_then(|cwd| replylint_io::config::load(&CliOverrides::default(), &cwd).ok());
+                .and_then(|cwd| load_config(&CliOverrides::default(), &cwd).ok());
             if let Some(settings) = &settings
                 && let Some(user) = settings.user_rules.get(rule)
             {
@@ -408,7 +452,7 @@ fn load_settings(
         no_config: config.no_config,
         ..overrides
     };
-    match replylint_io::config::load(&overrides, &cwd) {
+    match load_config(&overrides, &cwd) {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
             writeln!(err, "error: {e}")?;
@@ -721,6 +765,9 @@ fn check(
     for e in &errors {
         writeln!(err, "error: {e}")?;
         emitter.input_error(out, e)?;
+    }
+    for note in settings.rule_settings.speller.notes() {
+        writeln!(err, "note: {note}")?;
     }
     emitter.finish(out, &summary)?;
     if let Some(line) = fixes_applied {

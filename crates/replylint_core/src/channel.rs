@@ -9,6 +9,7 @@ use crate::declare::Bounded;
 use crate::diagnostic::Level;
 use crate::lang::Language;
 use crate::lang::register::Register;
+use crate::lang::variant::Variant;
 use crate::text::count::Unit;
 use crate::text::dialect::Dialect;
 use serde::Deserialize;
@@ -153,6 +154,11 @@ settings::channel_settings! {
                 = parse(None, str::parse::<Dialect>),
             /// The variables templates on this channel may use.
             variables: Vec<String> => Option<Vec<String>> = inherit(None),
+            /// Spelling dictionaries of replies on this channel, by
+            /// variant: `["en-GB", "pt-BR"]` (`spelling`); unset: the
+            /// top-level `spelling-variants`, else en-US with British
+            /// spellings accepted and either Portuguese.
+            spelling_variants: Vec<Variant> => Vec<Variant> = inherit(Vec::new()),
         }
         /// Rule levels on this channel.
         rules: RuleLevels = by_key,

@@ -133,6 +133,7 @@ other_values!(
     crate::diagnostic::Level,
     crate::text::count::Unit,
     crate::lang::register::Register,
+    crate::lang::variant::Variant,
 );
 
 /// A whole number from `MIN` to `MAX`, as written in a configuration file.

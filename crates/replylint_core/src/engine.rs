@@ -34,6 +34,7 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         language: rc.language,
         mode: rc.mode,
         partial: rc.partial,
+        spelling_variants: rc.spelling_variants,
         settings: &settings.rule_settings,
         templating: settings,
         shared: &shared,

@@ -38,6 +38,7 @@ pub mod location;
 pub mod mode;
 pub mod reply;
 pub mod rules;
+pub mod spelling;
 pub mod suggest;
 pub mod suppress;
 pub mod text;

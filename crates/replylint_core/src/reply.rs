@@ -174,6 +174,9 @@ pub struct ReplyContext<'a> {
     pub variables: Option<&'a [String]>,
     /// Whether the reply is a snippet, not a whole reply (`partial`).
     pub partial: bool,
+    /// The spelling variants chosen for it (`spelling-variants`); empty:
+    /// its language's defaults.
+    pub spelling_variants: &'a [crate::lang::variant::Variant],
 }
 
 /// A piecewise-linear map from body offsets to source offsets.

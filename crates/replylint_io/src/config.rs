@@ -2,6 +2,7 @@
 //! `replylint.toml` walking up from the working folder. Resolving it is the
 //! core's ([`Settings::from_text`]).
 
+use crate::dictionaries::{self, DictionarySearch};
 use crate::input::io_message;
 use replylint_core::config::settings::CliOverrides;
 use replylint_core::config::{ConfigError, Settings};
@@ -22,6 +23,16 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Discover (or take `--config`), read and resolve the configuration.
 pub fn load(cli: &CliOverrides, cwd: &Path) -> Result<Settings, ConfigError> {
+    load_with(cli, cwd, &DictionarySearch::from_env())
+}
+
+/// [`load`], with the spelling dictionaries the configuration does not
+/// name looked for in `search` ([`crate::dictionaries`]).
+pub fn load_with(
+    cli: &CliOverrides,
+    cwd: &Path,
+    search: &DictionarySearch,
+) -> Result<Settings, ConfigError> {
     let file = if cli.no_config {
         None
     } else if let Some(path) = &cli.config {
@@ -30,12 +41,16 @@ pub fn load(cli: &CliOverrides, cwd: &Path) -> Result<Settings, ConfigError> {
         discover(cwd)
     };
     let Some(path) = file else {
-        return Settings::from_text(None, cli, cwd);
+        let mut settings = Settings::from_text(None, cli, cwd)?;
+        dictionaries::attach(&mut settings, None, search)?;
+        return Ok(settings);
     };
     let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
         path: Some(path.clone()),
         position: None,
         message: format!("cannot read configuration: {}", io_message(&e)),
     })?;
-    Settings::from_text(Some((&path, &text)), cli, cwd)
+    let mut settings = Settings::from_text(Some((&path, &text)), cli, cwd)?;
+    dictionaries::attach(&mut settings, Some((&path, &text)), search)?;
+    Ok(settings)
 }

@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod config;
+pub mod dictionaries;
 pub mod fix;
 pub mod input;
 pub mod output;

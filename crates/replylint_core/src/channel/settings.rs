@@ -251,6 +251,19 @@ impl SettingValue for SignaturePattern {
     }
 }
 
+/// By tag; none chosen is unset.
+impl SettingValue for Vec<crate::lang::variant::Variant> {
+    fn value(&self) -> Option<toml::Value> {
+        (!self.is_empty()).then(|| {
+            toml::Value::Array(
+                self.iter()
+                    .map(|v| toml::Value::String(v.tag().to_owned()))
+                    .collect(),
+            )
+        })
+    }
+}
+
 /// By language code.
 impl SettingValue for BTreeMap<Language, u64> {
     fn value(&self) -> Option<toml::Value> {

@@ -7,8 +7,9 @@
 //! own options with the rules ([`crate::rules::options`]), a `[[rule]]`
 //! table with the user-defined rules ([`crate::rules::custom`]).
 
+use crate::lang::variant::Variant;
 use crate::mode::Mode;
-use crate::rules::options::PlaceholderLengthOptions;
+use crate::rules::options::{PlaceholderLengthOptions, SpellingOptions};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -61,6 +62,13 @@ crate::rules::options::rule_options!(top_level_options! {
     /// Mode of replies that nothing else names.
     #[starter = "# mode = \"draft\""]
     mode: Mode,
+    /// Spelling dictionaries by variant (`["en-GB", "pt-BR"]`), unless a
+    /// channel or a path says otherwise (`spelling`). Unset: en-US with
+    /// British spellings accepted, and either Portuguese.
+    #[starter = "## Spelling variants: en-US or en-GB, pt-PT or pt-BR (default: en-US with British"]
+    #[starter = "## spellings accepted, either Portuguese)."]
+    #[starter = "# spelling-variants = [\"en-GB\"]"]
+    spelling_variants: Vec<Variant>,
     /// Globs (relative to the config file) of paths never to check.
     #[starter = "## Paths never checked (globs relative to this file)."]
     #[starter = "# exclude = [\"drafts/old/**\"]"]
@@ -133,6 +141,9 @@ crate::declare::declare_options! {
         mode: Mode,
         placeholder_dialect: Spanned<String>,
         variables: Vec<String>,
+        /// Spelling dictionaries of the replies, by variant
+        /// (`["en-GB"]`).
+        spelling_variants: Vec<Variant>,
         /// The replies are snippets pasted into others, not whole
         /// replies: `greeting` and `sign-off` skip them.
         partial: bool,

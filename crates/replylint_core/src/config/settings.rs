@@ -41,6 +41,7 @@ pub struct Choice {
     pub dialect: Option<Dialect>,
     pub variables: Option<Vec<String>>,
     pub partial: Option<bool>,
+    pub spelling_variants: Option<Vec<crate::lang::variant::Variant>>,
 }
 
 impl Choice {
@@ -268,6 +269,7 @@ impl Settings {
                 .transpose()?,
             variables: options.variables,
             partial: None,
+            spelling_variants: options.spelling_variants,
         };
         for p in options.paths.unwrap_or_default() {
             let matcher = Glob::new(p.glob.get_ref())
@@ -289,6 +291,7 @@ impl Settings {
                     .transpose()?,
                 variables: p.variables,
                 partial: p.partial,
+                spelling_variants: p.spelling_variants,
             };
             settings.path_rules.push(PathRule { matcher, choice });
         }
@@ -470,6 +473,7 @@ impl Settings {
                 .transpose()?,
             variables: None,
             partial: meta.partial,
+            spelling_variants: None,
         };
         let matching = &at.matching;
         let layers: Vec<&Choice> = [&own, &self.command_line]
@@ -497,6 +501,13 @@ impl Settings {
             dialect,
             variables,
             partial: layers.iter().find_map(|l| l.partial).unwrap_or(false),
+            // A path's variants, then the channel's, then the config's.
+            spelling_variants: matching
+                .iter()
+                .find_map(|l| l.spelling_variants.as_deref())
+                .or_else(|| (!channel.spelling_variants.is_empty()).then_some(&channel.spelling_variants[..]))
+                .or(self.defaults.spelling_variants.as_deref())
+                .unwrap_or(&[]),
         })
     }
 

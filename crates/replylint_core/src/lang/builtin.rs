@@ -46,6 +46,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../../rules/lexicon/sign-offs.toml"),
     ),
     (
+        "spelling",
+        include_str!("../../../../rules/lexicon/spelling.toml"),
+    ),
+    (
         "text-speak",
         include_str!("../../../../rules/lexicon/text-speak.toml"),
     ),

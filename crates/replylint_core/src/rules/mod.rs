@@ -136,6 +136,9 @@ pub struct Context<'a> {
     /// The reply is a snippet pasted into others (`partial`), not a whole
     /// reply: letter-structure rules skip it.
     pub partial: bool,
+    /// The spelling variants chosen for the reply; empty: its language's
+    /// defaults.
+    pub spelling_variants: &'a [crate::lang::variant::Variant],
     /// What the rules read besides the reply: the lexicons, language
     /// detection, placeholder lengths, their own options.
     pub settings: &'a RuleSettings,
@@ -462,6 +465,7 @@ registry! {
     signature::Signature,
     sms_encoding::SmsEncoding,
     sms_segments::SmsSegments,
+    spelling::Spelling,
     subject_length::SubjectLength,
     text_speak::TextSpeak,
     whitespace::Whitespace,

@@ -9,8 +9,11 @@ use crate::declare::Bounded;
 use crate::lang::detect::Detector;
 use crate::lang::lexicon::Lexicons;
 use crate::text::expand::PlaceholderLengths;
+use crate::lang::variant::Variant;
+use crate::spelling::{BuiltinOnly, Speller, TeamWords};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Every option of the rules, declared once: docs (the rule's `##
 /// Options` section names it as "top level"), the lines `replylint init`
@@ -68,6 +71,15 @@ macro_rules! rule_options {
                 #[starter = "# invisible-whitespace = \"info\""]
                 invisible_whitespace: crate::diagnostic::Level => crate::diagnostic::Level
                     = map(std::convert::identity),
+                /// `[spelling]`: the team's own words, and where the
+                /// spelling dictionaries are (the `spelling` rule).
+                #[starter = "## Spelling: the team's words (brands, products, agents' names), words to"]
+                #[starter = "## avoid with the form to use, and dictionary files (see docs/spelling.md)."]
+                #[starter = "# [spelling]"]
+                #[starter = "# accept = [\"Acme\", \"AcmePay\"]"]
+                #[starter = "# reject = [\"e-mail -> email\"]"]
+                #[starter = "# dictionaries = { it = \"/usr/share/hunspell/it_IT\" }"]
+                spelling: SpellingOptions => SpellingOptions = default,
             }
             { $($after)* }
         }
@@ -100,6 +112,11 @@ macro_rules! rule_settings {
         #[derive(Debug, Clone)]
         pub struct RuleSettings {
             pub lexicons: Lexicons,
+            /// The spelling dictionaries and the team's words: English and
+            /// the words written in the configuration until the caller
+            /// attaches the dictionaries it finds and the word files it
+            /// reads ([`Speller::new`]).
+            pub speller: Arc<Speller>,
             /// Language detection over the candidate languages
             /// (`languages`).
             pub detector: Detector,
@@ -108,7 +125,9 @@ macro_rules! rule_settings {
 
         impl RuleSettings {
             pub fn new(options: RuleOptions, lexicons: Lexicons, detector: Detector) -> Self {
+                let team = options.spelling.as_ref().map(SpellingOptions::inline_words).unwrap_or_default();
                 RuleSettings {
+                    speller: Arc::new(Speller::new(Box::new(BuiltinOnly), team)),
                     lexicons,
                     detector,
                     $($field: rule_settings!(@resolve options.$field, $how $(($($arg)*))?),)*
@@ -160,5 +179,41 @@ impl PlaceholderLengthOptions {
                 .map(|(name, length)| (name, length.get_usize()))
                 .collect(),
         }
+    }
+}
+
+crate::declare::declare_options! {
+    /// `[spelling]`: the team's own words and the dictionaries' files.
+    #[derive(Debug, Default, Clone, Deserialize)]
+    pub struct SpellingOptions {
+        /// Words that are right as written: brand, product and agents'
+        /// names, the team's terms. Hunspell's case rules apply: `acme`
+        /// accepts `Acme` and `ACME`; `iPhone` accepts `IPHONE` and reports
+        /// `Iphone`.
+        accept: Vec<String>,
+        /// Files of words to accept, one a line (`#` starts a comment),
+        /// relative to the config file.
+        accept_files: Vec<String>,
+        /// Words to report even when spelt right, each written `word` or
+        /// `word -> preferred` (`e-mail -> email`).
+        reject: Vec<String>,
+        /// Files of words to reject, one entry a line as in `reject`,
+        /// relative to the config file.
+        reject_files: Vec<String>,
+        /// Hunspell dictionary files by variant (`it`, `en-GB`, `pt-BR`…):
+        /// the path of the `.dic` file or of both files without their
+        /// extension, relative to the config file. Found there before the
+        /// usual folders.
+        dictionaries: BTreeMap<Variant, String>,
+    }
+}
+
+impl SpellingOptions {
+    /// The words written in the configuration itself (not its files).
+    pub fn inline_words(&self) -> TeamWords {
+        let mut team = TeamWords::default();
+        team.accept.extend(self.accept.iter().flatten());
+        team.reject.extend(self.reject.iter().flatten());
+        team
     }
 }

@@ -366,6 +366,7 @@ mod tests {
             language: None,
             mode: Mode::Draft,
             partial: false,
+            spelling_variants: &[],
             settings: &settings.rule_settings,
             templating: &settings,
             shared: &Default::default(),

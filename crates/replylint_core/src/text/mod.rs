@@ -60,6 +60,17 @@ pub fn fold_char(c: char) -> std::char::ToLowercase {
     }
 }
 
+/// `text` without its accents and other combining marks (`perché` →
+/// `perche`), composed again.
+pub fn strip_accents(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    text.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
+}
+
 /// `text` folded a character at a time with [`fold_char`]; ASCII text
 /// (most phrases and words) by bytes.
 pub fn fold_str(text: &str) -> String {

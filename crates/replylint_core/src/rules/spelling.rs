@@ -1,0 +1,359 @@
+//! `spelling`: words the reply's dictionaries do not know
+//! ([`crate::spelling`]), words the team rejects, and listed names
+//! written in the wrong case.
+
+use super::{Context, Rule, Sink};
+use crate::analysis::tokens::Token;
+use crate::diagnostic::{Edit, Fix, Span};
+use crate::lang::Language;
+use crate::spelling::words::{Shape, shape};
+use crate::spelling::{Selection, Verdict};
+use std::ops::Range;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports misspelt words, with up to three suggestions; a single
+    /// suggestion is an unsafe fix. Also reports the words the team
+    /// rejects (`[spelling] reject`), with the form it prefers as a safe
+    /// fix, and a name the team's or the built-in lists write with
+    /// capitals written in another case (`Iphone` → `iPhone`, safe fix).
+    ///
+    /// The reply is checked in its language, declared or detected for
+    /// sure; the rule abstains when neither is known, and when the reply
+    /// is written in another language than the one declared (`language`
+    /// reports that). English (en-US) is built in; Italian, Spanish,
+    /// French, German and Portuguese, and British English, use the
+    /// Hunspell dictionaries of the system (`apt install hunspell-it`…)
+    /// or the files `[spelling] dictionaries` names. Without a language's
+    /// dictionary its replies are not checked, and the run prints one
+    /// note saying how to install it. See [Spelling](spelling.md).
+    ///
+    /// Words are the document's word tokens: never inside links, e-mail
+    /// addresses, @handles, #hashtags, placeholders, numbers and codes,
+    /// code spans and blocks, HTML tags and entities, `:shortcodes:` or
+    /// dotted names (`config.yml`). Left alone besides:
+    /// - words in capitals (acronyms) and with inner capitals (`WhatsApp`,
+    ///   `setPassword`), unless a list writes them otherwise;
+    /// - words capitalised mid-sentence (names) and on lines of
+    ///   capitalised words only (signatures, headings), except German
+    ///   nouns;
+    /// - single letters, and lines quoted with `>`;
+    /// - words with no dictionary word one edit away: names and terms the
+    ///   dictionary lacks far more often than typos;
+    /// - passages detected in another language.
+    ///
+    /// Accepted besides the dictionaries: the support vocabulary of
+    /// `rules/lexicon/spelling.toml` (`ticket` and `tracking` in Italian
+    /// replies, `chatbot`, `PayPal`), the team's `accept` words, British
+    /// spellings in English replies with no variant chosen (`colour`),
+    /// verbs with a pronoun written on (`informarLa`, `contáctanos`),
+    /// elisions (`nell'app`) and German compounds of known words
+    /// (`Sendungsnummer`).
+    ///
+    /// ## Why is this bad?
+    /// A typo in a reply tells the customer nobody read it before it was
+    /// sent, and a canned reply repeats it to everyone it is sent to.
+    ///
+    /// ## Example
+    /// ```text
+    /// We will recieve your parcel tomorrow.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// We will receive your parcel tomorrow.
+    /// ```
+    ///
+    /// ## Options
+    /// Top level `[spelling]`: `accept` and `accept-files` (words that are
+    /// right), `reject` and `reject-files` (`word` or `word -> preferred`),
+    /// `dictionaries` (Hunspell files by variant). `spelling-variants`
+    /// (top level, per channel or per `[[paths]]` entry): `en-US` or
+    /// `en-GB`, `pt-PT` or `pt-BR`.
+    pub struct Spelling {
+        id: "spelling",
+        severity: Warning,
+        fix: Sometimes,
+    }
+}
+
+/// One word to report.
+struct Finding {
+    range: Range<usize>,
+    verdict: Verdict,
+}
+
+impl Rule for Spelling {
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let Some(language) = cx.language_or_detected() else {
+            return;
+        };
+        let selection = Selection::new(language, cx.spelling_variants);
+        let speller = &cx.settings.speller;
+        if !speller.available(&selection) {
+            return;
+        }
+        let body = cx.body();
+        let masked = masked(body);
+        let mut findings = Vec::new();
+        for token in cx.words() {
+            let range = token.range.clone();
+            if masked.iter().any(|m| m.start <= range.start && range.end <= m.end) {
+                continue;
+            }
+            if let Some(verdict) = judge(cx, token, language, &selection) {
+                findings.push(Finding { range, verdict });
+            }
+        }
+        if findings.is_empty() {
+            return;
+        }
+        // Text in another language than the one declared is `language`'s
+        // and `mixed-language`'s to report, not a page of typos.
+        if cx.language.is_some()
+            && cx.detected().is_some_and(|d| d.language != language)
+        {
+            return;
+        }
+        let foreign: Vec<Range<usize>> = cx
+            .segments()
+            .iter()
+            .filter(|s| s.language != language)
+            .map(|s| s.range.clone())
+            .collect();
+        for f in findings {
+            if foreign.iter().any(|s| s.start <= f.range.start && f.range.end <= s.end) {
+                continue;
+            }
+            report(sink, body, f, language);
+        }
+    }
+}
+
+/// What to report about one word token, if anything.
+fn judge(cx: &Context<'_>, token: &Token, language: Language, selection: &Selection) -> Option<Verdict> {
+    let body = cx.body();
+    let word = &body[token.range.clone()];
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let first = letters.next()?;
+    if letters.next().is_none() && first.is_ascii() {
+        return None;
+    }
+    let verdict = cx.settings.speller.check(word, selection);
+    match &verdict {
+        Verdict::Correct | Verdict::Unchecked => return None,
+        Verdict::Rejected(_) | Verdict::Miscased(_) => return Some(verdict),
+        Verdict::Misspelt(suggestions) if suggestions.is_empty() => return None,
+        Verdict::Misspelt(_) => {}
+    }
+    let at = token.range.start;
+    if quoted_line(body, at) {
+        return None;
+    }
+    match shape(word) {
+        Shape::Upper | Shape::Mixed => None,
+        Shape::Title if title_line(body, at) => None,
+        Shape::Title if !sentence_start(body, at) && language != Language::De => None,
+        Shape::Title | Shape::Lower => Some(verdict),
+    }
+}
+
+fn report(sink: &mut Sink, body: &str, f: Finding, language: Language) {
+    let word = &body[f.range.clone()];
+    let span = Span::new(f.range.start, f.range.end);
+    match f.verdict {
+        Verdict::Misspelt(suggestions) => {
+            let d = sink.report(
+                span,
+                format!("`{word}` is not in the {} dictionary", language.name()),
+            );
+            d.with_help(format!("did you mean {}?", listed(&suggestions)));
+            if let [only] = &suggestions[..] {
+                d.with_fix(Fix::unsafe_(vec![Edit::replace(span, only.clone())]));
+            }
+        }
+        Verdict::Miscased(listed) => {
+            sink.report(span, format!("`{word}` is written `{listed}`"))
+                .with_help(format!("write `{listed}`"))
+                .with_fix(Fix::safe(vec![Edit::replace(span, listed)]));
+        }
+        Verdict::Rejected(Some(preferred)) => {
+            sink.report(span, format!("`{word}` is on the team's list of words to avoid"))
+                .with_help(format!("write `{preferred}`"))
+                .with_fix(Fix::safe(vec![Edit::replace(span, preferred)]));
+        }
+        Verdict::Rejected(None) => {
+            sink.report(span, format!("`{word}` is on the team's list of words to avoid"))
+                .with_help("rephrase without it");
+        }
+        Verdict::Correct | Verdict::Unchecked => {}
+    }
+}
+
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
+fn listed(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The stretches of `body` that are not prose to spell-check: code spans
+/// and fenced blocks, HTML tags and entities, `:shortcodes:`, and dotted
+/// names (`config.yml`, `e.g.`).
+fn masked(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut fenced: Option<usize> = None;
+    for line in crate::text::lines(body) {
+        let text = &body[line.clone()];
+        if text.trim_start().starts_with("```") || text.trim_start().starts_with("~~~") {
+            match fenced.take() {
+                Some(start) => out.push(start..line.end),
+                None => fenced = Some(line.start),
+            }
+            continue;
+        }
+        if fenced.is_some() {
+            continue;
+        }
+        let mut tick: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c == '`' {
+                match tick.take() {
+                    Some(start) => out.push(line.start + start..line.start + i + 1),
+                    None => tick = Some(i),
+                }
+            }
+        }
+    }
+    if let Some(start) = fenced {
+        out.push(start..body.len());
+    }
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end = match b {
+            // `<p>`, `</a>`, `<a href="…">`: a tag, up to its `>`.
+            b'<' if bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!') => {
+                body[i..].find('>').filter(|&n| !body[i..i + n].contains('\n') || body[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic())).map(|n| i + n + 1)
+            }
+            // `&nbsp;`, `&#8217;`.
+            b'&' => {
+                let n = body[i + 1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|n| i + 1 + n);
+                n.filter(|&n| n > i + 1 && bytes.get(n) == Some(&b';')).map(|n| n + 1)
+            }
+            // `:smile:`, `:+1:`.
+            b':' => {
+                let n = body[i + 1..].find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))).map(|n| i + 1 + n);
+                n.filter(|&n| n > i + 1 && bytes.get(n) == Some(&b':')).map(|n| n + 1)
+            }
+            // A dot between two letters: a file or host name, an
+            // abbreviation (`config.yml`, `e.g.`): the whole dotted run.
+            b'.' if i > 0
+                && bytes[i - 1].is_ascii_alphanumeric()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                let start = body[..i]
+                    .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
+                    .map_or(0, |s| s + body[s..].chars().next().map_or(1, char::len_utf8));
+                let end = body[i..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
+                    .map_or(body.len(), |e| i + e);
+                out.push(start..end);
+                Some(end)
+            }
+            _ => None,
+        };
+        match end {
+            Some(end) if b != b'.' => {
+                out.push(i..end);
+                i = end;
+            }
+            Some(end) => i = end,
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether the line of `at` is quoted (`> …`).
+fn quoted_line(body: &str, at: usize) -> bool {
+    let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    body[start..at].trim_start().starts_with('>')
+}
+
+/// Whether the line of `at` has capitalised words only, and few of them:
+/// a name, a signature, a heading.
+fn title_line(body: &str, at: usize) -> bool {
+    let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+    let words: Vec<&str> = body[start..end]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "da" | "di" | "van" | "von" | "del" | "la" | "le" | "du" | "dos" | "das" | "and" | "&")
+        })
+}
+
+/// Whether the word at `at` starts a sentence: first in the text or its
+/// line, or after `.` `!` `?` `…` `:`, with only quotes, brackets and
+/// list marks between.
+fn sentence_start(body: &str, at: usize) -> bool {
+    for c in body[..at].chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | '…' | ':' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '¿' | '¡' | '*' | '_' | '-' | '–' | '—' | '•' | '>' | '#' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_cover_code_tags_entities_shortcodes_and_dotted_names() {
+        let body = "Run `git log` then <a href=\"x\">see</a> &nbsp; :smile: config.yml ok\n```\nfoo bar\n```\nend";
+        let m = masked(body);
+        let covered = |s: &str| {
+            let at = body.find(s).unwrap();
+            m.iter().any(|r| r.start <= at && at + s.len() <= r.end)
+        };
+        for s in ["git log", "href", "nbsp", "smile", "config.yml", "foo bar"] {
+            assert!(covered(s), "{s}: {m:?}");
+        }
+        for s in ["Run", "then", "see", "ok", "end"] {
+            assert!(!covered(s), "{s}: {m:?}");
+        }
+    }
+
+    #[test]
+    fn masks_never_split_characters() {
+        for body in ["é:é", "<é", "&é;", "a.é", "李.明", ":", "<", "&", "`", "```", "a.", ".a"] {
+            let _ = masked(body);
+        }
+    }
+
+    #[test]
+    fn sentence_starts_and_title_lines() {
+        let body = "Hi Marco, thanks.\n\"Recieve\" it. - Item\nMarco Rossi\nCustomer Care Team";
+        assert!(!sentence_start(body, body.find("Marco").unwrap()));
+        assert!(sentence_start(body, 0));
+        assert!(sentence_start(body, body.find("Recieve").unwrap()));
+        assert!(sentence_start(body, body.find("Item").unwrap()));
+        assert!(title_line(body, body.find("Rossi").unwrap()));
+        assert!(title_line(body, body.find("Care").unwrap()));
+        assert!(!title_line(body, body.find("Recieve").unwrap()));
+        assert_eq!(listed(&["a".into(), "b".into(), "c".into()]), "`a`, `b` or `c`");
+    }
+}

@@ -1,0 +1,501 @@
+//! Spelling: which words a language's dictionaries accept, and what to
+//! suggest for the others.
+//!
+//! A [`Speller`] holds the dictionaries of a run, each loaded the first
+//! time a reply needs it, and a cache of every word it has judged, shared
+//! by the threads that lint replies, so each distinct word is checked
+//! once per run.
+//!
+//! - English (en-US) is built in ([`english`]).
+//! - The other variants ([`Variant`]) are Hunspell dictionaries read with
+//!   `spellbook`; finding their files is the caller's
+//!   ([`DictionarySource`]; `replylint_io` searches the usual Hunspell
+//!   folders). A variant whose files are not found is not checked: the
+//!   speller keeps one note about it for the run ([`Speller::notes`]).
+//!
+//! A word is correct when a dictionary of the reply's variants accepts it,
+//! or the built-in support vocabulary or the team's `accept` list does
+//! ([`words`]). Besides, on English replies with no variant chosen a
+//! British spelling is accepted when its American form is (`colour`); a
+//! verb with a pronoun written onto it when the verb is (`informarLa`,
+//! `contáctanos`); a word joined by hyphens or apostrophes when its parts
+//! are (`nell'app`); and a German compound when its parts are, with or
+//! without a linking `s` (`Sendungsnummer`: `Sendung`, `Nummer`).
+//! Suggestions are the dictionary words one edit away ([`suggest`]).
+
+pub mod english;
+pub mod suggest;
+pub mod words;
+
+use crate::lang::Language;
+pub use crate::lang::variant::Variant;
+use english::English;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
+use words::{Rejected, WordList};
+
+/// The text of a Hunspell dictionary's two files, and where they were
+/// found (for messages).
+#[derive(Debug, Clone)]
+pub struct HunspellFiles {
+    pub aff: String,
+    pub dic: String,
+    pub origin: String,
+}
+
+/// Where a run's Hunspell dictionaries come from.
+pub trait DictionarySource: Send + Sync + fmt::Debug {
+    /// The files of `variant`: `None` when none is found, an error when
+    /// files are found but cannot be read. For en-US, only files the
+    /// configuration names: otherwise the built-in list is used.
+    fn load(&self, variant: Variant) -> Option<Result<HunspellFiles, String>>;
+
+    /// Where [`DictionarySource::load`] looks, for the note about a
+    /// dictionary it did not find (`/usr/share/hunspell, …`).
+    fn searched(&self) -> String;
+}
+
+/// No Hunspell dictionaries: English only, with the built-in list (the
+/// library without a file system, the WebAssembly build).
+#[derive(Debug, Default)]
+pub struct BuiltinOnly;
+
+impl DictionarySource for BuiltinOnly {
+    fn load(&self, _: Variant) -> Option<Result<HunspellFiles, String>> {
+        None
+    }
+
+    fn searched(&self) -> String {
+        "nowhere (this build has English only)".into()
+    }
+}
+
+/// One loaded dictionary.
+enum Checker {
+    English,
+    Hunspell {
+        dictionary: Box<spellbook::Dictionary>,
+        /// The letters its suggestions may use (the `TRY` line).
+        alphabet: Vec<char>,
+    },
+}
+
+impl fmt::Debug for Checker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Checker::English => f.write_str("English"),
+            Checker::Hunspell { alphabet, .. } => f
+                .debug_struct("Hunspell")
+                .field("alphabet", &alphabet.len())
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+/// The letters of English suggestions.
+const ENGLISH_ALPHABET: &str = "esiarntolcdugmphbyfvkwzxjq'-";
+
+impl Checker {
+    fn hunspell(files: &HunspellFiles) -> Result<Checker, String> {
+        let dictionary = spellbook::Dictionary::new(&files.aff, &files.dic)
+            .map_err(|e| format!("{}: {e}", files.origin))?;
+        let alphabet = files
+            .aff
+            .lines()
+            .find_map(|l| l.strip_prefix("TRY "))
+            .map(|t| t.trim().chars().filter(|c| c.is_lowercase() || *c == '\'' || *c == '-').collect())
+            .unwrap_or_else(|| ENGLISH_ALPHABET.chars().collect());
+        Ok(Checker::Hunspell {
+            dictionary: Box::new(dictionary),
+            alphabet,
+        })
+    }
+
+    fn check(&self, word: &str) -> bool {
+        match self {
+            Checker::English => words::accepts(word, English::has),
+            Checker::Hunspell { dictionary, .. } => dictionary.check(word),
+        }
+    }
+
+    /// Whether `word`, exactly as written, may be suggested.
+    fn suggestable(&self, word: &str) -> bool {
+        match self {
+            Checker::English => English::suggestable(word),
+            Checker::Hunspell { dictionary, .. } => dictionary.check(word),
+        }
+    }
+
+    fn alphabet(&self) -> Vec<char> {
+        match self {
+            Checker::English => ENGLISH_ALPHABET.chars().collect(),
+            Checker::Hunspell { alphabet, .. } => alphabet.clone(),
+        }
+    }
+}
+
+/// A variant's dictionary, once looked for.
+#[derive(Debug)]
+enum Loaded {
+    Ready(Checker),
+    /// Not found, or unreadable: the note that says so.
+    Missing(String),
+}
+
+/// The dictionaries a reply is checked with: its language's variants, and
+/// whether British spellings are accepted besides (English with no
+/// variant chosen).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub language: Language,
+    pub variants: Vec<Variant>,
+    pub british: bool,
+}
+
+impl Selection {
+    /// The variants `chosen` for `language` (from the configuration), or
+    /// the language's defaults.
+    pub fn new(language: Language, chosen: &[Variant]) -> Selection {
+        let variants: Vec<Variant> = chosen
+            .iter()
+            .copied()
+            .filter(|v| v.language() == language)
+            .collect();
+        if variants.is_empty() {
+            Selection {
+                language,
+                variants: Variant::defaults(language).to_vec(),
+                british: language == Language::En,
+            }
+        } else {
+            Selection {
+                language,
+                variants,
+                british: false,
+            }
+        }
+    }
+
+    /// A small number naming the selection in the cache.
+    fn key(&self) -> u16 {
+        let bits = self.variants.iter().fold(0u16, |k, v| k | 1 << v.index());
+        bits | u16::from(self.british) << 8
+    }
+}
+
+/// What the speller says of a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Correct,
+    /// No dictionary of the selection could be loaded: not checked.
+    Unchecked,
+    /// Not a word of the dictionaries; the closest words, best first.
+    Misspelt(Arc<[String]>),
+    /// A word of the team's or the built-in lists written in another case
+    /// (`Iphone`): the listed form.
+    Miscased(String),
+    /// A word the team rejects, with the form it prefers, if any.
+    Rejected(Option<String>),
+}
+
+/// The team's own words: `[spelling] accept` and `reject`, inline and
+/// from their files.
+#[derive(Debug, Clone, Default)]
+pub struct TeamWords {
+    pub accept: WordList,
+    pub reject: Rejected,
+}
+
+/// Most suggestions given for a word.
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// The cache's shards: threads judging different words rarely wait for
+/// each other.
+const SHARDS: usize = 16;
+
+type Shard = Mutex<HashMap<(u16, Box<str>), Verdict>>;
+
+/// The dictionaries and word lists of a run, and what it has judged.
+pub struct Speller {
+    source: Box<dyn DictionarySource>,
+    loaded: [OnceLock<Loaded>; Variant::ALL.len()],
+    team: TeamWords,
+    cache: [Shard; SHARDS],
+    hasher: std::collections::hash_map::RandomState,
+}
+
+impl fmt::Debug for Speller {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Speller")
+            .field("source", &self.source)
+            .field("team", &self.team)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Speller {
+    fn default() -> Self {
+        Speller::new(Box::new(BuiltinOnly), TeamWords::default())
+    }
+}
+
+impl Speller {
+    pub fn new(source: Box<dyn DictionarySource>, team: TeamWords) -> Speller {
+        Speller {
+            source,
+            loaded: Default::default(),
+            team,
+            cache: Default::default(),
+            hasher: Default::default(),
+        }
+    }
+
+    pub fn team(&self) -> &TeamWords {
+        &self.team
+    }
+
+    fn loaded(&self, variant: Variant) -> &Loaded {
+        self.loaded[variant.index()].get_or_init(|| match self.source.load(variant) {
+            Some(Ok(files)) => match Checker::hunspell(&files) {
+                Ok(checker) => Loaded::Ready(checker),
+                Err(e) => Loaded::Missing(format!(
+                    "the {} spelling dictionary cannot be read ({e}); {} replies are not spell-checked",
+                    variant.tag(),
+                    variant.language().name()
+                )),
+            },
+            Some(Err(e)) => Loaded::Missing(format!(
+                "the {} spelling dictionary cannot be read ({e}); {} replies are not spell-checked",
+                variant.tag(),
+                variant.language().name()
+            )),
+            None if variant == Variant::EnUs => Loaded::Ready(Checker::English),
+            None => Loaded::Missing(missing_note(variant, &self.source.searched())),
+        })
+    }
+
+    /// The loaded dictionaries of `selection`.
+    fn checkers(&self, selection: &Selection) -> Vec<&Checker> {
+        selection
+            .variants
+            .iter()
+            .filter_map(|&v| match self.loaded(v) {
+                Loaded::Ready(c) => Some(c),
+                Loaded::Missing(_) => None,
+            })
+            .collect()
+    }
+
+    /// Whether every dictionary `selection` needs has been looked for and
+    /// at least one was found (looking for them now).
+    pub fn available(&self, selection: &Selection) -> bool {
+        !self.checkers(selection).is_empty()
+    }
+
+    /// One note for each dictionary a reply needed and the run could not
+    /// load: where it was looked for and how to install it.
+    pub fn notes(&self) -> Vec<String> {
+        self.loaded
+            .iter()
+            .filter_map(|l| match l.get() {
+                Some(Loaded::Missing(note)) => Some(note.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// What the speller says of `word` on a reply checked with
+    /// `selection`.
+    pub fn check(&self, word: &str, selection: &Selection) -> Verdict {
+        let word = words::normalise(word);
+        if let Some(preferred) = self.team.reject.get(&word) {
+            return Verdict::Rejected(preferred.map(|p| words::with_case_of(&word, p)));
+        }
+        if self.team.accept.accepts(&word) {
+            return Verdict::Correct;
+        }
+        let key = (selection.key(), Box::<str>::from(word.as_ref()));
+        let shard = &self.cache[self.shard(&key)];
+        if let Some(v) = shard.lock().map_or(None, |c| c.get(&key).cloned()) {
+            return v;
+        }
+        let verdict = self.judge(&word, selection);
+        if let Ok(mut cache) = shard.lock() {
+            cache.insert(key, verdict.clone());
+        }
+        verdict
+    }
+
+    fn shard(&self, key: &(u16, Box<str>)) -> usize {
+        let mut h = self.hasher.build_hasher();
+        key.hash(&mut h);
+        (h.finish() as usize) % SHARDS
+    }
+
+    fn judge(&self, word: &str, selection: &Selection) -> Verdict {
+        let checkers = self.checkers(selection);
+        if checkers.is_empty() {
+            return Verdict::Unchecked;
+        }
+        if checkers.iter().any(|c| c.check(word)) {
+            return Verdict::Correct;
+        }
+        // Only now the built-in vocabulary, read the first time a word is
+        // not in the dictionary: most drafts never need it.
+        if let Some(listed) = self
+            .team
+            .accept
+            .miscased(word)
+            .or_else(|| words::BUILTIN.any.miscased(word))
+        {
+            return Verdict::Miscased(listed.to_owned());
+        }
+        let vocabulary = words::BUILTIN.language(selection.language);
+        let known = |w: &str| {
+            checkers.iter().any(|c| c.check(w))
+                || words::BUILTIN.any.accepts(w)
+                || self.team.accept.accepts(w)
+                || vocabulary.is_some_and(|v| v.words.accepts(w))
+        };
+        if self.accepted(word, selection, &known) {
+            return Verdict::Correct;
+        }
+        let mut suggestions = Vec::new();
+        for checker in &checkers {
+            let alphabet = checker.alphabet();
+            for s in suggest::one_edit(word, &alphabet, |c| {
+                checker.check(c) && checker.suggestable(c)
+            }) {
+                if !suggestions.contains(&s) {
+                    suggestions.push(s);
+                }
+            }
+        }
+        suggestions.truncate(MAX_SUGGESTIONS);
+        Verdict::Misspelt(suggestions.into())
+    }
+
+    /// Whether `word` is accepted, directly or through one of the
+    /// language's ways of building words ([`Speller`]'s module docs).
+    fn accepted(&self, word: &str, selection: &Selection, known: &dyn Fn(&str) -> bool) -> bool {
+        if known(word) {
+            return true;
+        }
+        let vocabulary = words::BUILTIN.language(selection.language);
+        if selection.british
+            && let Some(v) = vocabulary
+            && british(word, &v.british, known)
+        {
+            return true;
+        }
+        if let Some(v) = vocabulary
+            && v.clitics.iter().any(|c| with_clitic(word, c, known))
+        {
+            return true;
+        }
+        if joined(word, known) {
+            return true;
+        }
+        selection.language == Language::De && compound(word, known, 0)
+    }
+}
+
+/// The note for a dictionary not found.
+fn missing_note(variant: Variant, searched: &str) -> String {
+    let language = variant.language();
+    let key = match Variant::defaults(language) {
+        [_] if language != Language::En => language.code().to_owned(),
+        _ => format!("\"{}\"", variant.tag()),
+    };
+    let file = variant.file_names()[0];
+    format!(
+        "no {} ({}) spelling dictionary found (looked in {searched}); {} replies are not spell-checked. \
+         Install one (`apt install {}`) or name its files in the config: \
+         `[spelling] dictionaries = {{ {key} = \"path/to/{file}\" }}`",
+        language.name(),
+        variant.tag(),
+        language.name(),
+        variant.package(),
+    )
+}
+
+/// `colour` is accepted when `color` is: a British ending rewritten to the
+/// American one.
+fn british(word: &str, pairs: &[(String, String)], known: &dyn Fn(&str) -> bool) -> bool {
+    let lower = words::lower(word);
+    pairs.iter().any(|(gb, us)| {
+        lower.strip_suffix(gb.as_str()).is_some_and(|stem| {
+            !stem.is_empty() && known(&format!("{stem}{us}"))
+        })
+    })
+}
+
+/// `informarLa` is accepted when `informarla` is; `contáctanos` when
+/// `contacta` is (the verb without the accent the pronoun adds),
+/// `envíenos` when `envíe` is.
+fn with_clitic(word: &str, clitic: &str, known: &dyn Fn(&str) -> bool) -> bool {
+    let Some(verb) = word.strip_suffix(clitic) else {
+        return false;
+    };
+    if verb.chars().count() < 3 {
+        return false;
+    }
+    if clitic.chars().next().is_some_and(char::is_uppercase) {
+        return known(&format!("{verb}{}", words::lower(clitic)));
+    }
+    // The pronoun moves the stress, so the verb takes an accent it lacks
+    // alone (`contácta`): one written accent is what marks the form.
+    let plain: String = crate::text::strip_accents(verb);
+    plain != verb && (known(&plain) || known(verb))
+}
+
+/// A word joined by hyphens is accepted when each part is; one joined
+/// by an apostrophe when the word after it is and the one before is too,
+/// or is a short elided article or preposition (`nell'app`, `dell'`), or
+/// the apostrophe makes a possessive (`Acme's`).
+fn joined(word: &str, known: &dyn Fn(&str) -> bool) -> bool {
+    if let Some((head, tail)) = word.rsplit_once('\'') {
+        if head.is_empty() || tail.is_empty() {
+            return false;
+        }
+        let head_ok = known(head) || joined(head, known) || head.chars().count() <= 5;
+        return if tail == "s" {
+            known(head) || joined(head, known)
+        } else {
+            head_ok && (known(tail) || joined(tail, known))
+        };
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && known(p))
+}
+
+/// A German compound is accepted when it splits into accepted words, each
+/// part after the first a noun (capitalised), with or without a linking
+/// `s` or `n` between them.
+fn compound(word: &str, known: &dyn Fn(&str) -> bool, depth: usize) -> bool {
+    const MIN: usize = 3;
+    if depth > 2 {
+        return false;
+    }
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    if bounds.len() < 2 * MIN {
+        return false;
+    }
+    for &at in &bounds[MIN..bounds.len() - MIN + 1] {
+        let (head, tail) = word.split_at(at);
+        let tail = words::title(tail);
+        let head_known = known(head)
+            || ["s", "n", "es", "en"]
+                .iter()
+                .any(|l| head.strip_suffix(l).is_some_and(|h| h.chars().count() >= MIN && known(h)));
+        if head_known && (known(&tail) || compound(&tail, known, depth + 1)) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+use super::*;
+
+/// A tiny Italian dictionary: `ordine`, `informare` and their forms.
+const IT_AFF: &str = "SET UTF-8\nTRY aeiouèéàòùlnrstcdmpv\n\nSFX S Y 1\nSFX S e i e\n\nSFX V Y 2\nSFX V e la e\nSFX V e le e\n";
+const IT_DIC: &str = "8\nordine/S\ninformare/V\nperché\ntracciare\napp\nciao\ngrazie\nSendung\n";
+const DE_AFF: &str = "SET UTF-8\nTRY enrstai\n";
+const DE_DIC: &str = "3\nSendung\nNummer\nAntrag\n";
+
+#[derive(Debug, Default)]
+struct Fake {
+    asked: Mutex<Vec<Variant>>,
+}
+
+impl DictionarySource for Fake {
+    fn load(&self, variant: Variant) -> Option<Result<HunspellFiles, String>> {
+        self.asked.lock().unwrap().push(variant);
+        let (aff, dic) = match variant {
+            Variant::It => (IT_AFF, IT_DIC),
+            Variant::De => (DE_AFF, DE_DIC),
+            Variant::Fr => return Some(Err("fr.dic: permission denied".into())),
+            _ => return None,
+        };
+        Some(Ok(HunspellFiles {
+            aff: aff.into(),
+            dic: dic.into(),
+            origin: format!("test/{variant}"),
+        }))
+    }
+
+    fn searched(&self) -> String {
+        "/test/dictionaries".into()
+    }
+}
+
+fn speller(team: TeamWords) -> Speller {
+    Speller::new(Box::new(Fake::default()), team)
+}
+
+fn en() -> Selection {
+    Selection::new(Language::En, &[])
+}
+
+fn it() -> Selection {
+    Selection::new(Language::It, &[])
+}
+
+fn misspelt(v: Verdict) -> Vec<String> {
+    match v {
+        Verdict::Misspelt(s) => s.to_vec(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn english_is_built_in() {
+    let s = Speller::default();
+    assert_eq!(s.check("receive", &en()), Verdict::Correct);
+    assert_eq!(s.check("Receive", &en()), Verdict::Correct);
+    assert_eq!(s.check("we’ll", &en()), Verdict::Correct);
+    assert_eq!(misspelt(s.check("recieve", &en()))[0], "receive");
+    assert_eq!(misspelt(s.check("Recieve", &en()))[0], "Receive");
+    assert!(s.notes().is_empty());
+}
+
+#[test]
+fn british_spellings_pass_unless_en_us_is_chosen() {
+    let s = Speller::default();
+    assert_eq!(s.check("colour", &en()), Verdict::Correct);
+    assert_eq!(s.check("apologise", &en()), Verdict::Correct);
+    let us = Selection::new(Language::En, &[Variant::EnUs]);
+    assert!(matches!(s.check("colour", &us), Verdict::Misspelt(_)));
+}
+
+#[test]
+fn loaded_dictionaries_check_their_language() {
+    let s = speller(TeamWords::default());
+    assert_eq!(s.check("ordini", &it()), Verdict::Correct);
+    assert_eq!(s.check("Ordine", &it()), Verdict::Correct);
+    assert_eq!(misspelt(s.check("perchè", &it())), ["perché"]);
+    assert_eq!(misspelt(s.check("odrine", &it())), ["ordine"]);
+    // Courtesy pronouns and elisions.
+    assert_eq!(s.check("informarLa", &it()), Verdict::Correct);
+    assert_eq!(s.check("nell'app", &it()), Verdict::Correct);
+    assert!(matches!(s.check("informarLo", &it()), Verdict::Misspelt(_)));
+}
+
+#[test]
+fn german_compounds_split_into_known_nouns() {
+    let s = speller(TeamWords::default());
+    let de = Selection::new(Language::De, &[]);
+    assert_eq!(s.check("Sendungsnummer", &de), Verdict::Correct);
+    assert_eq!(s.check("Nummernantrag", &de), Verdict::Correct);
+    assert!(matches!(s.check("Sendungsnumer", &de), Verdict::Misspelt(_)));
+}
+
+#[test]
+fn a_missing_dictionary_is_one_note_and_no_check() {
+    let s = speller(TeamWords::default());
+    let es = Selection::new(Language::Es, &[]);
+    assert_eq!(s.check("hola", &es), Verdict::Unchecked);
+    assert_eq!(s.check("adios", &es), Verdict::Unchecked);
+    let fr = Selection::new(Language::Fr, &[]);
+    assert_eq!(s.check("bonjour", &fr), Verdict::Unchecked);
+    let notes = s.notes();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(notes[1].contains("fr.dic: permission denied"), "{}", notes[1]);
+    assert!(notes[0].contains("apt install hunspell-es"), "{}", notes[0]);
+    assert!(notes[0].contains("dictionaries = { es = \"path/to/es_ES\" }"), "{}", notes[0]);
+    assert!(notes[0].contains("/test/dictionaries"), "{}", notes[0]);
+}
+
+#[test]
+fn portuguese_takes_either_variant_unless_one_is_chosen() {
+    let s = speller(TeamWords::default());
+    // Neither is found: one note each.
+    assert_eq!(s.check("obrigado", &Selection::new(Language::Pt, &[])), Verdict::Unchecked);
+    assert_eq!(s.notes().len(), 2);
+    let br = Selection::new(Language::Pt, &[Variant::PtBr, Variant::EnGb]);
+    assert_eq!(br.variants, [Variant::PtBr]);
+}
+
+#[test]
+fn the_teams_words_come_first() {
+    let mut team = TeamWords::default();
+    team.accept.extend(["Acme", "iPhone", "zendesk", "AcmePay"]);
+    team.reject.extend(["e-mail -> email", "irregardless"]);
+    let s = speller(team);
+    assert_eq!(s.check("Acme", &en()), Verdict::Correct);
+    assert_eq!(s.check("Zendesk", &it()), Verdict::Correct);
+    assert_eq!(s.check("Iphone", &en()), Verdict::Miscased("iPhone".into()));
+    assert_eq!(s.check("Acmepay", &en()), Verdict::Miscased("AcmePay".into()));
+    // A word of the dictionary is not a miscased name (`acme` is English).
+    assert_eq!(s.check("acme", &en()), Verdict::Correct);
+    assert_eq!(s.check("E-mail", &en()), Verdict::Rejected(Some("Email".into())));
+    assert_eq!(s.check("irregardless", &it()), Verdict::Rejected(None));
+    // The built-in list of product names knows their case too.
+    assert_eq!(s.check("Paypal", &en()), Verdict::Miscased("PayPal".into()));
+}
+
+#[test]
+fn each_word_is_judged_once() {
+    let s = speller(TeamWords::default());
+    for _ in 0..3 {
+        assert!(matches!(s.check("odrine", &it()), Verdict::Misspelt(_)));
+    }
+    let total: usize = s.cache.iter().map(|c| c.lock().unwrap().len()).sum();
+    assert_eq!(total, 1);
+}
