@@ -7,8 +7,9 @@
 //! ([`replylint_core::analysis::tokens::tokenize`], so never a URL, an
 //! e-mail address, an @handle, a #hashtag or a placeholder) of at least
 //! [`MIN_LETTERS`] lower-case letters and nothing else, outside code,
-//! HTML tags and comments and template tags. Names, acronyms, words with
-//! an apostrophe, a hyphen or a digit are left alone.
+//! HTML tags and comments, template tags, format fields and variables.
+//! Names, acronyms, words with an apostrophe, a hyphen or a digit are
+//! left alone.
 //!
 //! Whether the misspelling is still a word of the language (`form` →
 //! `from`) cannot be known here, without a dictionary: the harness drops
@@ -146,15 +147,11 @@ fn mix(seed: u64) -> u64 {
 }
 
 /// Byte ranges no typo is planted in: fenced and inline code, HTML
-/// comments and tags, template tags (`{{ … }}`, `{% … %}`).
+/// comments and tags, template tags (`{{ … }}`, `{% … %}`), format fields
+/// and variables (`{name}`, `%{app_name}`, `$reply_time`).
 fn protected(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for (open, close) in [
-        ("```", "```"),
-        ("<!--", "-->"),
-        ("{{", "}}"),
-        ("{%", "%}"),
-    ] {
+    for (open, close) in [("```", "```"), ("<!--", "-->"), ("{{", "}}"), ("{%", "%}")] {
         let mut from = 0;
         while let Some(start) = text[from..].find(open).map(|i| from + i) {
             let after = start + open.len();
@@ -175,13 +172,34 @@ fn protected(text: &str) -> Vec<Range<usize>> {
         out.push(start..end);
         from = end;
     }
+    // Format fields and template variables the tokenizer does not take
+    // for placeholders: `{name}`, `%{app_name}`, `${name}` (one line), and
+    // `$reply_time`.
+    let mut from = 0;
+    while let Some(start) = text[from..].find('{').map(|i| from + i) {
+        let Some(len) = text[start + 1..].find(['}', '\n']) else {
+            break;
+        };
+        let end = start + 1 + len + 1;
+        out.push(start..end);
+        from = end;
+    }
+    for (start, _) in text.match_indices('$') {
+        let len = text[start + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(text.len() - start - 1);
+        out.push(start..start + 1 + len);
+    }
     // HTML tags: `<` and a letter or `/`, up to `>` on the same line.
     for (start, _) in text.match_indices('<') {
         let rest = &text[start + 1..];
         if !rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
             continue;
         }
-        if let Some(len) = rest.find(['>', '\n']).filter(|&i| rest[i..].starts_with('>')) {
+        if let Some(len) = rest
+            .find(['>', '\n'])
+            .filter(|&i| rest[i..].starts_with('>'))
+        {
             out.push(start..start + 1 + len + 1);
         }
     }
@@ -393,14 +411,33 @@ mod tests {
     }
 
     #[test]
+    fn never_in_format_fields_or_variables() {
+        let text = "Your %{app_name} account {account_name} closes at $reply_time today";
+        let words: Vec<&str> = candidates(text, "en", Typo::Doubled)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(words, ["account", "closes", "today"]);
+    }
+
+    #[test]
     fn wrong_accents_per_language() {
         let p = plant("Non so perché", "it", Typo::Accent, 1).unwrap();
         assert_eq!((p.original.as_str(), p.typo.as_str()), ("perché", "perchè"));
         let p = plant("Siamo in città", "it", Typo::Accent, 1).unwrap();
         assert_eq!(p.typo, "citta");
         let p = plant("Obrigado pela informação", "pt", Typo::Accent, 3).unwrap();
-        assert!(["informacão", "informaçao"].contains(&p.typo.as_str()), "{}", p.typo);
-        let p = plant("Danke für die Bestellung bei München", "de", Typo::Accent, 0);
+        assert!(
+            ["informacão", "informaçao"].contains(&p.typo.as_str()),
+            "{}",
+            p.typo
+        );
+        let p = plant(
+            "Danke für die Bestellung bei München",
+            "de",
+            Typo::Accent,
+            0,
+        );
         assert_eq!(p, None, "`für` is too short and `München` a name");
         let p = plant("Sie wurde geprüft", "de", Typo::Accent, 0).unwrap();
         assert_eq!(p.typo, "gepruft");
@@ -432,7 +469,11 @@ mod tests {
         let n = candidates(text, "en", Typo::Doubled).len();
         assert_eq!(n, 6, "waiting, your, parcel, leaves, today, from");
         let words: std::collections::BTreeSet<String> = (0..n)
-            .map(|c| plant_nth(text, "en", Typo::Doubled, 42, c).unwrap().original)
+            .map(|c| {
+                plant_nth(text, "en", Typo::Doubled, 42, c)
+                    .unwrap()
+                    .original
+            })
             .collect();
         assert_eq!(words.len(), n);
         assert_eq!(plant_nth(text, "en", Typo::Doubled, 42, n), None);
@@ -459,7 +500,10 @@ mod tests {
         assert_eq!(plant("", "en", Typo::Dropped, 0), None);
         assert_eq!(plant("Hi Jo! OK?", "en", Typo::Dropped, 0), None);
         assert_eq!(plant("aaaa", "en", Typo::Transposition, 0), None);
-        assert_eq!(plant("https://example.com/thanks", "en", Typo::Dropped, 0), None);
+        assert_eq!(
+            plant("https://example.com/thanks", "en", Typo::Dropped, 0),
+            None
+        );
     }
 
     proptest! {
