@@ -266,7 +266,6 @@ fn planted_typos_in_real_replies_are_found() {
     for language in LANGUAGES {
         let Some(is_word) = dictionary::of(&settings, language) else {
             crate::common::skip(&format!("no {language} dictionary"));
-            println!("skipped: no {language} dictionary");
             continue;
         };
         measured.push(language);
