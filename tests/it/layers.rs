@@ -21,6 +21,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["suggest"],
     &["text"],
     &["lang"],
+    &["spelling"],
     &["diagnostic", "location", "mode", "config_error", "declare"],
     &["reply", "channel"],
     &["analysis"],

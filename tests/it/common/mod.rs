@@ -57,6 +57,8 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     let mut cmd = Command::cargo_bin("replylint").expect("binary built");
     cmd.current_dir(dir)
         .args(args)
+        // Spelling dictionaries: only those a test's config names.
+        .env(replylint_io::dictionaries::PATH_VARIABLE, "")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env("CLICOLOR", "0");
@@ -84,6 +86,29 @@ pub fn run_here(args: &[&str], stdin: &str) -> Run {
         value != Some("always"),
         "a run in-process has no colour; use `run_in` for colour ({args:?})"
     );
+    colored::control::set_override(false);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let argv = std::iter::once("replylint").chain(args.iter().copied());
+    // Spelling dictionaries: only those a test's config names, whatever
+    // the machine has installed.
+    let code = replylint::app::run_with_dictionaries(
+        argv,
+        stdin.as_bytes(),
+        replylint_io::dictionaries::DictionarySearch::none(),
+        &mut out,
+        &mut err,
+    );
+    Run {
+        stdout: String::from_utf8_lossy(&out).into_owned(),
+        stderr: String::from_utf8_lossy(&err).into_owned(),
+        code,
+    }
+}
+
+/// [`run_here`] with the spelling dictionaries of the machine, as a
+/// user's run finds them (`$DICPATH`, `/usr/share/hunspell`…): for the
+/// evaluations on real replies.
+pub fn run_installed(args: &[&str], stdin: &str) -> Run {
     colored::control::set_override(false);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let argv = std::iter::once("replylint").chain(args.iter().copied());

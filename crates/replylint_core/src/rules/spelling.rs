@@ -3,12 +3,14 @@
 //! written in the wrong case.
 
 use super::{Context, Rule, Sink};
-use crate::analysis::tokens::Token;
+use crate::analysis::tokens::{Kind, Token};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::spelling::words::{Shape, shape};
 use crate::spelling::{Selection, Verdict};
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 crate::declare_rule! {
     /// ## What it does
@@ -37,9 +39,16 @@ crate::declare_rule! {
     /// - words capitalised mid-sentence (names) and on lines of
     ///   capitalised words only (signatures, headings), except German
     ///   nouns;
-    /// - single letters, and lines quoted with `>`;
+    /// - single letters, lines quoted with `>`, names signed after a dash
+    ///   (`-Anna`, as agents sign tweets), identifiers and fields
+    ///   (`app_name`, `%{link}`, `$reply_time`);
+    /// - chat abbreviations (`pls`, `thx`): `text-speak`'s to report;
     /// - words with no dictionary word one edit away: names and terms the
-    ///   dictionary lacks far more often than typos;
+    ///   dictionary lacks far more often than typos; and words of three
+    ///   letters or fewer unless swapping or accenting their letters makes
+    ///   a word (`teh`: abbreviations like `edu` are left alone);
+    /// - a word found in one of the reply's links, addresses or handles
+    ///   (`conda` beside `github.com/conda`): a name;
     /// - passages detected in another language.
     ///
     /// Accepted besides the dictionaries: the support vocabulary of
@@ -76,6 +85,16 @@ crate::declare_rule! {
     }
 }
 
+/// The one-word abbreviations of `text-speak` (`pls`, `thx`, `cmq`):
+/// that rule's to report, or to allow where it is off (chat, SMS).
+static TEXT_SPEAK: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crate::lang::text_speak::BUILTIN
+        .phrases()
+        .filter(|p| !p.contains(' '))
+        .map(str::to_owned)
+        .collect()
+});
+
 /// One word to report.
 struct Finding {
     range: Range<usize>,
@@ -93,20 +112,35 @@ impl Rule for Spelling {
             return;
         }
         let body = cx.body();
-        let masked = masked(body);
-        let mut findings = Vec::new();
-        for token in cx.words() {
-            let range = token.range.clone();
-            if masked.iter().any(|m| m.start <= range.start && range.end <= m.end) {
-                continue;
-            }
-            if let Some(verdict) = judge(cx, token, language, &selection) {
-                findings.push(Finding { range, verdict });
-            }
-        }
+        let mut findings: Vec<Finding> = cx
+            .words()
+            .filter_map(|token| {
+                let verdict = judge(cx, token, language, &selection)?;
+                Some(Finding {
+                    range: token.range.clone(),
+                    verdict,
+                })
+            })
+            .collect();
         if findings.is_empty() {
             return;
         }
+        // What is not prose is worked out only for the few replies with a
+        // word to report.
+        let masked = masked(body);
+        findings.retain(|f| !masked.iter().any(|m| m.start <= f.range.start && f.range.end <= m.end));
+        // A word in one of the reply's links, addresses or handles is a
+        // name there (`conda` of github.com/conda).
+        let names: Vec<String> = cx
+            .tokens()
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Url | Kind::Email | Kind::Handle | Kind::Hashtag))
+            .map(|t| crate::text::fold_str(&body[t.range.clone()]))
+            .collect();
+        findings.retain(|f| {
+            !matches!(f.verdict, Verdict::Misspelt(_))
+                || !names.iter().any(|n| n.contains(&crate::text::fold_str(&body[f.range.clone()])))
+        });
         // Text in another language than the one declared is `language`'s
         // and `mixed-language`'s to report, not a page of typos.
         if cx.language.is_some()
@@ -143,14 +177,22 @@ fn judge(cx: &Context<'_>, token: &Token, language: Language, selection: &Select
         Verdict::Correct | Verdict::Unchecked => return None,
         Verdict::Rejected(_) | Verdict::Miscased(_) => return Some(verdict),
         Verdict::Misspelt(suggestions) if suggestions.is_empty() => return None,
+        // Short words the dictionary lacks are mostly abbreviations
+        // (`edu`, `faq`): only a swap or an accent makes them a typo.
+        Verdict::Misspelt(suggestions)
+            if word.chars().count() < 4 && !suggestions.iter().any(|s| anagram(word, s)) =>
+        {
+            return None;
+        }
         Verdict::Misspelt(_) => {}
     }
     let at = token.range.start;
-    if quoted_line(body, at) {
+    if quoted_line(body, at) || TEXT_SPEAK.contains(&crate::spelling::words::lower(word)) {
         return None;
     }
     match shape(word) {
         Shape::Upper | Shape::Mixed => None,
+        Shape::Title if signed(body, at) => None,
         Shape::Title if title_line(body, at) => None,
         Shape::Title if !sentence_start(body, at) && language != Language::De => None,
         Shape::Title | Shape::Lower => Some(verdict),
@@ -187,6 +229,17 @@ fn report(sink: &mut Sink, body: &str, f: Finding, language: Language) {
         }
         Verdict::Correct | Verdict::Unchecked => {}
     }
+}
+
+/// Whether `a` and `b` have the same letters, whatever their order,
+/// case and accents (`teh`, `the`; `perchè`, `perché`).
+fn anagram(a: &str, b: &str) -> bool {
+    let letters = |w: &str| {
+        let mut v: Vec<char> = crate::text::strip_accents(&crate::text::fold_str(w)).chars().collect();
+        v.sort_unstable();
+        v
+    };
+    letters(a) == letters(b)
 }
 
 /// "`a`", "`a` or `b`", "`a`, `b` or `c`".
@@ -230,6 +283,7 @@ fn masked(body: &str) -> Vec<Range<usize>> {
     if let Some(start) = fenced {
         out.push(start..body.len());
     }
+    out.extend(code_words(body));
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -258,9 +312,13 @@ fn masked(body: &str) -> Vec<Range<usize>> {
                 let start = body[..i]
                     .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
                     .map_or(0, |s| s + body[s..].chars().next().map_or(1, char::len_utf8));
-                let end = body[i..]
+                let mut end = body[i..]
                     .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
                     .map_or(body.len(), |e| i + e);
+                // A host's path (`github.com/acme/app`).
+                if body[end..].starts_with('/') {
+                    end = body[end..].find(char::is_whitespace).map_or(body.len(), |e| end + e);
+                }
                 out.push(start..end);
                 Some(end)
             }
@@ -276,6 +334,28 @@ fn masked(body: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Identifiers and the template fields the tokenizer leaves as words:
+/// runs of letters, digits and `_` with an `_` inside (`app_name`,
+/// `reply_time`), `$name`, and `%{…}` and `${…}` fields.
+fn code_words(body: &str) -> Vec<Range<usize>> {
+    static CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"[%$]\{[^{}\n]*\}|\$[A-Za-z_][A-Za-z0-9_]*|[\p{L}\p{N}]*_[\p{L}\p{N}_]*")
+            .expect("valid pattern")
+    });
+    CODE.find_iter(body)
+        .filter(|m| m.as_str() != "_" && !m.as_str().chars().all(|c| c == '_'))
+        .map(|m| m.range())
+        .collect()
+}
+
+/// Whether the word at `at` is a name signed after a dash, an underscore
+/// or a caret (`-Anna`, `–JR`, `^Mia`), as agents sign tweets.
+fn signed(body: &str, at: usize) -> bool {
+    let mut back = body[..at].chars().rev();
+    matches!(back.next(), Some('-' | '–' | '—' | '_' | '^' | '~'))
+        && back.next().is_none_or(char::is_whitespace)
 }
 
 /// Whether the line of `at` is quoted (`> …`).
@@ -323,13 +403,13 @@ mod tests {
 
     #[test]
     fn masks_cover_code_tags_entities_shortcodes_and_dotted_names() {
-        let body = "Run `git log` then <a href=\"x\">see</a> &nbsp; :smile: config.yml ok\n```\nfoo bar\n```\nend";
+        let body = "Run `git log` then <a href=\"x\">see</a> &nbsp; :smile: config.yml ok github.com/acme/recieve %{app_name} $reply_time %{link}\n```\nfoo bar\n```\nend";
         let m = masked(body);
         let covered = |s: &str| {
             let at = body.find(s).unwrap();
             m.iter().any(|r| r.start <= at && at + s.len() <= r.end)
         };
-        for s in ["git log", "href", "nbsp", "smile", "config.yml", "foo bar"] {
+        for s in ["git log", "href", "nbsp", "smile", "config.yml", "foo bar", "app_name", "reply_time", "%{link}", "github.com/acme/recieve"] {
             assert!(covered(s), "{s}: {m:?}");
         }
         for s in ["Run", "then", "see", "ok", "end"] {

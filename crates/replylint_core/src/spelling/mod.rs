@@ -15,7 +15,8 @@
 //!
 //! A word is correct when a dictionary of the reply's variants accepts it,
 //! or the built-in support vocabulary or the team's `accept` list does
-//! ([`words`]). Besides, on English replies with no variant chosen a
+//! ([`words`]), or, in a reply in another language than English, the
+//! English list does (support replies borrow English words). Besides, on English replies with no variant chosen a
 //! British spelling is accepted when its American form is (`colour`); a
 //! verb with a pronoun written onto it when the verb is (`informarLa`,
 //! `contáctanos`); a word joined by hyphens or apostrophes when its parts
@@ -140,8 +141,8 @@ impl Checker {
 #[derive(Debug)]
 enum Loaded {
     Ready(Checker),
-    /// Not found, or unreadable: the note that says so.
-    Missing(String),
+    /// Not found (`None`), or found and unreadable: why.
+    Missing(Option<String>),
 }
 
 /// The dictionaries a reply is checked with: its language's variants, and
@@ -260,19 +261,11 @@ impl Speller {
         self.loaded[variant.index()].get_or_init(|| match self.source.load(variant) {
             Some(Ok(files)) => match Checker::hunspell(&files) {
                 Ok(checker) => Loaded::Ready(checker),
-                Err(e) => Loaded::Missing(format!(
-                    "the {} spelling dictionary cannot be read ({e}); {} replies are not spell-checked",
-                    variant.tag(),
-                    variant.language().name()
-                )),
+                Err(e) => Loaded::Missing(Some(e)),
             },
-            Some(Err(e)) => Loaded::Missing(format!(
-                "the {} spelling dictionary cannot be read ({e}); {} replies are not spell-checked",
-                variant.tag(),
-                variant.language().name()
-            )),
+            Some(Err(e)) => Loaded::Missing(Some(e)),
             None if variant == Variant::EnUs => Loaded::Ready(Checker::English),
-            None => Loaded::Missing(missing_note(variant, &self.source.searched())),
+            None => Loaded::Missing(None),
         })
     }
 
@@ -294,16 +287,32 @@ impl Speller {
         !self.checkers(selection).is_empty()
     }
 
-    /// One note for each dictionary a reply needed and the run could not
-    /// load: where it was looked for and how to install it.
+    /// One note for each language whose dictionaries a reply needed and
+    /// the run could not find (where they were looked for, how to install
+    /// them), and one for each dictionary that could not be read.
     pub fn notes(&self) -> Vec<String> {
-        self.loaded
-            .iter()
-            .filter_map(|l| match l.get() {
-                Some(Loaded::Missing(note)) => Some(note.clone()),
-                _ => None,
-            })
-            .collect()
+        let state = |v: Variant| self.loaded[v.index()].get();
+        let mut notes = Vec::new();
+        for language in Language::ALL {
+            let variants = Variant::ALL.into_iter().filter(|v| v.language() == language);
+            let (mut missing, mut ready) = (Vec::new(), Vec::new());
+            for v in variants {
+                match state(v) {
+                    Some(Loaded::Missing(None)) => missing.push(v),
+                    Some(Loaded::Missing(Some(error))) => notes.push(format!(
+                        "the {} spelling dictionary cannot be read ({error}); {} replies are not spell-checked with it",
+                        v.tag(),
+                        language.name()
+                    )),
+                    Some(Loaded::Ready(_)) => ready.push(v),
+                    None => {}
+                }
+            }
+            if !missing.is_empty() {
+                notes.push(missing_note(&missing, &ready, &self.source.searched()));
+            }
+        }
+        notes
     }
 
     /// What the speller says of `word` on a reply checked with
@@ -353,13 +362,18 @@ impl Speller {
             return Verdict::Miscased(listed.to_owned());
         }
         let vocabulary = words::BUILTIN.language(selection.language);
-        let known = |w: &str| {
+        // English words are everywhere in support replies in the other
+        // languages (`account`, `reply`, a guide's English title): they
+        // are accepted there too.
+        let english = selection.language != Language::En;
+        let native = |w: &str| {
             checkers.iter().any(|c| c.check(w))
                 || words::BUILTIN.any.accepts(w)
                 || self.team.accept.accepts(w)
                 || vocabulary.is_some_and(|v| v.words.accepts(w))
         };
-        if self.accepted(word, selection, &known) {
+        let known = |w: &str| native(w) || (english && words::accepts(w, English::has));
+        if self.accepted(word, selection, &known, &native) {
             return Verdict::Correct;
         }
         let mut suggestions = Vec::new();
@@ -379,7 +393,16 @@ impl Speller {
 
     /// Whether `word` is accepted, directly or through one of the
     /// language's ways of building words ([`Speller`]'s module docs).
-    fn accepted(&self, word: &str, selection: &Selection, known: &dyn Fn(&str) -> bool) -> bool {
+    /// `known` says whether a word is accepted as written; `native`, the
+    /// same without the English words accepted in other languages (German
+    /// compounds are built of German words).
+    fn accepted(
+        &self,
+        word: &str,
+        selection: &Selection,
+        known: &dyn Fn(&str) -> bool,
+        native: &dyn Fn(&str) -> bool,
+    ) -> bool {
         if known(word) {
             return true;
         }
@@ -398,26 +421,37 @@ impl Speller {
         if joined(word, known) {
             return true;
         }
-        selection.language == Language::De && compound(word, known, 0)
+        selection.language == Language::De && compound(word, native, 0)
     }
 }
 
-/// The note for a dictionary not found.
-fn missing_note(variant: Variant, searched: &str) -> String {
-    let language = variant.language();
+/// The note for the dictionaries of one language not found (`missing`),
+/// with those that were (`ready`).
+fn missing_note(missing: &[Variant], ready: &[Variant], searched: &str) -> String {
+    let language = missing[0].language();
+    let tags = |vs: &[Variant]| vs.iter().map(|v| v.tag()).collect::<Vec<_>>().join(", ");
+    let outcome = if ready.is_empty() {
+        format!("{} replies are not spell-checked", language.name())
+    } else {
+        format!("{} replies are checked with {} only", language.name(), tags(ready))
+    };
+    let packages = missing
+        .iter()
+        .map(|v| format!("`apt install {}`", v.package()))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let first = missing[0];
     let key = match Variant::defaults(language) {
         [_] if language != Language::En => language.code().to_owned(),
-        _ => format!("\"{}\"", variant.tag()),
+        _ => format!("\"{}\"", first.tag()),
     };
-    let file = variant.file_names()[0];
     format!(
-        "no {} ({}) spelling dictionary found (looked in {searched}); {} replies are not spell-checked. \
-         Install one (`apt install {}`) or name its files in the config: \
-         `[spelling] dictionaries = {{ {key} = \"path/to/{file}\" }}`",
+        "no {} spelling dictionary found ({}; looked in {searched}); {outcome}. \
+         Install one ({packages}) or name its files in the config: \
+         `[spelling] dictionaries = {{ {key} = \"path/to/{}\" }}`",
         language.name(),
-        variant.tag(),
-        language.name(),
-        variant.package(),
+        tags(missing),
+        first.file_names()[0],
     )
 }
 
@@ -427,7 +461,7 @@ fn british(word: &str, pairs: &[(String, String)], known: &dyn Fn(&str) -> bool)
     let lower = words::lower(word);
     pairs.iter().any(|(gb, us)| {
         lower.strip_suffix(gb.as_str()).is_some_and(|stem| {
-            !stem.is_empty() && known(&format!("{stem}{us}"))
+            known(&format!("{stem}{us}"))
         })
     })
 }

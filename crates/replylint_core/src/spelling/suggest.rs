@@ -36,7 +36,11 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
     let plain_base = crate::text::strip_accents(&base);
     let mut found: Vec<(Tier, String)> = Vec::new();
     let mut consider = |tier: Tier, candidate: String| {
-        if candidate == base || found.iter().any(|(_, c)| *c == candidate) || !accept(&candidate) {
+        // A word written with a capital may be a noun the dictionary
+        // lists with one (German `Bestellung`).
+        let accepted = accept(&candidate)
+            || (shape != Shape::Lower && shape != Shape::Mixed && accept(&words::title(&candidate)));
+        if candidate == base || found.iter().any(|(_, c)| *c == candidate) || !accepted {
             return;
         }
         let tier = if crate::text::strip_accents(&candidate) == plain_base {
@@ -140,6 +144,13 @@ mod tests {
         assert_eq!(one_edit("perchè", ABC, &d), ["perché"]);
         assert_eq!(one_edit("perche", ABC, &d), ["perché"]);
         assert!(one_edit("zzzz", ABC, &d).is_empty());
+    }
+
+    #[test]
+    fn nouns_listed_with_a_capital_are_suggested_for_a_capitalised_word() {
+        let d = dictionary(&["Bestellung"]);
+        assert_eq!(one_edit("Bestelung", ABC, &d), ["Bestellung"]);
+        assert!(one_edit("bestelung", ABC, &d).is_empty());
     }
 
     #[test]
