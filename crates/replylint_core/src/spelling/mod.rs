@@ -33,7 +33,7 @@ pub use crate::lang::variant::Variant;
 use english::English;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex, OnceLock};
 use words::{Rejected, WordList};
 
@@ -216,7 +216,9 @@ pub const MAX_SUGGESTIONS: usize = 3;
 /// each other.
 const SHARDS: usize = 16;
 
-type Shard = Mutex<HashMap<(u16, Box<str>), Verdict>>;
+/// Words judged, each with its verdicts by [`Selection::key`] (nearly
+/// always one).
+type Shard = Mutex<HashMap<Box<str>, Vec<(u16, Verdict)>>>;
 
 /// The dictionaries and word lists of a run, and what it has judged.
 pub struct Speller {
@@ -319,28 +321,35 @@ impl Speller {
     /// `selection`.
     pub fn check(&self, word: &str, selection: &Selection) -> Verdict {
         let word = words::normalise(word);
-        if let Some(preferred) = self.team.reject.get(&word) {
+        if !self.team.reject.is_empty()
+            && let Some(preferred) = self.team.reject.get(&word)
+        {
             return Verdict::Rejected(preferred.map(|p| words::with_case_of(&word, p)));
         }
-        if self.team.accept.accepts(&word) {
+        if !self.team.accept.is_empty() && self.team.accept.accepts(&word) {
             return Verdict::Correct;
         }
-        let key = (selection.key(), Box::<str>::from(word.as_ref()));
-        let shard = &self.cache[self.shard(&key)];
-        if let Some(v) = shard.lock().map_or(None, |c| c.get(&key).cloned()) {
-            return v;
+        let key = selection.key();
+        let shard = &self.cache[self.shard(&word)];
+        if let Ok(cache) = shard.lock()
+            && let Some(v) = cache
+                .get(word.as_ref())
+                .and_then(|vs| vs.iter().find(|(k, _)| *k == key))
+        {
+            return v.1.clone();
         }
         let verdict = self.judge(&word, selection);
         if let Ok(mut cache) = shard.lock() {
-            cache.insert(key, verdict.clone());
+            let entry = cache.entry(Box::from(word.as_ref())).or_default();
+            if !entry.iter().any(|(k, _)| *k == key) {
+                entry.push((key, verdict.clone()));
+            }
         }
         verdict
     }
 
-    fn shard(&self, key: &(u16, Box<str>)) -> usize {
-        let mut h = self.hasher.build_hasher();
-        key.hash(&mut h);
-        (h.finish() as usize) % SHARDS
+    fn shard(&self, word: &str) -> usize {
+        (self.hasher.hash_one(word) as usize) % SHARDS
     }
 
     fn judge(&self, word: &str, selection: &Selection) -> Verdict {

@@ -132,6 +132,9 @@ impl WordList {
     }
 
     pub fn accepts(&self, word: &str) -> bool {
+        if self.exact.is_empty() {
+            return false;
+        }
         accepts(word, |w| self.exact.contains(w))
             || (shape(word) == Shape::Upper && self.cased.contains_key(&lower(word)))
     }
