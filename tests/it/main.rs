@@ -64,6 +64,7 @@ mod rule_whitespace;
 mod safety_eval;
 mod sms;
 mod spans;
+mod spelling_eval;
 mod suppressions;
 mod tweet_conformance;
 mod tweet_differential;

@@ -6,7 +6,9 @@
 //! `signature` rule's pattern).
 //!
 //! Each fixture is linted in-process as `replylint check` reads it from
-//! standard input, with only its folder's rule on, and its human output
+//! standard input, with only its folder's rule on (the file paths of the
+//! folder's config, such as the `spelling` rule's test dictionaries, are
+//! relative to the folder), and its human output
 //! (colour off) is an insta snapshot named after rule and file. A pass
 //! fixture must be checked on a channel where its rule is on. Linted with
 //! every rule on, no fixture gets a fix from a rule declared `fix: None`.
@@ -124,6 +126,7 @@ fn config_file(fixture: &Fixture, only_rule: bool) -> tempfile::TempDir {
         .as_deref()
         .map(|c| c.parse().expect("the folder's replylint.toml"))
         .unwrap_or_default();
+    anchor_paths(&mut config, &root().join(&fixture.rule));
     if only_rule {
         let levels = config
             .entry("rules")
@@ -137,6 +140,34 @@ fn config_file(fixture: &Fixture, only_rule: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join(CONFIG), config.to_string()).unwrap();
     dir
+}
+
+/// The file paths of a folder config, written relative to the folder,
+/// made absolute, since the config is copied to a temporary folder: the
+/// `[spelling]` dictionaries and word files.
+fn anchor_paths(config: &mut toml::Table, folder: &Path) {
+    let Some(spelling) = config
+        .get_mut("spelling")
+        .and_then(toml::Value::as_table_mut)
+    else {
+        return;
+    };
+    let anchor = |value: &mut toml::Value| {
+        if let Some(path) = value.as_str() {
+            *value = folder.join(path).to_str().expect("UTF-8 path").into();
+        }
+    };
+    if let Some(dictionaries) = spelling
+        .get_mut("dictionaries")
+        .and_then(toml::Value::as_table_mut)
+    {
+        dictionaries.iter_mut().for_each(|(_, v)| anchor(v));
+    }
+    for key in ["accept-files", "reject-files"] {
+        if let Some(files) = spelling.get_mut(key).and_then(toml::Value::as_array_mut) {
+            files.iter_mut().for_each(anchor);
+        }
+    }
 }
 
 /// `replylint check --config CONFIG --color never ARGS -` on the fixture,

@@ -8,6 +8,7 @@
 
 pub mod eval;
 pub mod phrases;
+pub mod typos;
 
 use assert_cmd::Command;
 use replylint_core::config::Settings;
