@@ -304,6 +304,14 @@ impl Detector {
     }
 }
 
+/// Whether `word` (lower case) is one of `language`'s own function words
+/// ([`FUNCTION_WORDS`]): the most frequent words of its prose.
+pub fn is_function_word(language: Language, word: &str) -> bool {
+    FUNCTION_WORDS
+        .iter()
+        .any(|(l, words)| *l == language && words.contains(&word))
+}
+
 /// Function words that belong to one of the six languages only: the
 /// words they share (`la`, `de`, `a`, `no`, `que`, `il`, `con`…) are left
 /// out. Lower case; text is split into words at every non-letter, so

@@ -6,6 +6,7 @@ use super::{Context, Rule, Sink};
 use crate::analysis::tokens::{Kind, Token};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
+use crate::lang::detect::is_function_word;
 use crate::spelling::words::{Shape, shape};
 use crate::spelling::{Selection, Verdict};
 use std::collections::HashSet;
@@ -46,7 +47,9 @@ crate::declare_rule! {
     /// - words with no dictionary word one edit away: names and terms the
     ///   dictionary lacks far more often than typos; and words of three
     ///   letters or fewer unless swapping or accenting their letters makes
-    ///   a word (`teh`: abbreviations like `edu` are left alone);
+    ///   a word, or putting back one letter makes one of the language's
+    ///   most frequent words (`teh`, `thi`: abbreviations like `edu` are
+    ///   left alone);
     /// - a word found in one of the reply's links, addresses or handles
     ///   (`conda` beside `github.com/conda`): a name;
     /// - passages detected in another language.
@@ -180,7 +183,12 @@ fn judge(cx: &Context<'_>, token: &Token, language: Language, selection: &Select
         // Short words the dictionary lacks are mostly abbreviations
         // (`edu`, `faq`): only a swap or an accent makes them a typo.
         Verdict::Misspelt(suggestions)
-            if word.chars().count() < 4 && !suggestions.iter().any(|s| anagram(word, s)) =>
+            if word.chars().count() < 4
+                && !suggestions.iter().any(|s| {
+                    anagram(word, s)
+                        || (one_letter_short(word, s)
+                            && is_function_word(language, &crate::text::fold_str(s)))
+                }) =>
         {
             return None;
         }
@@ -240,6 +248,14 @@ fn anagram(a: &str, b: &str) -> bool {
         v
     };
     letters(a) == letters(b)
+}
+
+/// Whether `short` is `long` with one letter left out (`thi`, `this`),
+/// whatever the case.
+fn one_letter_short(short: &str, long: &str) -> bool {
+    let (short, long) = (crate::text::fold_str(short), crate::text::fold_str(long));
+    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    l.len() == s.len() + 1 && (0..l.len()).any(|i| l[..i] == s[..i] && l[i + 1..] == s[i..])
 }
 
 /// "`a`", "`a` or `b`", "`a`, `b` or `c`".
@@ -435,5 +451,9 @@ mod tests {
         assert!(title_line(body, body.find("Care").unwrap()));
         assert!(!title_line(body, body.find("Recieve").unwrap()));
         assert_eq!(listed(&["a".into(), "b".into(), "c".into()]), "`a`, `b` or `c`");
+        assert!(one_letter_short("thi", "this"));
+        assert!(one_letter_short("Hav", "have"));
+        assert!(!one_letter_short("edu", "emu"));
+        assert!(!one_letter_short("edu", "edu"));
     }
 }

@@ -96,7 +96,7 @@ impl fmt::Debug for Checker {
 }
 
 /// The letters of English suggestions.
-const ENGLISH_ALPHABET: &str = "esiarntolcdugmphbyfvkwzxjq'-";
+const ENGLISH_ALPHABET: &str = "esiarntolcdugmphbyfvkwzxjq'";
 
 impl Checker {
     fn hunspell(files: &HunspellFiles) -> Result<Checker, String> {
@@ -388,7 +388,7 @@ impl Speller {
                 || self.team.accept.accepts(w)
                 || vocabulary.is_some_and(|v| v.words.accepts(w))
         };
-        let known = |w: &str| native(w) || (english && words::accepts(w, English::has));
+        let known = |w: &str| native(w) || (english && borrowed(w, &checkers));
         if self.accepted(word, selection, &known, &native) {
             return Verdict::Correct;
         }
@@ -445,8 +445,46 @@ impl Speller {
                 return true;
             }
         }
-        selection.language == Language::De && compound(word, native, 0)
+        // Compounds are nouns, capitalised; the dictionary builds the
+        // others itself.
+        selection.language == Language::De
+            && words::shape(word) == words::Shape::Title
+            && compound(word, native, 0)
     }
+}
+
+/// Whether `word`, in a reply in another language, is an English word
+/// used as is (`account`, `feedback`) rather than a word of the reply's
+/// language with a letter dropped or an accent missing (Spanish `moment`
+/// for `momento`, French `plait` for `plaît`).
+fn borrowed(word: &str, checkers: &[&Checker]) -> bool {
+    if !words::accepts(word, English::has) {
+        return false;
+    }
+    let base = words::lower(word);
+    let chars: Vec<char> = base.chars().collect();
+    let native = |c: &Checker, cs: Vec<char>| {
+        let w: String = cs.into_iter().collect();
+        c.check(&w) || c.check(&words::title(&w))
+    };
+    !checkers.iter().any(|c| {
+        let alphabet = c.alphabet();
+        let dropped = (0..=chars.len()).any(|i| {
+            alphabet.iter().any(|&l| {
+                let mut cs = chars.clone();
+                cs.insert(i, l);
+                native(c, cs)
+            })
+        });
+        dropped
+            || (0..chars.len()).any(|i| {
+                suggest::accented(chars[i]).iter().any(|&l| {
+                    let mut cs = chars.clone();
+                    cs[i] = l;
+                    l != chars[i] && native(c, cs)
+                })
+            })
+    })
 }
 
 /// The note for the dictionaries of one language not found (`missing`),

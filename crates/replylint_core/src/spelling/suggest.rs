@@ -4,17 +4,25 @@
 //! mostly one edit away, and a word with nothing one edit away is more
 //! often a name or a term the dictionary lacks than a typo. Ranked: a
 //! changed accent or case first, then a swap, a doubled or undoubled
-//! letter, then the rest, each in the order of the word's letters.
+//! letter, a dropped letter put back, an extra one taken out, and last a
+//! changed letter, each in the order of the word's letters. A hyphen is
+//! never added: it would split a word into two.
 
 use super::words::{self, Shape};
 
-/// How likely a kind of edit is to be the typo.
+/// How likely a kind of edit is to be the typo, most likely first. A
+/// changed letter comes last: every word has dozens of candidates of that
+/// kind, most of them chance neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Tier {
     Accent,
     Swap,
     Double,
-    Other,
+    /// The typo dropped a letter: the candidate has one more.
+    Dropped,
+    /// The typo added a letter: the candidate has one less.
+    Extra,
+    Changed,
 }
 
 /// The words one edit away from `word` that `accept` accepts, best first,
@@ -36,20 +44,25 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
     let plain_base = crate::text::strip_accents(&base);
     let mut found: Vec<(Tier, String)> = Vec::new();
     let mut consider = |tier: Tier, candidate: String| {
+        let tier = if crate::text::strip_accents(&candidate) == plain_base {
+            Tier::Accent
+        } else {
+            tier
+        };
+        // The same word by another edit: keep the likelier one.
+        if let Some(seen) = found.iter_mut().find(|(_, c)| *c == candidate) {
+            seen.0 = seen.0.min(tier);
+            return;
+        }
         // A word written with a capital may be a noun the dictionary
         // lists with one (German `Bestellung`).
         let accepted = accept(&candidate)
             || (shape != Shape::Lower
                 && shape != Shape::Mixed
                 && accept(&words::title(&candidate)));
-        if candidate == base || found.iter().any(|(_, c)| *c == candidate) || !accepted {
+        if candidate == base || !accepted {
             return;
         }
-        let tier = if crate::text::strip_accents(&candidate) == plain_base {
-            Tier::Accent
-        } else {
-            tier
-        };
         found.push((tier, candidate));
     };
     let at = |cs: &[char]| cs.iter().collect::<String>();
@@ -57,10 +70,13 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
         // A letter dropped: doubled letters typed once more are `Double`.
         let mut cs = chars.clone();
         let removed = cs.remove(i);
-        let tier = if i > 0 && chars[i - 1] == removed {
+        let tier = if i > 1 && chars[i - 1] == removed && chars[i - 2] == removed {
+            // A tripled letter: no language writes one.
+            Tier::Accent
+        } else if i > 0 && chars[i - 1] == removed {
             Tier::Double
         } else {
-            Tier::Other
+            Tier::Extra
         };
         consider(tier, at(&cs));
         // Two neighbours swapped.
@@ -74,7 +90,7 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
             if c != chars[i] {
                 let mut cs = chars.clone();
                 cs[i] = c;
-                consider(Tier::Other, at(&cs));
+                consider(Tier::Changed, at(&cs));
             }
         }
     }
@@ -86,7 +102,7 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
             let tier = if (i > 0 && chars[i - 1] == c) || chars.get(i) == Some(&c) {
                 Tier::Double
             } else {
-                Tier::Other
+                Tier::Dropped
             };
             consider(tier, at(&cs));
         }
@@ -111,7 +127,7 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
 }
 
 /// The letters `c` is with another accent, or without one.
-fn accented(c: char) -> &'static [char] {
+pub fn accented(c: char) -> &'static [char] {
     match c {
         'a' | 'à' | 'á' | 'â' | 'ã' | 'ä' => &['a', 'à', 'á', 'â', 'ã', 'ä'],
         'e' | 'è' | 'é' | 'ê' | 'ë' => &['e', 'è', 'é', 'ê', 'ë'],
@@ -146,6 +162,10 @@ mod tests {
         assert_eq!(one_edit("perchè", ABC, &d), ["perché"]);
         assert_eq!(one_edit("perche", ABC, &d), ["perché"]);
         assert!(one_edit("zzzz", ABC, &d).is_empty());
+        let d = dictionary(&["votre", "tore", "vote", "nosso", "nossos"]);
+        assert_eq!(one_edit("votr", ABC, &d), ["votre", "vote"]);
+        // A tripled letter is a doubled one typed once more.
+        assert_eq!(one_edit("nossso", ABC, &d), ["nosso", "nossos"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@ use super::*;
 
 /// A tiny Italian dictionary: `ordine`, `informare` and their forms.
 const IT_AFF: &str = "SET UTF-8\nTRY aeiouèéàòùlnrstcdmpv\n\nSFX S Y 1\nSFX S e i e\n\nSFX V Y 2\nSFX V e la e\nSFX V e le e\n";
-const IT_DIC: &str = "8\nordine/S\ninformare/V\nperché\ntracciare\napp\nciao\ngrazie\nSendung\n";
+const IT_DIC: &str = "9\nordine/S\ninformare/V\nperché\ntracciare\napp\nciao\ngrazie\nSendung\nporta\n";
 const DE_AFF: &str = "SET UTF-8\nTRY enrstai\n";
 const DE_DIC: &str = "3\nSendung\nNummer\nAntrag\n";
 
@@ -84,6 +84,10 @@ fn loaded_dictionaries_check_their_language() {
     assert_eq!(s.check("informarLa", &it()), Verdict::Correct);
     assert_eq!(s.check("nell'app", &it()), Verdict::Correct);
     assert!(matches!(s.check("informarLo", &it()), Verdict::Misspelt(_)));
+    // English words are borrowed as they are, unless they are a word of
+    // the language with a letter dropped or an accent missing.
+    assert_eq!(s.check("feedback", &it()), Verdict::Correct);
+    assert!(matches!(s.check("port", &it()), Verdict::Misspelt(_)));
 }
 
 #[test]
