@@ -3,7 +3,7 @@
 //! written in the wrong case.
 
 use super::{Context, Rule, Sink};
-use crate::analysis::tokens::{Kind, Token};
+use crate::analysis::tokens::{Joiners, Kind, words};
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::lang::Language;
 use crate::lang::detect::is_function_word;
@@ -11,7 +11,7 @@ use crate::spelling::words::{Shape, shape};
 use crate::spelling::{Selection, Verdict};
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 crate::declare_rule! {
     /// ## What it does
@@ -37,9 +37,11 @@ crate::declare_rule! {
     /// dotted names (`config.yml`). Left alone besides:
     /// - words in capitals (acronyms) and with inner capitals (`WhatsApp`,
     ///   `setPassword`), unless a list writes them otherwise;
-    /// - words capitalised mid-sentence (names) and on lines of
-    ///   capitalised words only (signatures, headings), except German
-    ///   nouns;
+    /// - words capitalised mid-sentence (names), except German nouns
+    ///   (but a German word after `Frau`, `Herr`, `Dr.` or a greeting
+    ///   such as `Hallo` is a name), on
+    ///   lines of capitalised words only (signatures, headings), and in
+    ///   the salutation, sign-off and signature (`Guten Tag Mario`);
     /// - single letters, lines quoted with `>`, names signed after a dash
     ///   (`-Anna`, as agents sign tweets), identifiers and fields
     ///   (`app_name`, `%{link}`, `$reply_time`);
@@ -102,6 +104,8 @@ static TEXT_SPEAK: LazyLock<HashSet<String>> = LazyLock::new(|| {
 struct Finding {
     range: Range<usize>,
     verdict: Verdict,
+    /// For a misspelt word, the closest words.
+    suggestions: Arc<[String]>,
 }
 
 impl Rule for Spelling {
@@ -115,13 +119,16 @@ impl Rule for Spelling {
             return;
         }
         let body = cx.body();
-        let mut findings: Vec<Finding> = cx
-            .words()
-            .filter_map(|token| {
-                let verdict = judge(cx, token, language, &selection)?;
+        // The words of the prose (the body with links, addresses, handles,
+        // hashtags, placeholders and numbers blanked out, byte for byte):
+        // the document's word tokens, without building the other tokens.
+        let mut findings: Vec<Finding> = words(cx.prose(), Joiners::Any)
+            .filter_map(|range| {
+                let (verdict, suggestions) = judge(cx, range.clone(), language, &selection)?;
                 Some(Finding {
-                    range: token.range.clone(),
+                    range,
                     verdict,
+                    suggestions,
                 })
             })
             .collect();
@@ -129,7 +136,14 @@ impl Rule for Spelling {
             return;
         }
         // What is not prose is worked out only for the few replies with a
-        // word to report.
+        // word to report. The salutation, sign-off and signature lines hold
+        // names (`Guten Tag Frau Inês`, `Mario`).
+        let prose = crate::analysis::letter::prose(&cx.letter());
+        findings.retain(|f| {
+            f.verdict != Verdict::Misspelt
+                || shape(&body[f.range.clone()]) != Shape::Title
+                || (prose.start <= f.range.start && f.range.end <= prose.end)
+        });
         let masked = masked(body);
         findings.retain(|f| !masked.iter().any(|m| m.start <= f.range.start && f.range.end <= m.end));
         // A word in one of the reply's links, addresses or handles is a
@@ -141,7 +155,7 @@ impl Rule for Spelling {
             .map(|t| crate::text::fold_str(&body[t.range.clone()]))
             .collect();
         findings.retain(|f| {
-            !matches!(f.verdict, Verdict::Misspelt(_))
+            f.verdict != Verdict::Misspelt
                 || !names.iter().any(|n| n.contains(&crate::text::fold_str(&body[f.range.clone()])))
         });
         // Text in another language than the one declared is `language`'s
@@ -166,52 +180,70 @@ impl Rule for Spelling {
     }
 }
 
-/// What to report about one word token, if anything.
-fn judge(cx: &Context<'_>, token: &Token, language: Language, selection: &Selection) -> Option<Verdict> {
+/// What to report about one word token, if anything, with the
+/// suggestions for a misspelt word (searched last: most words the
+/// dictionary lacks are names the checks before leave alone).
+fn judge(
+    cx: &Context<'_>,
+    range: Range<usize>,
+    language: Language,
+    selection: &Selection,
+) -> Option<(Verdict, Arc<[String]>)> {
     let body = cx.body();
-    let word = &body[token.range.clone()];
+    let word = &body[range.clone()];
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let first = letters.next()?;
     if letters.next().is_none() && first.is_ascii() {
         return None;
     }
-    let verdict = cx.settings.speller.check(word, selection);
-    match &verdict {
+    let speller = &cx.settings.speller;
+    let verdict = speller.check(word, selection);
+    match verdict {
         Verdict::Correct | Verdict::Unchecked => return None,
-        Verdict::Rejected(_) | Verdict::Miscased(_) => return Some(verdict),
-        Verdict::Misspelt(suggestions) if suggestions.is_empty() => return None,
-        // Short words the dictionary lacks are mostly abbreviations
-        // (`edu`, `faq`): only a swap or an accent makes them a typo.
-        Verdict::Misspelt(suggestions)
-            if word.chars().count() < 4
-                && !suggestions.iter().any(|s| {
-                    anagram(word, s)
-                        || (one_letter_short(word, s)
-                            && is_function_word(language, &crate::text::fold_str(s)))
-                }) =>
-        {
-            return None;
-        }
-        Verdict::Misspelt(_) => {}
+        Verdict::Rejected(_) | Verdict::Miscased(_) => return Some((verdict, Arc::from([]))),
+        Verdict::Misspelt => {}
     }
-    let at = token.range.start;
+    let at = range.start;
     if quoted_line(body, at) || TEXT_SPEAK.contains(&crate::spelling::words::lower(word)) {
         return None;
     }
-    match shape(word) {
-        Shape::Upper | Shape::Mixed => None,
-        Shape::Title if signed(body, at) => None,
-        Shape::Title if title_line(body, at) => None,
-        Shape::Title if !sentence_start(body, at) && language != Language::De => None,
-        Shape::Title | Shape::Lower => Some(verdict),
+    let name = match shape(word) {
+        Shape::Upper | Shape::Mixed => true,
+        Shape::Title => {
+            signed(body, at)
+                || title_line(body, at)
+                || (!sentence_start(body, at) && language != Language::De)
+                || (language == Language::De && after_title(body, at))
+        }
+        Shape::Lower => false,
+    };
+    if name {
+        return None;
     }
+    let suggestions = speller.suggest(word, selection);
+    if suggestions.is_empty() {
+        return None;
+    }
+    // Short words the dictionary lacks are mostly abbreviations (`edu`,
+    // `faq`): only a swap or an accent, or a letter put back into a
+    // frequent word, makes them a typo.
+    if word.chars().count() < 4
+        && !suggestions.iter().any(|s| {
+            anagram(word, s)
+                || (one_letter_short(word, s) && is_function_word(language, &crate::text::fold_str(s)))
+        })
+    {
+        return None;
+    }
+    Some((verdict, suggestions))
 }
 
 fn report(sink: &mut Sink, body: &str, f: Finding, language: Language) {
     let word = &body[f.range.clone()];
     let span = Span::new(f.range.start, f.range.end);
+    let suggestions = f.suggestions;
     match f.verdict {
-        Verdict::Misspelt(suggestions) => {
+        Verdict::Misspelt => {
             let d = sink.report(
                 span,
                 format!("`{word}` is not in the {} dictionary", language.name()),
@@ -374,6 +406,24 @@ fn signed(body: &str, at: usize) -> bool {
         && back.next().is_none_or(char::is_whitespace)
 }
 
+/// Whether the word at `at` follows a German form of address, a title or
+/// a greeting (`Frau Inês`, `Herrn Rossi`, `Hallo Mario`): a name, though
+/// German capitalises its nouns too.
+fn after_title(body: &str, at: usize) -> bool {
+    let before = body[..at].trim_end();
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    matches!(
+        previous,
+        "Frau" | "Herr" | "Herrn" | "Dr" | "Prof" | "Familie" | "Fr" | "Hr"
+            // A greeting: `Hallo Mario`, `Guten Tag Inês`, `Liebe Anna`.
+            | "Hallo" | "Hi" | "Hey" | "Moin" | "Servus" | "Tag" | "Liebe" | "Lieber" | "Grüezi"
+    )
+}
+
 /// Whether the line of `at` is quoted (`> …`).
 fn quoted_line(body: &str, at: usize) -> bool {
     let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -450,6 +500,13 @@ mod tests {
         assert!(title_line(body, body.find("Rossi").unwrap()));
         assert!(title_line(body, body.find("Care").unwrap()));
         assert!(!title_line(body, body.find("Recieve").unwrap()));
+        let de = "Guten Tag Frau Inês, Herr Dr. Rossi ist da. Die Bestelung";
+        assert!(after_title(de, de.find("Inês").unwrap()));
+        assert!(after_title(de, de.find("Rossi").unwrap()));
+        assert!(!after_title(de, de.find("Bestelung").unwrap()));
+        let de = "Hallo Mario! Liebe Anna";
+        assert!(after_title(de, de.find("Mario").unwrap()));
+        assert!(after_title(de, de.find("Anna").unwrap()));
         assert_eq!(listed(&["a".into(), "b".into(), "c".into()]), "`a`, `b` or `c`");
         assert!(one_letter_short("thi", "this"));
         assert!(one_letter_short("Hav", "have"));

@@ -197,8 +197,9 @@ pub enum Verdict {
     Correct,
     /// No dictionary of the selection could be loaded: not checked.
     Unchecked,
-    /// Not a word of the dictionaries; the closest words, best first.
-    Misspelt(Arc<[String]>),
+    /// Not a word of the dictionaries ([`Speller::suggest`] has the
+    /// closest ones).
+    Misspelt,
     /// A word of the team's or the built-in lists written in another case
     /// (`Iphone`): the listed form.
     Miscased(String),
@@ -223,15 +224,16 @@ const SHARDS: usize = 16;
 
 /// Words judged, each with its verdicts by [`Selection::key`] (nearly
 /// always one).
-type Shard = Mutex<HashMap<Box<str>, Vec<(u16, Verdict)>>>;
+type Shard<T> = Mutex<HashMap<Box<str>, Vec<(u16, T)>, foldhash::fast::RandomState>>;
 
 /// The dictionaries and word lists of a run, and what it has judged.
 pub struct Speller {
     source: Box<dyn DictionarySource>,
     loaded: [OnceLock<Loaded>; Variant::ALL.len()],
     team: TeamWords,
-    cache: [Shard; SHARDS],
-    hasher: std::collections::hash_map::RandomState,
+    cache: [Shard<Verdict>; SHARDS],
+    suggestions: [Shard<Arc<[String]>>; SHARDS],
+    hasher: foldhash::fast::RandomState,
 }
 
 impl fmt::Debug for Speller {
@@ -256,6 +258,7 @@ impl Speller {
             loaded: Default::default(),
             team,
             cache: Default::default(),
+            suggestions: Default::default(),
             hasher: Default::default(),
         }
     }
@@ -392,6 +395,36 @@ impl Speller {
         if self.accepted(word, selection, &known, &native) {
             return Verdict::Correct;
         }
+        Verdict::Misspelt
+    }
+
+    /// The dictionary words closest to `word` (misspelt), best first, at
+    /// most [`MAX_SUGGESTIONS`]; worked out once per word and selection,
+    /// and only for the words a rule reports: the many names and terms it
+    /// leaves alone never cost a search.
+    pub fn suggest(&self, word: &str, selection: &Selection) -> Arc<[String]> {
+        let word = words::normalise(word);
+        let key = selection.key();
+        let shard = &self.suggestions[self.shard(&word)];
+        if let Ok(cache) = shard.lock()
+            && let Some(found) = cache
+                .get(word.as_ref())
+                .and_then(|vs| vs.iter().find(|(k, _)| *k == key))
+        {
+            return found.1.clone();
+        }
+        let found = self.search(&word, selection);
+        if let Ok(mut cache) = shard.lock() {
+            let entry = cache.entry(Box::from(word.as_ref())).or_default();
+            if !entry.iter().any(|(k, _)| *k == key) {
+                entry.push((key, found.clone()));
+            }
+        }
+        found
+    }
+
+    fn search(&self, word: &str, selection: &Selection) -> Arc<[String]> {
+        let checkers = self.checkers(selection);
         let mut suggestions = Vec::new();
         for checker in &checkers {
             let alphabet = checker.alphabet();
@@ -404,7 +437,7 @@ impl Speller {
             }
         }
         suggestions.truncate(MAX_SUGGESTIONS);
-        Verdict::Misspelt(suggestions.into())
+        suggestions.into()
     }
 
     /// Whether `word` is accepted, directly or through one of the
