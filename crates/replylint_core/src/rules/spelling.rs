@@ -44,10 +44,12 @@ crate::declare_rule! {
     ///   the salutation, sign-off and signature (`Guten Tag Mario`);
     /// - single letters, lines quoted with `>`, names signed after a dash
     ///   (`-Anna`, as agents sign tweets), identifiers and fields
-    ///   (`app_name`, `%{link}`, `$reply_time`);
+    ///   (`app_name`, `%{link}`, `$reply_time`, `%path%`, `:name`);
     /// - chat abbreviations (`pls`, `thx`): `text-speak`'s to report;
     /// - words with no dictionary word one edit away: names and terms the
-    ///   dictionary lacks far more often than typos; and words of three
+    ///   dictionary lacks far more often than typos; a capitalised word
+    ///   starting a sentence whose close words are all names too (`Sylius`:
+    ///   `Sylvius`), except in German; and words of three
     ///   letters or fewer unless swapping or accenting their letters makes
     ///   a word, or putting back one letter makes one of the language's
     ///   most frequent words (`teh`, `thi`: abbreviations like `edu` are
@@ -224,6 +226,19 @@ fn judge(
     if suggestions.is_empty() {
         return None;
     }
+    // A capitalised word at the start of a sentence whose every close
+    // word is a name too (`Sylius`: `Sylvius`) is a name; a typo there is
+    // close to a common word (`Unfortunatly`: `unfortunately`). German
+    // capitalises its nouns, so it cannot tell.
+    if shape(word) == Shape::Title
+        && language != Language::De
+        && !suggestions.iter().any(|s| {
+            let lower = crate::spelling::words::lower(s);
+            speller.check(&lower, selection) == Verdict::Correct
+        })
+    {
+        return None;
+    }
     // Short words the dictionary lacks are mostly abbreviations (`edu`,
     // `faq`): only a swap or an accent, or a letter put back into a
     // frequent word, makes them a typo.
@@ -386,14 +401,18 @@ fn masked(body: &str) -> Vec<Range<usize>> {
 
 /// Identifiers and the template fields the tokenizer leaves as words:
 /// runs of letters, digits and `_` with an `_` inside (`app_name`,
-/// `reply_time`), `$name`, and `%{…}` and `${…}` fields.
+/// `reply_time`), `$name`, `%{…}` and `${…}` fields, Symfony's `%name%`
+/// and Laravel's `:name` (a colon stuck to the word after a space).
 fn code_words(body: &str) -> Vec<Range<usize>> {
     static CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"[%$]\{[^{}\n]*\}|\$[A-Za-z_][A-Za-z0-9_]*|[\p{L}\p{N}]*_[\p{L}\p{N}_]*")
-            .expect("valid pattern")
+        regex::Regex::new(
+            r#"[%$]\{[^{}\n]*\}|%[A-Za-z_][A-Za-z0-9_.\-]*%|\$[A-Za-z_][A-Za-z0-9_]*|(?:^|[\s(\["'“‘«])(:[A-Za-z_][A-Za-z0-9_]*)|[\p{L}\p{N}]*_[\p{L}\p{N}_]*"#,
+        )
+        .expect("valid pattern")
     });
-    CODE.find_iter(body)
-        .filter(|m| m.as_str() != "_" && !m.as_str().chars().all(|c| c == '_'))
+    CODE.captures_iter(body)
+        .filter_map(|c| c.get(1).or_else(|| c.get(0)))
+        .filter(|m| !m.as_str().chars().all(|c| c == '_'))
         .map(|m| m.range())
         .collect()
 }
@@ -469,16 +488,16 @@ mod tests {
 
     #[test]
     fn masks_cover_code_tags_entities_shortcodes_and_dotted_names() {
-        let body = "Run `git log` then <a href=\"x\">see</a> &nbsp; :smile: config.yml ok github.com/acme/recieve %{app_name} $reply_time %{link}\n```\nfoo bar\n```\nend";
+        let body = "Run `git log` then <a href=\"x\">see</a> &nbsp; :smile: config.yml ok github.com/acme/recieve %path% :person \":name\" (see: ok) %{app_name} $reply_time %{link}\n```\nfoo bar\n```\nend";
         let m = masked(body);
         let covered = |s: &str| {
             let at = body.find(s).unwrap();
             m.iter().any(|r| r.start <= at && at + s.len() <= r.end)
         };
-        for s in ["git log", "href", "nbsp", "smile", "config.yml", "foo bar", "app_name", "reply_time", "%{link}", "github.com/acme/recieve"] {
+        for s in ["git log", "href", "nbsp", "smile", "config.yml", "foo bar", "app_name", "reply_time", "%{link}", "github.com/acme/recieve", "%path%", ":person", ":name"] {
             assert!(covered(s), "{s}: {m:?}");
         }
-        for s in ["Run", "then", "see", "ok", "end"] {
+        for s in ["Run", "then", "see", "ok", "end", "(see"] {
             assert!(!covered(s), "{s}: {m:?}");
         }
     }

@@ -109,7 +109,7 @@ impl Checker {
             .map(|t| {
                 t.trim()
                     .chars()
-                    .filter(|c| c.is_lowercase() || *c == '\'' || *c == '-')
+                    .filter(|c| c.is_lowercase() || *c == '\'')
                     .collect()
             })
             .unwrap_or_else(|| ENGLISH_ALPHABET.chars().collect());

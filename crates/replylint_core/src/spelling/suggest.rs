@@ -60,7 +60,13 @@ pub fn one_edit(word: &str, alphabet: &[char], accept: impl Fn(&str) -> bool) ->
             || (shape != Shape::Lower
                 && shape != Shape::Mixed
                 && accept(&words::title(&candidate)));
-        if candidate == base || !accepted {
+        // A word never starts with a joiner nor ends with a hyphen
+        // (`-person`, `user-`); Italian `po'` ends with an apostrophe.
+        if candidate == base
+            || candidate.starts_with(['-', '\''])
+            || candidate.ends_with('-')
+            || !accepted
+        {
             return;
         }
         found.push((tier, candidate));
