@@ -1,5 +1,5 @@
-//! What is not prose in a reply: placeholders of every helpdesk dialect and
-//! `[NAME]`/`<NAME>` fillers, URLs, e-mail addresses, @handles and
+//! What is not prose in a reply: placeholders of every helpdesk dialect,
+//! format fields (`%{name}`, `%name%`, `%s`) and `[NAME]`/`<NAME>` fillers, URLs, e-mail addresses, @handles and
 //! #hashtags, and every word with a digit in it (order numbers, dates,
 //! prices, codes). [`prose`] blanks them out.
 //!
@@ -8,7 +8,7 @@
 //!
 //! ```text
 //!   \{\{(?:[^{}\n]|\{[^{}\n]*\})*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
-//! | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %s
+//! | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %\{[^{}\n]*\} | %[A-Za-z_][A-Za-z0-9_.]*% | %s
 //! | (?i:https?://|www\.)\S+
 //! | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
 //! | [@\#]\w+
@@ -294,6 +294,23 @@ impl<'a> Scanner<'a> {
         }))
     }
 
+    /// The end of `%name%` at `at`: a letter or `_`, then letters, digits,
+    /// `_` and `.`, then `%`.
+    fn percent_name(&self, at: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let first = *bytes.get(at + 1)?;
+        if !(first.is_ascii_alphabetic() || first == b'_') {
+            return None;
+        }
+        let end = at
+            + 2
+            + bytes[at + 2..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+                .count();
+        (bytes.get(end) == Some(&b'%')).then_some(end + 1)
+    }
+
     /// The end of the match that starts at `at`, with the character `c`,
     /// alternatives in order (each tried only where its first character
     /// can be).
@@ -319,9 +336,12 @@ impl<'a> Scanner<'a> {
                 let more = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_';
                 self.filler(at, '<', more, '>').map(placeholder)
             }
-            '%' => self.text[at..]
-                .starts_with("%s")
-                .then_some(placeholder(at + 2)),
+            // Rails' `%{name}`, Symfony's `%name%`, printf's `%s`.
+            '%' => self
+                .delimited(at, "%{", &['{', '}', '\n'], "}")
+                .or_else(|| self.percent_name(at))
+                .or_else(|| self.text[at..].starts_with("%s").then_some(at + 2))
+                .map(placeholder),
             'h' | 'H' | 'w' | 'W' => self.url(at).map(|end| (end, NotProse::Url)),
             _ => None,
         };
@@ -408,7 +428,7 @@ mod tests {
         Regex::new(
             r"(?x)
               \{\{(?:[^{}\n]|\{[^{}\n]*\})*\}\} | \{%[^%\n]*%\} | \{![^{}\n]*\} | \[\[[^\[\]\n]*\]\] | \{\$[^{}\n]*\}
-            | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %s
+            | \[[A-Z][A-Z0-9_\ .]*\] | <[A-Z][A-Z0-9_]*> | %\{[^{}\n]*\} | %[A-Za-z_][A-Za-z0-9_.]*% | %s
             | (?i:https?://|www\.)\S+
             | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
             | [@\#]\w+
@@ -438,6 +458,7 @@ mod tests {
             "#tag @handle # @ #é @_x 12 a1b ab12.34,5:6/7-8 ٣a x١ ½ Ⅻ 1½ e\u{301}1",
             "word\u{a0}1\u{2028}2\u{85}3 https://a\u{a0}b www.x\u{3000}y",
             "xhttps://a xwww.b x@y.z x#y x{{y}} ab.c@d.e1 1@2.3 a-1 -1 _1 +1@a.b",
+            "%{link} %name% :%a_begin%here:%a_end% %s %sender% %1% %% %.x% %_a.b% %{a{b}} %{\n}",
         ] {
             same(text);
         }
@@ -480,7 +501,7 @@ mod tests {
                 prop_oneof![
                     proptest::sample::select(vec![
                         "{{", "}}", "{%", "%}", "{!", "{$", "[[", "]]", "{", "}", "[", "]",
-                        "<", ">", "%s", "%", "http", "https", "HTTPS", "ſ", "://", "www.",
+                        "<", ">", "%s", "%", "%{", "%a%", "http", "https", "HTTPS", "ſ", "://", "www.",
                         "@", "#", ".", "+", "-", ",", ":", "/", "_", " ", "\n", "\u{a0}",
                         "A", "B", "Z", "a", "é", "e\u{301}", "1", "٣", "½", "中", "😀",
                     ]).prop_map(str::to_owned),
