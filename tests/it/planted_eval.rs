@@ -31,14 +31,13 @@
 //! Run `cargo test --test it planted_eval -- --nocapture` to see recall
 //! per kind and per language, and every miss.
 
-use crate::common::eval::{self, Case};
+use crate::common::eval::{self, CorpusReply};
 use replylint_core::config::Settings;
 use replylint_core::diagnostic::Diagnostic;
 use replylint_core::mode::Mode;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::PathBuf;
 
 /// Most replies taken of one language on one channel.
 const PER_GROUP: usize = 48;
@@ -201,69 +200,6 @@ fn snippets(file: &str) -> BTreeMap<String, Snippets> {
     all
 }
 
-/// The corpus folder, if present.
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("REPLYLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    dir.is_dir().then_some(dir)
-}
-
-/// One reply of the corpus.
-struct Reply {
-    id: String,
-    channel: String,
-    language: String,
-    text: String,
-}
-
-/// The replies taken from the corpus: every one of each language and
-/// channel, or every n-th where there are more than [`PER_GROUP`].
-fn replies(dir: &std::path::Path) -> Vec<Reply> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("corpus folder")
-        .map(|e| e.expect("corpus entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
-    let mut groups: BTreeMap<(String, String), Vec<Reply>> = BTreeMap::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("corpus file");
-        for (i, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), i + 1));
-            let Some(language) = v["language"].as_str() else {
-                continue;
-            };
-            if !LANGUAGES.contains(&language) {
-                continue;
-            }
-            let field = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
-            let reply = Reply {
-                id: field("id"),
-                channel: field("channel"),
-                language: language.to_owned(),
-                text: field("text"),
-            };
-            groups
-                .entry((reply.language.clone(), reply.channel.clone()))
-                .or_default()
-                .push(reply);
-        }
-    }
-    groups
-        .into_values()
-        .flat_map(|group| {
-            let stride = group.len().div_ceil(PER_GROUP);
-            group.into_iter().step_by(stride)
-        })
-        .collect()
-}
-
 /// FNV-1a: a hash that is the same on every machine and every run.
 fn stable_hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -276,38 +212,11 @@ fn stable_hash(parts: &[&str]) -> u64 {
     h
 }
 
-/// Byte ranges a snippet must not be planted in: fenced code blocks,
-/// inline code, HTML comments and template tags (`{{ … }}`, `{% … %}`).
-fn protected(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for (open, close) in [("```", "```"), ("<!--", "-->"), ("{{", "}}"), ("{%", "%}")] {
-        let mut from = 0;
-        while let Some(start) = text[from..].find(open).map(|i| from + i) {
-            let after = start + open.len();
-            let end = text[after..]
-                .find(close)
-                .map_or(text.len(), |i| after + i + close.len());
-            out.push(start..end);
-            from = end;
-        }
-    }
-    let mut from = 0;
-    while let Some(start) = text[from..].find('`').map(|i| from + i) {
-        let Some(len) = text[start + 1..].find(['`', '\n']) else {
-            break;
-        };
-        let end = start + 1 + len + 1;
-        out.push(start..end);
-        from = end;
-    }
-    out
-}
-
 /// Where a sentence may be planted: byte offsets where a sentence starts
 /// (the snippet goes before it), and the end of the text when it ends a
 /// sentence.
 fn boundaries(text: &str) -> Vec<usize> {
-    let skip = protected(text);
+    let skip = eval::code_spans(text);
     let free = |at: usize| !skip.iter().any(|r| r.start < at && at < r.end);
     let mut out = Vec::new();
     // The start, after leading white space and @mentions.
@@ -401,21 +310,9 @@ struct Outcome {
     line: String,
 }
 
-fn case(reply: &Reply, text: String) -> Case {
-    Case {
-        id: reply.id.clone(),
-        language: reply.language.clone(),
-        channel: reply.channel.clone(),
-        text,
-        defect: None,
-        planted: None,
-        mode: Some(Mode::Draft),
-    }
-}
-
 fn evaluate(
     settings: &Settings,
-    replies: &[Reply],
+    replies: &[CorpusReply],
     snippets: &BTreeMap<String, Snippets>,
 ) -> (Vec<Outcome>, BTreeMap<Kind, usize>) {
     let mut outcomes = Vec::new();
@@ -431,7 +328,12 @@ fn evaluate(
                 continue;
             }
             if kind.once_per_reply()
-                && !eval::lint(settings, &case(reply, reply.text.clone()), &[rule]).is_empty()
+                && !eval::lint(
+                    settings,
+                    &reply.case(reply.text.clone(), Mode::Draft),
+                    &[rule],
+                )
+                .is_empty()
             {
                 *left_out.entry(kind).or_default() += 1;
                 continue;
@@ -439,7 +341,7 @@ fn evaluate(
             let hash = stable_hash(&[&reply.id, kind.name()]);
             let sentences = &variants[(hash % variants.len() as u64) as usize];
             let (text, planted) = plant(&reply.text, sentences, hash >> 8);
-            let found = eval::lint(settings, &case(reply, text), &[rule])
+            let found = eval::lint(settings, &reply.case(text, Mode::Draft), &[rule])
                 .iter()
                 .any(|d| kind.once_per_reply() || overlaps(d, &planted));
             let line = format!(
@@ -483,12 +385,12 @@ fn held_out_planted_defects_in_real_replies_are_found() {
 /// Plant the defects of `file` into the corpus, print recall, and fail
 /// below `floors`.
 fn check(file: &str, floors: &Floors) {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = eval::corpus_dir() else {
         println!("skipped: corpus not found (../shared/corpus or $REPLYLINT_CORPUS)");
         return;
     };
     let snippets = snippets(file);
-    let replies = replies(&dir);
+    let replies = eval::corpus_replies(&dir, &LANGUAGES, PER_GROUP);
     assert!(
         replies.len() >= 100,
         "only {} replies taken from {}",

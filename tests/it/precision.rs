@@ -73,13 +73,6 @@ enum Verdict {
 /// line.
 type Key = (String, String, usize, usize);
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("REPLYLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    dir.is_dir().then_some(dir)
-}
-
 /// Every diagnostic on the corpus: its key and severity.
 fn diagnostics(dir: &std::path::Path) -> Vec<(Key, String)> {
     let path = dir.to_string_lossy().into_owned();
@@ -208,7 +201,7 @@ fn precision_on_real_replies() {
             "{key:?} judged twice"
         );
     }
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = crate::common::eval::corpus_dir() else {
         eprintln!("skipped: corpus not found (../shared/corpus); precision not measured");
         return;
     };

@@ -31,13 +31,11 @@
 //! Run `cargo test --test it spelling_eval -- --nocapture` to see the
 //! tables and every miss.
 
-use crate::common::eval::{self, Case};
+use crate::common::eval::{self, CorpusReply};
 use crate::common::typos::{self, Planted, Typo};
 use replylint_core::config::Settings;
 use replylint_core::diagnostic::Diagnostic;
-use replylint_core::mode::Mode;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 /// Typos planted per language and kind (fewer when the replies run out
 /// of words that take the kind: Italian has only so many `a`).
@@ -53,85 +51,6 @@ const RECALL_FLOOR: f64 = 0.90;
 
 /// The six languages, in the order the tables are printed.
 const LANGUAGES: [&str; 6] = ["en", "it", "es", "fr", "de", "pt"];
-
-/// The corpus folder, if present.
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("REPLYLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    dir.is_dir().then_some(dir)
-}
-
-/// One reply of the corpus.
-struct Reply {
-    id: String,
-    channel: String,
-    language: String,
-    /// Draft or template, as the corpus says (its template variables are
-    /// then placeholders); unsaid, a draft.
-    mode: Mode,
-    text: String,
-}
-
-/// The replies of the six languages: every one of each language and
-/// channel, or every n-th where there are more than [`PER_GROUP`].
-fn replies(dir: &Path) -> Vec<Reply> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("corpus folder")
-        .map(|e| e.expect("corpus entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
-    let mut groups: BTreeMap<(String, String), Vec<Reply>> = BTreeMap::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("corpus file");
-        for (i, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), i + 1));
-            let Some(language) = v["language"].as_str() else {
-                continue;
-            };
-            if !LANGUAGES.contains(&language) {
-                continue;
-            }
-            let field = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
-            let reply = Reply {
-                id: field("id"),
-                channel: field("channel"),
-                language: language.to_owned(),
-                mode: serde_json::from_value(v["mode"].clone()).unwrap_or(Mode::Draft),
-                text: field("text"),
-            };
-            groups
-                .entry((reply.language.clone(), reply.channel.clone()))
-                .or_default()
-                .push(reply);
-        }
-    }
-    groups
-        .into_values()
-        .flat_map(|group| {
-            let stride = group.len().div_ceil(PER_GROUP);
-            group.into_iter().step_by(stride)
-        })
-        .collect()
-}
-
-fn case(reply: &Reply, text: String) -> Case {
-    Case {
-        id: reply.id.clone(),
-        language: reply.language.clone(),
-        channel: reply.channel.clone(),
-        text,
-        defect: None,
-        planted: None,
-        mode: Some(reply.mode),
-    }
-}
 
 /// The word a diagnostic suggests first: its fix's replacement, or the
 /// first word in backticks of its help.
@@ -172,11 +91,11 @@ struct Planting {
 fn plant_language(
     settings: &Settings,
     language: &'static str,
-    replies: &[&Reply],
+    replies: &[&CorpusReply],
     is_word: &dyn Fn(&str) -> bool,
 ) -> Planting {
     let mut out = Planting::default();
-    let mut order: Vec<&Reply> = replies.to_vec();
+    let mut order: Vec<&CorpusReply> = replies.to_vec();
     order.sort_by_key(|r| typos::stable_hash(&[&r.id]));
     for kind in Typo::ALL.into_iter().filter(|k| k.applies_to(language)) {
         let mut planted = 0;
@@ -213,11 +132,15 @@ fn plant_language(
 }
 
 /// Lint one planted copy and say whether the typo was found.
-fn judge(settings: &Settings, reply: &Reply, language: &'static str, p: Planted) -> Outcome {
-    let found: Vec<Diagnostic> = eval::lint(settings, &case(reply, p.text.clone()), &["spelling"])
-        .into_iter()
-        .filter(|d| d.span.start < p.range.end && p.range.start < d.span.end.max(d.span.start + 1))
-        .collect();
+fn judge(settings: &Settings, reply: &CorpusReply, language: &'static str, p: Planted) -> Outcome {
+    let found: Vec<Diagnostic> = eval::lint(
+        settings,
+        &reply.case(p.text.clone(), reply.mode),
+        &["spelling"],
+    )
+    .into_iter()
+    .filter(|d| d.span.start < p.range.end && p.range.start < d.span.end.max(d.span.start + 1))
+    .collect();
     let first = found.first().and_then(first_suggestion);
     let restored = first.as_deref() == Some(p.original.as_str());
     let line = format!(
@@ -250,11 +173,11 @@ fn share(n: usize, of: usize) -> (String, f64) {
 
 #[test]
 fn planted_typos_in_real_replies_are_found() {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = eval::corpus_dir() else {
         println!("skipped: corpus not found (../shared/corpus or $REPLYLINT_CORPUS)");
         return;
     };
-    let replies = replies(&dir);
+    let replies = eval::corpus_replies(&dir, &LANGUAGES, PER_GROUP);
     let settings = eval::settings();
     let mut failures = Vec::new();
     let mut all: Vec<Outcome> = Vec::new();
@@ -269,7 +192,7 @@ fn planted_typos_in_real_replies_are_found() {
             continue;
         };
         measured.push(language);
-        let of: Vec<&Reply> = replies.iter().filter(|r| r.language == language).collect();
+        let of: Vec<&CorpusReply> = replies.iter().filter(|r| r.language == language).collect();
         let planting = plant_language(&settings, language, &of, &is_word);
         for kind in Typo::ALL.into_iter().filter(|k| k.applies_to(language)) {
             let of_kind: Vec<&Outcome> = planting
@@ -332,7 +255,7 @@ fn planted_typos_in_real_replies_are_found() {
 
 /// Print the `spelling` diagnostics on the replies as they are, in the
 /// `measured` languages, with the words flagged most often.
-fn print_flagged_as_they_are(settings: &Settings, replies: &[Reply], measured: &[&str]) {
+fn print_flagged_as_they_are(settings: &Settings, replies: &[CorpusReply], measured: &[&str]) {
     println!("on the replies as they are:");
     println!(
         "{:4} {:>8} {:>12} {:>12}",
@@ -342,12 +265,16 @@ fn print_flagged_as_they_are(settings: &Settings, replies: &[Reply], measured: &
         if !measured.contains(&language) {
             continue;
         }
-        let of: Vec<&Reply> = replies.iter().filter(|r| r.language == language).collect();
+        let of: Vec<&CorpusReply> = replies.iter().filter(|r| r.language == language).collect();
         let mut words: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut flagged = 0;
         let mut diagnostics = 0;
         for reply in &of {
-            let found = eval::lint(settings, &case(reply, reply.text.clone()), &["spelling"]);
+            let found = eval::lint(
+                settings,
+                &reply.case(reply.text.clone(), reply.mode),
+                &["spelling"],
+            );
             flagged += usize::from(!found.is_empty());
             diagnostics += found.len();
             for d in found {

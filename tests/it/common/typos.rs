@@ -150,28 +150,7 @@ fn mix(seed: u64) -> u64 {
 /// comments and tags, template tags (`{{ … }}`, `{% … %}`), format fields
 /// and variables (`{name}`, `%{app_name}`, `$reply_time`).
 fn protected(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for (open, close) in [("```", "```"), ("<!--", "-->"), ("{{", "}}"), ("{%", "%}")] {
-        let mut from = 0;
-        while let Some(start) = text[from..].find(open).map(|i| from + i) {
-            let after = start + open.len();
-            let end = text[after..]
-                .find(close)
-                .map_or(text.len(), |i| after + i + close.len());
-            out.push(start..end);
-            from = end;
-        }
-    }
-    // Inline code, on one line.
-    let mut from = 0;
-    while let Some(start) = text[from..].find('`').map(|i| from + i) {
-        let Some(len) = text[start + 1..].find(['`', '\n']) else {
-            break;
-        };
-        let end = start + 1 + len + 1;
-        out.push(start..end);
-        from = end;
-    }
+    let mut out = super::eval::code_spans(text);
     // Format fields and template variables the tokenizer does not take
     // for placeholders: `{name}`, `%{app_name}`, `${name}` (one line), and
     // `$reply_time`.

@@ -327,13 +327,6 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "the", "your", "my", "our", "this", "that", "each", "every", "any",
 ];
 
-/// Whether `at` is inside an inline code span (`` `…` ``) on its line:
-/// an odd number of backticks between the line's start and `at`.
-fn in_code_span(body: &str, at: usize) -> bool {
-    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
-    body[line_start..at].matches('`').count() % 2 == 1
-}
-
 /// Whether the match at `range` is not what its pattern looks for.
 fn is_false_positive(kind: Kind, body: &str, range: &Range<usize>) -> bool {
     let text = &body[range.clone()];
@@ -356,7 +349,7 @@ fn is_false_positive(kind: Kind, body: &str, range: &Range<usize>) -> bool {
         // A brace doubled on either side is a broken `{{…}}`, which the
         // delimiter checks report.
         Kind::Variable if !text.starts_with("{{") && !text.starts_with("{%") => {
-            in_code_span(body, range.start)
+            crate::text::in_code_span(body, range.start)
                 || body[..range.start].ends_with('{')
                 || body[range.end..].starts_with('}')
         }

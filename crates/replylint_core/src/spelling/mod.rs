@@ -339,23 +339,37 @@ impl Speller {
         if !self.team.accept.is_empty() && self.team.accept.accepts(&word) {
             return Verdict::Correct;
         }
+        self.cached(&self.cache, &word, selection, || {
+            self.judge(&word, selection)
+        })
+    }
+
+    /// What `shards` hold for `word` with `selection`, or `compute`'s
+    /// result, kept there for the next time.
+    fn cached<T: Clone>(
+        &self,
+        shards: &[Shard<T>; SHARDS],
+        word: &str,
+        selection: &Selection,
+        compute: impl FnOnce() -> T,
+    ) -> T {
         let key = selection.key();
-        let shard = &self.cache[self.shard(&word)];
+        let shard = &shards[self.shard(word)];
         if let Ok(cache) = shard.lock()
-            && let Some(v) = cache
-                .get(word.as_ref())
+            && let Some((_, v)) = cache
+                .get(word)
                 .and_then(|vs| vs.iter().find(|(k, _)| *k == key))
         {
-            return v.1.clone();
+            return v.clone();
         }
-        let verdict = self.judge(&word, selection);
+        let value = compute();
         if let Ok(mut cache) = shard.lock() {
-            let entry = cache.entry(Box::from(word.as_ref())).or_default();
+            let entry = cache.entry(Box::from(word)).or_default();
             if !entry.iter().any(|(k, _)| *k == key) {
-                entry.push((key, verdict.clone()));
+                entry.push((key, value.clone()));
             }
         }
-        verdict
+        value
     }
 
     fn shard(&self, word: &str) -> usize {
@@ -404,23 +418,9 @@ impl Speller {
     /// leaves alone never cost a search.
     pub fn suggest(&self, word: &str, selection: &Selection) -> Arc<[String]> {
         let word = words::normalise(word);
-        let key = selection.key();
-        let shard = &self.suggestions[self.shard(&word)];
-        if let Ok(cache) = shard.lock()
-            && let Some(found) = cache
-                .get(word.as_ref())
-                .and_then(|vs| vs.iter().find(|(k, _)| *k == key))
-        {
-            return found.1.clone();
-        }
-        let found = self.search(&word, selection);
-        if let Ok(mut cache) = shard.lock() {
-            let entry = cache.entry(Box::from(word.as_ref())).or_default();
-            if !entry.iter().any(|(k, _)| *k == key) {
-                entry.push((key, found.clone()));
-            }
-        }
-        found
+        self.cached(&self.suggestions, &word, selection, || {
+            self.search(&word, selection)
+        })
     }
 
     fn search(&self, word: &str, selection: &Selection) -> Arc<[String]> {

@@ -60,6 +60,13 @@ pub fn fold_char(c: char) -> std::char::ToLowercase {
     }
 }
 
+/// Whether `at` is inside an inline code span (`` `…` ``) on its line:
+/// an odd number of backticks between the line's start and `at`.
+pub fn in_code_span(body: &str, at: usize) -> bool {
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    body[line_start..at].matches('`').count() % 2 == 1
+}
+
 /// `text` without its accents and other combining marks (`perché` →
 /// `perche`), composed again.
 pub fn strip_accents(text: &str) -> String {
