@@ -22,6 +22,7 @@
 
 pub mod counterfactuals;
 pub mod credentials;
+pub mod facts;
 pub mod letter;
 pub mod personal_data;
 pub mod readability;

@@ -99,12 +99,59 @@ impl Finding {
     /// "reply `refund-1` (Refund approved)", when the reply has an id or
     /// title.
     pub fn reply_label(&self) -> Option<String> {
-        match (&self.reply_id, &self.reply_title) {
-            (Some(id), Some(t)) => Some(format!("reply `{id}` ({t})")),
-            (Some(id), None) => Some(format!("reply `{id}`")),
-            (None, Some(t)) => Some(format!("reply \"{t}\"")),
-            (None, None) => None,
-        }
+        label(self.reply_id.as_deref(), self.reply_title.as_deref())
+    }
+}
+
+/// A diagnostic of a library rule (`inconsistent-fact`, `near-duplicate`,
+/// …): about several replies, perhaps in several files, found once every
+/// file has been checked. The first place is where it is reported; each
+/// format shows every place.
+#[derive(Debug, Clone)]
+pub struct LibraryFinding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// The channel of the reply at the first place.
+    pub channel: String,
+    /// Every place involved, the one reported first: never empty.
+    pub places: Vec<Place>,
+}
+
+/// One place a library diagnostic involves: a span of a reply, located in
+/// its file, with what the reply says there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file's name as reports show it.
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+    pub reply_id: Option<String>,
+    pub reply_title: Option<String>,
+    /// What the reply says or is there ("states 30 days"), shown beside
+    /// the place.
+    pub note: String,
+    /// The text of the line `start` is on (without its line break), for
+    /// formats that show the line.
+    pub line: String,
+}
+
+impl Place {
+    /// "reply `refund-1` (Refund approved)", when the reply has an id or
+    /// title.
+    pub fn reply_label(&self) -> Option<String> {
+        label(self.reply_id.as_deref(), self.reply_title.as_deref())
+    }
+}
+
+/// "reply `refund-1` (Refund approved)" from a reply's id and title.
+fn label(id: Option<&str>, title: Option<&str>) -> Option<String> {
+    match (id, title) {
+        (Some(id), Some(t)) => Some(format!("reply `{id}` ({t})")),
+        (Some(id), None) => Some(format!("reply `{id}`")),
+        (None, Some(t)) => Some(format!("reply \"{t}\"")),
+        (None, None) => None,
     }
 }
 
@@ -183,6 +230,12 @@ pub trait Emitter: Sync {
     ) -> io::Result<()> {
         let _ = report;
         out.write_all(&rendered)
+    }
+    /// The library rules' diagnostics, once every file is checked, before
+    /// the input errors and [`Emitter::finish`].
+    fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        let _ = (out, findings);
+        Ok(())
     }
     /// A file that could not be read (also printed on stderr by the caller
     /// for formats that do not carry errors).
