@@ -12,6 +12,7 @@ use replylint_core::config::settings::{CliOverrides, PathContext};
 use replylint_core::{docs, engine, rules};
 use replylint_io::dictionaries::DictionarySearch;
 use replylint_io::input::{self, Input, InputError, Read, Skipped};
+use replylint_io::library::{At, Profiles, locate_profile};
 use replylint_io::output::{self, FileReport, Finding, Format, Summary};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -488,6 +489,8 @@ struct Checked {
     /// Met while walking a directory, and not read (binary, not a reply
     /// library).
     skipped: Option<Skipped>,
+    /// The library rules' profiles of its replies, located.
+    profiles: Profiles,
 }
 
 fn check_input(
@@ -504,6 +507,7 @@ fn check_input(
         blocking: 0,
         without_channel: 0,
         skipped: None,
+        profiles: Profiles::default(),
     };
     let (source, replies) = match input::read_all(input, name.as_deref(), stdin) {
         Ok((Read::Replies(source, replies), errors)) => {
@@ -533,8 +537,9 @@ fn check_input(
     let index = replylint_core::location::LineIndex::new(&source.text);
     let at = settings.path_context(path);
     // The replies of a library in parallel, their results kept in order.
-    let outcomes: Vec<ReplyOutcome> = map_in_order(&replies, |reply| {
-        check_reply(settings, &at, &source, &index, reply)
+    let indexed: Vec<(usize, &replylint_core::reply::Reply)> = replies.iter().enumerate().collect();
+    let outcomes: Vec<ReplyOutcome> = map_in_order(&indexed, |&(n, reply)| {
+        check_reply(settings, &at, &source, &index, (n, reply))
     });
     let mut findings = Vec::new();
     for outcome in outcomes {
@@ -545,6 +550,9 @@ fn check_input(
             checked.without_channel += usize::from(outcome.without_channel);
         }
         findings.extend(outcome.findings);
+        if let Some((reply, channel, profile)) = outcome.profile {
+            checked.profiles.push(&replies[reply], &channel, profile);
+        }
     }
     checked.report = Some(FileReport {
         source,
@@ -573,6 +581,8 @@ struct ReplyOutcome {
     linted: bool,
     without_channel: bool,
     findings: Vec<Finding>,
+    /// The reply's library profile: its index in the file, its channel.
+    profile: Option<(usize, String, replylint_core::library::Profile<At>)>,
 }
 
 fn check_reply(
@@ -580,7 +590,7 @@ fn check_reply(
     at_path: &PathContext<'_>,
     source: &replylint_core::reply::Source,
     index: &replylint_core::location::LineIndex,
-    reply: &replylint_core::reply::Reply,
+    (n, reply): (usize, &replylint_core::reply::Reply),
 ) -> ReplyOutcome {
     let mut outcome = ReplyOutcome::default();
     // The file's line index is at hand: no new one per error.
@@ -623,11 +633,13 @@ fn check_reply(
     }
     outcome.linted = true;
     outcome.without_channel = !rc.channel_named;
-    for d in engine::lint(settings, reply, &rc) {
+    let (diagnostics, profile) = engine::lint_profiled(settings, reply, &rc, true);
+    for d in diagnostics {
         outcome
             .findings
             .push(Finding::new(reply, index, &rc.channel.id, d));
     }
+    outcome.profile = profile.map(|p| (n, rc.channel.id.clone(), locate_profile(reply, index, p)));
     outcome
 }
 
@@ -698,6 +710,7 @@ fn check(
     }
     let bar = progress_bar(inputs.len());
     let mut emitter = output::emitter(args.format, color);
+    let mut profiles = Profiles::default();
     let mut summary = Summary::default();
     let mut errors = walk_errors;
     let mut failed = false;
@@ -739,6 +752,7 @@ fn check(
                 blocking += checked.blocking;
                 skipped.extend(checked.skipped);
                 errors.extend(checked.errors);
+                profiles.append(checked.profiles);
                 if let Some(report) = checked.report {
                     summary.files += 1;
                     summary.replies += report.replies;
@@ -753,6 +767,14 @@ fn check(
         })?;
     }
     bar.finish_and_clear();
+    // The library rules, once every reply is checked.
+    let library = profiles.findings(&settings.rule_settings.library);
+    drop(profiles);
+    for f in &library {
+        summary.count(f.severity);
+        failed |= f.severity >= threshold;
+    }
+    emitter.library(out, &library)?;
     summary.input_errors = errors.len();
     summary.blocking_errors = blocking;
     summary.skipped = skipped.iter().filter(|s| s.reason.counted()).count();

@@ -27,6 +27,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["analysis"],
     &["rules"],
     &["config", "suppress"],
+    &["library"],
     &["engine", "count", "docs"],
 ];
 

@@ -134,6 +134,7 @@ other_values!(
     crate::text::count::Unit,
     crate::lang::register::Register,
     crate::lang::variant::Variant,
+    crate::lang::Language,
 );
 
 /// A whole number from `MIN` to `MAX`, as written in a configuration file.

@@ -4,13 +4,26 @@
 //! It never prints.
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::library::{self, BodySpan, Levels, Profile};
 use crate::reply::{Reply, ReplyContext, reply_path};
 use crate::rules::{Context, REGISTRY, Shared, Sink};
 use crate::suppress::Directives;
 
 /// Lint one reply with its resolved context.
 pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Diagnostic> {
+    lint_profiled(settings, reply, rc, false).0
+}
+
+/// Lint one reply with its resolved context and, with `profiled`, leave
+/// the profile the library rules read (see [`crate::library`]), with
+/// spans of the reply's body; `None` when no library rule is on for it.
+pub fn lint_profiled(
+    settings: &Settings,
+    reply: &Reply,
+    rc: &ReplyContext<'_>,
+    profiled: bool,
+) -> (Vec<Diagnostic>, Option<Profile<BodySpan>>) {
     // Rules never see suppression comments: they lint a copy without them,
     // and their diagnostics are mapped back onto the reply.
     let directives = Directives::parse(&reply.body);
@@ -49,5 +62,35 @@ pub fn lint(settings: &Settings, reply: &Reply, rc: &ReplyContext<'_>) -> Vec<Di
         out.retain(|d| !directives.suppresses(d.rule, d.span.start) || !d.part.is_body());
     }
     out.sort_by(|a, b| (a.part, a.span, a.rule).cmp(&(b.part, b.span, b.rule)));
-    out
+    let profile = profiled
+        .then(|| {
+            let levels: Levels = std::array::from_fn(|n| {
+                let i = LIBRARY_RULES[n];
+                allowed(REGISTRY[i].meta().id, rc.channel.registry_level(i))
+            });
+            levels.iter().any(Option::is_some).then(|| {
+                let back = |span: BodySpan| match &stripped {
+                    Some(s) => {
+                        let span = s.span(Span::new(span.start, span.end));
+                        span.start..span.end
+                    }
+                    None => span,
+                };
+                let suppressed =
+                    |rule: &str, at: usize| directives.suppresses(rule, back(at..at).start);
+                library::profile(&cx, levels, &settings.rule_settings.library, suppressed).map(back)
+            })
+        })
+        .flatten();
+    (out, profile)
 }
+
+/// The registry index of each library rule, in [`library::RULES`] order.
+static LIBRARY_RULES: std::sync::LazyLock<[usize; 4]> = std::sync::LazyLock::new(|| {
+    library::RULES.map(|id| {
+        REGISTRY
+            .iter()
+            .position(|r| r.meta().id == id)
+            .expect("library rules are registered")
+    })
+});

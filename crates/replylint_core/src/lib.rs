@@ -20,6 +20,8 @@
 //!   options;
 //! - [`config`], [`suppress`]: configuration resolved from strings,
 //!   suppression comments;
+//! - [`library`]: the checks across a library's replies, on the
+//!   profiles the engine leaves of each;
 //! - [`engine`], [`count`], [`docs`]: running the rules, the count table,
 //!   the documentation generated from the declarations.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -34,6 +36,7 @@ pub mod diagnostic;
 pub mod docs;
 pub mod engine;
 pub mod lang;
+pub mod library;
 pub mod location;
 pub mod mode;
 pub mod reply;

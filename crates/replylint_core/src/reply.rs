@@ -56,6 +56,12 @@ pub struct ReplyMeta {
     /// a whole reply: the rules on a letter's greeting and sign-off skip
     /// it.
     pub partial: Option<bool>,
+    /// The translation group the reply belongs to (`group`): replies with
+    /// the same group are the same macro in several languages.
+    pub group: Option<String>,
+    /// The id of the reply this one translates (`translation-of`): the
+    /// two are in one group, with that reply as its source.
+    pub translation_of: Option<String>,
 }
 
 /// A value together with the byte offset in the source where it was written.

@@ -405,7 +405,8 @@ impl Stripped {
         }
     }
 
-    fn span(&self, s: Span) -> Span {
+    /// A span of the copy, on the original body.
+    pub fn span(&self, s: Span) -> Span {
         let start = self.start(s.start);
         if s.is_empty() {
             return Span::empty(start);

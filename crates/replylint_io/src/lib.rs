@@ -9,4 +9,5 @@ pub mod config;
 pub mod dictionaries;
 pub mod fix;
 pub mod input;
+pub mod library;
 pub mod output;

@@ -80,6 +80,15 @@ macro_rules! rule_options {
                 #[starter = "# reject = [\"e-mail -> email\"]"]
                 #[starter = "# dictionaries = { it = \"/usr/share/hunspell/it_IT\" }"]
                 spelling: SpellingOptions => SpellingOptions = default,
+                /// `[library]`: the checks across a whole library of
+                /// replies (`missing-translation`, `translation-drift`,
+                /// `near-duplicate`).
+                #[starter = "## Checks across the library: the languages every macro needs, and how"]
+                #[starter = "## alike two replies must be to be reported as near-duplicates."]
+                #[starter = "# [library]"]
+                #[starter = "# languages = [\"en\", \"it\"]"]
+                #[starter = "# near-duplicate-threshold = 80"]
+                library: LibraryTable => LibraryOptions = map(LibraryTable::resolve),
             }
             { $($after)* }
         }
@@ -215,5 +224,74 @@ impl SpellingOptions {
         team.accept.extend(self.accept.iter().flatten());
         team.reject.extend(self.reject.iter().flatten());
         team
+    }
+}
+
+/// The library rules' options: the `[library]` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryOptions {
+    /// The languages every translated macro must have; empty: those most
+    /// of the library's groups have.
+    pub languages: Vec<crate::lang::Language>,
+    /// The language translations are compared with; `None`: English when
+    /// the group has it, else the group's first reply.
+    pub source_language: Option<crate::lang::Language>,
+    /// How alike two replies must be to be near-duplicates (the share of
+    /// their five-character shingles in common, 0–1).
+    pub near_duplicate_threshold: f64,
+    /// Replies shorter than this (in characters of text, without the
+    /// salutation and signature) are not compared.
+    pub near_duplicate_min_chars: usize,
+}
+
+impl Default for LibraryOptions {
+    fn default() -> Self {
+        LibraryOptions {
+            languages: Vec::new(),
+            source_language: None,
+            near_duplicate_threshold: 0.8,
+            near_duplicate_min_chars: 80,
+        }
+    }
+}
+
+crate::declare::declare_options! {
+    /// `[library]`: the checks across a whole library of replies.
+    #[derive(Debug, Default, Clone, Deserialize)]
+    pub struct LibraryTable {
+        /// The languages every translated macro must have
+        /// (`missing-translation`); unset: those at least half of the
+        /// library's translation groups have.
+        languages: Vec<crate::lang::Language>,
+        /// The language translations are compared with
+        /// (`translation-drift`); unset: English when a group has it,
+        /// else its first reply.
+        source_language: crate::lang::Language,
+        /// How alike two replies must be to be reported as near-duplicates,
+        /// in percent of their five-character shingles in common, from 50
+        /// to 100. Default 80.
+        near_duplicate_threshold: crate::declare::Bounded<50, 100>,
+        /// Replies with fewer characters of text than this (salutation and
+        /// signature apart) are not compared. Default 80.
+        near_duplicate_min_chars: crate::declare::Bounded<0, 100_000>,
+    }
+}
+
+impl LibraryTable {
+    /// The options, with the defaults for what is not set.
+    pub fn resolve(self) -> LibraryOptions {
+        let base = LibraryOptions::default();
+        LibraryOptions {
+            languages: self.languages.unwrap_or_default(),
+            source_language: self.source_language,
+            near_duplicate_threshold: self
+                .near_duplicate_threshold
+                .map_or(base.near_duplicate_threshold, |t| {
+                    t.get_usize() as f64 / 100.0
+                }),
+            near_duplicate_min_chars: self
+                .near_duplicate_min_chars
+                .map_or(base.near_duplicate_min_chars, |n| n.get_usize()),
+        }
     }
 }

@@ -3,8 +3,9 @@
 //! and how a broken entry is reported while the others are still read.
 //!
 //! Keys: `id`, `title`, `channel`, `language` (or `lang`), `mode`,
-//! `subject`, `header`, `footer` (WhatsApp template), `text` (required), `allow` (rule ids not to apply) and
-//! `placeholder-dialect`.
+//! `subject`, `header`, `footer` (WhatsApp template), `text` (required), `allow` (rule ids not to apply),
+//! `placeholder-dialect`, `partial`, and `group` and `translation-of` (the
+//! same macro in several languages: see the `missing-translation` rule).
 //! Hand-written TOML libraries are strict: an unknown key is an error.
 //! CSV sheets and JSON records often carry extra columns from the tool
 //! that exported them (`tags`, `created_at`…): those are ignored, but a
@@ -36,6 +37,8 @@ pub const KEYS: &[&str] = &[
     "allow",
     "placeholder-dialect",
     "partial",
+    "group",
+    "translation-of",
 ];
 
 /// The keys whose string values are fields with a map back to the
@@ -166,6 +169,8 @@ impl Entry {
         let result = match key {
             "id" => string(value, key).map(|s| meta.id = Some(s.value)),
             "title" => string(value, key).map(|s| meta.title = Some(s.value)),
+            "group" => string(value, key).map(|s| meta.group = Some(s.value)),
+            "translation-of" => string(value, key).map(|s| meta.translation_of = Some(s.value)),
             "subject" => string(value, key).map(|s| meta.subject = Some(field(s))),
             "header" => string(value, key).map(|s| meta.header = Some(field(s))),
             "footer" => string(value, key).map(|s| meta.footer = Some(field(s))),

@@ -54,6 +54,8 @@ struct FrontMatter<S> {
     allow: Option<Vec<S>>,
     placeholder_dialect: Option<S>,
     partial: Option<bool>,
+    group: Option<String>,
+    translation_of: Option<String>,
 }
 
 impl<S> FrontMatter<S> {
@@ -78,6 +80,8 @@ impl<S> FrontMatter<S> {
             dialect: self.placeholder_dialect.as_ref().map(&at),
             default_dialect: None,
             partial: self.partial,
+            group: self.group,
+            translation_of: self.translation_of,
         }
     }
 }
@@ -97,6 +101,8 @@ const KEYS: &[&str] = &[
     "allow",
     "placeholder-dialect",
     "partial",
+    "group",
+    "translation-of",
 ];
 
 /// The front matter block fenced by `fence` lines at `start` of `text`:

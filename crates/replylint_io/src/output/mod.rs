@@ -133,8 +133,12 @@ pub struct Place {
     /// the place.
     pub note: String,
     /// The text of the line `start` is on (without its line break), for
-    /// formats that show the line.
+    /// formats that show the line; a window of it around `start` when the
+    /// line is very long.
     pub line: String,
+    /// The byte offset in the file where `line` starts: the span is
+    /// `start.offset - line_start ..` in `line`.
+    pub line_start: usize,
 }
 
 impl Place {
