@@ -1,7 +1,9 @@
 //! Rule fixtures, as ruff's rule tests: `tests/fixtures/rules/<rule-id>/`
 //! holds replies that must fail (`fail-*.txt`: at least one diagnostic of
 //! the rule) and replies that must pass (`pass-*.txt`: none of it), each
-//! with its channel, language and mode in YAML front matter. A folder may
+//! with its channel, language and mode in YAML front matter. The library
+//! rules' fixtures are libraries (`fail-*.jsonl`, `pass-*.jsonl`), each
+//! reply with its own fields. A folder may
 //! hold a `replylint.toml` for what no built-in channel sets (the
 //! `signature` rule's pattern).
 //!
@@ -55,7 +57,10 @@ impl Fixture {
 
     /// The snapshot's name: rule and file.
     fn snapshot(&self) -> String {
-        let stem = self.file.strip_suffix(".txt").unwrap_or(&self.file);
+        let stem = self
+            .file
+            .rsplit_once('.')
+            .map_or(self.file.as_str(), |(stem, _)| stem);
         format!("{}__{stem}", self.rule)
     }
 }
@@ -95,12 +100,15 @@ fn fixtures() -> (Vec<Fixture>, Vec<String>) {
             .collect();
         files.sort();
         for file in files {
-            let kind = match (file.strip_suffix(".txt"), file.split('-').next()) {
+            let stem = file
+                .strip_suffix(".txt")
+                .or_else(|| file.strip_suffix(".jsonl"));
+            let kind = match (stem, file.split('-').next()) {
                 (Some(_), Some("fail")) => Kind::Fail,
                 (Some(_), Some("pass")) => Kind::Pass,
                 _ => {
                     problems.push(format!(
-                        "{rule}/{file}: not `fail-*.txt`, `pass-*.txt` or `{CONFIG}`"
+                        "{rule}/{file}: not `fail-*.txt`, `pass-*.txt`, `fail-*.jsonl`, `pass-*.jsonl` or `{CONFIG}`"
                     ));
                     continue;
                 }
@@ -224,7 +232,9 @@ fn every_fixture_fails_or_passes_as_named_and_renders_as_its_snapshot() {
             }
             _ => {}
         }
-        if fixture.kind == Kind::Pass {
+        // A library's replies name their channels; a text fixture's
+        // channel must have the rule on.
+        if fixture.kind == Kind::Pass && fixture.file.ends_with(".txt") {
             let cli = CliOverrides {
                 config: Some(config.path().join(CONFIG)),
                 ..CliOverrides::default()

@@ -13,8 +13,8 @@
 //! [`BANDS`] bands of [`ROWS`] values, each band hashed to a bucket; a
 //! reply is compared with the first reply of each of its buckets only, so
 //! the work is linear in the library (at most [`BANDS`] comparisons a
-//! reply), and pairs at the threshold of 0.8 share a bucket with
-//! probability 0.9998. Replies found alike are joined into clusters, each
+//! reply), and pairs at the default threshold of 0.7 share a bucket with
+//! probability 0.988 (0.9998 at 0.8). Replies found alike are joined into clusters, each
 //! reported once with all its members.
 
 use super::translations::Groups;
@@ -76,9 +76,7 @@ impl Signature {
                 if filled[b] {
                     continue;
                 }
-                let Some(k) = (1..BINS).find(|k| filled[(b + k) % BINS]) else {
-                    return None;
-                };
+                let k = (1..BINS).find(|k| filled[(b + k) % BINS])?;
                 bins[b] = bins[(b + k) % BINS].rotate_left(k as u32) ^ k as u32;
             }
         }

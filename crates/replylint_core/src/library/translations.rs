@@ -40,6 +40,10 @@ pub struct GroupKey {
     /// Only a reply's own id: a group only when another reply names it
     /// with `group` or `translation-of`.
     pub tentative: bool,
+    /// The key of the reply's own id (`=refund`): when another reply's
+    /// `group`, `translation-of` or id names it, the reply is in that
+    /// group, whatever its path says.
+    pub own: Option<String>,
 }
 
 /// A language tag as written in an id, folder or file name: `it`, `EN`,
@@ -83,6 +87,11 @@ fn split_language(name: &str) -> Option<(&str, Language)> {
 
 /// The group `reply` belongs to, if any; `path` is its file's.
 pub fn group_key(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
+    let own = reply.meta.id.as_ref().map(|id| format!("={id}"));
+    group_key_of(reply, path).map(|key| GroupKey { own, ..key })
+}
+
+fn group_key_of(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
     let meta = &reply.meta;
     let explicit = meta
         .group
@@ -96,6 +105,7 @@ pub fn group_key(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
             language: None,
             translation,
             tentative: false,
+            own: None,
         });
     }
     if let Some(id) = &meta.id
@@ -107,6 +117,7 @@ pub fn group_key(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
             language: Some(language),
             translation: false,
             tentative: false,
+            own: None,
         });
     }
     if let Some(key) = path.and_then(|p| path_key(p, meta.id.as_deref())) {
@@ -118,6 +129,7 @@ pub fn group_key(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
         language: None,
         translation: false,
         tentative: true,
+        own: None,
     })
 }
 
@@ -163,6 +175,7 @@ fn path_key(path: &Path, id: Option<&str>) -> Option<GroupKey> {
         language,
         translation: false,
         tentative: false,
+        own: None,
     })
 }
 
@@ -170,7 +183,10 @@ fn path_key(path: &Path, id: Option<&str>) -> Option<GroupKey> {
 /// numbers, each where the reply has it.
 #[derive(Debug, Clone)]
 pub struct Content<L> {
-    /// `(as compared, where)`: placeholders without inner white space.
+    /// Whether the reply is a template (`mode = "template"`).
+    pub template: bool,
+    /// `(as compared, where)`: placeholders without white space inside
+    /// their braces (`{{ name }}` is `{{name}}`).
     pub placeholders: Vec<(String, L)>,
     /// Links without scheme, `www.`, language path segments or query.
     pub links: Vec<(String, L)>,
@@ -183,6 +199,7 @@ impl<L> Content<L> {
     pub fn map<M>(self, mut f: impl FnMut(L) -> M) -> Content<M> {
         let mut each = |v: Vec<(String, L)>| v.into_iter().map(|(s, l)| (s, f(l))).collect();
         Content {
+            template: self.template,
             placeholders: each(self.placeholders),
             links: each(self.links),
             numbers: each(self.numbers),
@@ -195,6 +212,7 @@ impl Content<BodySpan> {
     pub fn of(cx: &Context<'_>) -> Self {
         let body = cx.body();
         let mut content = Content {
+            template: cx.mode == crate::mode::Mode::Template,
             placeholders: Vec::new(),
             links: Vec::new(),
             numbers: Vec::new(),
@@ -202,10 +220,9 @@ impl Content<BodySpan> {
         for token in cx.tokens() {
             let text = &body[token.range.clone()];
             match token.kind {
-                Kind::Placeholder => content.placeholders.push((
-                    text.chars().filter(|c| !c.is_whitespace()).collect(),
-                    token.range.clone(),
-                )),
+                Kind::Placeholder => content
+                    .placeholders
+                    .push((normal_placeholder(text), token.range.clone())),
                 Kind::Url => content.links.push((normal_link(text), token.range.clone())),
                 Kind::Number => {
                     let mut at = token.range.start;
@@ -225,6 +242,24 @@ impl Content<BodySpan> {
         }
         content
     }
+}
+
+/// A placeholder as compared: no white space just inside its brackets.
+fn normal_placeholder(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let inside_bracket = matches!(previous, '{' | '[' | '(' | '%' | '<')
+            || matches!(next, '}' | ']' | ')' | '%' | '>');
+        if c.is_whitespace() && inside_bracket {
+            continue;
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 /// A link as translations are expected to keep it: no scheme, `www.`,
@@ -275,10 +310,12 @@ impl Groups {
         let mut groups = Groups::default();
         for (i, p) in profiles.iter().enumerate() {
             let Some(g) = &p.group else { continue };
-            if g.tentative && !named.contains(g.key.as_str()) {
-                continue;
-            }
-            let n = *index.entry(g.key.as_str()).or_insert_with(|| {
+            let key = match &g.own {
+                Some(own) if named.contains(own.as_str()) => own.as_str(),
+                _ if g.tentative && !named.contains(g.key.as_str()) => continue,
+                _ => g.key.as_str(),
+            };
+            let n = *index.entry(key).or_insert_with(|| {
                 groups.members.push(Vec::new());
                 groups.members.len() - 1
             });
@@ -295,7 +332,8 @@ impl Groups {
 }
 
 /// The languages every group must have: the configured ones, else those
-/// at least half of the groups have (none when fewer than two groups).
+/// at least half of the translated groups (groups in two languages or
+/// more) have; none when no group is translated.
 fn expected_languages<L>(
     profiles: &[Profile<L>],
     groups: &Groups,
@@ -304,22 +342,24 @@ fn expected_languages<L>(
     if !options.languages.is_empty() {
         return options.languages.clone();
     }
-    if groups.members.len() < 2 {
-        return Vec::new();
-    }
     let mut having: BTreeMap<Language, usize> = BTreeMap::new();
+    let mut translated = 0;
     for members in &groups.members {
         let languages: BTreeSet<Language> = members
             .iter()
             .filter_map(|&i| profiles[i].language)
             .collect();
+        if languages.len() < 2 {
+            continue;
+        }
+        translated += 1;
         for l in languages {
             *having.entry(l).or_default() += 1;
         }
     }
     having
         .into_iter()
-        .filter(|&(_, n)| 2 * n >= groups.members.len() && n >= 2)
+        .filter(|&(_, n)| 2 * n >= translated)
         .map(|(l, _)| l)
         .collect()
 }
@@ -405,7 +445,7 @@ fn missing<L: Clone>(
         rule: RULES[MISSING_TRANSLATION],
         severity: profiles[first].level(MISSING_TRANSLATION).expect("on"),
         message: format!(
-            "`{name}` has no {} version (it is in {}; the library's macros are in {})",
+            "`{name}` has no {} version (it has {}; the library's macros are in {})",
             names(&lacking),
             names(&have),
             names(expected),
@@ -485,6 +525,10 @@ fn drift<L: Clone>(
             at: at.clone(),
             note,
         };
+        // Placeholders and numbers are compared when the source is a
+        // template (in template mode, or with placeholders): a filled-in
+        // draft carries one customer's order number.
+        let templates = source.template || !source.placeholders.is_empty();
         for (what, theirs, ours, help) in [
             (
                 "placeholder",
@@ -506,6 +550,9 @@ fn drift<L: Clone>(
             ),
         ] {
             let numbers = what == "number";
+            if !templates && what != "link" {
+                continue;
+            }
             // Numbers that are part of a fact are compared as facts.
             let in_fact = |reply: usize, s: &str| {
                 numbers
@@ -637,6 +684,13 @@ mod tests {
         let key = path_key(Path::new("en/macros.toml"), Some("refund")).unwrap();
         assert_eq!(key.name, "*/macros.toml#refund");
         assert_eq!(path_key(Path::new("macros/refund.md"), None), None);
+    }
+
+    #[test]
+    fn placeholders_compare_without_inner_padding() {
+        assert_eq!(normal_placeholder("{{ ticket.id }}"), "{{ticket.id}}");
+        assert_eq!(normal_placeholder("[ORDER NUMBER]"), "[ORDER NUMBER]");
+        assert_eq!(normal_placeholder("{% if x %}"), "{%if x%}");
     }
 
     #[test]

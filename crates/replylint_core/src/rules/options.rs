@@ -87,7 +87,7 @@ macro_rules! rule_options {
                 #[starter = "## alike two replies must be to be reported as near-duplicates."]
                 #[starter = "# [library]"]
                 #[starter = "# languages = [\"en\", \"it\"]"]
-                #[starter = "# near-duplicate-threshold = 80"]
+                #[starter = "# near-duplicate-threshold = 70"]
                 library: LibraryTable => LibraryOptions = map(LibraryTable::resolve),
             }
             { $($after)* }
@@ -249,7 +249,7 @@ impl Default for LibraryOptions {
         LibraryOptions {
             languages: Vec::new(),
             source_language: None,
-            near_duplicate_threshold: 0.8,
+            near_duplicate_threshold: 0.7,
             near_duplicate_min_chars: 80,
         }
     }
@@ -269,7 +269,7 @@ crate::declare::declare_options! {
         source_language: crate::lang::Language,
         /// How alike two replies must be to be reported as near-duplicates,
         /// in percent of their five-character shingles in common, from 50
-        /// to 100. Default 80.
+        /// to 100. Default 70.
         near_duplicate_threshold: crate::declare::Bounded<50, 100>,
         /// Replies with fewer characters of text than this (salutation and
         /// signature apart) are not compared. Default 80.
