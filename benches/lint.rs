@@ -123,6 +123,52 @@ fn engine(bencher: Bencher) {
         });
 }
 
+/// The engine as a library run calls it: every enabled rule, and the
+/// profile the library rules read; compare with `engine`.
+#[divan::bench]
+fn engine_profiled(bencher: Bencher) {
+    let fx = &*FIXTURE;
+    let contexts: Vec<_> = fx
+        .replies
+        .iter()
+        .map(|reply| (reply, fx.settings.reply_context(None, &reply.meta).unwrap()))
+        .collect();
+    bencher
+        .counter(ItemsCount::new(fx.replies.len()))
+        .bench(|| {
+            let mut found = 0;
+            for (reply, rc) in &contexts {
+                let (diagnostics, profile) =
+                    replylint_core::engine::lint_profiled(&fx.settings, reply, rc, true);
+                found += diagnostics.len() + profile.map_or(0, |p| p.facts.len());
+            }
+            black_box(found)
+        });
+}
+
+/// The library pass over the profiles of 10,080 replies (the library 42
+/// times, each copy with ids of its own); time per reply.
+#[divan::bench]
+fn library_pass(bencher: Bencher) {
+    let fx = &*FIXTURE;
+    let mut profiles = Vec::new();
+    for copy in 0..42 {
+        for reply in &fx.replies {
+            let rc = fx.settings.reply_context(None, &reply.meta).unwrap();
+            let (_, profile) =
+                replylint_core::engine::lint_profiled(&fx.settings, reply, &rc, true);
+            if let Some(mut p) = profile {
+                p.id = p.id.map(|id| format!("{id}-{copy}").into());
+                profiles.push(p);
+            }
+        }
+    }
+    let options = &fx.settings.rule_settings.library;
+    bencher
+        .counter(ItemsCount::new(profiles.len()))
+        .bench(|| black_box(replylint_core::library::check(&profiles, options).len()));
+}
+
 /// Everything a reply of a library goes through: the TOML reader, the
 /// context lookup, the engine, and the file positions of each diagnostic.
 #[divan::bench]

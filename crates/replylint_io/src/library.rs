@@ -11,8 +11,9 @@ use replylint_core::reply::{Reply, locate};
 use std::sync::Arc;
 
 /// The longest line a place keeps for formats that show it (in bytes): a
-/// longer one (a minified export) keeps a window around the place.
-const MAX_LINE: usize = 480;
+/// longer one (a JSON Lines record, a minified export) keeps a window
+/// around the place, so that memory stays small per reply.
+const MAX_LINE: usize = 160;
 
 /// A place in a file, with its line's text.
 #[derive(Debug, Clone)]
@@ -29,7 +30,6 @@ pub struct At {
 #[derive(Debug, Clone)]
 struct Named {
     path: Arc<str>,
-    id: Option<Box<str>>,
     title: Option<Box<str>>,
     channel: Arc<str>,
 }
@@ -54,7 +54,7 @@ pub fn locate_profile(reply: &Reply, index: &LineIndex, profile: Profile<BodySpa
             (line, range.start)
         } else {
             let at = start.offset.clamp(range.start, range.start + line.len());
-            let mut from = at.saturating_sub(MAX_LINE / 3).max(range.start);
+            let mut from = at.saturating_sub(MAX_LINE / 4).max(range.start);
             let mut to = (from + MAX_LINE).min(range.start + line.len());
             while !text.is_char_boundary(from) {
                 from -= 1;
@@ -86,7 +86,6 @@ impl Profiles {
         };
         self.named.push(Named {
             path,
-            id: reply.meta.id.as_deref().map(Into::into),
             title: reply.meta.title.as_deref().map(Into::into),
             channel,
         });
@@ -128,7 +127,7 @@ impl Profiles {
                                 path: named.path.to_string(),
                                 start: p.at.start,
                                 end: p.at.end,
-                                reply_id: named.id.as_deref().map(Into::into),
+                                reply_id: self.profiles[p.reply].id.as_deref().map(Into::into),
                                 reply_title: named.title.as_deref().map(Into::into),
                                 note: p.note,
                                 line: p.at.line.to_string(),

@@ -1,8 +1,8 @@
 //! `near-duplicate`: replies whose text is nearly the same.
 //!
 //! A reply's text (its sentences, without salutation, sign-off and
-//! signature; placeholders as one mark; case, accents and punctuation
-//! folded) is cut into overlapping five-character shingles, and each
+//! signature; placeholders as one mark; case and punctuation folded) is
+//! cut into overlapping five-byte shingles, and each
 //! reply gets a MinHash signature of [`BINS`] values by one-permutation
 //! hashing (each shingle hashed once, into one of the bins, the least
 //! hash of each bin kept; empty bins borrow from the next one). The share
@@ -21,7 +21,6 @@ use super::translations::Groups;
 use super::{Finding, Involved, LibraryOptions, NEAR_DUPLICATE, Profile, RULES, count};
 use crate::rules::Context;
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 
 /// Values in a signature.
 pub const BINS: usize = 64;
@@ -31,9 +30,11 @@ pub const ROWS: usize = BINS / BANDS;
 /// Characters in a shingle.
 const SHINGLE: usize = 5;
 
-/// A reply's MinHash signature.
+/// A reply's MinHash signature: the least 16-bit hash of each bin (two
+/// different shingles share one with probability 1/65,536, which the
+/// threshold does not notice).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signature(Box<[u32; BINS]>);
+pub struct Signature(Box<[u16; BINS]>);
 
 impl Signature {
     /// The estimated Jaccard similarity of two signatures' texts.
@@ -48,36 +49,40 @@ impl Signature {
     }
 
     /// The signature of `text` (already folded), `None` when it has no
-    /// shingle.
+    /// shingle. Shingles are windows of [`SHINGLE`] bytes: the folded text
+    /// is mostly ASCII, and a window that cuts a character cuts it the
+    /// same way in every text.
     pub fn of(text: &str) -> Option<Signature> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        if chars.len() < SHINGLE {
+        let bytes = text.as_bytes();
+        if bytes.len() < SHINGLE {
             return None;
         }
-        let hasher = foldhash::fast::FixedState::with_seed(0x5eed);
-        let mut bins = [u32::MAX; BINS];
-        let mut filled = [false; BINS];
-        for w in 0..=chars.len() - SHINGLE {
-            let start = chars[w].0;
-            let end = chars.get(w + SHINGLE).map_or(text.len(), |c| c.0);
-            let h = hasher.hash_one(&text[start..end]);
+        let mut bins = [u16::MAX; BINS];
+        let mut filled = 0u64;
+        let mut window = 0u64;
+        for (i, &b) in bytes.iter().enumerate() {
+            window = (window << 8 | u64::from(b)) & ((1 << (8 * SHINGLE)) - 1);
+            if i + 1 < SHINGLE {
+                continue;
+            }
+            let h = mix(window);
             let bin = (h >> 58) as usize % BINS;
-            let value = h as u32;
+            let value = h as u16;
             if value <= bins[bin] {
                 bins[bin] = value;
-                filled[bin] = true;
+                filled |= 1 << bin;
             }
         }
         // Densify: an empty bin takes the next filled bin's value (mixed
-        // with the distance, so two empty bins do not look alike by
+        // with the distance, so that two empty bins do not look alike by
         // chance more than filled ones).
-        if filled.iter().any(|f| !f) {
+        if filled != u64::MAX {
             for b in 0..BINS {
-                if filled[b] {
+                if filled & (1 << b) != 0 {
                     continue;
                 }
-                let k = (1..BINS).find(|k| filled[(b + k) % BINS])?;
-                bins[b] = bins[(b + k) % BINS].rotate_left(k as u32) ^ k as u32;
+                let k = (1..BINS).find(|k| filled & (1 << ((b + k) % BINS)) != 0)?;
+                bins[b] = bins[(b + k) % BINS].rotate_left(k as u32) ^ k as u16;
             }
         }
         Some(Signature(Box::new(bins)))
@@ -85,48 +90,59 @@ impl Signature {
 
     /// The bucket of each band.
     fn buckets(&self) -> [u64; BANDS] {
-        let hasher = foldhash::fast::FixedState::with_seed(0xba2d);
-        std::array::from_fn(|band| hasher.hash_one((band, &self.0[band * ROWS..(band + 1) * ROWS])))
+        std::array::from_fn(|band| {
+            let rows = &self.0[band * ROWS..(band + 1) * ROWS];
+            let packed = rows
+                .iter()
+                .fold(band as u64, |acc, &v| acc << 16 ^ u64::from(v));
+            mix(packed ^ (band as u64) << 60)
+        })
     }
 }
 
-/// The text compared: the reply's sentences without its salutation line,
-/// sign-off and signature, folded (lower case, no accents), each run of
-/// anything but letters and digits one space, placeholders one `§`.
+/// A 64-bit mix (the finaliser of SplitMix64): every input bit moves
+/// every output bit.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The text compared: the reply's prose, without its salutation line,
+/// sign-off and signature ([`crate::analysis::letter::prose`]), folded (lower case, typographic apostrophes
+/// straight), each run of anything but letters and digits one space,
+/// placeholders one `§`.
 pub fn folded_text(cx: &Context<'_>) -> String {
     let body = cx.body();
-    let placeholders: Vec<std::ops::Range<usize>> = cx
+    let mut placeholders = cx
         .tokens()
         .iter()
         .filter(|t| t.kind == crate::analysis::tokens::Kind::Placeholder)
         .map(|t| t.range.clone())
-        .collect();
-    let mut out = String::new();
+        .peekable();
+    let range = crate::analysis::letter::prose(&cx.letter());
+    let mut out = String::with_capacity(range.len());
     let mut space = true;
-    for sentence in cx.prose_sentences() {
-        let mut at = sentence.start;
-        while at < sentence.end {
-            if let Some(p) = placeholders.iter().find(|p| p.start == at) {
-                out.push('§');
-                space = false;
-                at = p.end.max(at + 1);
-                continue;
-            }
-            let Some(c) = body[at..].chars().next() else {
-                break;
-            };
-            at += c.len_utf8();
-            if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    out.push_str(&crate::text::strip_accents(l.encode_utf8(&mut [0; 4])));
-                }
-                space = false;
-            } else if !space {
-                out.push(' ');
-                space = true;
-            }
+    let mut at = range.start;
+    while at < range.end {
+        while placeholders.next_if(|p| p.end <= at).is_some() {}
+        if let Some(p) = placeholders.peek().filter(|p| p.start == at) {
+            out.push('§');
+            space = false;
+            at = p.end.max(at + 1);
+            continue;
         }
-        if !space {
+        let Some(c) = body[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+        } else if c.is_alphanumeric() {
+            out.extend(crate::text::fold_char(c));
+            space = false;
+        } else if !space {
             out.push(' ');
             space = true;
         }
@@ -137,11 +153,44 @@ pub fn folded_text(cx: &Context<'_>) -> String {
 
 /// The signature of the reply `cx` lints, when it has text enough.
 pub fn signature(cx: &Context<'_>, options: &LibraryOptions) -> Option<Signature> {
+    // Too short before any analysis: no folded text is longer.
+    if cx.body().len() < options.near_duplicate_min_chars {
+        return None;
+    }
     let text = folded_text(cx);
-    if text.chars().count() < options.near_duplicate_min_chars.max(SHINGLE) {
+    let min = options.near_duplicate_min_chars.max(SHINGLE);
+    if text.len() < min || text.chars().count() < min {
         return None;
     }
     Signature::of(&text)
+}
+
+/// A hasher for keys that are [`mix`]ed already: it keeps them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mixed;
+
+impl std::hash::BuildHasher for Mixed {
+    type Hasher = Kept;
+    fn build_hasher(&self) -> Kept {
+        Kept(0)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Kept(u64);
+
+impl std::hash::Hasher for Kept {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// A union-find over replies.
@@ -182,7 +231,10 @@ pub fn check<L: Clone>(
     };
     // The least similarity that joined each cluster's members.
     let mut least: HashMap<usize, f64> = HashMap::new();
-    let mut buckets: HashMap<u64, u32> = HashMap::new();
+    // Bucket keys are hashes already: the map does not hash them again.
+    let signed = profiles.iter().filter(|p| p.signature.is_some()).count();
+    let mut buckets: HashMap<u64, u32, Mixed> =
+        HashMap::with_capacity_and_hasher(signed * BANDS, Mixed);
     let mut joined = false;
     for (i, p) in profiles.iter().enumerate() {
         let Some(signature) = p

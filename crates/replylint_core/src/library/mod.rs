@@ -56,6 +56,8 @@ pub type Levels = [Option<Severity>; 4];
 pub struct Profile<L> {
     /// The library rules' severities for this reply.
     pub levels: Levels,
+    /// The reply's id, if it has one.
+    pub id: Option<Box<str>>,
     /// Where the reply starts: its first line of text.
     pub anchor: L,
     /// The facts it states, where it states them.
@@ -78,6 +80,7 @@ impl<L> Profile<L> {
     pub fn map<M>(self, mut f: impl FnMut(L) -> M) -> Profile<M> {
         Profile {
             levels: self.levels,
+            id: self.id,
             anchor: f(self.anchor),
             facts: self
                 .facts
@@ -149,6 +152,7 @@ pub fn profile(
     }
     Profile {
         levels,
+        id: reply.meta.id.as_deref().map(Into::into),
         anchor,
         facts,
         language,

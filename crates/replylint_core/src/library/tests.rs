@@ -6,6 +6,7 @@ use crate::analysis::facts::{DurationUnit, FactKind, FactValue};
 fn profile(facts: Vec<Fact>) -> Profile<usize> {
     Profile {
         levels: [Some(Severity::Warning); 4],
+        id: None,
         anchor: 0,
         facts: facts.into_iter().map(|f| (f, 1)).collect(),
         language: None,

@@ -37,13 +37,6 @@ pub struct GroupKey {
     pub language: Option<Language>,
     /// Whether the reply said it translates another (`translation-of`).
     pub translation: bool,
-    /// Only a reply's own id: a group only when another reply names it
-    /// with `group` or `translation-of`.
-    pub tentative: bool,
-    /// The key of the reply's own id (`=refund`): when another reply's
-    /// `group`, `translation-of` or id names it, the reply is in that
-    /// group, whatever its path says.
-    pub own: Option<String>,
 }
 
 /// A language tag as written in an id, folder or file name: `it`, `EN`,
@@ -87,11 +80,6 @@ fn split_language(name: &str) -> Option<(&str, Language)> {
 
 /// The group `reply` belongs to, if any; `path` is its file's.
 pub fn group_key(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
-    let own = reply.meta.id.as_ref().map(|id| format!("={id}"));
-    group_key_of(reply, path).map(|key| GroupKey { own, ..key })
-}
-
-fn group_key_of(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
     let meta = &reply.meta;
     let explicit = meta
         .group
@@ -104,8 +92,6 @@ fn group_key_of(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
             name: group.clone(),
             language: None,
             translation,
-            tentative: false,
-            own: None,
         });
     }
     if let Some(id) = &meta.id
@@ -116,21 +102,9 @@ fn group_key_of(reply: &Reply, path: Option<&Path>) -> Option<GroupKey> {
             name: base.to_owned(),
             language: Some(language),
             translation: false,
-            tentative: false,
-            own: None,
         });
     }
-    if let Some(key) = path.and_then(|p| path_key(p, meta.id.as_deref())) {
-        return Some(key);
-    }
-    meta.id.as_ref().map(|id| GroupKey {
-        key: format!("={id}"),
-        name: id.clone(),
-        language: None,
-        translation: false,
-        tentative: true,
-        own: None,
-    })
+    path.and_then(|p| path_key(p, meta.id.as_deref()))
 }
 
 /// The group a file's place gives: a language folder in its path, or a
@@ -174,8 +148,6 @@ fn path_key(path: &Path, id: Option<&str>) -> Option<GroupKey> {
         name: shown,
         language,
         translation: false,
-        tentative: false,
-        own: None,
     })
 }
 
@@ -298,22 +270,21 @@ pub struct Groups {
 
 impl Groups {
     pub fn of<L>(profiles: &[Profile<L>]) -> Self {
-        // Names that replies give with `group` or `translation-of`: a
-        // reply whose own id is one of them is in that group.
+        // Names that replies give with `group`, `translation-of` or their
+        // ids' language: a reply whose own id is one of them is in that
+        // group, whatever its path says.
         let named: BTreeSet<&str> = profiles
             .iter()
             .filter_map(|p| p.group.as_ref())
-            .filter(|g| !g.tentative)
-            .map(|g| g.key.as_str())
+            .filter_map(|g| g.key.strip_prefix('='))
             .collect();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut groups = Groups::default();
         for (i, p) in profiles.iter().enumerate() {
-            let Some(g) = &p.group else { continue };
-            let key = match &g.own {
-                Some(own) if named.contains(own.as_str()) => own.as_str(),
-                _ if g.tentative && !named.contains(g.key.as_str()) => continue,
-                _ => g.key.as_str(),
+            let key = match (&p.id, &p.group) {
+                (Some(id), _) if named.contains(&**id) => format!("={id}"),
+                (_, Some(g)) => g.key.clone(),
+                (_, None) => continue,
             };
             let n = *index.entry(key).or_insert_with(|| {
                 groups.members.push(Vec::new());
