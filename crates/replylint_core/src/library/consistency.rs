@@ -9,23 +9,9 @@
 //! states it and every place that states the most stated value.
 
 use super::translations::Groups;
-use super::{Finding, INCONSISTENT_FACT, Involved, Profile, RULES, count};
+use super::{Finding, INCONSISTENT_FACT, Involved, Profile, RULES, count, describe};
 use crate::analysis::facts::{DurationUnit, Fact, FactKind, FactValue};
 use std::collections::{BTreeSet, HashMap};
-
-/// What a fact is about, in messages: "refund time window", "express
-/// delivery time window", "support phone number".
-pub fn describe(fact: &Fact) -> String {
-    let subject = match fact.subject.split_once(':') {
-        Some((subject, qualifier)) => format!("{qualifier} {subject}"),
-        None => fact.subject.clone(),
-    };
-    let subject = subject.replace('-', " ");
-    if subject.is_empty() || subject == "contact" {
-        return fact.kind.as_str().to_owned();
-    }
-    format!("{subject} {}", fact.kind.as_str())
-}
 
 /// Facts are comparable when their keys are equal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

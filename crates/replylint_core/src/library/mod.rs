@@ -214,6 +214,20 @@ pub fn check<L: Clone>(profiles: &[Profile<L>], options: &LibraryOptions) -> Vec
     out
 }
 
+/// What a fact is about, in messages: "refund time window", "express
+/// delivery time window", "support phone number".
+pub fn describe(fact: &Fact) -> String {
+    let subject = match fact.subject.split_once(':') {
+        Some((subject, qualifier)) => format!("{qualifier} {subject}"),
+        None => fact.subject.clone(),
+    };
+    let subject = subject.replace('-', " ");
+    if subject.is_empty() || subject == "contact" {
+        return fact.kind.as_str().to_owned();
+    }
+    format!("{subject} {}", fact.kind.as_str())
+}
+
 /// `n` things: "1 reply", "3 replies".
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

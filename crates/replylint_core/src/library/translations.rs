@@ -216,12 +216,33 @@ impl Content<BodySpan> {
     }
 }
 
-/// A placeholder as compared: no white space just inside its brackets.
+/// A placeholder as compared: no white space just inside its brackets,
+/// and its quoted texts empty (`{{name | default: "cliente"}}` is
+/// `{{name | default: ""}}`: a fallback is translated with the reply).
 fn normal_placeholder(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut previous = ' ';
+    let mut quote = None;
     while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            if c == q {
+                out.push(c);
+                quote = None;
+                previous = c;
+            }
+            continue;
+        }
+        if matches!(c, '"' | '\'' | '“' | '”' | '«' | '»') {
+            quote = Some(match c {
+                '“' => '”',
+                '«' => '»',
+                c => c,
+            });
+            out.push(c);
+            previous = c;
+            continue;
+        }
         let next = chars.peek().copied().unwrap_or(' ');
         let inside_bracket = matches!(previous, '{' | '[' | '(' | '%' | '<')
             || matches!(next, '}' | ']' | ')' | '%' | '>');
@@ -303,8 +324,9 @@ impl Groups {
 }
 
 /// The languages every group must have: the configured ones, else those
-/// at least half of the translated groups (groups in two languages or
-/// more) have; none when no group is translated.
+/// at least half of the groups have, when one group at least is
+/// translated (in two languages or more): a library of macros each in one
+/// language expects nothing.
 fn expected_languages<L>(
     profiles: &[Profile<L>],
     groups: &Groups,
@@ -320,17 +342,17 @@ fn expected_languages<L>(
             .iter()
             .filter_map(|&i| profiles[i].language)
             .collect();
-        if languages.len() < 2 {
-            continue;
-        }
-        translated += 1;
+        translated += usize::from(languages.len() >= 2);
         for l in languages {
             *having.entry(l).or_default() += 1;
         }
     }
+    if translated == 0 {
+        return Vec::new();
+    }
     having
         .into_iter()
-        .filter(|&(_, n)| 2 * n >= translated)
+        .filter(|&(_, n)| 2 * n >= groups.members.len())
         .map(|(l, _)| l)
         .collect()
 }
@@ -595,7 +617,7 @@ fn drift<L: Clone>(
             }) {
                 continue;
             }
-            let what = super::consistency::describe(fact);
+            let what = super::describe(fact);
             report(
                 format!(
                     "the {this} version says {} for the {what}; the {source_name} one says {}",
@@ -662,6 +684,10 @@ mod tests {
         assert_eq!(normal_placeholder("{{ ticket.id }}"), "{{ticket.id}}");
         assert_eq!(normal_placeholder("[ORDER NUMBER]"), "[ORDER NUMBER]");
         assert_eq!(normal_placeholder("{% if x %}"), "{%if x%}");
+        assert_eq!(
+            normal_placeholder("{{ name | default: \"cliente\" }}"),
+            normal_placeholder("{{name | default: \"customer\"}}")
+        );
     }
 
     #[test]
