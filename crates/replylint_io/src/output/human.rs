@@ -1456,7 +1456,7 @@ mod tests {
             };
             let origins = ["macros/a.toml", "emails/b.md", "c.txt"];
             let mut ranges = Vec::new();
-            for (line, a, b, _, label) in &places {
+            for (line, a, b, _, _) in &places {
                 let leading = line.chars().take_while(|c| c.is_whitespace()).count();
                 let (a, b) = (a % (line.len() + 1), b % (line.len() + 1));
                 let range = a.min(b)..a.max(b);
