@@ -377,6 +377,25 @@ pub struct JsonDiagnostic<'a> {
     pub start: Position,
     pub end: Position,
     pub fix: Option<JsonFix<'a>>,
+    /// A library diagnostic's: what the reply says where it is reported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    /// A library diagnostic's: the other places it involves, in order
+    /// (none for a diagnostic of one place).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Vec<JsonRelated<'a>>>,
+}
+
+/// The JSON shape of another place a library diagnostic involves.
+#[derive(Debug, Serialize)]
+pub struct JsonRelated<'a> {
+    pub path: &'a str,
+    pub reply_id: Option<&'a str>,
+    pub reply_title: Option<&'a str>,
+    pub start: Position,
+    pub end: Position,
+    /// What the reply says there.
+    pub message: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -403,7 +422,43 @@ impl<'a> JsonDiagnostic<'a> {
                 applicability: *a,
                 edits,
             }),
+            note: None,
+            related: None,
         }
+    }
+
+    /// A library diagnostic, at its first place with the others as
+    /// `related`; `None` without places.
+    pub fn library(f: &'a LibraryFinding) -> Option<Self> {
+        let (first, others) = f.places.split_first()?;
+        Some(JsonDiagnostic {
+            path: &first.path,
+            reply_id: first.reply_id.as_deref(),
+            reply_title: first.reply_title.as_deref(),
+            channel: &f.channel,
+            rule: f.rule,
+            severity: f.severity,
+            message: &f.message,
+            help: f.help.as_deref(),
+            part: None,
+            start: first.start,
+            end: first.end,
+            fix: None,
+            note: Some(&first.note),
+            related: Some(
+                others
+                    .iter()
+                    .map(|p| JsonRelated {
+                        path: &p.path,
+                        reply_id: p.reply_id.as_deref(),
+                        reply_title: p.reply_title.as_deref(),
+                        start: p.start,
+                        end: p.end,
+                        message: &p.note,
+                    })
+                    .collect(),
+            ),
+        })
     }
 }
 
