@@ -198,12 +198,17 @@ mod tests {
         for (i, _) in text.match_indices('&') {
             let entity = &text[i..text[i..].find(';').map_or(text.len(), |e| i + e + 1)];
             assert!(
-                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#10;", "&#9;", "&#13;"]
-                    .contains(&entity),
+                [
+                    "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#10;", "&#9;", "&#13;"
+                ]
+                .contains(&entity),
                 "{entity}"
             );
         }
-        assert!(!text.contains(|c: char| c.is_control() && c != '\n'), "{text:?}");
+        assert!(
+            !text.contains(|c: char| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
         insta::assert_snapshot!(text);
     }
 
