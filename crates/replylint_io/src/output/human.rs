@@ -47,7 +47,7 @@
 //! and combining marks (none).
 
 use super::escape;
-use super::{Emitter, FileReport, Finding, LibraryFinding, Summary};
+use super::{Emitter, FileReport, Finding, LibraryFinding, Place, Summary};
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 use colored::Colorize;
@@ -86,7 +86,11 @@ impl Human {
     /// reply says there as the label of its span (and, for the others,
     /// which reply it is); the first place's reply and the help as
     /// footers. `None` for a finding without places.
-    fn render_library(&self, f: &LibraryFinding) -> Option<String> {
+    fn render_library<'a>(
+        &self,
+        f: &'a LibraryFinding,
+        cache: &mut PlaceFacts<'a>,
+    ) -> Option<String> {
         let first = f.places.first()?;
         let origins: Vec<Cow<'_, str>> = f
             .places
@@ -109,11 +113,7 @@ impl Human {
                 one_line(&label)
             })
             .collect();
-        let facts: Vec<LineFacts> = f
-            .places
-            .iter()
-            .map(|p| LineFacts::new(p.line_text()))
-            .collect();
+        let facts: Vec<usize> = f.places.iter().map(|p| cache.of(p)).collect();
         let spots: Vec<Spot<'_>> = f
             .places
             .iter()
@@ -128,7 +128,7 @@ impl Human {
                 Spot {
                     origin: &origins[i],
                     line,
-                    facts: &facts[i],
+                    facts: &cache.facts[facts[i]],
                     number: p.start.line,
                     column: p.start.column,
                     range,
@@ -152,6 +152,31 @@ impl Human {
             footers,
         };
         Some(render_spots(&shown, &self.styles, &spots))
+    }
+}
+
+/// The [`LineFacts`] of the lines places are on, worked out once per
+/// file and line: places on a long line, each with a copy of it, do not
+/// each read all of it again.
+#[derive(Default)]
+struct PlaceFacts<'a> {
+    /// By file and line number: the lines met (one, unless places do not
+    /// agree on it) with the index of their facts.
+    index: HashMap<(&'a str, usize), Vec<(&'a str, usize)>>,
+    facts: Vec<LineFacts>,
+}
+
+impl<'a> PlaceFacts<'a> {
+    /// The index in `facts` of the facts of `p`'s line.
+    fn of(&mut self, p: &'a Place) -> usize {
+        let line = p.line_text();
+        let met = self.index.entry((&p.path, p.start.line)).or_default();
+        if let Some(&(_, i)) = met.iter().find(|(kept, _)| *kept == line) {
+            return i;
+        }
+        self.facts.push(LineFacts::new(line));
+        met.push((line, self.facts.len() - 1));
+        self.facts.len() - 1
     }
 }
 
@@ -473,8 +498,9 @@ impl Emitter for Human {
     }
 
     fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        let mut facts = PlaceFacts::default();
         for f in findings {
-            if let Some(rendered) = self.render_library(f) {
+            if let Some(rendered) = self.render_library(f, &mut facts) {
                 writeln!(out, "{rendered}\n")?;
             }
         }
@@ -1366,6 +1392,50 @@ mod tests {
         let mut out = Vec::new();
         Human::new(false).library(&mut out, &[f]).unwrap();
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn places_on_one_long_line_read_it_once() {
+        // A minified export: every place on its one line of 100 kB, each
+        // place with its copy of the line.
+        let unit = "We checked it today and the parcel is on its way to you again.  ";
+        let line = unit.repeat(1_600);
+        let place = |at: usize| {
+            let column = at + 1;
+            let position = |column: usize| replylint_core::location::Position {
+                line: 1,
+                column,
+                column_utf16: column,
+                offset: column - 1,
+            };
+            crate::output::Place {
+                path: "export.json".to_owned(),
+                start: position(column),
+                end: position(column + 7),
+                reply_id: None,
+                reply_title: None,
+                note: "states 14 days".to_owned(),
+                line: line.clone(),
+            }
+        };
+        let findings: Vec<LibraryFinding> = (0..50)
+            .map(|i| LibraryFinding {
+                rule: "inconsistent-fact",
+                severity: Severity::Warning,
+                message: "refund window of 30 days here".to_owned(),
+                help: None,
+                channel: "email".to_owned(),
+                places: vec![place(i * 1_000), place(90_000 + i)],
+            })
+            .collect();
+        let before = READ.with(|r| r.get());
+        let mut out = Vec::new();
+        Human::new(false).library(&mut out, &findings).unwrap();
+        let read = READ.with(|r| r.get()) - before;
+        assert!(read < 2 * line.len(), "{read} characters read");
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.matches("------- states 14 days").count(), 100);
+        assert!(text.lines().all(|l| l.chars().count() <= 140), "{text}");
     }
 
     #[test]

@@ -214,27 +214,60 @@ impl Place {
     /// The bytes of [`Place::line_text`] the place covers, found by its
     /// columns: from `start` to `end`, or to the end of the line when it
     /// runs past it; empty where it covers nothing. Columns beyond the
-    /// line are its end.
+    /// line are its end. The characters before the place are counted a
+    /// block of bytes at a time: a place far into a long line (a minified
+    /// export) is found fast.
     pub fn span_in_line(&self) -> Range<usize> {
         let line = self.line_text();
-        let byte = |column: usize| {
-            line.char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(line.len(), |(i, _)| i)
-        };
-        let start = byte(self.start.column);
+        let start = byte_of_char(line, self.start.column.saturating_sub(1));
         let end = if self.end.line == self.start.line {
-            byte(self.end.column)
+            start
+                + byte_of_char(
+                    &line[start..],
+                    self.end.column.saturating_sub(self.start.column),
+                )
         } else {
             line.len()
         };
-        start..end.max(start)
+        start..end
     }
 
     /// "path:line:column" of the place's start.
     pub fn position(&self) -> String {
         format!("{}:{}:{}", self.path, self.start.line, self.start.column)
     }
+}
+
+/// The byte index of character `n` (0-based) of `s`, or `s.len()` when
+/// it has fewer. Whole blocks of [`BLOCK`] bytes are skipped by counting
+/// the bytes that start a character in them (a count the compiler
+/// vectorises).
+fn byte_of_char(s: &str, n: usize) -> usize {
+    const BLOCK: usize = 1024;
+    let bytes = s.as_bytes();
+    let starts_char = |b: u8| (b as i8) >= -0x40;
+    let (mut at, mut count) = (0, 0);
+    for block in bytes.chunks_exact(BLOCK) {
+        let starts = block
+            .iter()
+            .map(|&b| usize::from(starts_char(b)))
+            .sum::<usize>();
+        if count + starts > n {
+            break;
+        }
+        count += starts;
+        at += BLOCK;
+    }
+    // From `at`, perhaps within a character counted already.
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
+        if starts_char(b) {
+            if count == n {
+                return i;
+            }
+            count += 1;
+        }
+    }
+    s.len()
 }
 
 /// "reply `refund-1` (Refund approved)" from a reply's id and title.
@@ -622,6 +655,16 @@ mod tests {
         p.end = p.start;
         let r = p.span_in_line();
         assert!(r.is_empty() && p.line_text()[r.start..].starts_with("14"));
+    }
+
+    #[test]
+    fn characters_are_found_by_their_index_in_long_lines() {
+        let line = "aé😀漢\te\u{301}".repeat(40);
+        for n in 0..=line.chars().count() + 2 {
+            let expected = line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+            assert_eq!(super::byte_of_char(&line, n), expected, "{n}");
+        }
+        assert_eq!(super::byte_of_char("", 0), 0);
     }
 
     #[test]

@@ -342,17 +342,39 @@ fn library_message(f: &LibraryFinding) -> String {
 
 /// What a library result's fingerprint hashes: its rule, and for every
 /// place the reply and the text it covers (its line when it covers
-/// nothing), not its line number.
+/// nothing, as [`covered`] has it), not its line number.
 fn library_parts(f: &LibraryFinding) -> Vec<&[u8]> {
     let mut parts: Vec<&[u8]> = vec![f.rule.as_bytes()];
     for place in &f.places {
         let reply = place.reply_id.as_deref().or(place.reply_title.as_deref());
         let line = place.line_text();
-        let covered = &line[place.span_in_line()];
+        let span = place.span_in_line();
+        let covered = if span.is_empty() {
+            around(line, span.start)
+        } else {
+            &line[span]
+        };
         parts.push(reply.unwrap_or_default().as_bytes());
-        parts.push(if covered.is_empty() { line } else { covered }.as_bytes());
+        parts.push(covered.as_bytes());
     }
     parts
+}
+
+/// `line`, or in a line longer than [`LONG_LINE`] bytes the [`AROUND`]
+/// bytes either side of byte `at`.
+fn around(line: &str, at: usize) -> &str {
+    if line.len() <= LONG_LINE {
+        return line;
+    }
+    let mut start = at.saturating_sub(AROUND);
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (at + AROUND).min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[start..end]
 }
 
 /// The finding's fix as SARIF replacements of file bytes. Fix edits are
@@ -755,6 +777,20 @@ mod tests {
             results[2]["partialFingerprints"]
         );
         insta::assert_snapshot!(serde_json::to_string_pretty(&run["results"]).unwrap());
+    }
+
+    #[test]
+    fn a_place_covering_nothing_is_fingerprinted_with_its_line_or_around_it() {
+        assert_eq!(around("short line", 3), "short line");
+        let long = "é".repeat(5000);
+        let got = around(&long, 5001);
+        assert!(
+            got.len() <= 2 * AROUND && got.len() > 2 * AROUND - 4,
+            "{}",
+            got.len()
+        );
+        assert!(long.contains(got));
+        assert_eq!(around(&long, 0).len(), AROUND);
     }
 
     #[test]
