@@ -239,8 +239,8 @@ impl Place {
 }
 
 /// The byte index of character `n` (0-based) of `s`, or `s.len()` when
-/// it has fewer. Whole blocks of [`BLOCK`] bytes are skipped by counting
-/// the bytes that start a character in them (a count the compiler
+/// it has fewer. Whole blocks of 1,024 bytes are skipped by counting the
+/// bytes that start a character in them (a count the compiler
 /// vectorises).
 fn byte_of_char(s: &str, n: usize) -> usize {
     const BLOCK: usize = 1024;
