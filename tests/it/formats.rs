@@ -291,6 +291,83 @@ fn the_schema_rejects_a_broken_log() {
     assert!(!schema_validator().is_valid(&log));
 }
 
+/// A library rule's result, about three places in two files, is valid
+/// SARIF: located at its first place, the others `relatedLocations` whose
+/// ids the message links to (a duplicate id, or a link to none, would be
+/// invalid).
+#[test]
+fn library_results_are_valid_sarif_with_related_locations() {
+    use replylint_core::diagnostic::Severity;
+    use replylint_core::location::LineIndex;
+    use replylint_io::output::{Format, LibraryFinding, Place, Summary, emitter};
+    let refunds = "[[reply]]\nid = \"r1\"\ntext = \"Within 30 days.\"\n\n[[reply]]\nid = \"r2\"\ntext = \"Within 14 days.\"\n";
+    let resi = "---\r\nid: resi\r\n---\r\n\tGrazie 😊, entro 14 giorni e\u{301}.\r\n";
+    let place = |path: &str, text: &str, needle: &str, note: &str| {
+        let index = LineIndex::new(text);
+        let at = text.find(needle).unwrap();
+        let start = index.position(text, at);
+        Place {
+            path: path.to_owned(),
+            start,
+            end: index.position(text, at + needle.len()),
+            reply_id: Some("r".to_owned()),
+            reply_title: None,
+            note: note.to_owned(),
+            line: text[index.line_range(text, start.line)].to_owned(),
+        }
+    };
+    let findings = [LibraryFinding {
+        rule: "inconsistent-fact",
+        severity: Severity::Warning,
+        message: "refund window of 30 days here, 14 days in 2 other replies".to_owned(),
+        help: Some("say the same everywhere".to_owned()),
+        channel: "email".to_owned(),
+        places: vec![
+            place("lib/refunds.toml", refunds, "30 days", "states 30 days"),
+            place("lib/refunds.toml", refunds, "14 days", "states 14 days"),
+            place("emails/[it] resi.md", resi, "14 giorni", "states 14 days"),
+        ],
+    }];
+    let mut sarif = emitter(Format::Sarif, false);
+    let mut out = Vec::new();
+    sarif.library(&mut out, &findings).unwrap();
+    let summary = Summary {
+        files: 2,
+        replies: 3,
+        warnings: 1,
+        ..Summary::default()
+    };
+    sarif.finish(&mut out, &summary).unwrap();
+    let log: Value = serde_json::from_slice(&out).unwrap();
+    assert_valid_sarif(&log);
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
+    let related = result["relatedLocations"].as_array().unwrap();
+    assert_eq!(related.len(), 2);
+    let third = &related[1]["physicalLocation"];
+    assert_eq!(
+        third["artifactLocation"]["uri"],
+        "emails/%5Bit%5D%20resi.md"
+    );
+    // Columns in characters after the tab and the emoji, as elsewhere.
+    assert_eq!(third["region"]["startColumn"], 18);
+    assert_eq!(third["region"]["endColumn"], 27);
+    assert_eq!(related[1]["message"]["text"], "states 14 days");
+    assert_eq!(
+        result["message"]["text"],
+        "refund window of 30 days here, 14 days in 2 other replies; see \
+         [lib/refunds.toml:7:16](1) (states 14 days), \
+         [emails/\\[it\\] resi.md:4:18](2) (states 14 days)"
+    );
+    // The schema checks the shape: an id below -1 is rejected.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["relatedLocations"][0]["id"] = Value::from(-5);
+    assert!(!schema_validator().is_valid(&broken));
+}
+
 /// Fingerprints name a finding by what it is, not by its line: adding
 /// lines above it keeps them, so code scanning tracks the alert across
 /// commits.

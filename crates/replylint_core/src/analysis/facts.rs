@@ -106,7 +106,7 @@ impl fmt::Display for FactValue {
             FactValue::Money { min, max, currency } => {
                 let code = std::str::from_utf8(currency).unwrap_or("???");
                 let amount = |cents: u64| {
-                    if cents % 100 == 0 {
+                    if cents.is_multiple_of(100) {
                         format!("{}", cents / 100)
                     } else {
                         format!("{}.{:02}", cents / 100, cents % 100)
@@ -120,7 +120,7 @@ impl fmt::Display for FactValue {
             }
             FactValue::Hours { open, close } => {
                 let time = |m: u16| {
-                    if m % 60 == 0 {
+                    if m.is_multiple_of(60) {
                         format!("{}", m / 60)
                     } else {
                         format!("{}:{:02}", m / 60, m % 60)

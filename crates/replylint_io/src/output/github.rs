@@ -14,8 +14,15 @@
 //! bidirectional controls are shown as [`super::escape`] shows them, and so
 //! is a CR that is not part of a line break.
 //! Files that could not be read are `::error` annotations as well.
+//!
+//! A library rule's diagnostic (about several replies, perhaps in several
+//! files) is an annotation at every place, all of its severity, as GitHub
+//! shows annotations by file and line: the first with the message, which
+//! reply it is, what the reply says there and where the others are; each
+//! other with what its reply says there and the first place with the
+//! message (see [`LibraryFinding::place_message`]).
 
-use super::{Emitter, FileReport, Finding, Summary, escape};
+use super::{Emitter, FileReport, Finding, LibraryFinding, Summary, escape};
 use crate::input::InputError;
 use replylint_core::diagnostic::Severity;
 use std::io::{self, Write};
@@ -87,6 +94,26 @@ impl Emitter for Github {
         Ok(out)
     }
 
+    fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        for f in findings {
+            let title = escape_property(&format!("replylint ({})", f.rule));
+            for (i, place) in f.places.iter().enumerate() {
+                writeln!(
+                    out,
+                    "::{} file={},line={},col={},endLine={},endColumn={},title={title}::{}",
+                    command(f.severity),
+                    escape_property(&place.path),
+                    place.start.line,
+                    place.start.column,
+                    place.end.line,
+                    place.end.column,
+                    escape_data(&format!("[{}] {}", f.rule, f.place_message(i))),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {
         let mut props = format!("file={}", escape_property(&error.path));
         if let Some((line, col)) = error.position {
@@ -122,6 +149,22 @@ mod tests {
         // `%` first, so an escape is not escaped twice.
         assert_eq!(escape_data("%0A"), "%250A");
         assert_eq!(escape_data("a: b, c"), "a: b, c");
+    }
+
+    #[test]
+    fn a_library_finding_is_an_annotation_at_every_place() {
+        let mut out = Vec::new();
+        Github
+            .library(&mut out, &crate::output::sample::findings())
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        // One workflow command a line, nothing raw in it.
+        assert_eq!(text.lines().count(), 4);
+        for line in text.lines() {
+            assert!(line.starts_with("::warning file=") || line.starts_with("::notice file="));
+            assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
+        }
+        insta::assert_snapshot!(text);
     }
 
     #[test]

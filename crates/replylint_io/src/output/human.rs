@@ -16,13 +16,38 @@
 //! [`LineFacts`] of that line, worked out once per file and line. Findings
 //! over several lines are drawn by `annotate-snippets`.
 //!
+//! A library finding (about several replies) is drawn the same way, one
+//! snippet per place: the first under `-->`, where it is reported, the
+//! others under `:::` with `-` marks in the colour of the line numbers, as
+//! rustc draws secondary spans in other files, each labelled with what the
+//! reply says there (and, for the others, which reply it is):
+//!
+//! ```text
+//! warning[inconsistent-fact]: refund window of 30 days here, 14 days in 2 other replies
+//!  --> macros/refunds.toml:5:29
+//!   |
+//! 5 | Refunds are accepted within 30 days of delivery.
+//!   |                             ------- states 30 days
+//!   |
+//!  ::: emails/resi.md:4:34
+//!   |
+//! 4 |     Grazie 😊! Può restituirlo entro 14 giorni — 漢字 é là.
+//!   |                                      --------- states 14 days, in reply `resi`
+//!   |
+//!   = note: reply `refund-1` (Refund approved)
+//!   = help: say the same number of days in every reply
+//! ```
+//!
+//! A place whose span runs past the end of its line is drawn to the end of
+//! the line.
+//!
 //! Control characters and bidirectional controls in a reply are shown as
 //! [`super::escape`] shows them, tabs as four spaces, and the carets
 //! under the span count those replacements, wide characters (two columns)
 //! and combining marks (none).
 
 use super::escape;
-use super::{Emitter, FileReport, Finding, Summary};
+use super::{Emitter, FileReport, Finding, LibraryFinding, Place, Summary};
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 use colored::Colorize;
@@ -53,6 +78,113 @@ impl Human {
             styles,
         }
     }
+}
+
+impl Human {
+    /// A library finding: every place a snippet of its line, the first
+    /// where it is reported, the others under `:::`, each with what the
+    /// reply says there as the label of its span (and, for the others,
+    /// which reply it is); the first place's reply and the help as
+    /// footers. `None` for a finding without places.
+    fn render_library<'a>(
+        &self,
+        f: &'a LibraryFinding,
+        cache: &mut PlaceFacts<'a>,
+    ) -> Option<String> {
+        let first = f.places.first()?;
+        let origins: Vec<Cow<'_, str>> = f
+            .places
+            .iter()
+            .map(|p| escape::controls(&p.path, &[]))
+            .collect();
+        let labels: Vec<String> = f
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut label = p.note.clone();
+                if let Some(reply) = p.reply_label().filter(|_| i > 0) {
+                    if !label.is_empty() {
+                        label.push_str(", ");
+                    }
+                    label.push_str("in ");
+                    label.push_str(&reply);
+                }
+                one_line(&label)
+            })
+            .collect();
+        let facts: Vec<usize> = f.places.iter().map(|p| cache.of(p)).collect();
+        let spots: Vec<Spot<'_>> = f
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let line = p.line_text();
+                let mut range = p.span_in_line();
+                if range.is_empty() {
+                    // Empty span: point at the character there.
+                    range.end += line[range.start..].chars().next().map_or(0, char::len_utf8);
+                }
+                Spot {
+                    origin: &origins[i],
+                    line,
+                    facts: &cache.facts[facts[i]],
+                    number: p.start.line,
+                    column: p.start.column,
+                    range,
+                    label: &labels[i],
+                }
+            })
+            .collect();
+        let mut footers = Vec::new();
+        if let Some(reply) = first.reply_label() {
+            footers.push(("note", Cow::Owned(text(&reply).into_owned())));
+        }
+        if let Some(help) = &f.help {
+            footers.push(("help", text(help)));
+        }
+        let message = text(&f.message);
+        let shown = Shown {
+            severity: f.severity,
+            rule: f.rule,
+            message: &message,
+            origin: &origins[0],
+            footers,
+        };
+        Some(render_spots(&shown, &self.styles, &spots))
+    }
+}
+
+/// The [`LineFacts`] of the lines places are on, worked out once per
+/// file and line: places on a long line, each with a copy of it, do not
+/// each read all of it again.
+#[derive(Default)]
+struct PlaceFacts<'a> {
+    /// By file and line number: the lines met (one, unless places do not
+    /// agree on it) with the index of their facts.
+    index: HashMap<(&'a str, usize), Vec<(&'a str, usize)>>,
+    facts: Vec<LineFacts>,
+}
+
+impl<'a> PlaceFacts<'a> {
+    /// The index in `facts` of the facts of `p`'s line.
+    fn of(&mut self, p: &'a Place) -> usize {
+        let line = p.line_text();
+        let met = self.index.entry((&p.path, p.start.line)).or_default();
+        if let Some(&(_, i)) = met.iter().find(|(kept, _)| *kept == line) {
+            return i;
+        }
+        self.facts.push(LineFacts::new(line));
+        met.push((line, self.facts.len() - 1));
+        self.facts.len() - 1
+    }
+}
+
+/// Text shown on one line (a label): its line breaks and tabs are spaces,
+/// and everything else a terminal would act on is shown escaped.
+fn one_line(s: &str) -> String {
+    let s = s.replace("\r\n", " ").replace(['\r', '\n', '\t'], " ");
+    escape::controls(&s, &[]).into_owned()
 }
 
 fn level(s: Severity) -> Level {
@@ -363,6 +495,16 @@ impl Emitter for Human {
             writeln!(&mut out, "{rendered}\n")?;
         }
         Ok(out)
+    }
+
+    fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        let mut facts = PlaceFacts::default();
+        for f in findings {
+            if let Some(rendered) = self.render_library(f, &mut facts) {
+                writeln!(out, "{rendered}\n")?;
+            }
+        }
+        Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
@@ -681,13 +823,8 @@ impl Painted {
 }
 
 /// A finding on one line (`range` of `line`, line `number` of the file,
-/// starting at character `column` of the line, 1-based),
-/// drawn the way `annotate-snippets` draws it, with its trimming of a line
-/// wider than the terminal (140 columns), counted in columns: the window
-/// is centred on the span, with the room `annotate-snippets` leaves around
-/// it, and `...` over the first and the last three columns where the line
-/// was cut. Only the window of the line is read, from the checkpoint of
-/// its [`LineFacts`] before it.
+/// starting at character `column` of the line, 1-based), drawn as
+/// [`render_spots`] draws one spot.
 fn render_line(
     shown: &Shown<'_>,
     styles: &Styles,
@@ -697,10 +834,146 @@ fn render_line(
     column: usize,
     range: Range<usize>,
 ) -> String {
-    // `annotate-snippets`' terminal width, and the room it leaves around
-    // a span when it trims a long line.
-    const TERM_WIDTH: usize = 140;
+    render_spots(
+        shown,
+        styles,
+        &[Spot {
+            origin: shown.origin,
+            line,
+            facts,
+            number,
+            column,
+            range,
+            label: "",
+        }],
+    )
+}
+
+/// A span on one line of a file, drawn as one snippet of a finding.
+struct Spot<'a> {
+    /// The file's name, escaped.
+    origin: &'a str,
+    /// The line, without its line break.
+    line: &'a str,
+    facts: &'a LineFacts,
+    /// The line's number in its file.
+    number: usize,
+    /// The character of the line the span starts at, 1-based.
+    column: usize,
+    /// The span's bytes in `line`; an empty range is after the end of the
+    /// line.
+    range: Range<usize>,
+    /// Drawn after the marks: escaped already, one line; empty for none.
+    label: &'a str,
+}
+
+/// A finding drawn as snippets of one line each, the way
+/// `annotate-snippets` draws them, with its trimming of a line wider than
+/// the terminal (140 columns), counted in columns: the window is centred
+/// on the span (and its label), with the room `annotate-snippets` leaves
+/// around it, and `...` over the first and the last three columns where
+/// the line was cut. Only the window of a line is read, from the
+/// checkpoint of its [`LineFacts`] before it.
+///
+/// The first spot, under `-->`, is where the finding is reported, marked
+/// as its severity marks (`^` for an error, `-` otherwise) in its colour;
+/// the others, under `:::`, are marked `-` in the colour of the line
+/// numbers, as rustc draws secondary spans in other files. All share the
+/// gutter of the widest line number; footers come after the last.
+fn render_spots(shown: &Shown<'_>, styles: &Styles, spots: &[Spot<'_>]) -> String {
+    let width = digits(spots.iter().map(|s| s.number).max().unwrap_or(1));
+    let (name, mark) = match shown.severity {
+        Severity::Error => ("error", "^"),
+        Severity::Warning => ("warning", "-"),
+        Severity::Info => ("info", "-"),
+    };
+    let none = Style::new();
+    let level = styles.level(shown.severity);
+    let mut out = Painted::new(
+        styles.styled,
+        2 * TERM_WIDTH * spots.len() + 64 * shown.footers.len() + shown.message.len(),
+    );
+    // error[rule]: message
+    out.put(name, level);
+    out.put("[", level);
+    out.put(shown.rule, level);
+    out.put("]", level);
+    if !shown.message.is_empty() {
+        out.put(": ", none);
+        out.put(shown.message, styles.emphasis);
+    }
+    for (i, spot) in spots.iter().enumerate() {
+        //  --> origin:line:column (` ::: ` for the others)
+        out.newline();
+        out.spaces(width);
+        out.put(if i == 0 { "-->" } else { ":::" }, styles.line_no);
+        out.put(" ", none);
+        out.put(spot.origin, none);
+        out.put(&format!(":{}:{}", spot.number, spot.column), none);
+        //   |
+        out.newline();
+        out.spaces(width + 1);
+        out.put("|", styles.line_no);
+        if i == 0 {
+            snippet(&mut out, styles, spot, width, (mark, level));
+        } else {
+            snippet(&mut out, styles, spot, width, ("-", styles.line_no));
+        }
+        //   |
+        out.newline();
+        out.spaces(width + 1);
+        out.put("|", styles.line_no);
+    }
+    //   = note: text
+    for (kind, text) in &shown.footers {
+        let style = if *kind == "help" {
+            styles.help
+        } else {
+            styles.note
+        };
+        for (i, line) in text.lines().enumerate() {
+            out.newline();
+            if i == 0 {
+                out.spaces(width + 1);
+                out.put("=", styles.line_no);
+                out.put(" ", styles.line_no);
+                out.put(kind, style);
+                if !line.is_empty() {
+                    out.put(": ", none);
+                }
+            } else {
+                out.spaces(width + 3 + kind.len() + 2);
+            }
+            out.put(line, none);
+        }
+    }
+    out.end();
+    out.out
+}
+
+/// `annotate-snippets`' terminal width.
+const TERM_WIDTH: usize = 140;
+
+/// The line of `spot` (`n | code`) and the marks under its span, `mark`
+/// in `style`, with its label, in a gutter `width` digits wide.
+fn snippet(
+    out: &mut Painted,
+    styles: &Styles,
+    spot: &Spot<'_>,
+    width: usize,
+    (mark, style): (&str, Style),
+) {
+    // The room `annotate-snippets` leaves around a span when it trims a
+    // long line.
     const PADDING: usize = 6;
+    let Spot {
+        line,
+        facts,
+        number,
+        ref range,
+        label,
+        ..
+    } = *spot;
     let start_col = facts.columns_at(line, range.start);
     let mut end_col = if range.len() <= STRIDE {
         start_col + columns_of_str(&line[range.start..range.end.max(range.start)])
@@ -714,9 +987,14 @@ fn render_line(
     // The margin: which columns of the line are shown. A line of white
     // space only has no white space to trim (as in rustc).
     let whitespace_left = facts.indent.unwrap_or(0).saturating_sub(PADDING);
-    // The span has no label: its right edge is the label's too.
     let span_left = start_col.saturating_sub(PADDING);
     let span_right = end_col + PADDING;
+    // A label takes a space and its columns after the span.
+    let label_right = if label.is_empty() {
+        span_right
+    } else {
+        span_right + 1 + columns_of_str(label)
+    };
     let term_width = TERM_WIDTH.saturating_sub(3 + digits(number + 1));
     let mut computed_left = if whitespace_left > 20 {
         whitespace_left - 16
@@ -725,11 +1003,15 @@ fn render_line(
     };
     let mut computed_right = line_len.max(computed_left);
     if computed_right - computed_left > term_width {
-        if span_right.wrapping_sub(whitespace_left) <= term_width {
+        if label_right.wrapping_sub(whitespace_left) <= term_width {
             computed_left = whitespace_left;
             computed_right = computed_left + term_width;
+        } else if label_right - span_left <= term_width {
+            let padding_left = (term_width - (label_right - span_left)) / 2;
+            computed_left = span_left.saturating_sub(padding_left);
+            computed_right = computed_left + term_width;
         } else if span_right - span_left <= term_width {
-            let padding_left = (term_width - (span_right - span_left)) / 2;
+            let padding_left = (term_width - (span_right - span_left)) / 5 * 2;
             computed_left = span_left.saturating_sub(padding_left);
             computed_right = computed_left + term_width;
         } else {
@@ -748,7 +1030,7 @@ fn render_line(
     let taken: usize = window.iter().map(|&(_, _, w)| w).sum();
     let cut_left = computed_left > 0;
     let cut_right = {
-        let right = if computed_right == span_right {
+        let right = if computed_right == span_right || computed_right == label_right {
             computed_right - PADDING
         } else {
             computed_right
@@ -756,39 +1038,8 @@ fn render_line(
         right < line_len && computed_left + term_width < line_len
     };
 
-    let width = digits(number);
     let code_offset = width + 3;
-    let (name, mark) = match shown.severity {
-        Severity::Error => ("error", "^"),
-        Severity::Warning => ("warning", "-"),
-        Severity::Info => ("info", "-"),
-    };
     let none = Style::new();
-    let level = styles.level(shown.severity);
-    let mut out = Painted::new(
-        styles.styled,
-        2 * TERM_WIDTH + 64 * shown.footers.len() + shown.message.len(),
-    );
-    // error[rule]: message
-    out.put(name, level);
-    out.put("[", level);
-    out.put(shown.rule, level);
-    out.put("]", level);
-    if !shown.message.is_empty() {
-        out.put(": ", none);
-        out.put(shown.message, styles.emphasis);
-    }
-    //  --> origin:line:column
-    out.newline();
-    out.spaces(width);
-    out.put("-->", styles.line_no);
-    out.put(" ", none);
-    out.put(shown.origin, none);
-    out.put(&format!(":{number}:{column}"), none);
-    //   |
-    out.newline();
-    out.spaces(width + 1);
-    out.put("|", styles.line_no);
     // n | code, "..." over its first or last three columns when cut
     out.newline();
     out.put(&format!("{number:>width$} |"), styles.line_no);
@@ -825,7 +1076,7 @@ fn render_line(
             out.put(s, *style);
         }
     }
-    //   |    ^^^
+    //   |    ^^^ label
     out.newline();
     let mut marks: Vec<(&str, Style)> = vec![(" ", none); width + 1];
     marks.push(("|", styles.line_no));
@@ -834,40 +1085,16 @@ fn render_line(
         if col >= marks.len() {
             marks.resize(col + 1, (" ", none));
         }
-        marks[col] = (mark, level);
+        marks[col] = (mark, style);
+    }
+    if !label.is_empty() {
+        let col = (end_col + 1).saturating_sub(first_col) + code_offset;
+        marks.resize(marks.len().max(col), (" ", none));
     }
     for (s, style) in marks {
         out.put(s, style);
     }
-    //   |
-    out.newline();
-    out.spaces(width + 1);
-    out.put("|", styles.line_no);
-    //   = note: text
-    for (kind, text) in &shown.footers {
-        let style = if *kind == "help" {
-            styles.help
-        } else {
-            styles.note
-        };
-        for (i, line) in text.lines().enumerate() {
-            out.newline();
-            if i == 0 {
-                out.spaces(width + 1);
-                out.put("=", styles.line_no);
-                out.put(" ", styles.line_no);
-                out.put(kind, style);
-                if !line.is_empty() {
-                    out.put(": ", none);
-                }
-            } else {
-                out.spaces(width + 3 + kind.len() + 2);
-            }
-            out.put(line, none);
-        }
-    }
-    out.end();
-    out.out
+    out.put(label, style);
 }
 
 fn digits(n: usize) -> usize {
@@ -1070,8 +1297,278 @@ mod tests {
         assert_eq!(got, expected.join("\n"));
     }
 
+    /// The library findings of [`crate::output::sample`], as `human`
+    /// prints them.
+    fn library(color: bool) -> String {
+        let mut out = Vec::new();
+        Human::new(color)
+            .library(&mut out, &crate::output::sample::findings())
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_library_finding_shows_every_place() {
+        // The first place as a finding is drawn, the others under `:::`
+        // with `-` marks, each labelled with what the reply says there;
+        // the tab is four spaces, the emoji and the CJK two columns, the
+        // combining accent none; a span over two lines is drawn to the
+        // end of its first.
+        insta::assert_snapshot!(library(false));
+    }
+
+    #[test]
+    fn a_library_finding_in_colour_marks_the_other_places_as_line_numbers() {
+        let styled = library(true);
+        let styles = Styles::styled();
+        let blue = styles.line_no.render().to_string();
+        let yellow = styles.warning.render().to_string();
+        // Without its colours, the same text.
+        let plain = regex_lite_strip(&styled);
+        assert_eq!(plain, library(false));
+        // The marks and the label in the finding's colour at the first
+        // place, in the line numbers' at the others.
+        let marked = |label: &str| {
+            styled
+                .lines()
+                .find(|l| l.contains(label))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let first = marked("states 30 days");
+        assert!(first.contains(&format!("{yellow}-------")), "{first}");
+        assert!(
+            first.contains(&format!("{yellow}states 30 days")),
+            "{first}"
+        );
+        let other = marked("states 14 days, in reply `refund-7`");
+        assert!(other.contains(&format!("{blue}-------")), "{other}");
+        assert!(other.contains(&format!("{blue}states 14 days")), "{other}");
+        assert!(!other.contains(&yellow), "{other}");
+        assert!(styled.contains(&format!("{blue}:::")), "{styled}");
+    }
+
+    /// `s` without its ANSI colour sequences.
+    fn regex_lite_strip(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn labels_notes_and_paths_of_places_show_controls_escaped() {
+        let mut f = crate::output::sample::findings().remove(0);
+        f.places[1].note = "states\t14\ndays\u{1b}[31m".to_owned();
+        f.places[2].path = "emails/\u{202e}resi.md".to_owned();
+        let mut out = Vec::new();
+        Human::new(false).library(&mut out, &[f]).unwrap();
+        let got = String::from_utf8(out).unwrap();
+        assert!(
+            got.contains("------- states 14 days␛[31m, in reply `refund-7`"),
+            "{got}"
+        );
+        assert!(got.contains("::: emails/\u{fffd}resi.md:4:34"), "{got}");
+        assert!(
+            !got.contains(|c: char| c.is_control() && c != '\n'),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_library_finding_without_places_prints_nothing() {
+        let mut f = crate::output::sample::findings().remove(0);
+        f.places.clear();
+        let mut out = Vec::new();
+        Human::new(false).library(&mut out, &[f]).unwrap();
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn places_on_one_long_line_read_it_once() {
+        // A minified export: every place on its one line of 100 kB, each
+        // place with its copy of the line.
+        let unit = "We checked it today and the parcel is on its way to you again.  ";
+        let line = unit.repeat(1_600);
+        let place = |at: usize| {
+            let column = at + 1;
+            let position = |column: usize| replylint_core::location::Position {
+                line: 1,
+                column,
+                column_utf16: column,
+                offset: column - 1,
+            };
+            crate::output::Place {
+                path: "export.json".to_owned(),
+                start: position(column),
+                end: position(column + 7),
+                reply_id: None,
+                reply_title: None,
+                note: "states 14 days".to_owned(),
+                line: line.clone(),
+            }
+        };
+        let findings: Vec<LibraryFinding> = (0..50)
+            .map(|i| LibraryFinding {
+                rule: "inconsistent-fact",
+                severity: Severity::Warning,
+                message: "refund window of 30 days here".to_owned(),
+                help: None,
+                channel: "email".to_owned(),
+                places: vec![place(i * 1_000), place(90_000 + i)],
+            })
+            .collect();
+        let before = READ.with(|r| r.get());
+        let mut out = Vec::new();
+        Human::new(false).library(&mut out, &findings).unwrap();
+        let read = READ.with(|r| r.get()) - before;
+        assert!(read < 2 * line.len(), "{read} characters read");
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.matches("------- states 14 days").count(), 100);
+        assert!(text.lines().all(|l| l.chars().count() <= 140), "{text}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_a_labelled_span() {
+        // The label counts in the window: the span and its label are
+        // shown whole, with the dots where the line was cut.
+        let line = format!(
+            "{}30 days{}",
+            "a refund is a refund ".repeat(10),
+            " and more".repeat(20)
+        );
+        let start = line.find("30 days").unwrap();
+        let facts = LineFacts::new(&line);
+        let spot = |label| Spot {
+            origin: "a.txt",
+            line: &line,
+            facts: &facts,
+            number: 7,
+            column: start + 1,
+            range: start..start + 7,
+            label,
+        };
+        let note = "states 30 days, which is longer than the others by far, as a label can be";
+        let got = render_spots(&shown(vec![]), &Styles::plain(), &[spot(""), spot(note)]);
+        let lines: Vec<&str> = got.lines().collect();
+        assert!(
+            lines[3].starts_with("7 | ...") && lines[3].ends_with("..."),
+            "{got}"
+        );
+        assert!(
+            lines[8].starts_with("7 | ...") && lines[8].ends_with("..."),
+            "{got}"
+        );
+        assert!(lines[9].ends_with(&format!("------- {note}")), "{got}");
+        assert!(lines[9].len() <= 140, "{got}");
+        let renderer = Renderer::plain();
+        let expected = Level::Warning
+            .title(shown(vec![]).message)
+            .id("whitespace")
+            .snippet(
+                Snippet::source(&line)
+                    .line_start(7)
+                    .origin("a.txt")
+                    .annotation(Level::Warning.span(start..start + 7)),
+            )
+            .snippet(
+                Snippet::source(&line)
+                    .line_start(7)
+                    .origin("a.txt")
+                    .annotation(Level::Warning.span(start..start + 7).label(note)),
+            );
+        assert_eq!(got, renderer.render(expected).to_string());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Several places, the first labelled or not, drawn as
+        /// `annotate-snippets` draws a message of several snippets (the
+        /// others with warning-level annotations, which it marks `-`
+        /// without a prefix): ASCII lines, long ones cut around the span
+        /// and its label.
+        #[test]
+        fn places_are_drawn_as_annotate_snippets_draws_several_snippets(
+            places in prop::collection::vec(
+                (
+                    (0usize..30, "[a-zA-Z .,!?'\"-]{0,300}").prop_map(|(n, s)| " ".repeat(n) + &s),
+                    any::<usize>(),
+                    any::<usize>(),
+                    prop_oneof![1usize..12, 1usize..12_000],
+                    "([a-z ]{0,60})?",
+                ),
+                1..4,
+            ),
+            severity in 0u8..3,
+            footers in 0u8..4,
+        ) {
+            let severity = [Severity::Error, Severity::Warning, Severity::Info][usize::from(severity)];
+            let lvl = level(severity);
+            let all = [("note", "reply `r1` (Refund)"), ("help", "say it the same")];
+            let footers: Vec<(&'static str, Cow<'_, str>)> = all.iter().enumerate().filter(|(i, _)| footers & (1 << i) != 0).map(|(_, &(k, t))| (k, Cow::Borrowed(t))).collect();
+            let shown = Shown {
+                severity,
+                rule: "inconsistent-fact",
+                message: "refund window of 30 days here",
+                origin: "macros/a.toml",
+                footers,
+            };
+            let origins = ["macros/a.toml", "emails/b.md", "c.txt"];
+            let mut ranges = Vec::new();
+            for (line, a, b, _, _) in &places {
+                let leading = line.chars().take_while(|c| c.is_whitespace()).count();
+                let (a, b) = (a % (line.len() + 1), b % (line.len() + 1));
+                let range = a.min(b)..a.max(b);
+                // `annotate-snippets` overflows on a span in the leading
+                // white space of a long line, and draws a label on a
+                // line of white space only apart.
+                prop_assume!(range.end + 12 >= leading && !line.trim().is_empty());
+                ranges.push(range);
+            }
+            let facts: Vec<LineFacts> = places.iter().map(|p| LineFacts::new(&p.0)).collect();
+            let spots: Vec<Spot<'_>> = places.iter().enumerate().map(|(i, (line, _, _, number, label))| Spot {
+                origin: origins[i],
+                line,
+                facts: &facts[i],
+                number: *number,
+                column: line[..ranges[i].start].chars().count() + 1,
+                range: ranges[i].clone(),
+                label,
+            }).collect();
+            let got = render_spots(&shown, &Styles::plain(), &spots);
+            let wanted = std::panic::catch_unwind(|| {
+                let mut message = lvl.title(shown.message).id(shown.rule);
+                for (i, (line, _, _, number, label)) in places.iter().enumerate() {
+                    // An info's label would be prefixed `info: `.
+                    let at = if i == 0 && severity != Severity::Info { lvl } else { Level::Warning };
+                    let mut annotation = at.span(ranges[i].clone());
+                    if !label.is_empty() {
+                        annotation = annotation.label(label);
+                    }
+                    message = message.snippet(
+                        Snippet::source(line).line_start(*number).origin(origins[i]).annotation(annotation),
+                    );
+                }
+                for (kind, text) in &shown.footers {
+                    let footer = if *kind == "help" { Level::Help } else { Level::Note };
+                    message = message.footer(footer.title(text));
+                }
+                Renderer::plain().render(message).to_string()
+            });
+            prop_assume!(wanted.is_ok());
+            prop_assert_eq!(got, wanted.unwrap());
+        }
 
         /// Where `annotate-snippets` gets it right, the same output, plain
         /// and styled: lines without characters shown escaped, and either

@@ -18,8 +18,23 @@
 //! header or footer also has `"part"` (`"subject"`, `"header"`,
 //! `"footer"`); body diagnostics have none. `skipped` (files not checked)
 //! is in the summary only when some were.
+//!
+//! The diagnostics of library rules (`inconsistent-fact`, `near-duplicate`,
+//! …), about several replies, come after those of the files, in the same
+//! array and the same shape, at the place where they are reported (`fix`
+//! is `null`), with two more fields, which no other diagnostic has:
+//! `note`, what the reply says there (`"states 30 days"`, or `""`), and
+//! `related`, the other places, in order (`[]` when there are none):
+//!
+//! ```json
+//! "related": [ { "path", "reply_id", "reply_title", "start", "end",
+//!                "message" } ]
+//! ```
+//!
+//! with `message` what the reply says at that place and `start`/`end` as
+//! above.
 
-use super::{Emitter, FileReport, JsonDiagnostic, JsonError, Summary};
+use super::{Emitter, FileReport, JsonDiagnostic, JsonError, LibraryFinding, Summary};
 use crate::input::InputError;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -163,6 +178,19 @@ impl Emitter for Json {
         Ok(())
     }
 
+    /// The library diagnostics, after the files'.
+    fn library(&mut self, _out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        let mut out = Vec::new();
+        for d in findings.iter().filter_map(JsonDiagnostic::library) {
+            out.extend_from_slice(if out.is_empty() { b"    " } else { b",\n    " });
+            nested(&mut out, &d, 2)?;
+        }
+        if !out.is_empty() {
+            self.diagnostics.push(out);
+        }
+        Ok(())
+    }
+
     fn input_error(&mut self, _out: &mut dyn Write, error: &InputError) -> io::Result<()> {
         self.errors
             .push(serde_json::to_value(JsonError::new(error))?);
@@ -198,5 +226,54 @@ impl Emitter for Json {
         nested(&mut doc, summary, 1)?;
         doc.extend_from_slice(b"\n}\n");
         out.write_all(&doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::sample;
+
+    fn summary() -> Summary {
+        Summary {
+            files: 2,
+            replies: 3,
+            warnings: 1,
+            infos: 1,
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn library_diagnostics_have_their_places_as_related() {
+        let mut json = Json::default();
+        let mut out = Vec::new();
+        json.library(&mut out, &sample::findings()).unwrap();
+        json.finish(&mut out, &summary()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        // The document is what `serde_json` pretty-prints.
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(text, serde_json::to_string_pretty(&value).unwrap() + "\n");
+        let d = &value["diagnostics"];
+        assert_eq!(d[0]["related"].as_array().unwrap().len(), 2);
+        assert_eq!(d[0]["related"][1]["path"], "emails/resi.md");
+        assert_eq!(d[1]["related"], serde_json::json!([]));
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn library_diagnostics_come_after_the_files() {
+        let mut json = Json::default();
+        let mut out = Vec::new();
+        json.diagnostics.push(b"    {}".to_vec());
+        json.library(&mut out, &sample::findings()).unwrap();
+        json.library(&mut out, &[]).unwrap();
+        json.finish(&mut out, &summary()).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let d = value["diagnostics"].as_array().unwrap();
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[0], serde_json::json!({}));
+        assert_eq!(d[1]["rule"], "inconsistent-fact");
+        assert_eq!(d[2]["rule"], "missing-translation");
     }
 }

@@ -1,8 +1,10 @@
 //! `jsonl`: JSON Lines, streamed. Each line is an object with a `type`:
 //! `"diagnostic"` (the fields of the `json` format's diagnostics), `"error"`
-//! (a file that could not be read) and, last, `"summary"`.
+//! (a file that could not be read) and, last, `"summary"`. The library
+//! rules' diagnostics come after the files', with `note` and `related` as
+//! in the `json` format.
 
-use super::{Emitter, FileReport, JsonDiagnostic, JsonError, Summary};
+use super::{Emitter, FileReport, JsonDiagnostic, JsonError, LibraryFinding, Summary};
 use crate::input::InputError;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -35,6 +37,13 @@ impl Emitter for Jsonl {
         Ok(out)
     }
 
+    fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        for d in findings.iter().filter_map(JsonDiagnostic::library) {
+            write_line(out, "diagnostic", d)?;
+        }
+        Ok(())
+    }
+
     fn input_error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {
         write_line(out, "error", JsonError::new(error))
     }
@@ -45,5 +54,23 @@ impl Emitter for Jsonl {
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         write_line(out, "summary", summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::sample;
+
+    #[test]
+    fn a_library_diagnostic_is_a_line_with_its_places_as_related() {
+        let mut out = Vec::new();
+        Jsonl.library(&mut out, &sample::findings()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(value["type"], "diagnostic");
+        }
+        insta::assert_snapshot!(text);
     }
 }

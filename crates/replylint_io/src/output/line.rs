@@ -4,9 +4,32 @@
 //! break in the message becomes a space, and control characters in the
 //! path or the message are shown as [`super::escape`] shows them, so that a
 //! diagnostic stays one line and nothing in it acts on a terminal.
+//!
+//! A library diagnostic (about several replies, perhaps in several files)
+//! is one line per place, each in the same shape, so that an editor's
+//! list of problems has every place: the first, where it is reported, with
+//! the message; each other with what the reply says there and where the
+//! first place is:
+//!
+//! ```text
+//! macros/refunds.toml:5:29: warning[inconsistent-fact]: refund window of 30 days here, 14 days in 2 other replies
+//! macros/refunds.toml:11:34: warning[inconsistent-fact]: states 14 days (see macros/refunds.toml:5:29)
+//! emails/resi.md:4:34: warning[inconsistent-fact]: states 14 days (see macros/refunds.toml:5:29)
+//! ```
+//!
+//! A place without a note says `see …` alone.
 
-use super::{Emitter, FileReport, Summary, escape};
+use super::{Emitter, FileReport, LibraryFinding, Summary, escape};
 use std::io::{self, Write};
+
+/// `text` on one line, nothing in it acting on a terminal.
+fn one_line(text: &str) -> String {
+    escape::controls(
+        &text.replace("\r\n", " ").replace(['\n', '\r'], " "),
+        &['\t'],
+    )
+    .into_owned()
+}
 
 pub struct Line;
 
@@ -30,7 +53,85 @@ impl Emitter for Line {
         Ok(out)
     }
 
+    fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        for f in findings {
+            let Some(first) = f.places.first() else {
+                continue;
+            };
+            for (i, place) in f.places.iter().enumerate() {
+                let message = if i == 0 {
+                    one_line(&f.message)
+                } else if place.note.is_empty() {
+                    format!("see {}", one_line(&first.position()))
+                } else {
+                    format!(
+                        "{} (see {})",
+                        one_line(&place.note),
+                        one_line(&first.position())
+                    )
+                };
+                writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}]: {message}",
+                    escape::controls(&place.path, &[]),
+                    place.start.line,
+                    place.start.column,
+                    f.severity,
+                    f.rule,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     fn finish(&mut self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::sample;
+
+    fn library(findings: &[LibraryFinding]) -> String {
+        let mut out = Vec::new();
+        Line.library(&mut out, findings).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_library_finding_is_a_line_per_place() {
+        insta::assert_snapshot!(library(&sample::findings()));
+    }
+
+    /// Every line is one the editors' recipes parse (the VS Code problem
+    /// matcher's regexp of docs/integrations.md), at its place.
+    #[test]
+    fn every_place_parses_as_a_diagnostic_at_that_place() {
+        let mut findings = sample::findings();
+        findings[0].places[1].note = "states\n14\u{1b}[31m days".to_owned();
+        findings[0].places[2].path = "emails/r\u{202e}esi.md".to_owned();
+        let got = library(&findings);
+        let places: Vec<_> = findings.iter().flat_map(|f| &f.places).collect();
+        assert_eq!(got.lines().count(), places.len(), "{got}");
+        for (line, place) in got.lines().zip(places) {
+            let (path, rest) = line.split_once(':').unwrap();
+            let mut fields = rest.splitn(3, ':');
+            assert_eq!(escape::controls(&place.path, &[]), path);
+            assert_eq!(fields.next(), Some(place.start.line.to_string().as_str()));
+            assert_eq!(fields.next(), Some(place.start.column.to_string().as_str()));
+            let message = fields.next().unwrap();
+            assert!(
+                message.starts_with(" warning[inconsistent-fact]: ")
+                    || message.starts_with(" info[missing-translation]: "),
+                "{line}"
+            );
+            assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
+        }
+        assert!(
+            got.contains(": states 14␛[31m days (see macros/refunds.toml:5:29)\n"),
+            "{got}"
+        );
     }
 }

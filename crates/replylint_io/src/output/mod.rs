@@ -16,6 +16,7 @@ use replylint_core::location::{LineIndex, Position};
 use replylint_core::reply::{Reply, Source, locate, locate_in};
 use serde::Serialize;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// `--format`.
@@ -119,6 +120,66 @@ pub struct LibraryFinding {
     pub places: Vec<Place>,
 }
 
+impl LibraryFinding {
+    /// The message shown at place `i`, for the formats that show every
+    /// place on its own (`github`, `checkstyle`), on several lines. At the
+    /// first place: the message, the reply, what it says there, every
+    /// other place with what it says there, and the help:
+    ///
+    /// ```text
+    /// refund window of 30 days here, 14 days in 2 other replies
+    /// in reply `refund-1` (Refund approved)
+    /// here: states 30 days
+    /// see also emails/returns.md:3:10 (reply `returns`): states 14 days
+    /// help: say the same number of days in every reply
+    /// ```
+    ///
+    /// At another place: what the reply says there, the reply, the first
+    /// place with the message, and the help:
+    ///
+    /// ```text
+    /// states 14 days
+    /// in reply `returns`
+    /// see macros/refunds.toml:5:29: refund window of 30 days here, …
+    /// help: say the same number of days in every reply
+    /// ```
+    pub fn place_message(&self, i: usize) -> String {
+        let mut lines = Vec::new();
+        let (Some(first), Some(place)) = (self.places.first(), self.places.get(i)) else {
+            return self.message.clone();
+        };
+        let reply = place.reply_label().map(|r| format!("in {r}"));
+        if i == 0 {
+            lines.push(self.message.clone());
+            lines.extend(reply);
+            if !place.note.is_empty() {
+                lines.push(format!("here: {}", place.note));
+            }
+            for other in &self.places[1..] {
+                let mut line = format!("see also {}", other.position());
+                if let Some(r) = other.reply_label() {
+                    line.push_str(&format!(" ({r})"));
+                }
+                if !other.note.is_empty() {
+                    line.push_str(": ");
+                    line.push_str(&other.note);
+                }
+                lines.push(line);
+            }
+        } else {
+            if !place.note.is_empty() {
+                lines.push(place.note.clone());
+            }
+            lines.extend(reply);
+            lines.push(format!("see {}: {}", first.position(), self.message));
+        }
+        if let Some(help) = &self.help {
+            lines.push(format!("help: {help}"));
+        }
+        lines.join("\n")
+    }
+}
+
 /// One place a library diagnostic involves: a span of a reply, located in
 /// its file, with what the reply says there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +208,70 @@ impl Place {
     pub fn reply_label(&self) -> Option<String> {
         label(self.reply_id.as_deref(), self.reply_title.as_deref())
     }
+
+    /// [`Place::line`], without a line break even if it was given one.
+    pub fn line_text(&self) -> &str {
+        let line = self.line.strip_suffix('\n').unwrap_or(&self.line);
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// The bytes of [`Place::line_text`] the place covers, found by its
+    /// columns: from `start` to `end`, or to the end of the line when it
+    /// runs past it; empty where it covers nothing. Columns beyond the
+    /// line are its end. The characters before the place are counted a
+    /// block of bytes at a time: a place far into a long line (a minified
+    /// export) is found fast.
+    pub fn span_in_line(&self) -> Range<usize> {
+        let line = self.line_text();
+        let start = byte_of_char(line, self.start.column.saturating_sub(1));
+        let end = if self.end.line == self.start.line {
+            start
+                + byte_of_char(
+                    &line[start..],
+                    self.end.column.saturating_sub(self.start.column),
+                )
+        } else {
+            line.len()
+        };
+        start..end
+    }
+
+    /// "path:line:column" of the place's start.
+    pub fn position(&self) -> String {
+        format!("{}:{}:{}", self.path, self.start.line, self.start.column)
+    }
+}
+
+/// The byte index of character `n` (0-based) of `s`, or `s.len()` when
+/// it has fewer. Whole blocks of 1,024 bytes are skipped by counting the
+/// bytes that start a character in them (a count the compiler
+/// vectorises).
+fn byte_of_char(s: &str, n: usize) -> usize {
+    const BLOCK: usize = 1024;
+    let bytes = s.as_bytes();
+    let starts_char = |b: u8| (b as i8) >= -0x40;
+    let (mut at, mut count) = (0, 0);
+    for block in bytes.chunks_exact(BLOCK) {
+        let starts = block
+            .iter()
+            .map(|&b| usize::from(starts_char(b)))
+            .sum::<usize>();
+        if count + starts > n {
+            break;
+        }
+        count += starts;
+        at += BLOCK;
+    }
+    // From `at`, perhaps within a character counted already.
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
+        if starts_char(b) {
+            if count == n {
+                return i;
+            }
+            count += 1;
+        }
+    }
+    s.len()
 }
 
 /// "reply `refund-1` (Refund approved)" from a reply's id and title.
@@ -289,6 +414,25 @@ pub struct JsonDiagnostic<'a> {
     pub start: Position,
     pub end: Position,
     pub fix: Option<JsonFix<'a>>,
+    /// A library diagnostic's: what the reply says where it is reported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    /// A library diagnostic's: the other places it involves, in order
+    /// (none for a diagnostic of one place).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Vec<JsonRelated<'a>>>,
+}
+
+/// The JSON shape of another place a library diagnostic involves.
+#[derive(Debug, Serialize)]
+pub struct JsonRelated<'a> {
+    pub path: &'a str,
+    pub reply_id: Option<&'a str>,
+    pub reply_title: Option<&'a str>,
+    pub start: Position,
+    pub end: Position,
+    /// What the reply says there.
+    pub message: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -315,7 +459,43 @@ impl<'a> JsonDiagnostic<'a> {
                 applicability: *a,
                 edits,
             }),
+            note: None,
+            related: None,
         }
+    }
+
+    /// A library diagnostic, at its first place with the others as
+    /// `related`; `None` without places.
+    pub fn library(f: &'a LibraryFinding) -> Option<Self> {
+        let (first, others) = f.places.split_first()?;
+        Some(JsonDiagnostic {
+            path: &first.path,
+            reply_id: first.reply_id.as_deref(),
+            reply_title: first.reply_title.as_deref(),
+            channel: &f.channel,
+            rule: f.rule,
+            severity: f.severity,
+            message: &f.message,
+            help: f.help.as_deref(),
+            part: None,
+            start: first.start,
+            end: first.end,
+            fix: None,
+            note: Some(&first.note),
+            related: Some(
+                others
+                    .iter()
+                    .map(|p| JsonRelated {
+                        path: &p.path,
+                        reply_id: p.reply_id.as_deref(),
+                        reply_title: p.reply_title.as_deref(),
+                        start: p.start,
+                        end: p.end,
+                        message: &p.note,
+                    })
+                    .collect(),
+            ),
+        })
     }
 }
 
@@ -336,5 +516,192 @@ impl<'a> JsonError<'a> {
             column: e.position.map(|p| p.1),
             message: &e.message,
         }
+    }
+}
+
+/// Library findings to render in every format's tests.
+#[cfg(test)]
+pub(crate) mod sample {
+    use super::{LibraryFinding, Place};
+    use replylint_core::diagnostic::Severity;
+    use replylint_core::location::LineIndex;
+
+    /// A TOML library with two replies.
+    pub const REFUNDS: &str = concat!(
+        "[[reply]]\n",
+        "id = \"refund-1\"\n",
+        "title = \"Refund approved\"\n",
+        "text = \"\"\"\n",
+        "Refunds are accepted within 30 days of delivery.\n",
+        "Thanks for your patience!\n",
+        "\"\"\"\n",
+        "\n",
+        "[[reply]]\n",
+        "id = \"refund-7\"\n",
+        "text = \"You can return it within 14 days.\"\n",
+    );
+
+    /// A Markdown reply with CRLF line breaks, whose line has a tab, an
+    /// emoji, CJK and a combining accent before and after the span.
+    pub const RESI: &str = concat!(
+        "---\r\n",
+        "id: resi\r\n",
+        "---\r\n",
+        "\tGrazie 😊! Può restituirlo entro 14 giorni — 漢字 e\u{301} là.\r\n",
+    );
+
+    /// The place the first `needle` is in `text`, located as the caller
+    /// locates one: positions and line from the file's line index.
+    pub fn place(
+        path: &str,
+        text: &str,
+        needle: &str,
+        id: Option<&str>,
+        title: Option<&str>,
+        note: &str,
+    ) -> Place {
+        let index = LineIndex::new(text);
+        let at = text.find(needle).expect("the needle is in the text");
+        let start = index.position(text, at);
+        let end = index.position(text, at + needle.len());
+        Place {
+            path: path.to_owned(),
+            start,
+            end,
+            reply_id: id.map(str::to_owned),
+            reply_title: title.map(str::to_owned),
+            note: note.to_owned(),
+            line: text[index.line_range(text, start.line)].to_owned(),
+        }
+    }
+
+    /// An `inconsistent-fact` warning with three places in two files (the
+    /// last on the CRLF line with a tab, an emoji, CJK and a combining
+    /// accent), and a `missing-translation` info with one place whose span
+    /// runs over two lines.
+    pub fn findings() -> Vec<LibraryFinding> {
+        vec![
+            LibraryFinding {
+                rule: "inconsistent-fact",
+                severity: Severity::Warning,
+                message: "refund window of 30 days here, 14 days in 2 other replies".to_owned(),
+                help: Some("say the same number of days in every reply".to_owned()),
+                channel: "email".to_owned(),
+                places: vec![
+                    place(
+                        "macros/refunds.toml",
+                        REFUNDS,
+                        "30 days",
+                        Some("refund-1"),
+                        Some("Refund approved"),
+                        "states 30 days",
+                    ),
+                    place(
+                        "macros/refunds.toml",
+                        REFUNDS,
+                        "14 days",
+                        Some("refund-7"),
+                        None,
+                        "states 14 days",
+                    ),
+                    place(
+                        "emails/resi.md",
+                        RESI,
+                        "14 giorni",
+                        Some("resi"),
+                        None,
+                        "states 14 days",
+                    ),
+                ],
+            },
+            LibraryFinding {
+                rule: "missing-translation",
+                severity: Severity::Info,
+                message: "reply `refund-1` has no Italian version".to_owned(),
+                help: None,
+                channel: "email".to_owned(),
+                places: vec![place(
+                    "macros/refunds.toml",
+                    REFUNDS,
+                    "delivery.\nThanks",
+                    Some("refund-1"),
+                    Some("Refund approved"),
+                    "",
+                )],
+            },
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sample::{self, REFUNDS, RESI, place};
+
+    #[test]
+    fn a_place_is_found_in_its_line_by_its_columns() {
+        // After a tab, an emoji, accents; the line has no CR.
+        let p = place("r.md", RESI, "14 giorni", None, None, "");
+        assert_eq!(p.line_text(), p.line);
+        assert!(!p.line.contains('\r'));
+        assert_eq!(&p.line_text()[p.span_in_line()], "14 giorni");
+        // A span over two lines runs to the end of the first.
+        let p = place("r.toml", REFUNDS, "delivery.\nThanks", None, None, "");
+        assert_eq!(&p.line_text()[p.span_in_line()], "delivery.");
+        // A line given with its break; columns past the end of the line.
+        let mut p = place("r.md", RESI, "là.", None, None, "");
+        p.line.push_str("\r\n");
+        assert_eq!(&p.line_text()[p.span_in_line()], "là.");
+        p.start.column += 50;
+        p.end.column += 50;
+        assert_eq!(p.span_in_line(), p.line_text().len()..p.line_text().len());
+        // An empty span is an empty range where it is.
+        let mut p = place("r.md", RESI, "14", None, None, "");
+        p.end = p.start;
+        let r = p.span_in_line();
+        assert!(r.is_empty() && p.line_text()[r.start..].starts_with("14"));
+    }
+
+    #[test]
+    fn characters_are_found_by_their_index_in_long_lines() {
+        let line = "aé😀漢\te\u{301}".repeat(40);
+        for n in 0..=line.chars().count() + 2 {
+            let expected = line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+            assert_eq!(super::byte_of_char(&line, n), expected, "{n}");
+        }
+        assert_eq!(super::byte_of_char("", 0), 0);
+    }
+
+    #[test]
+    fn each_place_has_its_message_for_formats_that_show_places_apart() {
+        let f = &sample::findings()[0];
+        assert_eq!(
+            f.place_message(0),
+            [
+                "refund window of 30 days here, 14 days in 2 other replies",
+                "in reply `refund-1` (Refund approved)",
+                "here: states 30 days",
+                "see also macros/refunds.toml:11:34 (reply `refund-7`): states 14 days",
+                "see also emails/resi.md:4:34 (reply `resi`): states 14 days",
+                "help: say the same number of days in every reply",
+            ]
+            .join("\n")
+        );
+        assert_eq!(
+            f.place_message(2),
+            [
+                "states 14 days",
+                "in reply `resi`",
+                "see macros/refunds.toml:5:29: refund window of 30 days here, 14 days in 2 other replies",
+                "help: say the same number of days in every reply",
+            ]
+            .join("\n")
+        );
+        // No note, no reply, no help: what is left.
+        let f = &sample::findings()[1];
+        assert_eq!(
+            f.place_message(0),
+            "reply `refund-1` has no Italian version\nin reply `refund-1` (Refund approved)"
+        );
+        assert_eq!(f.place_message(7), f.message);
     }
 }

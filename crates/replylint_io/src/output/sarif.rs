@@ -19,14 +19,26 @@
 //!   either side of it) and how many identical findings come before it in the
 //!   file, but not the line number: a result keeps its fingerprint when
 //!   lines above it are added or removed.
+//! - A library rule's result (`inconsistent-fact`, `near-duplicate`, …,
+//!   about several replies) comes after the files' results, located at its
+//!   first place, with the others as `relatedLocations`: each with an `id`
+//!   (1, 2, …), its region in the same units and what the reply says there
+//!   as its `message.text` (and `properties.replyId`/`replyTitle`). The
+//!   result's message links to each, `…; see [emails/resi.md:4:34](2)
+//!   (states 14 days)`, with SARIF's embedded links, and its properties
+//!   carry `note`, what the reply says at the first place (each only when
+//!   there is one). Its
+//!   fingerprint hashes the rule and, for every place, the reply and the
+//!   text covered.
 //! - Fixes become SARIF `fixes` with byte-addressed replacements (when the
 //!   new text is written the same in the file); files that could not be
 //!   read become `toolExecutionNotifications`.
 
 use super::json::nested;
-use super::{Emitter, FileReport, Finding, Summary};
+use super::{Emitter, FileReport, Finding, LibraryFinding, Summary};
 use crate::input::InputError;
 use replylint_core::diagnostic::{Applicability, Severity};
+use replylint_core::location::Position;
 use serde::Serialize;
 use serde_sarif::sarif;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -48,6 +60,9 @@ pub struct Sarif {
     result_rules: Vec<&'static str>,
     rules: BTreeSet<&'static str>,
     notifications: Vec<sarif::Notification>,
+    /// How many library results so far hash the same, by hash: the
+    /// occurrence that goes into the next one's fingerprint.
+    library_seen: HashMap<u64, usize>,
 }
 
 /// The `ruleIndex` a result is rendered with, on the thread that checked
@@ -164,8 +179,33 @@ struct ResultOut<'a> {
     message: Text<'a>,
     partial_fingerprints: BTreeMap<&'static str, String>,
     properties: Properties<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_locations: Option<Vec<RelatedOut<'a>>>,
     rule_id: &'a str,
     rule_index: i64,
+}
+
+/// Another place of a library result, with its id (from 1; the result's
+/// message links to it) and what the reply says there.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedOut<'a> {
+    id: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text<'a>>,
+    physical_location: PhysicalOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ReplyProperties<'a>>,
+}
+
+/// Which reply a related location is in.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReplyProperties<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply_title: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +244,9 @@ struct Properties<'a> {
     channel: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
+    /// A library result's: what the reply says where it is reported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reply_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -249,14 +292,89 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn region(f: &Finding) -> RegionOut {
+    span(f.start, f.end)
+}
+
+fn span(start: Position, end: Position) -> RegionOut {
     RegionOut {
-        byte_length: f.end.offset.saturating_sub(f.start.offset),
-        byte_offset: f.start.offset,
-        end_column: f.end.column,
-        end_line: f.end.line,
-        start_column: f.start.column,
-        start_line: f.start.line,
+        byte_length: end.offset.saturating_sub(start.offset),
+        byte_offset: start.offset,
+        end_column: end.column,
+        end_line: end.line,
+        start_column: start.column,
+        start_line: start.line,
     }
+}
+
+/// `s` as the link text of an embedded link of a plain text message:
+/// `\`, `[` and `]` escaped with a backslash.
+fn link_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A library result's message: the finding's, then a link to each other
+/// place (`[path:line:column](id)`, the id of its related location) with
+/// what the reply says there.
+fn library_message(f: &LibraryFinding) -> String {
+    let mut message = f.message.clone();
+    for (i, place) in f.places.iter().enumerate().skip(1) {
+        message.push_str(if i == 1 { "; see " } else { ", " });
+        message.push_str(&format!(
+            "[{}]({i})",
+            link_text(&format!(
+                "{}:{}:{}",
+                place.path, place.start.line, place.start.column
+            ))
+        ));
+        if !place.note.is_empty() {
+            message.push_str(&format!(" ({})", place.note));
+        }
+    }
+    message
+}
+
+/// What a library result's fingerprint hashes: its rule, and for every
+/// place the reply and the text it covers (its line when it covers
+/// nothing, as [`covered`] has it), not its line number.
+fn library_parts(f: &LibraryFinding) -> Vec<&[u8]> {
+    let mut parts: Vec<&[u8]> = vec![f.rule.as_bytes()];
+    for place in &f.places {
+        let reply = place.reply_id.as_deref().or(place.reply_title.as_deref());
+        let line = place.line_text();
+        let span = place.span_in_line();
+        let covered = if span.is_empty() {
+            around(line, span.start)
+        } else {
+            &line[span]
+        };
+        parts.push(reply.unwrap_or_default().as_bytes());
+        parts.push(covered.as_bytes());
+    }
+    parts
+}
+
+/// `line`, or in a line longer than [`LONG_LINE`] bytes the [`AROUND`]
+/// bytes either side of byte `at`.
+fn around(line: &str, at: usize) -> &str {
+    if line.len() <= LONG_LINE {
+        return line;
+    }
+    let mut start = at.saturating_sub(AROUND);
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (at + AROUND).min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[start..end]
 }
 
 /// The finding's fix as SARIF replacements of file bytes. Fix edits are
@@ -396,9 +514,11 @@ impl Emitter for Sarif {
                 properties: Properties {
                     channel: &f.channel,
                     help: d.help.as_deref(),
+                    note: None,
                     reply_id: f.reply_id.as_deref(),
                     reply_title: f.reply_title.as_deref(),
                 },
+                related_locations: None,
                 rule_id: d.rule,
                 rule_index: RULE_INDEX_PLACEHOLDER,
             };
@@ -423,6 +543,83 @@ impl Emitter for Sarif {
         }
         if !rendered.is_empty() {
             self.results.push(rendered);
+        }
+        Ok(())
+    }
+
+    /// The library results, after the files': located at their first
+    /// place, with the others as `relatedLocations`.
+    fn library(&mut self, _out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        let mut out = Vec::new();
+        for f in findings {
+            let Some(first) = f.places.first() else {
+                continue;
+            };
+            let locations: Vec<sarif::ArtifactLocation> = f
+                .places
+                .iter()
+                .map(|p| artifact_location(&p.path))
+                .collect();
+            let mut parts = library_parts(f);
+            let n = self.library_seen.entry(fnv1a(&parts)).or_default();
+            let occurrence = n.to_string();
+            *n += 1;
+            parts.push(occurrence.as_bytes());
+            let hash = fnv1a(&parts);
+            let message = library_message(f);
+            let related: Vec<RelatedOut<'_>> = f
+                .places
+                .iter()
+                .zip(&locations)
+                .enumerate()
+                .skip(1)
+                .map(|(id, (p, location))| RelatedOut {
+                    id,
+                    message: (!p.note.is_empty()).then_some(Text { text: &p.note }),
+                    physical_location: PhysicalOut {
+                        artifact_location: location,
+                        region: span(p.start, p.end),
+                    },
+                    properties: (p.reply_id.is_some() || p.reply_title.is_some()).then_some(
+                        ReplyProperties {
+                            reply_id: p.reply_id.as_deref(),
+                            reply_title: p.reply_title.as_deref(),
+                        },
+                    ),
+                })
+                .collect();
+            let result = ResultOut {
+                fixes: None,
+                level: level(f.severity),
+                locations: [LocationOut {
+                    physical_location: PhysicalOut {
+                        artifact_location: &locations[0],
+                        region: span(first.start, first.end),
+                    },
+                }],
+                message: Text { text: &message },
+                partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, format!("{hash:016x}"))]),
+                properties: Properties {
+                    channel: &f.channel,
+                    help: f.help.as_deref(),
+                    note: (!first.note.is_empty()).then_some(first.note.as_str()),
+                    reply_id: first.reply_id.as_deref(),
+                    reply_title: first.reply_title.as_deref(),
+                },
+                related_locations: (!related.is_empty()).then_some(related),
+                rule_id: f.rule,
+                rule_index: RULE_INDEX_PLACEHOLDER,
+            };
+            if !out.is_empty() {
+                out.extend_from_slice(b",\n");
+            }
+            out.extend(std::iter::repeat_n(b' ', 2 * RESULT_DEPTH));
+            nested(&mut out, &result, RESULT_DEPTH)?;
+            self.rules.insert(f.rule);
+            self.result_rules.push(f.rule);
+        }
+        if !out.is_empty() {
+            self.results.push(out);
         }
         Ok(())
     }
@@ -530,6 +727,81 @@ mod tests {
             artifact_location("./a.txt").uri.as_deref(),
             Some("a.txt"),
             "no `./` in a relative URI"
+        );
+    }
+
+    /// The log of the sample library findings, parsed.
+    fn library_log() -> serde_json::Value {
+        let mut sarif = Sarif::default();
+        let mut out = Vec::new();
+        let findings = crate::output::sample::findings();
+        sarif.library(&mut out, &findings).unwrap();
+        // Twice the same finding: its second result has its own
+        // fingerprint.
+        sarif.library(&mut out, &findings[..1]).unwrap();
+        sarif.finish(&mut out, &Summary::default()).unwrap();
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    #[test]
+    fn library_results_have_their_other_places_as_related_locations() {
+        let log = library_log();
+        let run = &log["runs"][0];
+        let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, ["inconsistent-fact", "missing-translation"]);
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), 3);
+        for r in results {
+            let index = r["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[index], r["ruleId"]);
+        }
+        // Every link of the message is to a related location, once.
+        let message = results[0]["message"]["text"].as_str().unwrap();
+        for (i, related) in results[0]["relatedLocations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(related["id"], i + 1);
+            let link = format!("]({})", i + 1);
+            assert_eq!(message.matches(&link).count(), 1, "{message}");
+        }
+        assert_ne!(
+            results[0]["partialFingerprints"],
+            results[2]["partialFingerprints"]
+        );
+        insta::assert_snapshot!(serde_json::to_string_pretty(&run["results"]).unwrap());
+    }
+
+    #[test]
+    fn a_place_covering_nothing_is_fingerprinted_with_its_line_or_around_it() {
+        assert_eq!(around("short line", 3), "short line");
+        let long = "é".repeat(5000);
+        let got = around(&long, 5001);
+        assert!(
+            got.len() <= 2 * AROUND && got.len() > 2 * AROUND - 4,
+            "{}",
+            got.len()
+        );
+        assert!(long.contains(got));
+        assert_eq!(around(&long, 0).len(), AROUND);
+    }
+
+    #[test]
+    fn link_texts_escape_brackets_and_backslashes() {
+        assert_eq!(link_text(r"a[0]\b.md:1:2"), r"a\[0\]\\b.md:1:2");
+        let mut f = crate::output::sample::findings().remove(0);
+        f.places[2].path = "emails/[it]/resi.md".to_owned();
+        assert!(
+            library_message(&f).ends_with(r", [emails/\[it\]/resi.md:4:34](2) (states 14 days)"),
+            "{}",
+            library_message(&f)
         );
     }
 
