@@ -314,6 +314,7 @@ fn library_results_are_valid_sarif_with_related_locations() {
             reply_title: None,
             note: note.to_owned(),
             line: text[index.line_range(text, start.line)].to_owned(),
+            line_start: index.line_range(text, start.line).start,
         }
     };
     let findings = [LibraryFinding {

@@ -1416,6 +1416,7 @@ mod tests {
                 reply_title: None,
                 note: "states 14 days".to_owned(),
                 line: line.clone(),
+                line_start: 0,
             }
         };
         let findings: Vec<LibraryFinding> = (0..50)

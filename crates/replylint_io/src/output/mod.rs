@@ -215,21 +215,21 @@ impl Place {
         line.strip_suffix('\r').unwrap_or(line)
     }
 
-    /// The bytes of [`Place::line_text`] the place covers, found by its
-    /// columns: from `start` to `end`, or to the end of the line when it
-    /// runs past it; empty where it covers nothing. Columns beyond the
-    /// line are its end. The characters before the place are counted a
-    /// block of bytes at a time: a place far into a long line (a minified
-    /// export) is found fast.
+    /// The bytes of [`Place::line_text`] the place covers, from its
+    /// offsets: from `start` to `end`, or to the end of the line when it
+    /// runs past it; empty where it covers nothing.
     pub fn span_in_line(&self) -> Range<usize> {
         let line = self.line_text();
-        let start = byte_of_char(line, self.start.column.saturating_sub(1));
+        let at = |offset: usize| {
+            let mut i = offset.saturating_sub(self.line_start).min(line.len());
+            while !line.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = at(self.start.offset);
         let end = if self.end.line == self.start.line {
-            start
-                + byte_of_char(
-                    &line[start..],
-                    self.end.column.saturating_sub(self.start.column),
-                )
+            at(self.end.offset).max(start)
         } else {
             line.len()
         };
@@ -240,38 +240,6 @@ impl Place {
     pub fn position(&self) -> String {
         format!("{}:{}:{}", self.path, self.start.line, self.start.column)
     }
-}
-
-/// The byte index of character `n` (0-based) of `s`, or `s.len()` when
-/// it has fewer. Whole blocks of 1,024 bytes are skipped by counting the
-/// bytes that start a character in them (a count the compiler
-/// vectorises).
-fn byte_of_char(s: &str, n: usize) -> usize {
-    const BLOCK: usize = 1024;
-    let bytes = s.as_bytes();
-    let starts_char = |b: u8| (b as i8) >= -0x40;
-    let (mut at, mut count) = (0, 0);
-    for block in bytes.chunks_exact(BLOCK) {
-        let starts = block
-            .iter()
-            .map(|&b| usize::from(starts_char(b)))
-            .sum::<usize>();
-        if count + starts > n {
-            break;
-        }
-        count += starts;
-        at += BLOCK;
-    }
-    // From `at`, perhaps within a character counted already.
-    for (i, &b) in bytes.iter().enumerate().skip(at) {
-        if starts_char(b) {
-            if count == n {
-                return i;
-            }
-            count += 1;
-        }
-    }
-    s.len()
 }
 
 /// "reply `refund-1` (Refund approved)" from a reply's id and title.
@@ -572,6 +540,7 @@ pub(crate) mod sample {
             reply_title: title.map(str::to_owned),
             note: note.to_owned(),
             line: text[index.line_range(text, start.line)].to_owned(),
+            line_start: index.line_range(text, start.line).start,
         }
     }
 
@@ -651,24 +620,14 @@ mod tests {
         let mut p = place("r.md", RESI, "là.", None, None, "");
         p.line.push_str("\r\n");
         assert_eq!(&p.line_text()[p.span_in_line()], "là.");
-        p.start.column += 50;
-        p.end.column += 50;
+        p.start.offset += 50;
+        p.end.offset += 50;
         assert_eq!(p.span_in_line(), p.line_text().len()..p.line_text().len());
         // An empty span is an empty range where it is.
         let mut p = place("r.md", RESI, "14", None, None, "");
         p.end = p.start;
         let r = p.span_in_line();
         assert!(r.is_empty() && p.line_text()[r.start..].starts_with("14"));
-    }
-
-    #[test]
-    fn characters_are_found_by_their_index_in_long_lines() {
-        let line = "aé😀漢\te\u{301}".repeat(40);
-        for n in 0..=line.chars().count() + 2 {
-            let expected = line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
-            assert_eq!(super::byte_of_char(&line, n), expected, "{n}");
-        }
-        assert_eq!(super::byte_of_char("", 0), 0);
     }
 
     #[test]
