@@ -25,6 +25,7 @@ mod inputs;
 mod lang_eval;
 mod layers;
 mod library;
+mod library_rules;
 mod odd_files;
 mod planted_eval;
 mod precision;
