@@ -13,6 +13,9 @@ use super::{Finding, INCONSISTENT_FACT, Involved, Profile, RULES, count, describ
 use crate::analysis::facts::{DurationUnit, Fact, FactKind, FactValue};
 use std::collections::{BTreeSet, HashMap};
 
+/// The subject of a contact detail whose clause names none.
+const GENERIC: &str = "contact";
+
 /// Facts are comparable when their keys are equal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key<'a> {
@@ -96,6 +99,11 @@ pub fn check<L: Clone>(profiles: &[Profile<L>], groups: &Groups, out: &mut Vec<F
             continue;
         }
         for (j, (fact, _)) in p.facts.iter().enumerate() {
+            // A phone number or an address with nothing saying what it is
+            // for (`contact`) may be any of a team's: not compared.
+            if fact.subject == GENERIC {
+                continue;
+            }
             let (key, value) = compared(fact);
             let values = facts.entry(key.clone()).or_insert_with(|| {
                 order.push(key);

@@ -18,7 +18,9 @@ crate::declare_rule! {
     /// only when comparable: calendar time in hours (weeks, days, months
     /// of 30 days), business days apart, amounts in the same currency,
     /// phone numbers of the same country (with and without its code),
-    /// links on the same host. For each subject, the value most replies
+    /// links on the same host. A phone number, address or link whose
+    /// clause does not say what it is for (support, billing, returns…) is
+    /// not compared: a team has several. For each subject, the value most replies
     /// state is taken as the library's; every other value is reported
     /// once, at its first reply, with every reply that states it and
     /// every reply that states the library's value. The translations of
