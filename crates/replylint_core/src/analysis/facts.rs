@@ -13,9 +13,10 @@
 //! that gives two values for one subject keeps neither.
 //!
 //! How it reads a reply:
-//! 1. [`may_state_facts`]: a reply without a digit, an `@`, a `/`, a dot
-//!    inside a word or a unit word ("week", "giorni") states none and is
-//!    not read further.
+//! 1. [`may_state_facts`]: a reply without an `@`, a link, a phone-shaped
+//!    run of digits, a number next to a unit, a currency, a time mark or a
+//!    range, or a number word before a unit states none and is not read
+//!    further (order numbers and dates are not values).
 //! 2. [`scan`]: the tokens of [`crate::analysis::tokens`] as items, the
 //!    phrases of the lexicon at them, the sentences of
 //!    [`crate::analysis::sentences`] split into clauses at `,` `;` `:`
@@ -30,28 +31,29 @@
 //!    "tel", "numero"…; never after "order"); an e-mail address; a link.
 //! 4. The subject: the one subject named in the clause that takes facts
 //!    of the value's kind (`support` takes phone numbers, not durations:
-//!    "our support team replies within 24 hours" is `response`'s); the
-//!    label's, in a clause after a colon ("Delivery times: 3-5 days");
-//!    for phone numbers, addresses and opening hours, the sentence's, then
-//!    the generic subject (`contact`). A qualifier named in the clause is
-//!    appended (`delivery:express`, `refund:processing`).
+//!    "our support team replies within 24 hours" is `response`'s), unless
+//!    it names what a window counts from ("within 14 days of delivery");
+//!    the label's, in a clause after a colon ("Delivery times: 3-5 days");
+//!    for opening hours, the sentence's ("Customer service is open Monday
+//!    to Friday, 9-18"); for phone numbers, addresses and opening hours,
+//!    then, the generic subject (`contact`). A qualifier named in the
+//!    clause is appended (`delivery:express`, `refund:processing`).
 //! 5. A reply that gives two different values of one kind for one subject
 //!    keeps neither.
 
 mod grammar;
 mod lexicon;
 mod scan;
+mod screen;
 #[cfg(test)]
 mod tests;
 
 use crate::lang::Language;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use grammar::{Reader, Value};
 use lexicon::{ALL_LANGS, LEXICON, Langs, Meaning};
 use scan::Scan;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// What kind of fact a value is: values of different kinds are never
 /// compared.
@@ -187,109 +189,127 @@ pub struct Fact {
 }
 
 /// The facts `body` states, in body order. `language` is the reply's
-/// language when known (its lexicon is tried first; without one, or when
-/// its lexicon finds nothing, every language's is).
+/// language when known: only its words are read (an English reply does
+/// not name a subject with the French "assistance"); without one, every
+/// language's are.
 pub fn extract(body: &str, language: Option<Language>) -> Vec<Fact> {
     if !may_state_facts(body) {
         return Vec::new();
     }
+    extract_unscreened(body, language)
+}
+
+/// [`extract`] without the pre-screen.
+fn extract_unscreened(body: &str, language: Option<Language>) -> Vec<Fact> {
     let scan = Scan::new(body, language);
-    let mut facts = match language {
-        Some(l) => {
-            let own = read(&scan, lexicon::lang_bit(l));
-            if own.is_empty() {
-                read(&scan, ALL_LANGS)
-            } else {
-                own
-            }
-        }
-        None => read(&scan, ALL_LANGS),
-    };
+    let langs = language.map_or(ALL_LANGS, lexicon::lang_bit);
+    let mut facts = read(&scan, langs);
     drop_ambiguous(&mut facts);
     facts
 }
 
-/// Unit words of three letters or more, any language: with no digit, no
-/// `@`, `/` or dotted word, a reply can state a fact only with one of
-/// them ("two weeks", "una settimana").
-static UNIT_WORDS: LazyLock<Option<(AhoCorasick, Vec<bool>)>> = LazyLock::new(|| {
-    let words = LEXICON.unit_words();
-    let whole: Vec<bool> = words.iter().map(|(_, stem)| !stem).collect();
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words.iter().map(|(w, _)| w.as_bytes()))
-        .ok()
-        .map(|ac| (ac, whole))
-});
-
-/// Whether `body` may state a fact: it has a digit, an `@`, a `/`, a dot
-/// inside a word (`acme.com`) or a unit word. What [`extract`] checks
-/// first; cheap enough to skip everything else for a reply that fails it
-/// (a rule can check it before detecting the reply's language).
+/// Whether `body` may state a fact: it has an `@`, a link, a phone-shaped
+/// run of digits, a number next to a unit, a currency, a time mark or a
+/// range ("14 days", "€9.90", "9:00", "9-18"), or a number word before a
+/// unit ("two weeks"). What [`extract`] checks first, from the bytes alone:
+/// a reply that fails it (most replies, order numbers and dates
+/// included) states no fact, and a rule can check it before detecting the
+/// reply's language.
 pub fn may_state_facts(body: &str) -> bool {
-    let bytes = body.as_bytes();
-    let marks = bytes
-        .iter()
-        .any(|&b| b.is_ascii_digit() || b == b'@' || b == b'/')
-        || bytes
-            .windows(3)
-            .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphabetic());
-    if marks {
-        return true;
-    }
-    let Some((ac, whole)) = &*UNIT_WORDS else {
-        return true;
-    };
-    ac.find_overlapping_iter(bytes).any(|m| {
-        crate::text::boundary::is_boundary(body, m.start())
-            && (!whole[m.pattern().as_usize()] || crate::text::boundary::is_boundary(body, m.end()))
-    })
+    screen::may_state_facts(body)
 }
 
 /// The facts of a scanned reply, read with the words of `langs`.
 fn read(scan: &Scan<'_>, langs: Langs) -> Vec<Fact> {
     let reader = Reader { scan, langs };
+    let all = scan.items.len();
+    // Where values may start, read without clauses to stop them (a value
+    // inside a clause is one without): a reply with none is not split
+    // into sentences and clauses.
+    let starts: Vec<usize> = (0..all)
+        .filter(|&i| may_start(&reader, i))
+        .filter(|&i| value_at(&reader, i, all, 0, &|| true).is_some())
+        .collect();
+    if starts.is_empty() {
+        return Vec::new();
+    }
+    let clauses = scan.clauses();
+    // The first item of each sentence.
+    let mut sentence_starts: Vec<(u32, usize)> = Vec::new();
+    for c in clauses {
+        if sentence_starts.last().is_none_or(|&(s, _)| s != c.sentence) {
+            sentence_starts.push((c.sentence, c.items.start));
+        }
+    }
     let mut out = Vec::new();
     // How many values each clause has: a label clause has none.
-    let mut values = vec![0_usize; scan.clauses.len()];
-    for (ci, clause) in scan.clauses.iter().enumerate() {
-        let limit = clause.items.end;
-        let sentence_start = scan
-            .clauses
+    let mut values = vec![0_usize; clauses.len()];
+    let mut free = 0;
+    for i in starts {
+        if i < free {
+            continue;
+        }
+        let ci = clauses.partition_point(|c| c.items.end <= i);
+        let Some(clause) = clauses.get(ci).filter(|c| c.items.contains(&i)) else {
+            continue;
+        };
+        let sentence_start = sentence_starts
             .iter()
-            .find(|c| c.sentence == clause.sentence)
-            .map_or(clause.items.start, |c| c.items.start);
-        let mut i = clause.items.start;
-        while i < limit {
-            let Some(value) = value_at(&reader, i, limit, sentence_start, clause.sentence) else {
-                i += 1;
-                continue;
-            };
-            values[ci] += 1;
-            let own = i..value.next;
-            i = value.next.max(i + 1);
-            if let Some(subject) = subject_of(&reader, value.kind, ci, own, &values) {
-                out.push(Fact {
-                    kind: value.kind,
-                    subject,
-                    value: value.value,
-                    span: value.span,
-                });
-            }
+            .find(|&&(s, _)| s == clause.sentence)
+            .map_or(clause.items.start, |&(_, start)| start);
+        let cue = || hours_cue_in(&reader, clause.sentence);
+        let Some(value) = value_at(&reader, i, clause.items.end, sentence_start, &cue) else {
+            continue;
+        };
+        values[ci] += 1;
+        free = value.next.max(i + 1);
+        if let Some(subject) = subject_of(&reader, value.kind, ci, i..value.next, &values) {
+            out.push(Fact {
+                kind: value.kind,
+                subject,
+                value: value.value,
+                span: value.span,
+            });
         }
     }
     out
 }
 
-/// The value that starts at item `i` of a clause ending at `limit`.
+/// Whether a value may start at item `i`: a number, an address, a link,
+/// or a word or mark that starts one (a number word, "from", "dalle", a
+/// currency).
+fn may_start(reader: &Reader<'_, '_>, i: usize) -> bool {
+    let item = &reader.scan.items[i];
+    match item.kind {
+        scan::ItemKind::Number | scan::ItemKind::Email | scan::ItemKind::Url => true,
+        scan::ItemKind::Word | scan::ItemKind::Punct => {
+            reader.scan.phone_at(item.range.start).is_some()
+                || reader.scan.found_at(i).iter().any(|f| {
+                    f.langs & reader.langs != 0
+                        && matches!(
+                            f.meaning,
+                            Meaning::Number(_)
+                                | Meaning::Article
+                                | Meaning::RangeFrom
+                                | Meaning::RangeBetween
+                                | Meaning::TimeFrom
+                                | Meaning::Currency(_)
+                        )
+                })
+        }
+        scan::ItemKind::Other | scan::ItemKind::Skipped => false,
+    }
+}
+
+/// The value that starts at item `i` of a clause ending at `limit`;
+/// `hours_cue` says whether its sentence has a word that makes "9-18"
+/// opening hours.
 fn value_at(
     reader: &Reader<'_, '_>,
     i: usize,
     limit: usize,
     sentence_start: usize,
-    sentence: u32,
+    hours_cue: &dyn Fn() -> bool,
 ) -> Option<Value> {
     if let Some(phone) = reader.phone_at(i, sentence_start) {
         return Some(phone);
@@ -300,7 +320,7 @@ fn value_at(
     let duration = reader.duration_at(i, limit);
     let hours = reader
         .hours_at(i, limit, false)
-        .filter(|(_, strong)| *strong || hours_cue_in(reader, sentence));
+        .filter(|(_, strong)| *strong || hours_cue());
     match (duration, hours) {
         (Some((_, true)), Some((hours, true))) => return Some(hours),
         (Some((duration, _)), _) => return Some(duration),
@@ -315,7 +335,7 @@ fn value_at(
 fn hours_cue_in(reader: &Reader<'_, '_>, sentence: u32) -> bool {
     reader
         .scan
-        .clauses
+        .clauses()
         .iter()
         .filter(|c| c.sentence == sentence)
         .flat_map(|c| c.items.clone())
@@ -345,7 +365,8 @@ fn named_in(
             continue;
         }
         let counts = |m: Meaning| match m {
-            Meaning::Subject(_) | Meaning::Anchor => !qualifiers,
+            Meaning::Anchor => true,
+            Meaning::Subject(_) => !qualifiers,
             Meaning::Qualifier(_) => qualifiers,
             _ => false,
         };
@@ -383,7 +404,7 @@ fn subject_of(
     values: &[usize],
 ) -> Option<String> {
     let lx = &*LEXICON;
-    let clauses = &reader.scan.clauses;
+    let clauses = reader.scan.clauses();
     let clause = &clauses[ci];
     let taking = |range: Range<usize>| -> Vec<u8> {
         named_in(reader, range, &value, false)
@@ -404,7 +425,7 @@ fn subject_of(
                 Some((subjects, range)) if subjects.len() == 1 => {
                     (subjects[0], vec![range, clause.items.clone()])
                 }
-                _ if contact => {
+                _ if kind == FactKind::Hours => {
                     let mut named: Vec<u8> = Vec::new();
                     for c in clauses.iter().filter(|c| c.sentence == clause.sentence) {
                         for s in taking(c.items.clone()) {
@@ -419,6 +440,7 @@ fn subject_of(
                         _ => return None,
                     }
                 }
+                _ if contact => (lx.generic[kind as usize]?, vec![clause.items.clone()]),
                 _ => return None,
             }
         }

@@ -431,7 +431,7 @@ impl Reader<'_, '_> {
     /// "numero"), and not after a reference word ("order number").
     pub(super) fn phone_at(&self, i: usize, sentence_start: usize) -> Option<Value> {
         let at = self.scan.items.get(i)?.range.start;
-        let run = self.scan.phones.iter().find(|r| r.start == at)?.clone();
+        let run = self.scan.phone_at(at)?;
         let written = &self.scan.body[run.clone()];
         let number = phone_number(written)?;
         // The nearest cue before it in its sentence.

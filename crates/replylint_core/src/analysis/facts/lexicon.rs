@@ -217,8 +217,8 @@ impl Lexicon {
         for i in 0..count {
             let Some(first) = key(i) else { continue };
             let exact = self.by_first.get(first).into_iter().flatten();
-            let stems = self.stems_of(first);
-            for &p in exact.chain(stems.iter().flat_map(|v| v.iter())) {
+            let stems = self.stems_of(first).flatten();
+            for &p in exact.chain(stems) {
                 let phrase = &self.phrases[p as usize];
                 let mut j = i + 1;
                 let mut all = true;
@@ -247,48 +247,43 @@ impl Lexicon {
     }
 
     /// The phrase lists of the stems `word` starts with.
-    fn stems_of(&self, word: &str) -> Vec<&Vec<u32>> {
+    fn stems_of<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w Vec<u32>> + 'w {
         let bytes = word.as_bytes();
-        if bytes.len() < MIN_STEM || !self.stem_heads.contains(&[bytes[0], bytes[1], bytes[2]]) {
-            return Vec::new();
-        }
+        let possible = bytes.len() >= MIN_STEM
+            && self
+                .stem_heads
+                .binary_search(&[bytes[0], bytes[1], bytes[2]])
+                .is_ok();
         (MIN_STEM..=word.len())
-            .filter(|&end| word.is_char_boundary(end))
-            .filter_map(|end| self.by_stem.get(&word[..end]))
-            .collect()
+            .take_while(move |_| possible)
+            .filter(move |&end| word.is_char_boundary(end))
+            .filter_map(move |end| self.by_stem.get(&word[..end]))
     }
 
-    /// Every word of a unit phrase of [`MIN_STEM`] bytes or more, folded,
-    /// with whether it is a stem: a reply without digits states a duration
-    /// only with one of them ("two weeks", "una settimana").
-    pub(super) fn unit_words(&self) -> Vec<(String, bool)> {
-        let mut out: Vec<(String, bool)> = Vec::new();
-        for p in &self.phrases {
-            if !matches!(p.meaning, Meaning::Unit(_)) {
-                continue;
-            }
-            for key in &p.keys {
-                let word = match key {
-                    Key::Exact(k) => (k.to_string(), false),
-                    Key::Stem(s) => (s.to_string(), true),
-                };
-                if word.0.len() >= MIN_STEM && !out.contains(&word) {
-                    out.push(word);
-                }
-            }
-        }
-        out
+    /// Every phrase's keys (each with whether it is a stem) and meaning.
+    pub(super) fn phrase_keys(&self) -> impl Iterator<Item = (Vec<(&str, bool)>, Meaning)> + '_ {
+        self.phrases.iter().map(|p| {
+            let keys = p
+                .keys
+                .iter()
+                .map(|k| match k {
+                    Key::Exact(k) => (&**k, false),
+                    Key::Stem(s) => (&**s, true),
+                })
+                .collect();
+            (keys, p.meaning)
+        })
     }
 
     /// What a word glued to a number says ("h" of "48h", "day" of
     /// "30-day"): its one-word phrases in `langs`.
-    pub(super) fn word_meanings(
-        &self,
-        folded: &str,
+    pub(super) fn word_meanings<'w>(
+        &'w self,
+        folded: &'w str,
         langs: Langs,
-    ) -> impl Iterator<Item = Meaning> + '_ {
+    ) -> impl Iterator<Item = Meaning> + 'w {
         let exact = self.by_first.get(folded).into_iter().flatten();
-        let stems = self.stems_of(folded).into_iter().flatten();
+        let stems = self.stems_of(folded).flatten();
         exact
             .chain(stems)
             .map(|&p| &self.phrases[p as usize])

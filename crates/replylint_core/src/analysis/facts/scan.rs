@@ -60,7 +60,8 @@ pub(super) struct Scan<'a> {
     /// For each item, the index in `found` of its first phrase (one more
     /// entry: `found.len()`).
     found_at: Vec<u32>,
-    pub clauses: Vec<Clause>,
+    language: Option<Language>,
+    clauses: std::cell::OnceCell<Vec<Clause>>,
     /// The runs of digits shaped like phone numbers, by start.
     pub phones: Vec<Range<usize>>,
 }
@@ -77,11 +78,12 @@ impl<'a> Scan<'a> {
                     ItemKind::Word | ItemKind::Number | ItemKind::Punct
                 ) {
                     let start = folded.len() as u32;
-                    folded.extend(
-                        body[item.range.clone()]
-                            .chars()
-                            .flat_map(crate::text::fold_char),
-                    );
+                    let text = &body[item.range.clone()];
+                    if text.is_ascii() {
+                        folded.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        folded.extend(text.chars().flat_map(crate::text::fold_char));
+                    }
                     item.key = start..folded.len() as u32;
                 }
                 item
@@ -100,7 +102,6 @@ impl<'a> Scan<'a> {
             }
             found_at.push(f as u32);
         }
-        let clauses = clauses(body, &items, language);
         let phones = phones(body);
         Scan {
             body,
@@ -108,9 +109,23 @@ impl<'a> Scan<'a> {
             folded,
             found,
             found_at,
-            clauses,
+            language,
+            clauses: std::cell::OnceCell::new(),
             phones,
         }
+    }
+
+    /// The clauses, split the first time they are asked for (a reply
+    /// with no value never is).
+    pub(super) fn clauses(&self) -> &[Clause] {
+        self.clauses
+            .get_or_init(|| clauses(self.body, &self.items, self.language))
+    }
+
+    /// The phone-shaped run that starts at byte `at`, if any.
+    pub(super) fn phone_at(&self, at: usize) -> Option<Range<usize>> {
+        let i = self.phones.partition_point(|r| r.start < at);
+        self.phones.get(i).filter(|r| r.start == at).cloned()
     }
 
     /// The text of item `i`.
@@ -235,19 +250,36 @@ fn items(text: &str, skip: bool) -> Vec<Item> {
 /// top-level domain, and a path (`acme.com/returns`, `help.acme.it`).
 static BARE_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|eu|it|es|fr|de|pt|br|ch|at|be|nl|uk|us|ca|io|co|shop|store|help|info|app)\b(?:/[^\s<>()\[\]{}\x22'`]*)?",
+        r"(?i)(?-u:\b)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|eu|it|es|fr|de|pt|br|ch|at|be|nl|uk|us|ca|io|co|shop|store|help|info|app)(?-u:\b)(?:/[^\s<>()\[\]{}\x22'`]*)?",
     )
     .expect("valid link regex")
 });
 
+/// Whether a dot stands between a letter or digit and a letter: what
+/// every bare link has.
+fn dotted(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphabetic())
+}
+
+/// Whether `text` has a bare link.
+pub(super) fn has_bare_link(text: &str) -> bool {
+    dotted(text) && !bare_links(text).is_empty()
+}
+
 fn bare_links(text: &str) -> Vec<Range<usize>> {
-    if !text.contains('.') {
+    if !dotted(text) {
         return Vec::new();
     }
     BARE_LINK
         .find_iter(text)
-        // Not the domain of an address.
-        .filter(|m| !text[..m.start()].ends_with('@'))
+        // Not the domain of an address, nor part of a word.
+        .filter(|m| {
+            !text[..m.start()].ends_with(['@', '.', '-'])
+                && !text[..m.start()].ends_with(|c: char| c.is_alphanumeric())
+                && !text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+        })
         .map(|m| m.range())
         .collect()
 }

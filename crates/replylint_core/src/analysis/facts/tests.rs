@@ -17,6 +17,7 @@ fn facts(text: &str, code: &str) -> Vec<(String, String, String)> {
 
 #[track_caller]
 fn check(code: &str, text: &str, expected: &[(&str, &str, &str)]) {
+    assert!(may_state_facts(text), "{text}");
     let got = facts(text, code);
     let want: Vec<(String, String, String)> = expected
         .iter()
@@ -456,26 +457,76 @@ fn opening_hours_need_a_cue_unless_written_as_times() {
 }
 
 #[test]
-fn the_language_of_the_reply_is_tried_first_then_every_one() {
-    // An English reply marked Italian: Italian finds nothing.
+fn the_words_of_the_reply_s_language_only_or_every_language_s() {
+    // An English reply read as Italian names no subject.
+    none("it", "You can request a refund within 14 days.");
+    // French "assistance" names no subject in English.
     check(
-        "it",
-        "You can request a refund within 14 days.",
-        &[("refund", "14 days", "14 days")],
+        "en",
+        "For assistance, write to help@acme.com.",
+        &[("contact", "help@acme.com", "help@acme.com")],
     );
+    // Without a language, every language's words.
     check(
         "",
         "Hai 30 giorni per il reso.",
         &[("return", "30 days", "30 giorni")],
+    );
+    check(
+        "",
+        "You have 30 days for a return.",
+        &[("return", "30 days", "30 days")],
+    );
+}
+
+#[test]
+fn what_a_window_counts_from_is_not_its_subject() {
+    none(
+        "en",
+        "Please wait three days after your delivery date before contacting us.",
+    );
+    check(
+        "en",
+        "You can return items within 30 days of delivery.",
+        &[("return", "30 days", "30 days")],
+    );
+    check(
+        "de",
+        "Die Rückgabe ist innerhalb von 30 Tagen nach Erhalt möglich.",
+        &[("return", "30 days", "30 Tagen")],
+    );
+}
+
+#[test]
+fn a_phone_number_takes_its_clause_s_subject_or_the_generic_one() {
+    check(
+        "en",
+        "For customer service, please call 1-800-848-9136.",
+        &[("contact", "18008489136", "1-800-848-9136")],
+    );
+    check(
+        "en",
+        "Customer service: +39 02 1234 5678",
+        &[("support", "+390212345678", "+39 02 1234 5678")],
     );
 }
 
 #[test]
 fn a_reply_without_digits_or_unit_words_is_not_read() {
     assert!(!may_state_facts("Thanks for reaching out, we are on it!"));
+    // Order numbers and dates are no values.
+    assert!(!may_state_facts(
+        "We checked order #4051263 with the courier on 12/03: it is on its way."
+    ));
+    assert!(!may_state_facts(
+        "See you next week, the parcel left on Monday."
+    ));
+    assert!(may_state_facts("Delivery takes 3-5 days."));
+    assert!(may_state_facts("Il costo è di 9,90 €."));
+    assert!(may_state_facts("Open from 9am."));
+    assert!(may_state_facts("Call +39 02 1234 5678"));
     assert!(may_state_facts("Returns within two weeks."));
     assert!(may_state_facts("Mail help@acme.com"));
-    assert!(may_state_facts("Order 12"));
     assert!(may_state_facts("Le rimborseremo entro una settimana."));
 }
 
@@ -665,6 +716,41 @@ fn fragments() -> impl Strategy<Value = String> {
                 "and",
                 "two",
                 "quindici",
+                "EUR",
+                "dollars",
+                "a.m.",
+                "9am",
+                "6 pm",
+                "Uhr",
+                "una",
+                "settimana",
+                "weeks",
+                "fortnight",
+                "quinze jours",
+                "24/7",
+                "twenty-one",
+                "tägige",
+                "9h30",
+                "18 h",
+                "acme.it/resi",
+                "help@acme.com",
+                "tel",
+                "chiama",
+                "0039",
+                "(0)",
+                "open",
+                "orari",
+                "Monday",
+                "processed",
+                "of delivery",
+                "Werktagen",
+                "hábiles",
+                "úteis",
+                "ouvrés",
+                "y",
+                "e",
+                "et",
+                "und",
                 "ago",
                 "fa",
                 "ǅ",
@@ -693,6 +779,15 @@ proptest! {
             prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
             prop_assert!(f.span.start >= last);
             last = f.span.start;
+        }
+    }
+
+    /// The pre-screen turns away no reply that states a fact.
+    #[test]
+    fn the_pre_screen_turns_away_no_fact(text in fragments(), code in 0..7usize) {
+        let language = Language::ALL.get(code).copied();
+        if !may_state_facts(&text) {
+            prop_assert_eq!(extract_unscreened(&text, language), Vec::new());
         }
     }
 
