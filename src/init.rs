@@ -42,6 +42,7 @@ pub const STARTER_KEYS: &[&[&str]] = &[
     &["rules"],
     &["channels"],
     &["placeholder-lengths"],
+    &["facts"],
     &["rule"],
 ];
 

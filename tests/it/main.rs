@@ -47,6 +47,7 @@ mod rule_mixed_language;
 mod rule_personal_data;
 mod rule_placeholder;
 mod rule_placeholder_dialects;
+mod rule_policy_fact;
 mod rule_punctuation_spacing;
 mod rule_readability;
 mod rule_register;

@@ -22,6 +22,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../../rules/lexicon/credential-request.toml"),
     ),
     (
+        "facts",
+        include_str!("../../../../rules/lexicon/facts.toml"),
+    ),
+    (
         "greetings",
         include_str!("../../../../rules/lexicon/greetings.toml"),
     ),
