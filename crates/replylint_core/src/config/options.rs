@@ -9,7 +9,7 @@
 
 use crate::lang::variant::Variant;
 use crate::mode::Mode;
-use crate::rules::options::{PlaceholderLengthOptions, SpellingOptions};
+use crate::rules::options::{ExpiredOptions, PlaceholderLengthOptions, SpellingOptions};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;

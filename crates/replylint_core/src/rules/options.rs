@@ -80,6 +80,24 @@ macro_rules! rule_options {
                 #[starter = "# reject = [\"e-mail -> email\"]"]
                 #[starter = "# dictionaries = { it = \"/usr/share/hunspell/it_IT\" }"]
                 spelling: SpellingOptions => SpellingOptions = default,
+                /// The day dates are judged against (`expired`), written
+                /// `YYYY-MM-DD`; `check --today` overrides it. Unset: the
+                /// command line's `check` takes the system clock's date
+                /// (UTC); without a day the rule judges nothing.
+                #[starter = "## The day the `expired` rule judges dates against (default: the system"]
+                #[starter = "## clock's date, UTC); set it for runs that must give the same result"]
+                #[starter = "## every day. `replylint check --today` overrides it."]
+                #[starter = "# today = \"2026-12-06\""]
+                today: crate::date::Date => Option<crate::date::Date> = map(Some),
+                /// `[expired]`: how long after a date the `expired` rule
+                /// reports it.
+                #[starter = "## Dates and promotions in the past (the `expired` rule): days of grace"]
+                #[starter = "## after a date of this year before it is reported, and for how many days"]
+                #[starter = "## after it passed a date without a year (30/11) is read as the one past."]
+                #[starter = "# [expired]"]
+                #[starter = "# tolerance-days = 0"]
+                #[starter = "# recent-days = 90"]
+                expired: ExpiredOptions => ExpiredSettings = map(ExpiredOptions::resolve),
             }
             { $($after)* }
         }
@@ -178,6 +196,63 @@ impl PlaceholderLengthOptions {
                 .into_iter()
                 .map(|(name, length)| (name, length.get_usize()))
                 .collect(),
+        }
+    }
+}
+
+/// Days of grace after a date (`[expired] tolerance-days`): up to ten
+/// years.
+pub type ToleranceDays = Bounded<0, 3650>;
+
+/// Days after which a date without a year is read as next year's
+/// (`[expired] recent-days`): up to a year.
+pub type RecentDays = Bounded<0, 366>;
+
+crate::declare::declare_options! {
+    /// `[expired]`: when a date in the past is reported.
+    #[derive(Debug, Default, Deserialize)]
+    pub struct ExpiredOptions {
+        /// Days a date of this year (or a later one), a month or a
+        /// promotion may be past before it is reported. Default 0: from the
+        /// day after. A year that is past is always reported.
+        tolerance_days: ToleranceDays,
+        /// For how many days after it passed a date without a year
+        /// (`30/11`, "until December", "this Black Friday") is read as the
+        /// one that passed; later, as next year's, which is not reported.
+        /// Default 90; 0 never reports a date without a year.
+        recent_days: RecentDays,
+    }
+}
+
+/// `[expired]` resolved: when a date in the past is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExpiredSettings {
+    /// Days of grace after a date of this year.
+    pub tolerance_days: u32,
+    /// Days after it passed that a date without a year is still read as
+    /// past.
+    pub recent_days: u32,
+}
+
+impl Default for ExpiredSettings {
+    fn default() -> Self {
+        ExpiredSettings {
+            tolerance_days: 0,
+            recent_days: 90,
+        }
+    }
+}
+
+impl ExpiredOptions {
+    /// The settings, with the defaults for what is not set.
+    pub fn resolve(self) -> ExpiredSettings {
+        let base = ExpiredSettings::default();
+        let days = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        ExpiredSettings {
+            tolerance_days: self
+                .tolerance_days
+                .map_or(base.tolerance_days, |n| days(n.get())),
+            recent_days: self.recent_days.map_or(base.recent_days, |n| days(n.get())),
         }
     }
 }
