@@ -37,11 +37,13 @@ pub const STARTER_KEYS: &[&[&str]] = &[
     &["languages"],
     &["exclude"],
     &["acronyms"],
+    &["today"],
     &["placeholder-dialect", "variables"],
     &["paths"],
     &["rules"],
     &["channels"],
     &["placeholder-lengths"],
+    &["expired"],
     &["rule"],
 ];
 

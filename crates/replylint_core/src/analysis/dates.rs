@@ -13,8 +13,8 @@
 //!   number cannot be a month (`12/31`) or when the reply is written in
 //!   American English (`spelling-variants = ["en-US"]`), day first when
 //!   the first number cannot be a month (`31/12`) or the reply is British
-//!   (`en-GB`); otherwise (`03/04`) it is not read at all. Dotted dates are
-//!   always day first;
+//!   (`en-GB`); otherwise `03/04` is not read, and `03/04/2025` is only a
+//!   day of 2025. Dotted dates are always day first;
 //! - dates with a month's name: `31 December 2025`, `December 31, 2025`,
 //!   `Dec 31st`, `31 dicembre 2025`, `1° gennaio`, `31 de diciembre de
 //!   2025`, `1er janvier`, `31. Dezember 2025`, `31 de dezembro de 2025`;
@@ -305,9 +305,17 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
             (&lang.deadline, Why::Deadline, false),
             (&lang.years, Why::Deadline, true),
         ];
+        let validity: Vec<Vec<String>> = lang.validity.iter().map(|p| words_of(p)).collect();
         for (list, why, years) in lists {
             for phrase in list {
                 let words = words_of(phrase);
+                // A year cue that starts with a validity cue announces an
+                // offer's end too ("valable jusqu'en").
+                let why = if years && validity.iter().any(|v| words.starts_with(v)) {
+                    Why::Validity
+                } else {
+                    why
+                };
                 let Some(last) = words.last().cloned() else {
                     continue;
                 };
@@ -668,10 +676,12 @@ fn month_of(w: &W<'_>) -> Option<(u32, bool)> {
     Some(month)
 }
 
-/// The index after a month word at `i` and the dot of its abbreviation.
+/// The index after a month word at `i` and the dot of its abbreviation
+/// (a full name's dot ends a sentence).
 fn after_month(w: &[W<'_>], i: usize) -> usize {
+    let abbreviated = month_of(&w[i]).is_some_and(|(_, full)| !full);
     match w.get(i + 1) {
-        Some(dot) if dot.is_punct(".") && dot.range.start == w[i].range.end => i + 2,
+        Some(dot) if abbreviated && dot.is_punct(".") && dot.range.start == w[i].range.end => i + 2,
         _ => i + 1,
     }
 }
@@ -755,10 +765,11 @@ fn expression_at(w: &[W<'_>], i: usize) -> Option<Expr> {
             let year = year_of(core)?;
             // A year alone ends its clause: `valid until 2025.`, not
             // `fino a 2000 caratteri`.
-            let ends = match next(w, i + 1) {
-                None => true,
-                Some(x) => x.kind == WKind::Punct && !x.is_punct("-–/%€$£"),
-            };
+            let ends = core.len() < first.text.len()
+                || match next(w, i + 1) {
+                    None => true,
+                    Some(x) => x.kind == WKind::Punct && !x.is_punct("-–/%€$£"),
+                };
             ends.then_some(Expr {
                 start: i,
                 end: i + 1,
@@ -1022,6 +1033,8 @@ pub fn mentions(
         } else if i > 0
             && !w[i].line_before
             && let Some(year) = promotion_year(&w, i - 1)
+            // `2024 Black Friday`, not `… in 2026. Black Friday`.
+            && number_core(w[i - 1].text).0 == w[i - 1].text
         {
             found = Some((i - 1, end, Some(year), Why::Promotion));
         } else if day != PromotionDay::Year {
@@ -1084,10 +1097,19 @@ pub fn mentions(
                 first,
                 second,
                 year,
-            }) => match read_pair(first, second, year, order(speakers.english, speakers.other)) {
-                Some(when) => when,
-                None => continue,
-            },
+            }) => {
+                let order = order(speakers.english, speakers.other);
+                match (read_pair(first, second, year, order), year) {
+                    (Some(when), _) => when,
+                    // `03/04/2025` read neither way: still of 2025.
+                    (None, Some(year))
+                        if order == Order::Either && (1..=12).contains(&first.max(second)) =>
+                    {
+                        When::Year(year)
+                    }
+                    (None, _) => continue,
+                }
+            }
             _ => e.when,
         };
         let last = &w[e.end - 1];
@@ -1095,8 +1117,10 @@ pub fn mentions(
             // `31.12.` keeps its dot; `2025.` and `31st,` end before theirs.
             WKind::Number => {
                 let (core, dotted) = number_core(last.text);
-                let keep_dot =
-                    dotted && matches!(when, When::DayMonth { .. }) && e.numeric.is_some();
+                let keep_dot = dotted
+                    && matches!(when, When::DayMonth { .. })
+                    && e.numeric.is_some()
+                    && core.contains('.');
                 last.range.start + core.len() + usize::from(keep_dot)
             }
             _ => last.range.end,
@@ -1241,7 +1265,14 @@ mod tests {
                 },
             ),
             ("the sale runs until December", "December", When::Month(12)),
+            ("the sale runs until December.", "December", When::Month(12)),
             ("valid until 2025.", "2025", When::Year(2025)),
+            ("valid until 2025. Thanks!", "2025", When::Year(2025)),
+            (
+                "valid until 05/11.",
+                "05/11",
+                When::DayMonth { month: 11, day: 5 },
+            ),
             ("offerta valida fino al 2025", "2025", When::Year(2025)),
         ];
         for (text, span, when) in cases {
@@ -1298,6 +1329,7 @@ mod tests {
         none("Ti rispondiamo entro 10/12 giorni.");
         none("Puoi scrivere fino a 2000 caratteri.");
         none("Hasta 2000 euros de descuento.");
+        none("Valid until 2000 points are used.");
         none("see https://example.com/promo/until/2025/12/31");
         none("> valid until 31 December 2025\nThanks for your message.");
         none("The code is `valid until 31/12/2025` in the sample.");
@@ -1305,6 +1337,7 @@ mod tests {
         none("valid until 31/02/2025");
         none("valid until 32 December 2025");
         none("Black Friday offers are on our website.");
+        none("The promotion ended in 2026. Black Friday deals are online.");
         none("Buon Natale a tutti!");
         none("valid until\n31 December 2025");
     }
@@ -1312,7 +1345,12 @@ mod tests {
     #[test]
     fn numeric_dates_in_english_are_read_only_when_unambiguous() {
         let text = "valid until 03/04/2025";
-        assert!(found_in(text, Order::Either).is_empty());
+        assert_eq!(
+            found_in(text, Order::Either)[0].1,
+            When::Year(2025),
+            "either way a day of 2025"
+        );
+        assert!(found_in("valid until 03/04", Order::Either).is_empty());
         assert_eq!(
             found_in(text, Order::DayFirst)[0].1,
             When::Date(d(2025, 4, 3))

@@ -30,7 +30,9 @@ crate::declare_rule! {
     /// janvier`, `31. Dezember 2025`, `December 2025`). Numbers are read
     /// day first; in English a date like `03/04` is read only when the
     /// reply's spelling variant says how (`en-GB`: day first, `en-US`:
-    /// month first), while `31/12` and `12/31` are read either way.
+    /// month first), while `31/12` and `12/31` are read either way
+    /// (otherwise `03/04/2025` is only a day of 2025, reported once 2025
+    /// is over, and `03/04` is not read).
     ///
     /// Only a date after a word that announces an end ("until", "by",
     /// "valid until", "expires", "fino al", "entro il", "scade il", "hasta
@@ -433,5 +435,53 @@ mod tests {
             english_order(&[Variant::EnUs, Variant::EnGb]),
             Order::Either
         );
+    }
+}
+
+#[cfg(test)]
+mod without_a_day {
+    use super::*;
+    use crate::config::Settings;
+    use crate::config::settings::CliOverrides;
+    use crate::mode::Mode;
+    use crate::reply::{Reply, ReplyMeta, Source};
+    use std::sync::Arc;
+
+    fn check(body: &str, today: Option<Date>) -> Vec<crate::diagnostic::Diagnostic> {
+        let mut settings =
+            Settings::from_text(None, &CliOverrides::default(), std::path::Path::new("."))
+                .expect("built-in settings");
+        settings.rule_settings.today = today;
+        let reply = Reply {
+            body: body.to_owned(),
+            meta: ReplyMeta::default(),
+            offsets: crate::reply::OffsetMap::starting_at(0),
+            source: Arc::new(Source {
+                path: None,
+                name: "t".into(),
+                text: body.to_owned(),
+            }),
+        };
+        let cx = Context {
+            reply: &reply,
+            channel: &settings.channels[crate::channel::GENERIC],
+            language: Some(Language::En),
+            mode: Mode::Draft,
+            partial: false,
+            spelling_variants: &[],
+            settings: &settings.rule_settings,
+            templating: &settings,
+            shared: &Default::default(),
+        };
+        let mut sink = Sink::new(Expired::META.id, Expired::META.default_severity);
+        Expired.check(&cx, &mut sink);
+        sink.diagnostics
+    }
+
+    #[test]
+    fn the_library_without_a_day_reports_nothing() {
+        let text = "Black Friday 2024: the offer is valid until 31 December 2025.";
+        assert!(check(text, None).is_empty());
+        assert_eq!(check(text, Date::new(2026, 12, 6)).len(), 2);
     }
 }
