@@ -177,11 +177,7 @@ fn tolerance_days_delays_a_date_of_this_year_not_a_past_year() {
     let config = "today = \"2026-12-06\"\n[expired]\ntolerance-days = 10\n";
     assert_eq!(
         expired_in(&run_configured(config, &args, text)),
-        vec![d(
-            1,
-            43,
-            "this offer ended on `31 December 2025` (today is 2026-12-06)"
-        )]
+        vec![d(1, 43, "`31 December 2025` is past (today is 2026-12-06)")]
     );
 }
 
@@ -236,7 +232,7 @@ fn six_languages() {
                 d(
                     1,
                     45,
-                    "`novembre` is past (read as November 2026; today is 2026-12-06)",
+                    "this offer ended in `novembre` (read as November 2026; today is 2026-12-06)",
                 ),
             ],
         ),
@@ -274,7 +270,7 @@ fn six_languages() {
             vec![d(
                 1,
                 28,
-                "`30. November 2026` is past (today is 2026-12-06)",
+                "this offer ended on `30. November 2026` (today is 2026-12-06)",
             )],
         ),
         (
@@ -289,7 +285,7 @@ fn six_languages() {
                 d(
                     1,
                     26,
-                    "`30 de novembro` is past (read as 2026-11-30; today is 2026-12-06)",
+                    "this offer ended on `30 de novembro` (read as 2026-11-30; today is 2026-12-06)",
                 ),
             ],
         ),

@@ -131,6 +131,10 @@ pub struct Mention {
     /// Whether the date was written with numbers only (its reading is
     /// worth showing: `03/12` is 3 December).
     pub numeric: bool,
+    /// Whether its sentence speaks of an offer (a word of the lexicon's
+    /// `offer-words`: "discount", "sconto", "Gutschein"…), or it is a
+    /// promotion: then what ended is an offer.
+    pub offer: bool,
 }
 
 // ------------------------------------------------------------- lexicon
@@ -151,6 +155,7 @@ struct RawLanguage {
     this: Vec<String>,
     units: Vec<String>,
     promotion_words: Vec<String>,
+    offer_words: Vec<String>,
     day_month: Vec<String>,
     month_year: Vec<String>,
 }
@@ -185,6 +190,7 @@ struct Roles {
     range_to: bool,
     unit: bool,
     promotion_word: bool,
+    offer_word: bool,
     day_month: bool,
     month_year: bool,
 }
@@ -297,6 +303,7 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
         mark(&lang.range_to, |r| r.range_to = true);
         mark(&lang.units, |r| r.unit = true);
         mark(&lang.promotion_words, |r| r.promotion_word = true);
+        mark(&lang.offer_words, |r| r.offer_word = true);
         mark(&lang.day_month, |r| r.day_month = true);
         mark(&lang.month_year, |r| r.month_year = true);
         this.extend(lang.this.iter().map(|p| words_of(p)));
@@ -932,6 +939,30 @@ fn context(
     None
 }
 
+/// Whether the sentence of word `i`, up to it, has a word of an offer
+/// ("the discount is valid until", "l'offerta è valida fino al"), not
+/// what follows ("order by 20 November, and the voucher…").
+fn speaks_of_an_offer(w: &[W<'_>], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && !w[k].line_before && !w[k - 1].is_punct(".!?;") {
+        k -= 1;
+        if w[k].kind != WKind::Word {
+            continue;
+        }
+        // `l'offerta`, `d'achat`: the word after the elided article.
+        let elided = w[k]
+            .folded
+            .trim_end_matches('\'')
+            .rsplit_once('\'')
+            .map(|(_, word)| word);
+        let offer = |word: &str| LEXICON.roles.get(word).is_some_and(|r| r.offer_word);
+        if offer(&w[k].folded) || elided.is_some_and(offer) {
+            return true;
+        }
+    }
+    false
+}
+
 // ---------------------------------------------------------- promotions
 
 /// The promotion whose name starts at word `i`: its index and the index
@@ -1051,6 +1082,7 @@ pub fn mentions(
                 when: When::Promotion { day, year },
                 why,
                 numeric: false,
+                offer: true,
             });
         }
         i = end;
@@ -1075,6 +1107,7 @@ pub fn mentions(
                 when: When::Year(year),
                 why: Why::Code,
                 numeric: false,
+                offer: true,
             });
             i += 1;
             continue;
@@ -1130,6 +1163,7 @@ pub fn mentions(
             when,
             why,
             numeric: e.numeric.is_some(),
+            offer: speaks_of_an_offer(&w, e.start),
         });
     }
     out.retain(|m| !crate::text::in_code_span(body, m.span.start));
@@ -1481,6 +1515,24 @@ mod tests {
         none("Use code WELCOME2020 at checkout.");
         none("Use code noel2024 at checkout.");
         none("questi saldi");
+    }
+
+    #[test]
+    fn a_sentence_with_an_offer_word_ended_an_offer() {
+        let offer = |text: &str| {
+            let tokens = crate::analysis::tokens::tokenize(text);
+            let found = mentions(text, &tokens, &mut |_, _| Order::DayFirst);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            found[0].offer
+        };
+        assert!(offer("The discount is valid until 31/12/2025."));
+        assert!(offer("Ciao, l'offerta è valida fino al 30/11/2025."));
+        assert!(offer("Der Gutschein gilt bis 31.12.2025."));
+        assert!(!offer("Your subscription expires on 30 June 2025."));
+        assert!(!offer(
+            "Order by 20 November 2025, and the voucher is yours."
+        ));
+        assert!(!offer("A discount! Your parcel waits until 3 May 2025."));
     }
 
     #[test]

@@ -215,14 +215,6 @@ fn message(mention: &Mention, written: &str, ended: Ended, today: Date) -> (Stri
         _ => "on",
     };
     match mention.why {
-        Why::Validity => (
-            format!("this offer ended {on} `{written}` ({reading}today is {today})"),
-            offer,
-        ),
-        Why::Deadline | Why::Period => (
-            format!("`{written}` is past ({reading}today is {today})"),
-            "update the date, or remove the sentence if it no longer applies",
-        ),
         Why::Promotion | Why::This => (
             format!("`{written}` is over ({reading}today is {today})"),
             offer,
@@ -237,6 +229,14 @@ fn message(mention: &Mention, written: &str, ended: Ended, today: Date) -> (Stri
                 "remove the code or replace it with a current one",
             )
         }
+        Why::Validity | Why::Deadline | Why::Period if mention.offer => (
+            format!("this offer ended {on} `{written}` ({reading}today is {today})"),
+            offer,
+        ),
+        Why::Validity | Why::Deadline | Why::Period => (
+            format!("`{written}` is past ({reading}today is {today})"),
+            "update the date, or remove the sentence if it no longer applies",
+        ),
     }
 }
 
