@@ -36,6 +36,7 @@ mod rule_blame;
 mod rule_credential_request;
 mod rule_emoji;
 mod rule_exclamation;
+mod rule_expired;
 mod rule_fixtures;
 mod rule_greeting;
 mod rule_invalid_character;

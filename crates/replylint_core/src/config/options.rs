@@ -10,7 +10,7 @@
 use crate::lang::variant::Variant;
 use crate::mode::Mode;
 use crate::rules::options::{
-    FactsOptions, LibraryTable, PlaceholderLengthOptions, SpellingOptions,
+    ExpiredOptions, FactsOptions, LibraryTable, PlaceholderLengthOptions, SpellingOptions,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -22,6 +22,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../../rules/lexicon/credential-request.toml"),
     ),
     (
+        "dates",
+        include_str!("../../../../rules/lexicon/dates.toml"),
+    ),
+    (
         "facts",
         include_str!("../../../../rules/lexicon/facts.toml"),
     ),

@@ -103,6 +103,24 @@ macro_rules! rule_options {
                 #[starter = "# delivery-business-days = \"3-5\""]
                 #[starter = "# support-email = \"help@acme.com\""]
                 facts: FactsOptions => FactsOptions = default,
+                /// The day dates are judged against (`expired`), written
+                /// `YYYY-MM-DD`; `check --today` overrides it. Unset: the
+                /// command line's `check` takes the system clock's date
+                /// (UTC); without a day the rule judges nothing.
+                #[starter = "## The day the `expired` rule judges dates against (default: the system"]
+                #[starter = "## clock's date, UTC); set it for runs that must give the same result"]
+                #[starter = "## every day. `replylint check --today` overrides it."]
+                #[starter = "# today = \"2026-12-06\""]
+                today: crate::date::Date => Option<crate::date::Date> = map(Some),
+                /// `[expired]`: how long after a date the `expired` rule
+                /// reports it.
+                #[starter = "## Dates and promotions in the past (the `expired` rule): days of grace"]
+                #[starter = "## after a date of this year before it is reported, and for how many days"]
+                #[starter = "## after it passed a date without a year (30/11) is read as the one past."]
+                #[starter = "# [expired]"]
+                #[starter = "# tolerance-days = 0"]
+                #[starter = "# recent-days = 90"]
+                expired: ExpiredOptions => ExpiredSettings = map(ExpiredOptions::resolve),
             }
             { $($after)* }
         }
@@ -201,6 +219,63 @@ impl PlaceholderLengthOptions {
                 .into_iter()
                 .map(|(name, length)| (name, length.get_usize()))
                 .collect(),
+        }
+    }
+}
+
+/// Days of grace after a date (`[expired] tolerance-days`): up to ten
+/// years.
+pub type ToleranceDays = Bounded<0, 3650>;
+
+/// Days after which a date without a year is read as next year's
+/// (`[expired] recent-days`): up to a year.
+pub type RecentDays = Bounded<0, 366>;
+
+crate::declare::declare_options! {
+    /// `[expired]`: when a date in the past is reported.
+    #[derive(Debug, Default, Deserialize)]
+    pub struct ExpiredOptions {
+        /// Days a date of this year (or a later one), a month or a
+        /// promotion may be past before it is reported. Default 0: from the
+        /// day after. A year that is past is always reported.
+        tolerance_days: ToleranceDays,
+        /// For how many days after it passed a date without a year
+        /// (`30/11`, "until December", "this Black Friday") is read as the
+        /// one that passed; later, as next year's, which is not reported.
+        /// Default 90; 0 never reports a date without a year.
+        recent_days: RecentDays,
+    }
+}
+
+/// `[expired]` resolved: when a date in the past is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExpiredSettings {
+    /// Days of grace after a date of this year.
+    pub tolerance_days: u32,
+    /// Days after it passed that a date without a year is still read as
+    /// past.
+    pub recent_days: u32,
+}
+
+impl Default for ExpiredSettings {
+    fn default() -> Self {
+        ExpiredSettings {
+            tolerance_days: 0,
+            recent_days: 90,
+        }
+    }
+}
+
+impl ExpiredOptions {
+    /// The settings, with the defaults for what is not set.
+    pub fn resolve(self) -> ExpiredSettings {
+        let base = ExpiredSettings::default();
+        let days = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        ExpiredSettings {
+            tolerance_days: self
+                .tolerance_days
+                .map_or(base.tolerance_days, |n| days(n.get())),
+            recent_days: self.recent_days.map_or(base.recent_days, |n| days(n.get())),
         }
     }
 }
@@ -307,6 +382,9 @@ impl LibraryTable {
                 .near_duplicate_min_chars
                 .map_or(base.near_duplicate_min_chars, |n| n.get_usize()),
         }
+    }
+}
+
 /// `[facts]`: the facts of the organisation's policy that replies must
 /// agree with (the `policy-fact` rule), read and checked as the file is:
 /// an unknown key is an error at the key that suggests the closest one, a
