@@ -195,6 +195,56 @@ fn pipeline(bencher: Bencher) {
         });
 }
 
+/// Fact extraction ([`replylint_core::analysis::facts::extract`]) on every
+/// reply of the library, with its language: what the library rules pay
+/// per reply.
+#[divan::bench]
+fn facts_extract(bencher: Bencher) {
+    let fx = &*FIXTURE;
+    let replies: Vec<_> = fx
+        .replies
+        .iter()
+        .map(|reply| {
+            let rc = fx.settings.reply_context(None, &reply.meta).unwrap();
+            (reply.body.as_str(), rc.language)
+        })
+        .collect();
+    bencher.counter(ItemsCount::new(replies.len())).bench(|| {
+        let mut found = 0;
+        for &(body, language) in &replies {
+            found += replylint_core::analysis::facts::extract(body, language).len();
+        }
+        black_box(found)
+    });
+}
+
+/// Fact extraction on a reply of about 300 characters that states no
+/// fact: without a digit (the pre-screen turns it away), and with an order
+/// number and a date (read through).
+#[divan::bench(args = ["no digit", "order number and date"])]
+fn facts_extract_no_fact(bencher: Bencher, which: &str) {
+    let body = match which {
+        "no digit" => {
+            "Hi Anna, thanks for getting in touch with us. We are sorry to hear that the \
+             parcel has not reached you yet: we have checked with the courier and it is on \
+             its way to your address. You can follow it from your account page, under \
+             Orders. If anything else comes up, just reply to this message. Kind regards, Marta"
+        }
+        _ => {
+            "Hi Anna, thanks for getting in touch with us. We are sorry to hear that order \
+             #4051263 has not reached you yet: we have checked with the courier on 12/03 and \
+             it is on its way to your address. You can follow it from your account page, \
+             under Orders. If anything else comes up, just reply. Kind regards, Marta"
+        }
+    };
+    bencher.bench(|| {
+        black_box(replylint_core::analysis::facts::extract(
+            black_box(body),
+            Some(replylint_core::lang::Language::En),
+        ))
+    });
+}
+
 /// Reading the library alone (TOML parsing and offset maps).
 #[divan::bench]
 fn read_toml_library(bencher: Bencher) {

@@ -643,6 +643,17 @@ fn check_reply(
     outcome
 }
 
+/// The system clock's date, in UTC: the day `expired` judges dates
+/// against when neither `--today` nor the config's `today` says (the
+/// core has no clock).
+fn system_today() -> Option<replylint_core::date::Date> {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let days = i64::try_from(since.as_secs() / 86_400).ok()?;
+    replylint_core::date::Date::from_days_since_epoch(days)
+}
+
 fn check(
     args: &CheckArgs,
     stdin: Option<&[u8]>,
@@ -659,11 +670,15 @@ fn check(
         channel: args.channel.clone(),
         language: args.language.clone(),
         mode: args.mode,
+        today: args.today.clone(),
         ..CliOverrides::default()
     };
-    let Some(settings) = load_settings(&args.config, overrides, err)? else {
+    let Some(mut settings) = load_settings(&args.config, overrides, err)? else {
         return Ok(ExitStatus::Error);
     };
+    if settings.rule_settings.today.is_none() {
+        settings.rule_settings.today = system_today();
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

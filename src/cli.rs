@@ -165,6 +165,11 @@ pub struct CheckArgs {
     /// Draft (about to be sent) or template (canned response).
     #[arg(long, value_enum)]
     pub mode: Option<Mode>,
+    /// The day dates and promotions are judged against (the `expired`
+    /// rule), YYYY-MM-DD; overrides the config's `today`. Default: the
+    /// system clock's date (UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// Name for stdin in output and config path matching.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,

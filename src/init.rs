@@ -37,11 +37,14 @@ pub const STARTER_KEYS: &[&[&str]] = &[
     &["languages"],
     &["exclude"],
     &["acronyms"],
+    &["today"],
     &["placeholder-dialect", "variables"],
     &["paths"],
     &["rules"],
     &["channels"],
     &["placeholder-lengths"],
+    &["facts"],
+    &["expired"],
     &["rule"],
 ];
 

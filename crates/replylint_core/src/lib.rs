@@ -8,9 +8,9 @@
 //! - [`text`]: counting units, tweet weight, GSM-7, placeholders, phrases,
 //!   sentences;
 //! - [`lang`]: language detection, lexicons, register cues;
-//! - [`diagnostic`], [`location`], [`mode`], [`suggest`],
-//!   [`config_error`], [`declare`]: the vocabulary, errors in options and
-//!   the way options are declared;
+//! - [`diagnostic`], [`location`], [`mode`], [`suggest`], [`date`],
+//!   [`config_error`], [`declare`]: the vocabulary (civil dates among it),
+//!   errors in options and the way options are declared;
 //! - [`reply`], [`channel`]: the reply model and the channel settings,
 //!   declared once, as written and resolved;
 //! - [`analysis`]: what rules read about a reply, derived once: its tokens
@@ -31,6 +31,7 @@ pub mod channel;
 pub mod config;
 pub mod config_error;
 pub mod count;
+pub mod date;
 pub mod declare;
 pub mod diagnostic;
 pub mod docs;

@@ -17,11 +17,14 @@
 //!   numbers and tax codes;
 //! - [`credentials`]: requests for secrets ("send us your password");
 //! - [`counterfactuals`]: reproaches ("you should have downloaded …");
+//! - [`dates`]: dates and named promotions that end something ("valid
+//!   until 31/12/2025", "Black Friday 2024"), in six languages;
 //! - [`screen`]: one scan of a reply's body for the phrases of the rules
 //!   that look further only when one of theirs is there.
 
 pub mod counterfactuals;
 pub mod credentials;
+pub mod dates;
 pub mod facts;
 pub mod letter;
 pub mod personal_data;

@@ -9,7 +9,9 @@
 
 use crate::lang::variant::Variant;
 use crate::mode::Mode;
-use crate::rules::options::{LibraryTable, PlaceholderLengthOptions, SpellingOptions};
+use crate::rules::options::{
+    ExpiredOptions, FactsOptions, LibraryTable, PlaceholderLengthOptions, SpellingOptions,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;

@@ -29,6 +29,9 @@ pub struct CliOverrides {
     pub channel: Option<String>,
     pub language: Option<String>,
     pub mode: Option<Mode>,
+    /// `--today`: the day dates are judged against, `YYYY-MM-DD`
+    /// (overrides the config's `today`).
+    pub today: Option<String>,
 }
 
 /// Channel, language and mode chosen by one source (defaults, a path
@@ -328,6 +331,13 @@ impl Settings {
             mode: cli.mode,
             ..Choice::default()
         };
+        if let Some(today) = cli.today.as_deref() {
+            let today = today
+                .trim()
+                .parse()
+                .map_err(|m| ConfigError::cli(format!("--today: {m}")))?;
+            settings.rule_settings.today = Some(today);
+        }
         Ok(settings)
     }
 

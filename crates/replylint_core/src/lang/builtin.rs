@@ -22,6 +22,14 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../../rules/lexicon/credential-request.toml"),
     ),
     (
+        "dates",
+        include_str!("../../../../rules/lexicon/dates.toml"),
+    ),
+    (
+        "facts",
+        include_str!("../../../../rules/lexicon/facts.toml"),
+    ),
+    (
         "greetings",
         include_str!("../../../../rules/lexicon/greetings.toml"),
     ),

@@ -5,6 +5,7 @@
 //! channel. The configuration reads the options into its `Options` table
 //! and resolves them here.
 
+use crate::analysis::facts::{DurationUnit, FactKind, FactValue, PolicyKey};
 use crate::declare::Bounded;
 use crate::lang::detect::Detector;
 use crate::lang::lexicon::Lexicons;
@@ -89,6 +90,37 @@ macro_rules! rule_options {
                 #[starter = "# languages = [\"en\", \"it\"]"]
                 #[starter = "# near-duplicate-threshold = 70"]
                 library: LibraryTable => LibraryOptions = map(LibraryTable::resolve),
+                /// `[facts]`: the policy replies must agree with
+                /// (`policy-fact`), one key a fact:
+                /// `<subject>[-<qualifier>]-<what>` (`refund-days = 14`,
+                /// `delivery-express-business-days = "1-2"`,
+                /// `support-phone = "+39 02 1234 5678"`); see
+                /// docs/facts.md.
+                #[starter = "## Policy facts replies must agree with (`policy-fact`; see docs/facts.md)."]
+                #[starter = "# [facts]"]
+                #[starter = "# refund-days = 14"]
+                #[starter = "# return-days = 30"]
+                #[starter = "# delivery-business-days = \"3-5\""]
+                #[starter = "# support-email = \"help@acme.com\""]
+                facts: FactsOptions => FactsOptions = default,
+                /// The day dates are judged against (`expired`), written
+                /// `YYYY-MM-DD`; `check --today` overrides it. Unset: the
+                /// command line's `check` takes the system clock's date
+                /// (UTC); without a day the rule judges nothing.
+                #[starter = "## The day the `expired` rule judges dates against (default: the system"]
+                #[starter = "## clock's date, UTC); set it for runs that must give the same result"]
+                #[starter = "## every day. `replylint check --today` overrides it."]
+                #[starter = "# today = \"2026-12-06\""]
+                today: crate::date::Date => Option<crate::date::Date> = map(Some),
+                /// `[expired]`: how long after a date the `expired` rule
+                /// reports it.
+                #[starter = "## Dates and promotions in the past (the `expired` rule): days of grace"]
+                #[starter = "## after a date of this year before it is reported, and for how many days"]
+                #[starter = "## after it passed a date without a year (30/11) is read as the one past."]
+                #[starter = "# [expired]"]
+                #[starter = "# tolerance-days = 0"]
+                #[starter = "# recent-days = 90"]
+                expired: ExpiredOptions => ExpiredSettings = map(ExpiredOptions::resolve),
             }
             { $($after)* }
         }
@@ -187,6 +219,63 @@ impl PlaceholderLengthOptions {
                 .into_iter()
                 .map(|(name, length)| (name, length.get_usize()))
                 .collect(),
+        }
+    }
+}
+
+/// Days of grace after a date (`[expired] tolerance-days`): up to ten
+/// years.
+pub type ToleranceDays = Bounded<0, 3650>;
+
+/// Days after which a date without a year is read as next year's
+/// (`[expired] recent-days`): up to a year.
+pub type RecentDays = Bounded<0, 366>;
+
+crate::declare::declare_options! {
+    /// `[expired]`: when a date in the past is reported.
+    #[derive(Debug, Default, Deserialize)]
+    pub struct ExpiredOptions {
+        /// Days a date of this year (or a later one), a month or a
+        /// promotion may be past before it is reported. Default 0: from the
+        /// day after. A year that is past is always reported.
+        tolerance_days: ToleranceDays,
+        /// For how many days after it passed a date without a year
+        /// (`30/11`, "until December", "this Black Friday") is read as the
+        /// one that passed; later, as next year's, which is not reported.
+        /// Default 90; 0 never reports a date without a year.
+        recent_days: RecentDays,
+    }
+}
+
+/// `[expired]` resolved: when a date in the past is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExpiredSettings {
+    /// Days of grace after a date of this year.
+    pub tolerance_days: u32,
+    /// Days after it passed that a date without a year is still read as
+    /// past.
+    pub recent_days: u32,
+}
+
+impl Default for ExpiredSettings {
+    fn default() -> Self {
+        ExpiredSettings {
+            tolerance_days: 0,
+            recent_days: 90,
+        }
+    }
+}
+
+impl ExpiredOptions {
+    /// The settings, with the defaults for what is not set.
+    pub fn resolve(self) -> ExpiredSettings {
+        let base = ExpiredSettings::default();
+        let days = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        ExpiredSettings {
+            tolerance_days: self
+                .tolerance_days
+                .map_or(base.tolerance_days, |n| days(n.get())),
+            recent_days: self.recent_days.map_or(base.recent_days, |n| days(n.get())),
         }
     }
 }
@@ -293,5 +382,126 @@ impl LibraryTable {
                 .near_duplicate_min_chars
                 .map_or(base.near_duplicate_min_chars, |n| n.get_usize()),
         }
+    }
+}
+
+/// `[facts]`: the facts of the organisation's policy that replies must
+/// agree with (the `policy-fact` rule), read and checked as the file is:
+/// an unknown key is an error at the key that suggests the closest one, a
+/// value that does not read as its key says an error at the value.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FactsOptions {
+    /// In the order written.
+    pub entries: Vec<FactPolicy>,
+}
+
+/// One entry of `[facts]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactPolicy {
+    /// The key as written (`refund-days`).
+    pub key: String,
+    /// The subject facts carry (`refund`, `delivery:express`).
+    pub subject: String,
+    pub kind: FactKind,
+    /// The unit of a duration.
+    pub unit: Option<DurationUnit>,
+    pub value: FactValue,
+    /// The value as written (`"two weeks"`, `14`, `"+39 02 1234 5678"`).
+    pub written: String,
+}
+
+impl crate::declare::OptionValue for FactsOptions {
+    const SHAPE: crate::declare::Shape = crate::declare::Shape::Other;
+}
+
+impl<'de> Deserialize<'de> for FactsOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FactsVisitor)
+    }
+}
+
+struct FactsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FactsVisitor {
+    type Value = FactsOptions;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a table of policy facts (`refund-days = 14`)")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FactsOptions, A::Error> {
+        let mut entries: Vec<FactPolicy> = Vec::new();
+        while let Some((key, parsed)) = map.next_key_seed(FactKeySeed(&entries))? {
+            let (value, written) = map.next_value_seed(FactValueSeed(&parsed))?;
+            entries.push(FactPolicy {
+                key,
+                subject: parsed.subject,
+                kind: parsed.kind,
+                unit: parsed.unit,
+                value,
+                written,
+            });
+        }
+        Ok(FactsOptions { entries })
+    }
+}
+
+/// A key of `[facts]`, checked against the keys read before it.
+struct FactKeySeed<'a>(&'a [FactPolicy]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for FactKeySeed<'_> {
+    type Value = (String, PolicyKey);
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let key = String::deserialize(d)?;
+        let parsed = PolicyKey::parse(&key).map_err(serde::de::Error::custom)?;
+        if let Some(other) = self
+            .0
+            .iter()
+            .find(|e| e.subject == parsed.subject && e.kind == parsed.kind && e.unit == parsed.unit)
+        {
+            return Err(serde::de::Error::custom(format!(
+                "`{key}` says the same fact as `{}`: keep one",
+                other.key
+            )));
+        }
+        Ok((key, parsed))
+    }
+}
+
+/// The value of a `[facts]` key: a whole number or a string, read as the
+/// key says.
+struct FactValueSeed<'a>(&'a PolicyKey);
+
+impl<'de> serde::de::DeserializeSeed<'de> for FactValueSeed<'_> {
+    type Value = (FactValue, String);
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FactValueSeed<'_> {
+    type Value = (FactValue, String);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a number or a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        let value = self.0.value(v).map_err(E::custom)?;
+        Ok((value, v.trim().to_owned()))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
     }
 }

@@ -1,0 +1,293 @@
+//! The pre-screen: whether a reply may state a fact, read from its bytes
+//! without tokens. Every fact has a value, and every value is one of: an
+//! `@` (an address), `://`, `www.` or a bare link, a run of eight digits or
+//! more (a phone number), a number with a unit, a currency, a time mark or
+//! a range after it ("14 days", "48h", "€9.90", "9,90 €", "9:00", "9am",
+//! "9-18", "9 alle 18"), or a number word or article before a unit ("two
+//! weeks", "una settimana"). A reply with none of them is not read
+//! further. The words are the lexicon's ([`super::lexicon`]), folded; the
+//! screen accepts everything the grammar ([`super::grammar`]) reads, which
+//! a property test checks.
+
+use super::lexicon::{LEXICON, Meaning};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use foldhash::HashSet;
+use std::sync::LazyLock;
+
+/// The words the screen looks for, folded.
+struct Words {
+    /// Every word of a unit phrase ("days", "business", "h", "gg").
+    units: HashSet<String>,
+    /// The stems of unit phrases ("tägig").
+    unit_stems: Vec<String>,
+    /// The last word of a number phrase, and articles ("two", "una",
+    /// "of" of "a couple of").
+    counts: HashSet<String>,
+    /// Currency names and codes made of letters ("eur", "dollars").
+    currencies: HashSet<String>,
+    /// Words between two numbers or after a time ("to", "alle", "bis",
+    /// "am", "uhr").
+    links: HashSet<String>,
+    /// The unit words and stems, found in any case (ASCII letters by the
+    /// automaton, the others written both ways), with whether each is a
+    /// stem.
+    unit_finder: Option<(AhoCorasick, Vec<bool>)>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words {
+        units: HashSet::default(),
+        unit_stems: Vec::new(),
+        counts: HashSet::default(),
+        currencies: HashSet::default(),
+        links: HashSet::default(),
+        unit_finder: None,
+    };
+    for (keys, meaning) in LEXICON.phrase_keys() {
+        match meaning {
+            Meaning::Unit(_) => {
+                for (key, stem) in keys {
+                    if stem {
+                        words.unit_stems.push(key.to_owned());
+                    } else {
+                        words.units.insert(key.to_owned());
+                    }
+                }
+            }
+            Meaning::Number(_) | Meaning::Article => {
+                if let Some((last, _)) = keys.last() {
+                    words.counts.insert((*last).to_owned());
+                }
+            }
+            Meaning::Currency(_) => {
+                for (key, _) in keys {
+                    if key.chars().all(char::is_alphabetic) {
+                        words.currencies.insert(key.to_owned());
+                    }
+                }
+            }
+            Meaning::RangeTo
+            | Meaning::RangeAnd
+            | Meaning::TimeTo
+            | Meaning::Am
+            | Meaning::Pm
+            | Meaning::OClock => {
+                if let Some((first, _)) = keys.first() {
+                    words.links.insert((*first).to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut patterns: Vec<(String, bool)> = Vec::new();
+    let all = words
+        .units
+        .iter()
+        .map(|w| (w, false))
+        .chain(words.unit_stems.iter().map(|w| (w, true)));
+    for (word, stem) in all {
+        patterns.push((word.clone(), stem));
+        if !word.is_ascii() {
+            let upper: String = word
+                .chars()
+                .flat_map(|c| {
+                    let up: Vec<char> = if c.is_ascii() {
+                        vec![c]
+                    } else {
+                        c.to_uppercase().collect()
+                    };
+                    up
+                })
+                .collect();
+            patterns.push((upper, stem));
+        }
+    }
+    words.unit_finder = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns.iter().map(|(p, _)| p.as_bytes()))
+        .ok()
+        .map(|ac| (ac, patterns.iter().map(|&(_, stem)| stem).collect()));
+    words
+});
+
+/// Whether `body` may state a fact (see the module's docs).
+pub(super) fn may_state_facts(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    if memchr::memchr(b'@', bytes).is_some()
+        || memchr::memchr_iter(b':', bytes).any(|i| bytes[i + 1..].starts_with(b"//"))
+        || crate::text::contains_ignore_ascii_case(body, "www.")
+    {
+        return true;
+    }
+    let words = &*WORDS;
+    let mut buffer = String::new();
+    let mut i = 0;
+    // Digits in the current run of digits and separators (a phone number).
+    let mut phone_digits = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            phone_digits += i - start;
+            if phone_digits >= super::scan::MIN_PHONE_DIGITS {
+                return true;
+            }
+            if number_may_be_a_value(body, start, i, words, &mut buffer) {
+                return true;
+            }
+            continue;
+        }
+        let separator = matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
+            || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0))
+            || (b == 0xA0 && i > 0 && bytes[i - 1] == 0xC2);
+        if !separator {
+            phone_digits = 0;
+        }
+        i += 1;
+    }
+    super::scan::has_bare_link(body) || counted_unit(body, words)
+}
+
+/// Whether the digits `start..end` may start or end a value: a unit, a
+/// currency, a time mark or a range next to them.
+fn number_may_be_a_value(
+    body: &str,
+    start: usize,
+    end: usize,
+    words: &Words,
+    buffer: &mut String,
+) -> bool {
+    let bytes = body.as_bytes();
+    // Before: a currency ("€9", "$ 49", "EUR 5").
+    let before = body[..start].trim_end_matches([' ', '\u{a0}']);
+    if before.ends_with(['€', '$', '£'])
+        || words
+            .currencies
+            .contains(fold_into(last_word(before), buffer))
+    {
+        return true;
+    }
+    // The rest of the number: more digits and separators ("9,90",
+    // "3-5", "24/48", "9–18").
+    let mut tail = end;
+    let mut dash = false;
+    while tail < bytes.len() {
+        let rest = &body[tail..];
+        if let Some(c) = rest.chars().next()
+            && (c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | '–'))
+        {
+            dash |= matches!(c, '-' | '–');
+            tail += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A time ("9:00") or a range of small numbers ("9-18", "3–5").
+    if bytes.get(end) == Some(&b':') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    if dash && end - start <= 2 {
+        return true;
+    }
+    // A word glued to it ("48h", "30-day", "9am", "14gg").
+    let glued = first_word(&body[tail..]);
+    if !glued.is_empty() && unit_or_link(fold_into(glued, buffer), words) {
+        return true;
+    }
+    // After blanks: a unit, a currency, a time word, or a link word and
+    // another number ("3 to 5", "9 alle 18").
+    let after = body[tail..].trim_start_matches([' ', '\u{a0}']);
+    if after.starts_with(['€', '$', '£', '-', '–']) {
+        return true;
+    }
+    let word = first_word(after);
+    if word.is_empty() {
+        return false;
+    }
+    let folded: &str = fold_into(word, buffer);
+    if unit_or_link(folded, words) && !words.links.contains(folded) {
+        return true;
+    }
+    if words.currencies.contains(folded) || after[word.len()..].starts_with('$') {
+        return true;
+    }
+    // "a.m.", "p.m."
+    if (folded == "a" || folded == "p") && after[word.len()..].starts_with(".m") {
+        return true;
+    }
+    words.links.contains(folded)
+        && after[word.len()..]
+            .bytes()
+            .take(9)
+            .any(|b| b.is_ascii_digit())
+}
+
+/// Whether a folded word is a unit or a word after a time or between two
+/// numbers.
+fn unit_or_link(folded: &str, words: &Words) -> bool {
+    words.units.contains(folded)
+        || words.links.contains(folded)
+        || words
+            .unit_stems
+            .iter()
+            .any(|s| folded.starts_with(s.as_str()))
+}
+
+/// Whether a unit word follows a number word or an article ("two weeks",
+/// "una settimana", "un'ora", "a fortnight").
+fn counted_unit(body: &str, words: &Words) -> bool {
+    let Some((finder, stems)) = &words.unit_finder else {
+        return true;
+    };
+    finder.find_overlapping_iter(body).any(|m| {
+        use crate::text::boundary::is_boundary;
+        let whole = is_boundary(body, m.start())
+            && (stems[m.pattern().as_usize()] || is_boundary(body, m.end()));
+        if !whole {
+            return false;
+        }
+        let before = body[..m.start()]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        words
+            .counts
+            .contains(&crate::text::fold_str(&before[start..]))
+    })
+}
+
+/// The letters (and inner apostrophes, hyphens) that open `text`.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// The letters that end `text`.
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
+/// `word` folded into `buffer`.
+fn fold_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
+    buffer.clear();
+    buffer.extend(word.chars().flat_map(crate::text::fold_char));
+    buffer
+}
