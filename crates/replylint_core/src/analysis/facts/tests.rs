@@ -368,6 +368,24 @@ fn what_is_no_window_is_not_extracted() {
 }
 
 #[test]
+fn the_customer_s_own_deadlines_are_not_the_company_s() {
+    none(
+        "en",
+        "Please reply within 48 hours or the ticket will close.",
+    );
+    check(
+        "en",
+        "We'll reply within 24 hours.",
+        &[("response", "24 hours", "24 hours")],
+    );
+    none(
+        "it",
+        "Rispondi entro 7 giorni, altrimenti chiuderemo la richiesta.",
+    );
+    none("en", "It's been 10 days since your return was received.");
+}
+
+#[test]
 fn what_has_no_subject_or_two_is_not_extracted() {
     // No subject.
     none("en", "Please wait 24 hours before trying again.");
@@ -378,6 +396,8 @@ fn what_has_no_subject_or_two_is_not_extracted() {
         "it",
         "Hai 30 giorni per il reso e il rimborso arriva entro due settimane.",
     );
+    // Two amounts for one subject.
+    none("en", "The item costs $49.99 plus $5 shipping.");
     // A subject that takes no facts of the kind: refunds have no price.
     none("en", "A refund of €49.90 has been issued.");
 }
@@ -491,10 +511,33 @@ fn what_a_window_counts_from_is_not_its_subject() {
         &[("return", "30 days", "30 days")],
     );
     check(
+        "pt",
+        "O prazo de devolução é de 7 dias após a entrega.",
+        &[("return", "7 days", "7 dias")],
+    );
+    check(
         "de",
         "Die Rückgabe ist innerhalb von 30 Tagen nach Erhalt möglich.",
         &[("return", "30 days", "30 Tagen")],
     );
+}
+
+#[test]
+fn contacts_and_opening_hours_in_one_sentence() {
+    check(
+        "en",
+        "Call us Monday-Friday 9am-5pm EST at 1-800-123-4567.",
+        &[
+            ("support", "9-17", "9am-5pm"),
+            ("support", "18001234567", "1-800-123-4567"),
+        ],
+    );
+    check(
+        "it",
+        "Siamo aperti dal lunedì al venerdì dalle 9:00 alle 18:00.",
+        &[("contact", "9-18", "dalle 9:00 alle 18:00")],
+    );
+    none("it", "Il corriere passerà domani tra le 9 e le 18.");
 }
 
 #[test]
