@@ -207,6 +207,7 @@ fn recent_days_bounds_a_date_without_a_year() {
 
 #[test]
 fn six_languages() {
+    #[allow(clippy::type_complexity)]
     let cases: &[(&str, &str, Vec<(u64, u64, String)>)] = &[
         (
             "en",

@@ -27,6 +27,8 @@ pub const BINS: usize = 64;
 /// Bands of the signature for bucketing, and values in each.
 pub const BANDS: usize = 16;
 pub const ROWS: usize = BINS / BANDS;
+/// Words a reply's text needs to be compared.
+const MIN_WORDS: usize = 8;
 /// Characters in a shingle.
 const SHINGLE: usize = 5;
 
@@ -159,7 +161,9 @@ pub fn signature(cx: &Context<'_>, options: &LibraryOptions) -> Option<Signature
     }
     let text = folded_text(cx);
     let min = options.near_duplicate_min_chars.max(SHINGLE);
-    if text.len() < min || text.chars().count() < min {
+    // A few words (a thank-you, a code) are no answer to merge.
+    let words = text.split(' ').count();
+    if text.len() < min || words < MIN_WORDS || text.chars().count() < min {
         return None;
     }
     Signature::of(&text)

@@ -45,6 +45,11 @@ crate::declare_rule! {
     ///
     /// Use instead: one value everywhere, or the declared one (`[facts]`,
     /// checked by `policy-fact`).
+    ///
+    /// ## Options
+    /// None of its own: the subjects and the words naming them are
+    /// `rules/lexicon/facts.toml`; declare the values replies must agree
+    /// with in `[facts]` (`policy-fact`).
     pub struct InconsistentFact {
         id: "inconsistent-fact",
         severity: Warning,

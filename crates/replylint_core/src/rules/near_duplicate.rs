@@ -12,8 +12,8 @@ crate::declare_rule! {
     /// each placeholder one mark); two replies are alike when at least
     /// `near-duplicate-threshold` percent of their five-character shingles
     /// are shared, as estimated by MinHash signatures. Replies shorter
-    /// than `near-duplicate-min-chars` and the translations of one macro
-    /// are not compared.
+    /// than `near-duplicate-min-chars` or of fewer than eight words, and
+    /// the translations of one macro, are not compared.
     ///
     /// Candidates are found by locality-sensitive hashing: a reply is
     /// compared with at most 16 others, whatever the size of the library.
