@@ -42,6 +42,7 @@
 //!    keeps neither.
 
 mod grammar;
+mod items;
 mod lexicon;
 mod scan;
 mod screen;
@@ -281,8 +282,8 @@ fn read(scan: &Scan<'_>, langs: Langs) -> Vec<Fact> {
 fn may_start(reader: &Reader<'_, '_>, i: usize) -> bool {
     let item = &reader.scan.items[i];
     match item.kind {
-        scan::ItemKind::Number | scan::ItemKind::Email | scan::ItemKind::Url => true,
-        scan::ItemKind::Word | scan::ItemKind::Punct => {
+        items::ItemKind::Number | items::ItemKind::Email | items::ItemKind::Url => true,
+        items::ItemKind::Word | items::ItemKind::Punct => {
             reader.scan.phone_at(item.range.start).is_some()
                 || reader.scan.found_at(i).iter().any(|f| {
                     f.langs & reader.langs != 0
@@ -297,7 +298,7 @@ fn may_start(reader: &Reader<'_, '_>, i: usize) -> bool {
                         )
                 })
         }
-        scan::ItemKind::Other | scan::ItemKind::Skipped => false,
+        items::ItemKind::Other | items::ItemKind::Skipped => false,
     }
 }
 

@@ -17,6 +17,7 @@ use super::{
     BodySpan, Finding, Involved, LibraryOptions, MISSING_TRANSLATION, Profile, RULES,
     TRANSLATION_DRIFT,
 };
+use crate::analysis::facts::{Fact, FactKind, FactValue};
 use crate::analysis::tokens::Kind;
 use crate::lang::Language;
 use crate::reply::Reply;
@@ -605,16 +606,22 @@ fn drift<L: Clone>(
                 );
             }
         }
-        for (fact, l) in &p.facts {
-            let Some((theirs, tl)) = profiles[src].facts.iter().find(|(f, _)| {
-                f.kind == fact.kind && f.subject == fact.subject && f.value != fact.value
-            }) else {
+        // Links are compared above, as each language may localise them.
+        for (fact, l) in p.facts.iter().filter(|(f, _)| f.kind != FactKind::Url) {
+            let same = |f: &Fact| f.kind == fact.kind && f.subject == fact.subject;
+            let Some((theirs, tl)) = profiles[src]
+                .facts
+                .iter()
+                .find(|(f, _)| same(f) && !same_value(f, fact))
+            else {
                 continue;
             };
             // A subject stated with this value in the source too is fine.
-            if profiles[src].facts.iter().any(|(f, _)| {
-                f.kind == fact.kind && f.subject == fact.subject && f.value == fact.value
-            }) {
+            if profiles[src]
+                .facts
+                .iter()
+                .any(|(f, _)| same(f) && same_value(f, fact))
+            {
                 continue;
             }
             let what = super::describe(fact);
@@ -630,6 +637,20 @@ fn drift<L: Clone>(
                 ],
             );
         }
+    }
+}
+
+/// Whether two facts of one kind state the same value: a phone number
+/// with and without its country code is one.
+fn same_value(a: &Fact, b: &Fact) -> bool {
+    match (&a.value, &b.value) {
+        (FactValue::Text(x), FactValue::Text(y)) if a.kind == FactKind::Phone => {
+            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+            let (x, y) = (digits(x), digits(y));
+            let tail = |s: &str| s[s.len().saturating_sub(9)..].to_owned();
+            tail(&x) == tail(&y)
+        }
+        (x, y) => x == y,
     }
 }
 

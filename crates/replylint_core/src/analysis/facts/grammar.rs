@@ -6,8 +6,9 @@
 //! a [`Scan`] from one item and says what value starts there and where it
 //! ends; whose value it is, is for [`super`] to say.
 
+use super::items::{ItemKind, MIN_PHONE_DIGITS};
 use super::lexicon::{ALL_LANGS, LEXICON, Langs, Meaning, Unit};
-use super::scan::{ItemKind, MIN_PHONE_DIGITS, Scan};
+use super::scan::Scan;
 use super::{DurationUnit, FactKind, FactValue};
 use std::ops::Range;
 

@@ -4,7 +4,7 @@
 //! folded keys, found at the items of a text ([`super::scan`]) by their
 //! first key.
 
-use super::scan::{self, ItemKind};
+use super::items::{self, ItemKind};
 use super::{DurationUnit, FactKind};
 use crate::lang::Language;
 use foldhash::HashMap;
@@ -397,10 +397,10 @@ fn language(code: &str) -> Result<Language, String> {
     code.parse::<Language>()
 }
 
-/// The keys of a phrase: its items ([`scan::items_of`]) folded, a word
+/// The keys of a phrase: its items ([`items::items_of`]) folded, a word
 /// followed right away by `*` a stem.
 fn keys_of(phrase: &str) -> Result<Box<[Key]>, String> {
-    let items = scan::items_of(phrase);
+    let items = items::items_of(phrase);
     let mut keys: Vec<Key> = Vec::new();
     let mut i = 0;
     while i < items.len() {
@@ -643,7 +643,7 @@ mod tests {
     fn stems_and_phrases_are_found_by_their_first_key() {
         let lx = &*LEXICON;
         let text = "Rückerstattung rimborsato entro un'ora";
-        let scan = super::super::scan::Scan::new(text, None);
+        let scan = crate::analysis::facts::scan::Scan::new(text, None);
         let found: Vec<(String, Meaning)> = scan
             .found
             .iter()

@@ -134,7 +134,7 @@ pub(super) fn may_state_facts(body: &str) -> bool {
                 i += 1;
             }
             phone_digits += i - start;
-            if phone_digits >= super::scan::MIN_PHONE_DIGITS {
+            if phone_digits >= super::items::MIN_PHONE_DIGITS {
                 return true;
             }
             if number_may_be_a_value(body, start, i, words, &mut buffer) {
@@ -150,7 +150,7 @@ pub(super) fn may_state_facts(body: &str) -> bool {
         }
         i += 1;
     }
-    super::scan::has_bare_link(body) || counted_unit(body, words)
+    super::items::has_bare_link(body) || counted_unit(body, words)
 }
 
 /// Whether the digits `start..end` may start or end a value: a unit, a
