@@ -106,7 +106,7 @@ impl Rule for Expired {
             return;
         };
         let body = cx.body();
-        if !dates::worth_reading(body, cx.folded_body()) {
+        if !dates::worth_reading(body, || cx.tokens()) {
             return;
         }
         let english = english_order(cx.spelling_variants);
