@@ -9,7 +9,7 @@
 //! What is read, in six languages (it, en, es, fr, de, pt):
 //! - numeric dates: `31/12/2025`, `31/12/25`, `31.12.2025`, `31-12-2025`,
 //!   `2025-12-31`, and without a year `30/11` and `31.12.`. Day first,
-//!   except in English: there a date is read month first when its first
+//!   except in English: there a date is read month first when its second
 //!   number cannot be a month (`12/31`) or when the reply is written in
 //!   American English (`spelling-variants = ["en-US"]`), day first when
 //!   the first number cannot be a month (`31/12`) or the reply is British
@@ -28,8 +28,10 @@
 //! weekdays that may stand between: "until the end of December", "entro
 //! il prossimo 30 novembre"), or as the last day of a period ("from 1 to
 //! 31 December"). Order dates ("your order of 3 March"), "since 2019", a
-//! dateline and anything on a quoted line (`> …`) or in inline code are
-//! not. The words are data, per language, in `rules/lexicon/dates.toml`.
+//! dateline, a clause told in the past ("the promotion ran until…"), a
+//! time written like a date ("alle 12.10.") and anything on a quoted line
+//! (`> …`) or in inline code are not. The words are data, per language,
+//! in `rules/lexicon/dates.toml`.
 
 use crate::date::{Date, days_in_month};
 use crate::lang::Language;
@@ -158,8 +160,11 @@ struct RawLanguage {
     range_to: Vec<String>,
     this: Vec<String>,
     units: Vec<String>,
+    time_before: Vec<String>,
+    time_after: Vec<String>,
     promotion_words: Vec<String>,
     offer_words: Vec<String>,
+    past_words: Vec<String>,
     day_month: Vec<String>,
     month_year: Vec<String>,
 }
@@ -193,6 +198,8 @@ struct Roles {
     range_from: bool,
     range_to: bool,
     unit: bool,
+    time_before: bool,
+    time_after: bool,
     promotion_word: bool,
     offer_word: bool,
     day_month: bool,
@@ -240,6 +247,8 @@ struct Lexicon {
     /// The words of [`screen_by_regex`]'s regular expression, which is
     /// built the first time it is used.
     screen: ScreenWords,
+    /// Words that tell a clause in the past, folded with their accents.
+    past: HashSet<String>,
 }
 
 /// A word as compared: folded, without accents.
@@ -281,6 +290,7 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
     let mut this = Vec::new();
     let mut screen = ScreenWords::default();
     let mut triggers = HashSet::default();
+    let mut past = HashSet::default();
     for (code, lang) in &raw.languages {
         let language: Language = code.parse()?;
         let english = language == Language::En;
@@ -317,8 +327,12 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
         mark(&lang.range_from, |r| r.range_from = true);
         mark(&lang.range_to, |r| r.range_to = true);
         mark(&lang.units, |r| r.unit = true);
+        mark(&lang.time_before, |r| r.time_before = true);
+        mark(&lang.time_after, |r| r.time_after = true);
         mark(&lang.promotion_words, |r| r.promotion_word = true);
         mark(&lang.offer_words, |r| r.offer_word = true);
+        // Accents kept: `expiré` is past, `expire` present.
+        past.extend(lang.past_words.iter().map(|w| crate::text::fold_str(w)));
         mark(&lang.day_month, |r| r.day_month = true);
         mark(&lang.month_year, |r| r.month_year = true);
         this.extend(lang.this.iter().map(|p| words_of(p)));
@@ -411,6 +425,7 @@ fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
         triggers,
         trigger_starts,
         screen,
+        past,
     })
 }
 
@@ -863,8 +878,16 @@ fn expression_at(w: &[W<'_>], i: usize) -> Option<Expr> {
                     numeric,
                     Numeric::Pair { year: None, .. } | Numeric::Known(When::DayMonth { .. })
                 );
-                // `entro 10/12 giorni`: a count, not a date.
-                if yearless && next(w, i + 1).is_some_and(|x| x.roles().unit) {
+                // `entro 10/12 giorni`: a count, not a date; `alle 12.10.`,
+                // `12.10 Uhr`: a time.
+                let time = || {
+                    i > 0 && !first.line_before && w[i - 1].roles().time_before
+                        || next(w, i + 1).is_some_and(|x| x.roles().time_after)
+                };
+                // Times are written with dots, never with slashes.
+                let dotted = number_core(first.text).0.contains('.');
+                if yearless && (next(w, i + 1).is_some_and(|x| x.roles().unit) || dotted && time())
+                {
                     return None;
                 }
                 return Some(Expr {
@@ -1068,6 +1091,30 @@ fn speaks_of_an_offer(w: &[W<'_>], i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the clause of the words `start..end` is told in the past: a
+/// word of the lexicon's `past-words` ("the promotion ran until 30
+/// November", "we were closed from 24 to 26 December", "l'offerta era
+/// valida fino al"): a fact, not a promise. The clause runs from after
+/// the last `,` `;` `:` or the sentence's start, up to the words (a date
+/// follows its verb) or, with `after` (a promotion is the subject of its
+/// verb: "Black Friday 2024 was a success"), to the clause's end.
+fn told_in_the_past(w: &[W<'_>], start: usize, end: usize, after: bool) -> bool {
+    let past =
+        |x: &W<'_>| x.kind == WKind::Word && LEXICON.past.contains(&crate::text::fold_str(x.text));
+    let mut k = start;
+    while k > 0 && !w[k].line_before && !w[k - 1].is_punct(".!?;,:") {
+        k -= 1;
+        if past(&w[k]) {
+            return true;
+        }
+    }
+    after
+        && w[end..]
+            .iter()
+            .take_while(|x| !x.line_before && !x.is_punct(".!?;,:"))
+            .any(past)
 }
 
 // ---------------------------------------------------------- promotions
@@ -1333,6 +1380,10 @@ pub fn mentions(
         }
         if let Some((start, end, year, why)) = found {
             covered[start..end].iter_mut().for_each(|c| *c = true);
+            if told_in_the_past(&w, start, end, true) {
+                i = end;
+                continue;
+            }
             out.push(Mention {
                 span: w[start].range.start..w[end - 1].range.end,
                 when: When::Promotion { day, year },
@@ -1381,6 +1432,9 @@ pub fn mentions(
         let Some((why, speakers)) = context(&w, e.start, e.bare == Bare::Year, &starts) else {
             continue;
         };
+        if told_in_the_past(&w, e.start, e.end, false) {
+            continue;
+        }
         let when = match e.numeric {
             Some(Numeric::Pair {
                 first,
@@ -1536,6 +1590,11 @@ mod tests {
                 When::DayMonth { month: 12, day: 31 },
             ),
             (
+                "Das Angebot gilt bis zum 1.12.",
+                "1.12.",
+                When::DayMonth { month: 12, day: 1 },
+            ),
+            (
                 "valid until December 2025",
                 "December 2025",
                 When::MonthYear {
@@ -1621,6 +1680,15 @@ mod tests {
         none("On 3 March 2025, Anna wrote:");
         none("Orders placed before 1 March 2024 keep the old terms.");
         none("The promotion ended on 30 November 2025.");
+        none("The promotion ran until 30 November 2025 and has now ended.");
+        none("Our offices were closed from 24 to 26 December 2025.");
+        none("L'offerta era valida fino al 30/11/2025.");
+        none("Die Aktion lief bis zum 30.11.2025.");
+        none("Black Friday 2024 was a success.");
+        assert_eq!(
+            one("Your order was shipped, and the code is valid until 31/12/2025.").0,
+            "31/12/2025"
+        );
         none("Ti rispondiamo entro 10/12 giorni.");
         none("Puoi scrivere fino a 2000 caratteri.");
         none("Hasta 2000 euros de descuento.");
@@ -1629,6 +1697,10 @@ mod tests {
         none("> valid until 31 December 2025\nThanks for your message.");
         none("The code is `valid until 31/12/2025` in the sample.");
         none("We are available 24/7.");
+        none("Rispondiamo entro le 12.10.");
+        none("Bitte bis 12.10 Uhr anrufen.");
+        none("We reply by 12.10 am.");
+        assert_eq!(one("L'offre expire le 30/11.").0, "30/11");
         none("valid until 31/02/2025");
         none("valid until 32 December 2025");
         none("Black Friday offers are on our website.");
