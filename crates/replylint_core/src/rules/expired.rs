@@ -43,10 +43,13 @@ crate::declare_rule! {
     /// ("the promotion ran until 30 November", "we were closed from 24 to
     /// 26 December", "Black Friday 2024 was a success"), a time written
     /// like a date ("entro le 12.10."), quoted customer text (`>` lines)
-    /// and inline code are not. A year alone is judged after
-    /// "until", "fino al", "bis"… when it ends its clause ("valid until
-    /// 2025"). The words, month names and promotions are data in
-    /// `rules/lexicon/dates.toml`.
+    /// and inline code are not. A year alone is judged after "until",
+    /// "fino al", "bis"… when it ends its clause ("valid until 2025").
+    /// The words, month names and promotions are data in
+    /// `rules/lexicon/dates.toml`. The message says that an offer ended
+    /// when the sentence speaks of one ("the discount is valid until…",
+    /// "der Gutschein gilt bis…"), else that the date is past (a bill's
+    /// due date, a parcel's pick-up deadline).
     ///
     /// When:
     /// - a date whose year is past is always reported;
