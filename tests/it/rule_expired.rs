@@ -11,7 +11,10 @@ fn found(args: &[&str], text: &str) -> Vec<(u64, u64, String)> {
     diagnostics_of("expired", &[&TODAY[..], args].concat(), text)
 }
 
-fn d(line: u64, column: u64, message: &str) -> (u64, u64, String) {
+/// A diagnostic: line, column, message.
+type Found = (u64, u64, String);
+
+fn d(line: u64, column: u64, message: &str) -> Found {
     (line, column, message.to_owned())
 }
 
@@ -207,8 +210,7 @@ fn recent_days_bounds_a_date_without_a_year() {
 
 #[test]
 fn six_languages() {
-    #[allow(clippy::type_complexity)]
-    let cases: &[(&str, &str, Vec<(u64, u64, String)>)] = &[
+    let cases: &[(&str, &str, Vec<Found>)] = &[
         (
             "en",
             "Order by 20 November 2026 and the voucher is valid through Dec 31st, 2025.\n",

@@ -39,11 +39,17 @@ crate::declare_rule! {
     /// el", "vence el", "jusqu'au", "bis zum", "gültig bis", "endet am",
     /// "até") or closing a period is judged: an order date ("your order of
     /// 3 March"), "since 2019", a dateline, what comes after "before"
-    /// (more often a cut-off than a promise), quoted customer text (`>`
-    /// lines) and inline code are not. A year alone is judged after
-    /// "until", "fino al", "bis"… when it ends its clause ("valid until
-    /// 2025"). The words, month names and promotions are data in
-    /// `rules/lexicon/dates.toml`.
+    /// (more often a cut-off than a promise), a clause told in the past
+    /// ("the promotion ran until 30 November", "we were closed from 24 to
+    /// 26 December", "Black Friday 2024 was a success"), a time written
+    /// like a date ("entro le 12.10."), quoted customer text (`>` lines)
+    /// and inline code are not. A year alone is judged after "until",
+    /// "fino al", "bis"… when it ends its clause ("valid until 2025").
+    /// The words, month names and promotions are data in
+    /// `rules/lexicon/dates.toml`. The message says that an offer ended
+    /// when the sentence speaks of one ("the discount is valid until…",
+    /// "der Gutschein gilt bis…"), else that the date is past (a bill's
+    /// due date, a parcel's pick-up deadline).
     ///
     /// When:
     /// - a date whose year is past is always reported;
@@ -106,7 +112,7 @@ impl Rule for Expired {
             return;
         };
         let body = cx.body();
-        if !dates::worth_reading(body, cx.folded_body()) {
+        if !dates::worth_reading(body, || cx.tokens()) {
             return;
         }
         let english = english_order(cx.spelling_variants);
