@@ -17,7 +17,7 @@ use super::{
     BodySpan, Finding, Involved, LibraryOptions, MISSING_TRANSLATION, Profile, RULES,
     TRANSLATION_DRIFT,
 };
-use crate::analysis::facts::{Fact, FactKind, FactValue};
+use crate::analysis::facts::{Fact, FactKind};
 use crate::analysis::tokens::Kind;
 use crate::lang::Language;
 use crate::reply::Reply;
@@ -640,18 +640,11 @@ fn drift<L: Clone>(
     }
 }
 
-/// Whether two facts of one kind state the same value: a phone number
-/// with and without its country code is one.
+/// Whether two facts of one kind state the same value
+/// ([`crate::analysis::facts::same_value`]: a phone number with and
+/// without its country code is one).
 fn same_value(a: &Fact, b: &Fact) -> bool {
-    match (&a.value, &b.value) {
-        (FactValue::Text(x), FactValue::Text(y)) if a.kind == FactKind::Phone => {
-            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-            let (x, y) = (digits(x), digits(y));
-            let tail = |s: &str| s[s.len().saturating_sub(9)..].to_owned();
-            tail(&x) == tail(&y)
-        }
-        (x, y) => x == y,
-    }
+    crate::analysis::facts::same_value(a.kind, &a.value, &b.value)
 }
 
 fn language_name(l: Option<Language>) -> &'static str {
