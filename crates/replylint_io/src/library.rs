@@ -1,35 +1,47 @@
 //! The library pass over files: each reply's profile is located in its
 //! file as soon as the reply is linted (the file and the reply are then
 //! dropped), and once every file is checked, the library rules' findings
-//! are turned into [`LibraryFinding`]s with every place in its file.
+//! are turned into [`LibraryFinding`]s with every place in its file. The
+//! text of a place's line is read again then, from the files that have
+//! places to show: a profile keeps positions only, so that memory stays
+//! small per reply.
 
 use crate::output::{LibraryFinding, Place};
 use replylint_core::diagnostic::Span;
 use replylint_core::library::{self, BodySpan, LibraryOptions, Profile};
 use replylint_core::location::{LineIndex, Position};
-use replylint_core::reply::{Reply, locate};
+use replylint_core::reply::{Reply, Source, locate};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The longest line a place keeps for formats that show it (in bytes): a
-/// longer one (a JSON Lines record, a minified export) keeps a window
-/// around the place, so that memory stays small per reply.
+/// The longest line a place shows (in bytes): a longer one (a JSON Lines
+/// record, a minified export) shows a window around the place.
 const MAX_LINE: usize = 160;
 
-/// A place in a file, with its line's text.
+/// A place in a file.
 #[derive(Debug, Clone)]
 pub struct At {
     pub start: Position,
     pub end: Position,
-    /// The line (or a window of it), and the byte offset in the file
-    /// where that text starts.
-    pub line: Box<str>,
-    pub line_start: usize,
+}
+
+/// A file profiled replies come from: what it takes to read its lines
+/// again.
+#[derive(Debug)]
+struct File {
+    name: Arc<str>,
+    /// Where to read it again (`None`: standard input, kept whole).
+    path: Option<PathBuf>,
+    kept: Option<Arc<Source>>,
+    /// Its length when it was checked: a file that changed since shows no
+    /// lines.
+    len: usize,
 }
 
 /// What is known about a profiled reply besides its profile.
 #[derive(Debug, Clone)]
 struct Named {
-    path: Arc<str>,
+    file: u32,
     title: Option<Box<str>>,
     channel: Arc<str>,
 }
@@ -39,53 +51,67 @@ struct Named {
 pub struct Profiles {
     profiles: Vec<Profile<At>>,
     named: Vec<Named>,
+    files: Vec<File>,
 }
 
-/// A reply's profile located in its file: every span becomes a place,
-/// with its line.
+/// A reply's profile located in its file: every span becomes a place.
 pub fn locate_profile(reply: &Reply, index: &LineIndex, profile: Profile<BodySpan>) -> Profile<At> {
-    let text = reply.source.text.as_str();
     profile.map(|span| {
         let (start, end) = locate(reply, index, Span::new(span.start, span.end));
-        let range = index.line_range(text, start.line);
-        let line = &text[range.clone()];
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let (line, line_start) = if line.len() <= MAX_LINE {
-            (line, range.start)
-        } else {
-            let at = start.offset.clamp(range.start, range.start + line.len());
-            let mut from = at.saturating_sub(MAX_LINE / 4).max(range.start);
-            let mut to = (from + MAX_LINE).min(range.start + line.len());
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            while !text.is_char_boundary(to) {
-                to += 1;
-            }
-            (&text[from..to], from)
-        };
-        At {
-            start,
-            end,
-            line: line.into(),
-            line_start,
-        }
+        At { start, end }
     })
+}
+
+/// `p` with its heap parts allocated again, on this thread.
+fn settled(p: Profile<At>) -> Profile<At> {
+    Profile {
+        id: p.id.as_deref().map(Into::into),
+        facts: p.facts.to_vec(),
+        group: p.group.as_deref().cloned().map(Box::new),
+        drift: p.drift.as_deref().cloned().map(Box::new),
+        ..p
+    }
+}
+
+/// The line `start` is on in `text` (or a window of it, when it is long),
+/// without its line break, and the byte offset where that text starts.
+fn line_at<'t>(text: &'t str, index: &LineIndex, start: &Position) -> (&'t str, usize) {
+    let range = index.line_range(text, start.line);
+    let line = &text[range.clone()];
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.len() <= MAX_LINE {
+        return (line, range.start);
+    }
+    let at = start.offset.clamp(range.start, range.start + line.len());
+    let mut from = at.saturating_sub(MAX_LINE / 4).max(range.start);
+    let mut to = (from + MAX_LINE).min(range.start + line.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (&text[from..to], from)
 }
 
 impl Profiles {
     /// Keep a reply's located profile.
     pub fn push(&mut self, reply: &Reply, channel: &str, profile: Profile<At>) {
-        let path: Arc<str> = match self.named.last() {
-            Some(n) if *n.path == *reply.source.name => n.path.clone(),
-            _ => reply.source.name.as_str().into(),
-        };
+        let source = &reply.source;
+        if self.files.last().is_none_or(|f| *f.name != *source.name) {
+            self.files.push(File {
+                name: source.name.as_str().into(),
+                path: source.path.clone(),
+                kept: source.path.is_none().then(|| source.clone()),
+                len: source.text.len(),
+            });
+        }
         let channel: Arc<str> = match self.named.last() {
             Some(n) if *n.channel == *channel => n.channel.clone(),
             _ => channel.into(),
         };
         self.named.push(Named {
-            path,
+            file: (self.files.len() - 1) as u32,
             title: reply.meta.title.as_deref().map(Into::into),
             channel,
         });
@@ -94,8 +120,20 @@ impl Profiles {
 
     /// Keep another run's profiles after these.
     pub fn append(&mut self, mut other: Profiles) {
-        self.profiles.append(&mut other.profiles);
-        self.named.append(&mut other.named);
+        let shift = self.files.len() as u32;
+        self.files.append(&mut other.files);
+        self.named.extend(other.named.into_iter().map(|mut n| {
+            n.file += shift;
+            n
+        }));
+        // What a profile holds on the heap was allocated by the thread that
+        // linted the reply, among that reply's short-lived allocations: a
+        // copy made here packs the kept ones together, so that the threads'
+        // memory is reused rather than pinned by them.
+        self.profiles.reserve(other.profiles.len());
+        for p in other.profiles {
+            self.profiles.push(settled(p));
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -106,8 +144,25 @@ impl Profiles {
         self.profiles.is_empty()
     }
 
+    /// The text of file `i` and its lines, read again (`None` when it
+    /// cannot be, or has changed since it was checked).
+    fn text_of(&self, i: usize) -> Option<(Arc<str>, LineIndex)> {
+        let file = &self.files[i];
+        let text: Arc<str> = match (&file.kept, &file.path) {
+            (Some(source), _) => source.text.as_str().into(),
+            (None, Some(path)) => crate::input::text_of(path)?.into(),
+            (None, None) => return None,
+        };
+        (text.len() == file.len).then(|| {
+            let index = LineIndex::new(&text);
+            (text, index)
+        })
+    }
+
     /// The library rules' findings, every place located.
     pub fn findings(&self, options: &LibraryOptions) -> Vec<LibraryFinding> {
+        let mut texts: Vec<Option<Option<(Arc<str>, LineIndex)>>> =
+            (0..self.files.len()).map(|_| None).collect();
         library::check(&self.profiles, options)
             .into_iter()
             .map(|f| {
@@ -123,20 +178,52 @@ impl Profiles {
                         .into_iter()
                         .map(|p| {
                             let named = &self.named[p.reply];
+                            let file = named.file as usize;
+                            let text = texts[file].get_or_insert_with(|| self.text_of(file));
+                            let (line, line_start) = match text {
+                                Some((text, index)) => {
+                                    let (line, at) = line_at(text, index, &p.at.start);
+                                    (line.to_owned(), at)
+                                }
+                                None => (String::new(), p.at.start.offset),
+                            };
                             Place {
-                                path: named.path.to_string(),
+                                path: self.files[file].name.to_string(),
                                 start: p.at.start,
                                 end: p.at.end,
                                 reply_id: self.profiles[p.reply].id.as_deref().map(Into::into),
                                 reply_title: named.title.as_deref().map(Into::into),
                                 note: p.note,
-                                line: p.at.line.to_string(),
-                                line_start: p.at.line_start,
+                                line,
+                                line_start,
                             }
                         })
                         .collect(),
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_shows_its_line_or_a_window_of_a_long_one() {
+        let text = "first\r\nsecond line here\r\n";
+        let index = LineIndex::new(text);
+        let at = index.position(text, text.find("line").unwrap());
+        assert_eq!(line_at(text, &index, &at), ("second line here", 7));
+        // A long line with multi-byte characters: a window on character
+        // boundaries around the place, starting a quarter before it.
+        let long = format!("{}€ target {}", "é".repeat(200), "ü".repeat(200));
+        let index = LineIndex::new(&long);
+        let offset = long.find("target").unwrap();
+        let (window, from) = line_at(&long, &index, &index.position(&long, offset));
+        assert!(window.len() <= MAX_LINE + 3, "{}", window.len());
+        assert!(window.contains("target"));
+        assert_eq!(&long[from..from + window.len()], window);
+        assert!(from <= offset && offset - from <= MAX_LINE / 4);
     }
 }

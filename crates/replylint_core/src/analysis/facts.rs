@@ -197,12 +197,30 @@ pub fn extract(body: &str, language: Option<Language>) -> Vec<Fact> {
     if !may_state_facts(body) {
         return Vec::new();
     }
-    extract_unscreened(body, language)
+    extract_unscreened(body, &crate::analysis::tokens::tokenize(body), language)
+}
+
+/// [`extract`] of a body already tokenized: `tokens` are
+/// [`crate::analysis::tokens::tokenize`]'s (what the document model keeps),
+/// asked for only when the body passes the pre-screen.
+pub fn extract_tokenized<'t>(
+    body: &str,
+    tokens: impl FnOnce() -> &'t [crate::analysis::tokens::Token],
+    language: Option<Language>,
+) -> Vec<Fact> {
+    if !may_state_facts(body) {
+        return Vec::new();
+    }
+    extract_unscreened(body, tokens(), language)
 }
 
 /// [`extract`] without the pre-screen.
-fn extract_unscreened(body: &str, language: Option<Language>) -> Vec<Fact> {
-    let scan = Scan::new(body, language);
+fn extract_unscreened(
+    body: &str,
+    tokens: &[crate::analysis::tokens::Token],
+    language: Option<Language>,
+) -> Vec<Fact> {
+    let scan = Scan::new(body, tokens, language);
     let langs = language.map_or(ALL_LANGS, lexicon::lang_bit);
     let mut facts = read(&scan, langs);
     drop_ambiguous(&mut facts);
@@ -633,7 +651,7 @@ impl PolicyKey {
     /// hours; a phone number, an address or a link as written.
     pub fn value(&self, written: &str) -> Result<FactValue, String> {
         let written = written.trim();
-        let scan = Scan::new(written, None);
+        let scan = Scan::new(written, &crate::analysis::tokens::tokenize(written), None);
         let reader = grammar::whole(&scan);
         let all = scan.items.len();
         let whole = |v: &Value| v.next == all;

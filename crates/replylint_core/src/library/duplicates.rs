@@ -36,7 +36,7 @@ const SHINGLE: usize = 5;
 /// different shingles share one with probability 1/65,536, which the
 /// threshold does not notice).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signature(Box<[u16; BINS]>);
+pub struct Signature([u16; BINS]);
 
 impl Signature {
     /// The estimated Jaccard similarity of two signatures' texts.
@@ -87,18 +87,16 @@ impl Signature {
                 bins[b] = bins[(b + k) % BINS].rotate_left(k as u32) ^ k as u16;
             }
         }
-        Some(Signature(Box::new(bins)))
+        Some(Signature(bins))
     }
 
-    /// The bucket of each band.
-    fn buckets(&self) -> [u64; BANDS] {
-        std::array::from_fn(|band| {
-            let rows = &self.0[band * ROWS..(band + 1) * ROWS];
-            let packed = rows
-                .iter()
-                .fold(band as u64, |acc, &v| acc << 16 ^ u64::from(v));
-            mix(packed ^ (band as u64) << 60)
-        })
+    /// The bucket of band `band`.
+    fn bucket(&self, band: usize) -> u64 {
+        let rows = &self.0[band * ROWS..(band + 1) * ROWS];
+        let packed = rows
+            .iter()
+            .fold(band as u64, |acc, &v| acc << 16 ^ u64::from(v));
+        mix(packed ^ (band as u64) << 60)
     }
 }
 
@@ -116,8 +114,15 @@ fn mix(mut x: u64) -> u64 {
 /// placeholders one `§`.
 pub fn folded_text(cx: &Context<'_>) -> String {
     let body = cx.body();
-    let mut placeholders = cx
-        .tokens()
+    // Every placeholder starts with one of these (`{{x}}`, `[[x]]`, `<X>`,
+    // `%{x}`): a body without them is not tokenized for none.
+    let tokens: &[crate::analysis::tokens::Token] =
+        if body.bytes().any(|b| matches!(b, b'{' | b'[' | b'<' | b'%')) {
+            cx.tokens()
+        } else {
+            &[]
+        };
+    let mut placeholders = tokens
         .iter()
         .filter(|t| t.kind == crate::analysis::tokens::Kind::Placeholder)
         .map(|t| t.range.clone())
@@ -162,7 +167,7 @@ pub fn signature(cx: &Context<'_>, options: &LibraryOptions) -> Option<Signature
     let text = folded_text(cx);
     let min = options.near_duplicate_min_chars.max(SHINGLE);
     // A few words (a thank-you, a code) are no answer to merge.
-    let words = text.split(' ').count();
+    let words = 1 + text.bytes().filter(|&b| b == b' ').count();
     if text.len() < min || words < MIN_WORDS || text.chars().count() < min {
         return None;
     }
@@ -235,21 +240,24 @@ pub fn check<L: Clone>(
     };
     // The least similarity that joined each cluster's members.
     let mut least: HashMap<usize, f64> = HashMap::new();
-    // Bucket keys are hashes already: the map does not hash them again.
-    let signed = profiles.iter().filter(|p| p.signature.is_some()).count();
+    // Band by band, so that one band's buckets are held at a time. Bucket
+    // keys are hashes already: the map does not hash them again.
+    let signed: Vec<usize> = profiles
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.signature.is_some() && p.level(NEAR_DUPLICATE).is_some())
+        .map(|(i, _)| i)
+        .collect();
     let mut buckets: HashMap<u64, u32, Mixed> =
-        HashMap::with_capacity_and_hasher(signed * BANDS, Mixed);
+        HashMap::with_capacity_and_hasher(signed.len(), Mixed);
     let mut joined = false;
-    for (i, p) in profiles.iter().enumerate() {
-        let Some(signature) = p
-            .signature
-            .as_ref()
-            .filter(|_| p.level(NEAR_DUPLICATE).is_some())
-        else {
-            continue;
-        };
-        for bucket in signature.buckets() {
-            let first = *buckets.entry(bucket).or_insert(i as u32) as usize;
+    for band in 0..BANDS {
+        buckets.clear();
+        for &i in &signed {
+            let Some(signature) = &profiles[i].signature else {
+                continue;
+            };
+            let first = *buckets.entry(signature.bucket(band)).or_insert(i as u32) as usize;
             if first == i || clusters.find(first) == clusters.find(i) || groups.together(first, i) {
                 continue;
             }

@@ -66,10 +66,10 @@ pub struct Profile<L> {
     /// detected.
     pub language: Option<Language>,
     /// Its translation group, when it belongs to one.
-    pub group: Option<GroupKey>,
+    pub group: Option<Box<GroupKey>>,
     /// Its placeholders, links and numbers, for `translation-drift`
     /// (replies in a group only).
-    pub drift: Option<translations::Content<L>>,
+    pub drift: Option<Box<translations::Content<L>>>,
     /// Its text's signature, for `near-duplicate` (replies long enough to
     /// compare only).
     pub signature: Option<Signature>,
@@ -89,7 +89,7 @@ impl<L> Profile<L> {
                 .collect(),
             language: self.language,
             group: self.group,
-            drift: self.drift.map(|d| d.map(&mut f)),
+            drift: self.drift.map(|d| Box::new(d.map(&mut f))),
             signature: self.signature,
         }
     }
@@ -117,7 +117,8 @@ pub fn profile(
     let anchor = anchor(body);
     let group = levels[MISSING_TRANSLATION]
         .or(levels[TRANSLATION_DRIFT])
-        .and_then(|_| translations::group_key(reply, reply_path(&reply.source)));
+        .and_then(|_| translations::group_key(reply, reply_path(&reply.source)))
+        .map(Box::new);
     let language = reply
         .meta
         .language
@@ -128,19 +129,16 @@ pub fn profile(
         .or_else(|| cx.language_or_detected());
     let wants_facts = levels[INCONSISTENT_FACT].is_some() || group.is_some();
     let facts = if wants_facts {
-        crate::analysis::facts::extract(body, language)
-            .into_iter()
+        cx.facts(language)
+            .iter()
             .filter(|f| !suppressed(RULES[INCONSISTENT_FACT], f.span.start))
-            .map(|f| {
-                let span = f.span.clone();
-                (f, span)
-            })
+            .map(|f| (f.clone(), f.span.clone()))
             .collect()
     } else {
         Vec::new()
     };
     let drift = (group.is_some() && levels[TRANSLATION_DRIFT].is_some())
-        .then(|| translations::Content::of(cx));
+        .then(|| Box::new(translations::Content::of(cx)));
     let signature = levels[NEAR_DUPLICATE]
         .filter(|_| !suppressed(RULES[NEAR_DUPLICATE], anchor.start))
         .and_then(|_| duplicates::signature(cx, options));

@@ -179,6 +179,8 @@ pub struct Shared {
     document: crate::analysis::Document,
     measured_sms: OnceCell<SmsInfo>,
     body_sms: OnceCell<SmsInfo>,
+    /// The facts the body states, and the language they were read in.
+    facts: OnceCell<(Option<Language>, Vec<crate::analysis::facts::Fact>)>,
 }
 
 impl<'a> Context<'a> {
@@ -246,6 +248,23 @@ impl<'a> Context<'a> {
     pub fn language_or_detected(&self) -> Option<Language> {
         self.language
             .or_else(|| self.detected().map(|d| d.language))
+    }
+
+    /// The facts the body states, read in `language`
+    /// ([`crate::analysis::facts::extract`]): read once for every rule that
+    /// asks in the same language.
+    pub fn facts(
+        &self,
+        language: Option<Language>,
+    ) -> std::borrow::Cow<'_, [crate::analysis::facts::Fact]> {
+        let read =
+            || crate::analysis::facts::extract_tokenized(self.body(), || self.tokens(), language);
+        let (kept, facts) = self.shared.facts.get_or_init(|| (language, read()));
+        if *kept == language {
+            std::borrow::Cow::Borrowed(facts)
+        } else {
+            std::borrow::Cow::Owned(read())
+        }
     }
 
     /// The paragraphs and sentences of the body whose language is known

@@ -81,7 +81,7 @@ impl Rule for PolicyFact {
             return;
         }
         let body = cx.body();
-        for fact in facts::extract(body, cx.language_or_detected()) {
+        for fact in cx.facts(cx.language_or_detected()).iter() {
             for entry in policy.iter().filter(|e| applies(e, &fact)) {
                 if facts::same_value(fact.kind, &fact.value, &entry.value) {
                     continue;

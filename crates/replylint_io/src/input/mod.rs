@@ -409,6 +409,17 @@ pub fn read_all(
     }
 }
 
+/// The text of a file as [`read_all`] reads it (size limit, byte-order
+/// marks, UTF-16), or `None` when it cannot be read or is not text: what
+/// shows a line of a file checked earlier and no longer held.
+pub fn text_of(path: &Path) -> Option<String> {
+    let bytes = read_limited(path, MAX_FILE_SIZE).ok()?;
+    match decode_file(&path.display().to_string(), bytes).ok()? {
+        Content::Text(text, _) => Some(text),
+        Content::Binary(_) => None,
+    }
+}
+
 /// Split a source already in memory into replies with the reader its name
 /// calls for (stdin too: `--stdin-filename macros.jsonl` reads a library).
 /// `explicit`: named by the user, so a file that is not a library is an

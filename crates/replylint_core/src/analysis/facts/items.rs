@@ -38,12 +38,13 @@ pub(super) struct Item {
 
 /// The items of a phrase of the lexicon.
 pub(super) fn items_of(phrase: &str) -> Vec<Item> {
-    items(phrase, false)
+    items(phrase, &tokens::tokenize(phrase), false)
 }
 
-/// The items of `text`; with `skip`, those inside quoted lines, code
-/// blocks and code spans are [`ItemKind::Skipped`].
-pub(super) fn items(text: &str, skip: bool) -> Vec<Item> {
+/// The items of `text`, whose tokens ([`tokens::tokenize`]) are
+/// `tokens`; with `skip`, those inside quoted lines, code blocks and code
+/// spans are [`ItemKind::Skipped`].
+pub(super) fn items(text: &str, tokens: &[tokens::Token], skip: bool) -> Vec<Item> {
     let skipped = if skip { skipped(text) } else { Vec::new() };
     let bare = if skip { bare_links(text) } else { Vec::new() };
     let mut bare = bare.into_iter().peekable();
@@ -55,7 +56,6 @@ pub(super) fn items(text: &str, skip: bool) -> Vec<Item> {
             key: 0..0,
         });
     };
-    let tokens = tokens::tokenize(text);
     let mut t = 0;
     while t < tokens.len() {
         let token = &tokens[t];

@@ -643,7 +643,8 @@ mod tests {
     fn stems_and_phrases_are_found_by_their_first_key() {
         let lx = &*LEXICON;
         let text = "Rückerstattung rimborsato entro un'ora";
-        let scan = crate::analysis::facts::scan::Scan::new(text, None);
+        let tokens = crate::analysis::tokens::tokenize(text);
+        let scan = crate::analysis::facts::scan::Scan::new(text, &tokens, None);
         let found: Vec<(String, Meaning)> = scan
             .found
             .iter()

@@ -39,8 +39,14 @@ pub(super) struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    pub(super) fn new(body: &'a str, language: Option<Language>) -> Self {
-        let items = items(body, true);
+    /// `body` read, whose tokens ([`crate::analysis::tokens::tokenize`])
+    /// are `tokens`.
+    pub(super) fn new(
+        body: &'a str,
+        tokens: &[crate::analysis::tokens::Token],
+        language: Option<Language>,
+    ) -> Self {
+        let items = items(body, tokens, true);
         let mut folded = String::with_capacity(body.len());
         let items: Vec<Item> = items
             .into_iter()
