@@ -122,37 +122,40 @@ pub fn folded_text(cx: &Context<'_>) -> String {
         } else {
             &[]
         };
-    let mut placeholders = tokens
-        .iter()
-        .filter(|t| t.kind == crate::analysis::tokens::Kind::Placeholder)
-        .map(|t| t.range.clone())
-        .peekable();
     let range = crate::analysis::letter::prose(&cx.letter());
     let mut out = String::with_capacity(range.len());
     let mut space = true;
     let mut at = range.start;
-    while at < range.end {
-        while placeholders.next_if(|p| p.end <= at).is_some() {}
-        if let Some(p) = placeholders.peek().filter(|p| p.start == at) {
+    // The text between placeholders, folded; each placeholder one `§`.
+    let placeholders = tokens
+        .iter()
+        .filter(|t| t.kind == crate::analysis::tokens::Kind::Placeholder)
+        .map(|t| t.range.clone())
+        .filter(|p| p.end > range.start && p.start < range.end);
+    for p in placeholders.chain(std::iter::once(range.end..range.end)) {
+        let stop = p.start.min(range.end).max(at);
+        for c in body[at..stop].chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                    space = false;
+                } else if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else if c.is_alphanumeric() {
+                out.extend(crate::text::fold_char(c));
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        }
+        if p.start < p.end {
             out.push('§');
             space = false;
-            at = p.end.max(at + 1);
-            continue;
         }
-        let Some(c) = body[at..].chars().next() else {
-            break;
-        };
-        at += c.len_utf8();
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            space = false;
-        } else if c.is_alphanumeric() {
-            out.extend(crate::text::fold_char(c));
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
-        }
+        at = p.end.max(stop);
     }
     out.truncate(out.trim_end().len());
     out
