@@ -208,6 +208,7 @@ pub fn run(
         Some(Command::Count(args)) => count(&args, stdin, out, err),
         Some(Command::Config(args)) => show_config(&args, out, err),
         Some(Command::Init) => init(out, err),
+        Some(Command::Server) => server(stdin, out, err),
         Some(Command::Completions { shell }) => {
             // Generated in memory: `clap_complete` panics on a failed
             // write (`replylint completions bash | head`), while a closed
@@ -290,6 +291,24 @@ fn man(args: &ManArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<E
             Ok(ExitStatus::Error)
         }
     }
+}
+
+/// `replylint server`: the language server, over standard input (or
+/// `stdin`, in-process) and `out`. Exits with 0 after the protocol's
+/// `shutdown` and `exit`, 1 after an `exit` alone or the end of the input.
+fn server(
+    stdin: Option<&[u8]>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let input: Box<dyn io::Read + Send> = match stdin {
+        Some(bytes) => Box::new(io::Cursor::new(bytes.to_vec())),
+        None => Box::new(io::stdin()),
+    };
+    Ok(match replylint_server::serve(input, out, err)? {
+        true => ExitStatus::Success,
+        false => ExitStatus::Failure,
+    })
 }
 
 /// `replylint init`.
