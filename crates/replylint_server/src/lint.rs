@@ -474,7 +474,7 @@ mod tests {
         let edit = minimal_edit(&LineIndex::new("a  b"), "a  b", "a b", Units::Utf16).unwrap();
         assert_eq!(
             (edit.range.start.character, edit.range.end.character),
-            (1, 2)
+            (2, 3)
         );
         assert!(minimal_edit(&LineIndex::new("a"), "a", "a", Units::Utf16).is_none());
     }
