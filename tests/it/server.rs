@@ -456,3 +456,60 @@ fn a_large_document_does_not_hold_back_the_answers_or_stale_versions() {
     assert_eq!(range(bangs[0]), [0, 5, 0, 7]);
     assert_eq!(client.shutdown(), Some(0));
 }
+
+/// Neovim's own client, headless, with the set-up docs/integrations.md
+/// gives (`vim.lsp.start` from Neovim 0.8, `vim.lsp.start_client` before):
+/// the diagnostics land on the characters (Neovim counts bytes; the server
+/// speaks UTF-16 or UTF-8 to it) and hover shows the rule.
+#[test]
+fn neovim_shows_the_diagnostics_and_hover() {
+    let version = std::process::Command::new("nvim").arg("--version").output();
+    if !version.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("NVIM")) {
+        crate::common::skip("nvim is not installed");
+        return;
+    }
+    let tree = Tree::new(&[("replies/it.toml", ITALIAN)]);
+    let bin = assert_cmd::cargo::cargo_bin("replylint");
+    let lua = format!(
+        r#"
+local cmd = {{ '{bin}', 'server' }}
+vim.cmd('edit replies/it.toml')
+if vim.lsp.start then
+  vim.lsp.start({{ name = 'replylint', cmd = cmd, root_dir = vim.fn.getcwd() }})
+else
+  local id = vim.lsp.start_client({{ name = 'replylint', cmd = cmd, root_dir = vim.fn.getcwd() }})
+  vim.lsp.buf_attach_client(0, id)
+end
+vim.wait(30000, function() return #vim.diagnostic.get(0) >= 2 end, 20)
+local out = {{}}
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  table.insert(out, string.format('%s %d:%d-%d:%d', d.code, d.lnum, d.col, d.end_lnum, d.end_col))
+end
+table.sort(out)
+local params = vim.lsp.util.make_position_params()
+params.position = {{ line = 8, character = 55 }}
+for _, r in pairs(vim.lsp.buf_request_sync(0, 'textDocument/hover', params, 30000) or {{}}) do
+  table.insert(out, vim.split(r.result.contents.value, '\n')[1])
+end
+vim.fn.writefile(out, 'seen.txt')
+vim.cmd('qa!')
+"#,
+        bin = bin.display()
+    );
+    tree.write("try.lua", lua);
+    let status = std::process::Command::new("nvim")
+        .args(["--headless", "-n", "-u", "NONE", "-c", "luafile try.lua"])
+        .current_dir(&tree.root)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("nvim runs");
+    assert!(status.success());
+    let seen = std::fs::read_to_string(tree.root.join("seen.txt")).expect("nvim wrote seen.txt");
+    // Byte columns: the emoji is four bytes, the `è` two.
+    assert_eq!(
+        seen,
+        "emoji 8:7-8:11\nexclamation 8:57-8:59\n# exclamation\n"
+    );
+}
