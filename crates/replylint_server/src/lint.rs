@@ -429,7 +429,7 @@ pub fn hover(linted: &Linted, at: lsp::Position) -> Option<lsp::Hover> {
             Some(meta) => Some(replylint_core::docs::explain(meta)),
             None => settings
                 .user_rules
-                .get(*rule)
+                .get(rule)
                 .map(|u| u.explain(settings.config_file.as_deref())),
         })
         .collect();

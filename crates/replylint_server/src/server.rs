@@ -532,9 +532,8 @@ impl<'a> Server<'a> {
             }
             Err(e) => {
                 self.log(&format!("configuration not loaded: {e}"));
-                match &e.path {
-                    Some(path) => self.config_errors_new.push((path.clone(), e.clone())),
-                    None => {}
+                if let Some(path) = &e.path {
+                    self.config_errors_new.push((path.clone(), e.clone()));
                 }
                 if !self.settings.contains_key(folder) {
                     let built_in = CliOverrides {
