@@ -8,12 +8,13 @@ use crate::cli::{
 use clap::Parser;
 use rayon::prelude::*;
 use replylint_core::config::Settings;
-use replylint_core::config::settings::{CliOverrides, PathContext};
-use replylint_core::{docs, engine, rules};
+use replylint_core::config::settings::CliOverrides;
+use replylint_core::{docs, rules};
+use replylint_io::check::{ReplyOutcome, check_reply};
 use replylint_io::dictionaries::DictionarySearch;
 use replylint_io::input::{self, Input, InputError, Read, Skipped};
-use replylint_io::library::{At, Profiles, locate_profile};
-use replylint_io::output::{self, FileReport, Finding, Format, Summary};
+use replylint_io::library::Profiles;
+use replylint_io::output::{self, FileReport, Format, Summary};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -207,6 +208,7 @@ pub fn run(
         Some(Command::Count(args)) => count(&args, stdin, out, err),
         Some(Command::Config(args)) => show_config(&args, out, err),
         Some(Command::Init) => init(out, err),
+        Some(Command::Server) => server(stdin, out, err),
         Some(Command::Completions { shell }) => {
             // Generated in memory: `clap_complete` panics on a failed
             // write (`replylint completions bash | head`), while a closed
@@ -289,6 +291,24 @@ fn man(args: &ManArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<E
             Ok(ExitStatus::Error)
         }
     }
+}
+
+/// `replylint server`: the language server, over standard input (or
+/// `stdin`, in-process) and `out`. Exits with 0 after the protocol's
+/// `shutdown` and `exit`, 1 after an `exit` alone or the end of the input.
+fn server(
+    stdin: Option<&[u8]>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let input: Box<dyn io::Read + Send> = match stdin {
+        Some(bytes) => Box::new(io::Cursor::new(bytes.to_vec())),
+        None => Box::new(io::stdin()),
+    };
+    Ok(match replylint_server::serve(input, out, err)? {
+        true => ExitStatus::Success,
+        false => ExitStatus::Failure,
+    })
 }
 
 /// `replylint init`.
@@ -539,7 +559,7 @@ fn check_input(
     // The replies of a library in parallel, their results kept in order.
     let indexed: Vec<(usize, &replylint_core::reply::Reply)> = replies.iter().enumerate().collect();
     let outcomes: Vec<ReplyOutcome> = map_in_order(&indexed, |&(n, reply)| {
-        check_reply(settings, &at, &source, &index, (n, reply))
+        check_reply(settings, &at, &source, &index, (n, reply), true)
     });
     let mut findings = Vec::new();
     for outcome in outcomes {
@@ -573,87 +593,6 @@ fn map_in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send
     }
 }
 
-/// What checking one reply gave.
-#[derive(Default)]
-struct ReplyOutcome {
-    errors: Vec<InputError>,
-    /// Linted (its channel and language are known).
-    linted: bool,
-    without_channel: bool,
-    findings: Vec<Finding>,
-    /// The reply's library profile: its index in the file, its channel.
-    profile: Option<(usize, String, replylint_core::library::Profile<At>)>,
-}
-
-fn check_reply(
-    settings: &Settings,
-    at_path: &PathContext<'_>,
-    source: &replylint_core::reply::Source,
-    index: &replylint_core::location::LineIndex,
-    (n, reply): (usize, &replylint_core::reply::Reply),
-) -> ReplyOutcome {
-    let mut outcome = ReplyOutcome::default();
-    // The file's line index is at hand: no new one per error.
-    let at = |offset: usize, message: String| {
-        let p = index.position(&source.text, offset);
-        InputError {
-            path: source.name.clone(),
-            position: Some((p.line, p.column)),
-            message,
-        }
-    };
-    let rc = match settings.reply_context_in(at_path, &reply.meta) {
-        Ok(rc) => rc,
-        Err((offset, message)) => {
-            outcome.errors.push(at(offset, message));
-            return outcome;
-        }
-    };
-    // A misspelt rule id in `allow` or in a suppression comment is an
-    // error, but the reply is still checked: the other entries are good.
-    for bad in reply
-        .meta
-        .allow
-        .iter()
-        .filter(|a| settings.rule_id(&a.value).is_none())
-    {
-        outcome.errors.push(at(
-            bad.offset,
-            replylint_core::suggest::unknown("rule", &bad.value, settings.rule_ids()),
-        ));
-    }
-    let problems = replylint_core::suppress::Directives::parse(&reply.body).problems(
-        |id| settings.rule_id(id).is_some(),
-        || settings.rule_ids().collect(),
-    );
-    for (offset, message) in problems {
-        outcome
-            .errors
-            .push(at(reply.offsets.source_start(offset), message));
-    }
-    outcome.linted = true;
-    outcome.without_channel = !rc.channel_named;
-    let (diagnostics, profile) = engine::lint_profiled(settings, reply, &rc, true);
-    for d in diagnostics {
-        outcome
-            .findings
-            .push(Finding::new(reply, index, &rc.channel.id, d));
-    }
-    outcome.profile = profile.map(|p| (n, rc.channel.id.clone(), locate_profile(reply, index, p)));
-    outcome
-}
-
-/// The system clock's date, in UTC: the day `expired` judges dates
-/// against when neither `--today` nor the config's `today` says (the
-/// core has no clock).
-fn system_today() -> Option<replylint_core::date::Date> {
-    let since = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    let days = i64::try_from(since.as_secs() / 86_400).ok()?;
-    replylint_core::date::Date::from_days_since_epoch(days)
-}
-
 fn check(
     args: &CheckArgs,
     stdin: Option<&[u8]>,
@@ -677,7 +616,7 @@ fn check(
         return Ok(ExitStatus::Error);
     };
     if settings.rule_settings.today.is_none() {
-        settings.rule_settings.today = system_today();
+        settings.rule_settings.today = replylint_io::check::system_today();
     }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]

@@ -51,6 +51,10 @@ pub enum Command {
     Config(ShowConfigArgs),
     /// Write a commented starter `replylint.toml` in the current directory.
     Init,
+    /// Run the language server: editors speak the Language Server
+    /// Protocol to it over stdin and stdout, and it shows problems as you
+    /// type, with quick fixes and each rule's documentation on hover.
+    Server,
     /// Print a shell completion script (e.g. `replylint completions bash >
     /// ~/.local/share/bash-completion/completions/replylint`).
     Completions {

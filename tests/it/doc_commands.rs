@@ -41,6 +41,15 @@ const NOT_RUN: &[(&str, &str)] = &[
         "cargo install --locked --git https://github.com/OWNER/replylint replylint",
         "needs the network; OWNER is a placeholder",
     ),
+    (
+        "cd editors/vscode",
+        "builds the VS Code extension, which needs npm and the network",
+    ),
+    (
+        "npm install",
+        "needs the network (the VS Code extension's dependencies)",
+    ),
+    ("npm run build", "needs `npm install` first"),
 ];
 
 /// Code block languages whose lines are commands.

@@ -7,6 +7,13 @@
 //! units (`column_utf16`, what LSP and VS Code use) and as a byte offset
 //! into the file (`offset`). A UTF-8 BOM at the start of the file is not
 //! part of line 1's columns.
+//!
+//! The Language Server Protocol counts otherwise: lines and characters
+//! from 0, characters in the code units of the encoding the client and
+//! server agreed on ([`Units`]: UTF-16 unless both take UTF-8), and a BOM
+//! at the start of a document's text is a character of its first line.
+//! [`LineIndex::lsp_position`] and [`LineIndex::lsp_offset`] convert both
+//! ways.
 
 use serde::Serialize;
 
@@ -18,6 +25,25 @@ pub struct Position {
     pub column_utf16: usize,
     /// Byte offset into the file on disk.
     pub offset: usize,
+}
+
+/// The code units a Language Server Protocol position counts its
+/// characters in (the `positionEncoding` agreed at initialisation).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Units {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units: the protocol's default, and VS Code's.
+    #[default]
+    Utf16,
+}
+
+/// A position as the Language Server Protocol writes it: 0-based line and
+/// 0-based character, in code units of [`Units`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LspPosition {
+    pub line: u32,
+    pub character: u32,
 }
 
 /// Line starts of one source text, for repeated lookups.
@@ -134,6 +160,96 @@ impl LineIndex {
         }
     }
 
+    /// Byte offset of the 1-based `line` and `column` (in characters, as
+    /// [`Position::column`] counts them), clamped to the text: a column
+    /// past the end of its line is the end of the line, a line past the
+    /// last is the end of the text.
+    pub fn offset_of(&self, text: &str, line: usize, column: usize) -> usize {
+        if line == 0 || line > self.line_starts.len() {
+            return if line == 0 { 0 } else { text.len() };
+        }
+        let range = self.line_range(text, line);
+        text[range.clone()]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(range.end, |(i, _)| range.start + i)
+    }
+
+    /// Start of 0-based line `line` as the protocol counts it: a BOM is a
+    /// character of the first line.
+    fn lsp_line_start(&self, line: usize) -> usize {
+        if line == 0 { 0 } else { self.line_starts[line] }
+    }
+
+    /// The Language Server Protocol position of byte `offset` (clamped to
+    /// the text and to a character boundary; between the `\r` and `\n` of a
+    /// CRLF is the end of the line).
+    pub fn lsp_position(&self, text: &str, offset: usize, units: Units) -> LspPosition {
+        let p = self.position(text, offset);
+        let line = p.line - 1;
+        let start = self.lsp_line_start(line);
+        let character = match units {
+            Units::Utf8 => text[start..p.offset].trim_end_matches('\r').len(),
+            Units::Utf16 => {
+                // The BOM `position` leaves out of line 1 is one unit.
+                let bom = usize::from(
+                    line == 0 && p.offset >= self.line_starts[0] && self.line_starts[0] > 0,
+                );
+                p.column_utf16 - 1 + bom
+            }
+        };
+        LspPosition {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            character: u32::try_from(character).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The byte offset of a Language Server Protocol position, clamped as
+    /// the protocol asks: a character past the end of its line is the end
+    /// of the line (before its line break), a line past the last is the
+    /// end of the text. A position inside a character (between the two
+    /// units of a surrogate pair, inside a UTF-8 sequence) is the start of
+    /// that character.
+    pub fn lsp_offset(&self, text: &str, position: LspPosition, units: Units) -> usize {
+        let line = position.line as usize;
+        if line >= self.line_starts.len() {
+            return text.len();
+        }
+        let start = self.lsp_line_start(line);
+        let end = self.line_range(text, line + 1).end.max(start);
+        let wanted = position.character as usize;
+        match units {
+            Units::Utf8 => {
+                let mut at = (start + wanted).min(end);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            }
+            Units::Utf16 => {
+                // From the last checkpoint of the line at or before the
+                // character: a long line is not walked from its start.
+                let bom = usize::from(line == 0 && self.line_starts[0] > 0);
+                let i = self.checkpoints.partition_point(|c| c.offset < start);
+                let from = self.checkpoints[i..]
+                    .iter()
+                    .take_while(|c| c.offset < end && c.utf16 + bom <= wanted)
+                    .last()
+                    .map_or((start, 0), |c| (c.offset, c.utf16 + bom));
+                let (mut at, mut units) = from;
+                for c in text[at..end].chars() {
+                    let next = units + c.len_utf16();
+                    if next > wanted {
+                        break;
+                    }
+                    units = next;
+                    at += c.len_utf8();
+                }
+                at
+            }
+        }
+    }
+
     /// Number of lines.
     pub fn len(&self) -> usize {
         self.line_starts.len()
@@ -214,6 +330,126 @@ mod tests {
                 "{offset}"
             );
         }
+    }
+
+    /// Every character boundary of `text` to an LSP position and back, in
+    /// both encodings.
+    fn round_trips(text: &str) {
+        let idx = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            for units in [Units::Utf8, Units::Utf16] {
+                let p = idx.lsp_position(text, offset, units);
+                let back = idx.lsp_offset(text, p, units);
+                // The `\n` of a CRLF is at the end of its line, before the `\r`.
+                let expected = if text[..offset].ends_with('\r') && text[offset..].starts_with('\n')
+                {
+                    offset - 1
+                } else {
+                    offset
+                };
+                assert_eq!(back, expected, "{offset} {units:?} {p:?} in {text:?}");
+            }
+        }
+    }
+
+    fn lsp(line: u32, character: u32) -> LspPosition {
+        LspPosition { line, character }
+    }
+
+    #[test]
+    fn lsp_positions_count_utf16_units_or_utf8_bytes_from_zero() {
+        // 😀: 4 bytes, 2 UTF-16 units; 中: 3 bytes, 1 unit; e + U+0301: 3
+        // bytes, 2 units; 👍🏽: 8 bytes, 4 units.
+        let text = "a😀中e\u{301}👍🏽x\r\ny";
+        let idx = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.lsp_position(text, x, Units::Utf16), lsp(0, 10));
+        assert_eq!(idx.lsp_position(text, x, Units::Utf8), lsp(0, 19));
+        assert_eq!(idx.lsp_offset(text, lsp(0, 10), Units::Utf16), x);
+        assert_eq!(idx.lsp_offset(text, lsp(0, 19), Units::Utf8), x);
+        let y = text.find('y').unwrap();
+        assert_eq!(idx.lsp_position(text, y, Units::Utf16), lsp(1, 0));
+        // The CRLF is not part of the line: its `\r` and `\n` are its end.
+        assert_eq!(idx.lsp_position(text, x + 1, Units::Utf16), lsp(0, 11));
+        assert_eq!(idx.lsp_position(text, x + 2, Units::Utf16), lsp(0, 11));
+        round_trips(text);
+    }
+
+    #[test]
+    fn lsp_offsets_clamp_to_the_line_and_snap_to_characters() {
+        let text = "a😀b\r\n中\rz";
+        let idx = LineIndex::new(text);
+        // Past the end of a line: its end, before the CRLF.
+        assert_eq!(idx.lsp_offset(text, lsp(0, 99), Units::Utf16), 6);
+        assert_eq!(idx.lsp_offset(text, lsp(0, 99), Units::Utf8), 6);
+        // Past the last line: the end of the text.
+        assert_eq!(idx.lsp_offset(text, lsp(9, 0), Units::Utf16), text.len());
+        // Between the two units of 😀, or inside its bytes: its start.
+        assert_eq!(idx.lsp_offset(text, lsp(0, 2), Units::Utf16), 1);
+        assert_eq!(idx.lsp_offset(text, lsp(0, 3), Units::Utf8), 1);
+        // A lone `\r` breaks the line.
+        assert_eq!(
+            idx.lsp_offset(text, lsp(2, 0), Units::Utf16),
+            text.len() - 1
+        );
+        assert_eq!(
+            idx.lsp_offset(text, lsp(1, 5), Units::Utf16),
+            text.len() - 2
+        );
+    }
+
+    #[test]
+    fn a_bom_is_a_character_of_the_first_lsp_line() {
+        let text = "\u{feff}é!\nb";
+        let idx = LineIndex::new(text);
+        let bang = text.find('!').unwrap();
+        assert_eq!(idx.lsp_position(text, bang, Units::Utf16), lsp(0, 2));
+        assert_eq!(idx.lsp_position(text, bang, Units::Utf8), lsp(0, 5));
+        assert_eq!(idx.lsp_position(text, 0, Units::Utf16), lsp(0, 0));
+        round_trips(text);
+    }
+
+    #[test]
+    fn lsp_positions_round_trip_in_long_lines_and_odd_text() {
+        for text in [
+            "",
+            "\n\r\n\r",
+            "👨\u{200d}👩\u{200d}👧 中文 e\u{301}\r\nsecond 😀\rthird",
+            &"aé😀中\u{301}".repeat(1200),
+            &format!("\u{feff}{}\r\n{}", "x😀".repeat(2000), "中".repeat(3000)),
+        ] {
+            round_trips(text);
+        }
+        // Far into a long line, from a checkpoint.
+        let text = "😀".repeat(5000);
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        assert_eq!(
+            idx.lsp_position(&text, 4 * 4321, Units::Utf16),
+            lsp(0, 2 * 4321)
+        );
+        assert_eq!(
+            idx.lsp_offset(&text, lsp(0, 2 * 4321), Units::Utf16),
+            4 * 4321
+        );
+        assert_eq!(
+            idx.lsp_offset(&text, lsp(0, 2 * 4321 + 1), Units::Utf16),
+            4 * 4321
+        );
+    }
+
+    #[test]
+    fn offset_of_a_line_and_column_inverts_position() {
+        let text = "\u{feff}aé\r\n中x\n";
+        let idx = LineIndex::new(text);
+        for (offset, _) in text.char_indices().skip(1) {
+            let p = idx.position(text, offset);
+            if !text[..offset].ends_with('\r') {
+                assert_eq!(idx.offset_of(text, p.line, p.column), offset, "{offset}");
+            }
+        }
+        assert_eq!(idx.offset_of(text, 1, 99), text.find('\r').unwrap());
+        assert_eq!(idx.offset_of(text, 9, 1), text.len());
     }
 
     #[test]

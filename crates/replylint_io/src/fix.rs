@@ -116,6 +116,43 @@ pub fn fix_text(
     fix_text_with(&|reply| lint(settings, path, reply), path, name, text, opts)
 }
 
+/// `text`, the content of the file `name` (read from `path`), with one
+/// fix applied: that of `diagnostic`, found in the reply whose body starts
+/// at byte `reply_start` of `text`, whatever its applicability. It is
+/// checked as `--fix` checks its fixes (the file reads back with the reply
+/// as the fix meant); `Err` says why it cannot be applied. For editors,
+/// which offer each fix on its own.
+pub fn apply_one(
+    path: Option<&Path>,
+    name: &str,
+    text: &str,
+    reply_start: usize,
+    diagnostic: &Diagnostic,
+) -> Result<String, String> {
+    if !fixable_format(name) {
+        return Err("fixes rewrite only `.txt`, `.md` and TOML library files".to_owned());
+    }
+    let only = |reply: &Reply| {
+        if reply.offsets.source_start(0) == reply_start {
+            vec![diagnostic.clone()]
+        } else {
+            Vec::new()
+        }
+    };
+    let opts = FixOptions {
+        unsafe_fixes: true,
+        max_rounds: 1,
+    };
+    let step = fix_round(&only, path, name, text, opts);
+    if step.applied > 0 {
+        Ok(step.text)
+    } else if step.notes.is_empty() {
+        Err("the fix does not apply to this text".to_owned())
+    } else {
+        Err(step.notes.join("; "))
+    }
+}
+
 /// The diagnostics of one reply.
 type Linter<'a> = dyn Fn(&Reply) -> Vec<Diagnostic> + 'a;
 
@@ -846,6 +883,27 @@ mod tests {
             out.push(diagnostic("bb", vec![e(i, i + 2, "c")]));
         }
         out
+    }
+
+    #[test]
+    fn one_fix_applies_to_its_reply_only_encoded_for_its_string() {
+        let text = "[[reply]]\ntext = \"x ab\"\n\n[[reply]]\ntext = \"ab\"\n";
+        let second = text.rfind("ab").unwrap();
+        // An unsafe fix inserting a quote and a line break, in the second
+        // reply's basic string.
+        let mut d = diagnostic("ab", vec![e(0, 2, "\"b\"\nc")]);
+        d.fix = Some(replylint_core::diagnostic::Fix::unsafe_(vec![e(
+            0, 2, "\"b\"\nc",
+        )]));
+        let fixed = apply_one(None, "l.toml", text, second, &d).unwrap();
+        assert_eq!(
+            fixed,
+            "[[reply]]\ntext = \"x ab\"\n\n[[reply]]\ntext = \"\\\"b\\\"\\nc\"\n"
+        );
+        // Not a reply's start: nothing to apply.
+        assert!(apply_one(None, "l.toml", text, second + 1, &d).is_err());
+        // CSV files are not rewritten.
+        assert!(apply_one(None, "l.csv", "text\nab\n", 5, &d).is_err());
     }
 
     #[test]

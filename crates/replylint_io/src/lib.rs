@@ -2,9 +2,11 @@
 //! libraries and helpdesk exports into [`replylint_core::reply::Reply`]
 //! values with an offset map back to the file (`input`); configuration files
 //! are discovered and read (`config`); formats render located diagnostics
-//! (`output`); `fix` writes fixed files safely.
+//! (`output`); `check` lints one reply of a file read and locates what it
+//! found; `fix` writes fixed files safely.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod config;
 pub mod dictionaries;
 pub mod fix;
