@@ -145,6 +145,45 @@ fn incremental_and_full_changes_are_linted_on_the_latest_text() {
     }
 }
 
+#[test]
+fn a_change_to_a_reply_s_fields_lints_it_again() {
+    // Only the replies a change touches are linted again: a change to a
+    // field (the channel) is one, as a change to the text is.
+    let (tree, mut client, _) = setup(&["utf-16"]);
+    let lib = uri(&tree.root.join("replies/it.toml"));
+    client.open(&lib, "toml", 1, ITALIAN);
+    assert_eq!(
+        of_rule(&client.diagnostics(&lib, Some(1)), "emoji").len(),
+        1
+    );
+    // `channel = "email"` becomes `channel = "whatsapp"`, where an emoji
+    // is at home.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": lib, "version": 2 },
+            "contentChanges": [{
+                "range": { "start": { "line": 2, "character": 11 },
+                           "end": { "line": 2, "character": 16 } },
+                "text": "whatsapp",
+            }],
+        }),
+    );
+    let d = client.diagnostics(&lib, Some(2));
+    assert!(of_rule(&d, "emoji").is_empty(), "{d:?}");
+    // And back: the e-mail's diagnostics again.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": lib, "version": 3 },
+            "contentChanges": [{ "text": ITALIAN }],
+        }),
+    );
+    let d = client.diagnostics(&lib, Some(3));
+    assert_eq!(range(of_rule(&d, "emoji")[0])[..2], [8, 7]);
+    assert_eq!(client.shutdown(), Some(0));
+}
+
 /// The code actions on `range`.
 fn actions(client: &mut Client, lib: &str, r: [u64; 4], only: Option<&[&str]>) -> Vec<Value> {
     let mut context = json!({ "diagnostics": [] });

@@ -9,9 +9,11 @@ use crate::library::{At, locate_profile};
 use crate::output::Finding;
 use replylint_core::config::Settings;
 use replylint_core::config::settings::PathContext;
+use replylint_core::diagnostic::Diagnostic;
 use replylint_core::engine;
+use replylint_core::library::{BodySpan, Profile};
 use replylint_core::location::LineIndex;
-use replylint_core::reply::{Reply, Source};
+use replylint_core::reply::{Reply, ReplyContext, Source};
 
 /// What checking one reply gave.
 #[derive(Default)]
@@ -35,6 +37,21 @@ pub fn check_reply(
     index: &LineIndex,
     (n, reply): (usize, &Reply),
     profiled: bool,
+) -> ReplyOutcome {
+    check_reply_with(settings, at_path, source, index, (n, reply), |rc| {
+        engine::lint_profiled(settings, reply, rc, profiled)
+    })
+}
+
+/// [`check_reply`] with the rules' diagnostics (and profile) from `lint`:
+/// the language server's, which keeps those of replies it linted before.
+pub fn check_reply_with(
+    settings: &Settings,
+    at_path: &PathContext<'_>,
+    source: &Source,
+    index: &LineIndex,
+    (n, reply): (usize, &Reply),
+    lint: impl FnOnce(&ReplyContext<'_>) -> (Vec<Diagnostic>, Option<Profile<BodySpan>>),
 ) -> ReplyOutcome {
     let mut outcome = ReplyOutcome::default();
     // The file's line index is at hand: no new one per error.
@@ -77,7 +94,7 @@ pub fn check_reply(
     }
     outcome.linted = true;
     outcome.without_channel = !rc.channel_named;
-    let (diagnostics, profile) = engine::lint_profiled(settings, reply, &rc, profiled);
+    let (diagnostics, profile) = lint(&rc);
     for d in diagnostics {
         outcome
             .findings

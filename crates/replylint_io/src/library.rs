@@ -54,6 +54,9 @@ pub struct Profiles {
     files: Vec<File>,
 }
 
+/// A file's text read again, and its lines.
+type Text = (Arc<str>, LineIndex);
+
 /// A reply's profile located in its file: every span becomes a place.
 pub fn locate_profile(reply: &Reply, index: &LineIndex, profile: Profile<BodySpan>) -> Profile<At> {
     profile.map(|span| {
@@ -146,7 +149,7 @@ impl Profiles {
 
     /// The text of file `i` and its lines, read again (`None` when it
     /// cannot be, or has changed since it was checked).
-    fn text_of(&self, i: usize) -> Option<(Arc<str>, LineIndex)> {
+    fn text_of(&self, i: usize) -> Option<Text> {
         let file = &self.files[i];
         let text: Arc<str> = match (&file.kept, &file.path) {
             (Some(source), _) => source.text.as_str().into(),
@@ -161,8 +164,7 @@ impl Profiles {
 
     /// The library rules' findings, every place located.
     pub fn findings(&self, options: &LibraryOptions) -> Vec<LibraryFinding> {
-        let mut texts: Vec<Option<Option<(Arc<str>, LineIndex)>>> =
-            (0..self.files.len()).map(|_| None).collect();
+        let mut texts: Vec<Option<Option<Text>>> = (0..self.files.len()).map(|_| None).collect();
         library::check(&self.profiles, options)
             .into_iter()
             .map(|f| {

@@ -8,9 +8,10 @@ use replylint_core::config::Settings;
 use replylint_core::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use replylint_core::location::{LineIndex, LspPosition, Units};
 use replylint_core::reply::Source;
-use replylint_io::check::{ReplyOutcome, check_reply};
+use replylint_io::check::{ReplyOutcome, check_reply_with};
 use replylint_io::input::{self, InputError, Read};
 use replylint_io::output::Finding;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -115,8 +116,52 @@ fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// Lint a document; `None` if it was cancelled meanwhile.
-pub fn lint(job: Job) -> Option<Linted> {
+/// The rules' diagnostics of a document's replies at its last lint, by
+/// what they depend on ([`key`]): a change re-lints only the replies it
+/// touched (the others' diagnostics are located again, in the new text).
+#[derive(Default)]
+pub struct Cache {
+    /// The settings and path they were linted with: other ones empty it.
+    settings: Option<Arc<Settings>>,
+    path: Option<PathBuf>,
+    replies: HashMap<String, Vec<Diagnostic>>,
+}
+
+/// What a reply's diagnostics depend on besides the settings and the path:
+/// its body and the values of its fields (not where they are in the file).
+fn key(reply: &replylint_core::reply::Reply) -> String {
+    let m = &reply.meta;
+    let value =
+        |l: &Option<replylint_core::reply::Located<String>>| l.as_ref().map(|l| l.value.clone());
+    let text = |f: &Option<replylint_core::reply::Field>| f.as_ref().map(|f| f.text.clone());
+    let fields = (
+        (
+            &m.id,
+            &m.title,
+            value(&m.channel),
+            value(&m.language),
+            m.mode,
+        ),
+        (text(&m.subject), text(&m.header), text(&m.footer)),
+        m.allow.iter().map(|a| &a.value).collect::<Vec<_>>(),
+        (
+            m.default_mode,
+            value(&m.dialect),
+            m.default_dialect,
+            m.partial,
+        ),
+        (&m.group, &m.translation_of),
+    );
+    format!("{fields:?}\0{}", reply.body)
+}
+
+/// A reply checked: where its body starts, what checking it gave, its
+/// [`key`], and its diagnostics when they were not kept from before.
+type Checked = (usize, ReplyOutcome, String, Option<Vec<Diagnostic>>);
+
+/// Lint a document; `None` if it was cancelled meanwhile. `cache`: the
+/// document's diagnostics from its last lint, updated.
+pub fn lint(job: Job, cache: &mut Cache) -> Option<Linted> {
     if job.cancel.load(Ordering::Relaxed) {
         return None;
     }
@@ -139,7 +184,18 @@ pub fn lint(job: Job) -> Option<Linted> {
     let excluded = job.path.as_deref().is_some_and(|p| settings.is_excluded(p));
     let cancel = &job.cancel;
     let at = settings.path_context(job.path.as_deref());
-    let outcomes: Vec<Option<(usize, ReplyOutcome)>> = if excluded {
+    let same = cache
+        .settings
+        .as_ref()
+        .is_some_and(|s| Arc::ptr_eq(s, &settings))
+        && cache.path == job.path;
+    if !same {
+        cache.replies.clear();
+    }
+    let kept = &cache.replies;
+    #[allow(clippy::type_complexity)]
+    let outcomes: Vec<Option<(usize, ReplyOutcome, String, Option<Vec<Diagnostic>>)>> = if excluded
+    {
         errors.clear();
         Vec::new()
     } else {
@@ -151,8 +207,23 @@ pub fn lint(job: Job) -> Option<Linted> {
                     return None;
                 }
                 let start = reply.offsets.source_start(0);
+                let key = key(reply);
+                let mut fresh = None;
                 let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    check_reply(&settings, &at, &source, &index, (n, reply), false)
+                    check_reply_with(&settings, &at, &source, &index, (n, reply), |rc| {
+                        let diagnostics = match kept.get(&key) {
+                            Some(d) => d.clone(),
+                            None => {
+                                let d = replylint_core::engine::lint_profiled(
+                                    &settings, reply, rc, false,
+                                )
+                                .0;
+                                fresh = Some(d.clone());
+                                d
+                            }
+                        };
+                        (diagnostics, None)
+                    })
                 }))
                 .unwrap_or_else(|_| ReplyOutcome {
                     errors: vec![InputError::at(
@@ -163,7 +234,7 @@ pub fn lint(job: Job) -> Option<Linted> {
                     )],
                     ..ReplyOutcome::default()
                 });
-                Some((start, outcome))
+                Some((start, outcome, key, fresh))
             })
             .collect()
     };
@@ -181,7 +252,11 @@ pub fn lint(job: Job) -> Option<Linted> {
         errors: Vec::new(),
         elapsed: std::time::Duration::ZERO,
     };
-    for (reply_start, outcome) in outcomes.into_iter().flatten() {
+    let mut replies = HashMap::with_capacity(outcomes.len());
+    for (reply_start, outcome, key, fresh) in outcomes.into_iter().flatten() {
+        if let Some(d) = fresh.or_else(|| cache.replies.get(&key).cloned()) {
+            replies.insert(key, d);
+        }
         errors.extend(outcome.errors);
         for finding in outcome.findings {
             let diagnostic = lsp_diagnostic(&linted, &finding);
@@ -196,6 +271,11 @@ pub fn lint(job: Job) -> Option<Linted> {
         .iter()
         .map(|e| error_diagnostic(&linted, e))
         .collect();
+    *cache = Cache {
+        settings: Some(settings),
+        path: job.path,
+        replies,
+    };
     linted.elapsed = started.elapsed();
     Some(linted)
 }

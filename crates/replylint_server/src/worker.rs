@@ -11,14 +11,20 @@
 
 use crate::lint::{self, Job, Linted};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 /// How long a change waits for the next one before it is linted.
-pub const DEBOUNCE: Duration = Duration::from_millis(10);
+pub const DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// The most documents whose diagnostics by reply are kept.
+const MAX_CACHED: usize = 32;
 
 /// Run until `jobs` is closed, sending each lint finished to `done`.
 pub fn run(jobs: &Receiver<Job>, done: &Sender<Linted>) {
     let mut pending: Vec<Job> = Vec::new();
+    // Each document's diagnostics by reply, from its last lint.
+    let mut caches: HashMap<String, lint::Cache> = HashMap::new();
     loop {
         if pending.is_empty() {
             match jobs.recv() {
@@ -37,7 +43,12 @@ pub fn run(jobs: &Receiver<Job>, done: &Sender<Linted>) {
         }
         while !pending.is_empty() {
             let job = pending.remove(0);
-            if let Some(linted) = lint::lint(job)
+            // Documents closed long ago are not kept.
+            if caches.len() >= MAX_CACHED && !caches.contains_key(&job.uri) {
+                caches.clear();
+            }
+            let cache = caches.entry(job.uri.clone()).or_default();
+            if let Some(linted) = lint::lint(job, cache)
                 && done.send(linted).is_err()
             {
                 return;

@@ -82,15 +82,15 @@ impl Rule for PolicyFact {
         }
         let body = cx.body();
         for fact in cx.facts(cx.language_or_detected()).iter() {
-            for entry in policy.iter().filter(|e| applies(e, &fact)) {
+            for entry in policy.iter().filter(|e| applies(e, fact)) {
                 if facts::same_value(fact.kind, &fact.value, &entry.value) {
                     continue;
                 }
                 let written = &body[fact.span.clone()];
-                let (message, help) = message(&fact, written, entry);
+                let (message, help) = message(fact, written, entry);
                 let d = sink.report(Span::from(fact.span.clone()), message);
                 d.with_help(help);
-                if let Some(fix) = fix(&fact, written, entry) {
+                if let Some(fix) = fix(fact, written, entry) {
                     d.with_fix(fix);
                 }
             }
