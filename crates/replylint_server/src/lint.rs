@@ -193,9 +193,7 @@ pub fn lint(job: Job, cache: &mut Cache) -> Option<Linted> {
         cache.replies.clear();
     }
     let kept = &cache.replies;
-    #[allow(clippy::type_complexity)]
-    let outcomes: Vec<Option<(usize, ReplyOutcome, String, Option<Vec<Diagnostic>>)>> = if excluded
-    {
+    let outcomes: Vec<Option<Checked>> = if excluded {
         errors.clear();
         Vec::new()
     } else {
