@@ -210,6 +210,78 @@ impl Profiles {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::{Read, read_source};
+    use replylint_core::diagnostic::Severity;
+    use replylint_core::library::Signature;
+
+    /// The profiles of a file's replies, each with the same signature.
+    fn profiles_of(source: &Arc<Source>) -> Profiles {
+        let Ok((Read::Replies(_, replies), _)) = read_source(source.clone(), true) else {
+            panic!("a library");
+        };
+        let index = LineIndex::new(&source.text);
+        let signature =
+            Signature::of("we have received your request and will refund the full amount");
+        let mut profiles = Profiles::default();
+        for reply in &replies {
+            let profile = Profile {
+                levels: [Some(Severity::Info); 4],
+                id: reply.meta.id.as_deref().map(Into::into),
+                anchor: 0..reply.body.len(),
+                facts: Vec::new(),
+                language: None,
+                group: None,
+                drift: None,
+                signature: signature.clone(),
+            };
+            profiles.push(reply, "email", locate_profile(reply, &index, profile));
+        }
+        profiles
+    }
+
+    #[test]
+    fn reported_places_show_their_lines_read_again_unless_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("macros.jsonl");
+        let text = "{\"id\": \"a\", \"text\": \"Refund on its way 😀\"}\n{\"id\": \"b\", \"text\": \"Refund on its way\"}\n";
+        std::fs::write(&path, text).unwrap();
+        let source = Arc::new(Source {
+            path: Some(path.clone()),
+            name: "macros.jsonl".to_owned(),
+            text: text.to_owned(),
+        });
+        let profiles = profiles_of(&source);
+        let lines = |profiles: &Profiles| -> Vec<(String, usize, usize)> {
+            let found = profiles.findings(&LibraryOptions::default());
+            assert_eq!(found.len(), 1, "one cluster");
+            found[0]
+                .places
+                .iter()
+                .map(|p| (p.line.clone(), p.start.line, p.start.column))
+                .collect()
+        };
+        let first = text.lines().next().unwrap().to_owned();
+        let second = text.lines().nth(1).unwrap().to_owned();
+        assert_eq!(lines(&profiles), [(first, 1, 22), (second, 2, 22)]);
+        // Changed since it was checked: the places keep their positions,
+        // without a line that may no longer be theirs.
+        std::fs::write(&path, format!("{text}{text}")).unwrap();
+        assert_eq!(
+            lines(&profiles),
+            [(String::new(), 1, 22), (String::new(), 2, 22)]
+        );
+        // Standard input (here `--stdin-filename macros.jsonl`) is kept
+        // whole.
+        let stdin = Arc::new(Source {
+            path: None,
+            name: "macros.jsonl".to_owned(),
+            text: text.to_owned(),
+        });
+        assert_eq!(
+            lines(&profiles_of(&stdin))[1].0,
+            text.lines().nth(1).unwrap()
+        );
+    }
 
     #[test]
     fn a_place_shows_its_line_or_a_window_of_a_long_one() {
