@@ -52,6 +52,7 @@ pub struct Document {
     tokens: OnceCell<Vec<Token>>,
     emoji: OnceCell<Vec<Range<usize>>>,
     prose_sentences: OnceCell<Vec<Range<usize>>>,
+    prose_range: OnceCell<Range<usize>>,
 }
 
 impl Document {
@@ -90,7 +91,16 @@ impl Document {
     /// sign-off and signature ([`readability::prose_sentences`]), as byte
     /// ranges of the body.
     pub fn prose_sentences(&self, letter: &Letter<'_>) -> &[Range<usize>] {
-        self.prose_sentences
-            .get_or_init(|| readability::prose_sentences(letter, self.prose(letter.body)))
+        self.prose_sentences.get_or_init(|| {
+            readability::prose_sentences(letter, self.prose_range(letter), self.prose(letter.body))
+        })
+    }
+
+    /// The byte range of the body's prose: without a salutation line, the
+    /// sign-off and the signature ([`letter::prose`]).
+    pub fn prose_range(&self, letter: &Letter<'_>) -> Range<usize> {
+        self.prose_range
+            .get_or_init(|| letter::prose(letter))
+            .clone()
     }
 }

@@ -11,7 +11,7 @@
 //! [`crate::analysis::tokens`]); sentences are those of
 //! [`crate::analysis::sentences`].
 
-use super::letter::{self, Letter};
+use super::letter::Letter;
 use super::tokens;
 use crate::analysis::{sentences, syllables};
 use crate::lang::Language;
@@ -152,13 +152,12 @@ pub fn score(text: &str, language: Language) -> Option<Score> {
     })
 }
 
-/// The sentences of the reply's prose (see [`letter::prose`]), as byte
-/// ranges of the body, split in `prose` (the body with what is not prose
-/// blanked out, byte for byte: template code, links and numbers neither
-/// end a sentence nor count as its words). `Context::prose_sentences`
+/// The sentences of the reply's prose (`range`, see [`super::letter::prose`]),
+/// as byte ranges of the body, split in `prose` (the body with what is not
+/// prose blanked out, byte for byte: template code, links and numbers
+/// neither end a sentence nor count as its words). `Context::prose_sentences`
 /// keeps them for every rule.
-pub fn prose_sentences(letter: &Letter<'_>, prose: &str) -> Vec<Range<usize>> {
-    let range = letter::prose(letter);
+pub fn prose_sentences(letter: &Letter<'_>, range: Range<usize>, prose: &str) -> Vec<Range<usize>> {
     let text = &prose[range.clone()];
     sentences::split(text, letter.language)
         .into_iter()

@@ -122,7 +122,7 @@ pub fn folded_text(cx: &Context<'_>) -> String {
         } else {
             &[]
         };
-    let range = crate::analysis::letter::prose(&cx.letter());
+    let range = cx.prose_range();
     let mut out = String::with_capacity(range.len());
     let mut space = true;
     let mut at = range.start;

@@ -284,6 +284,12 @@ impl<'a> Context<'a> {
         self.shared.document.prose_sentences(&self.letter())
     }
 
+    /// The byte range of the body's prose, without its salutation line,
+    /// sign-off and signature ([`crate::analysis::letter::prose`]).
+    pub fn prose_range(&self) -> std::ops::Range<usize> {
+        self.shared.document.prose_range(&self.letter())
+    }
+
     /// The tokens of the body ([`crate::analysis::tokens`]).
     pub fn tokens(&self) -> &[crate::analysis::tokens::Token] {
         self.shared.document.tokens(self.body())

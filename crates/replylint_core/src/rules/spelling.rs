@@ -140,7 +140,7 @@ impl Rule for Spelling {
         // What is not prose is worked out only for the few replies with a
         // word to report. The salutation, sign-off and signature lines hold
         // names (`Guten Tag Frau Inês`, `Mario`).
-        let prose = crate::analysis::letter::prose(&cx.letter());
+        let prose = cx.prose_range();
         findings.retain(|f| {
             f.verdict != Verdict::Misspelt
                 || shape(&body[f.range.clone()]) != Shape::Title
