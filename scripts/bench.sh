@@ -9,7 +9,11 @@
 #      and the library again as one SARIF log (the format that keeps the
 #      most until the end),
 #   4. peak resident memory for 10,000 and 100,000 replies (flat in the
-#      number of files: results are printed as they come).
+#      number of files: results are printed as they come),
+#   5. the library rules' cost: the library with the four rules across
+#      replies off and on (time and peak memory; the generated replies are
+#      made of few sentences, so nearly all are near-duplicates: a worst
+#      case).
 #
 # Usage: scripts/bench.sh [REPLIES]   (default 100000)
 # Needs python3, hyperfine (Debian: `apt-get install -y hyperfine`) and GNU
@@ -55,4 +59,25 @@ for corpus in library-10k library; do
     /usr/bin/time -f "%M KiB peak RSS, %e s wall, %U s user, %S s system" \
         "$BIN" check --no-config --format jsonl "$corpus" 2>"$WORK/time" >"$WORK/out.jsonl" || true
     echo "$corpus ($(tail -1 "$WORK/out.jsonl" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["replies"], "replies,", s["files"], "files")')): $(tail -1 "$WORK/time")"
+done
+
+# The library rules (inconsistent-fact, missing-translation,
+# translation-drift, near-duplicate) off, then on.
+cat > "$WORK/library-rules-off.toml" <<'TOML'
+[rules]
+inconsistent-fact = "off"
+missing-translation = "off"
+translation-drift = "off"
+near-duplicate = "off"
+TOML
+: > "$WORK/library-rules-on.toml"
+hyperfine --warmup 0 --min-runs 3 --ignore-failure \
+    --export-json "$WORK/library-rules.json" \
+    "$BIN check --config library-rules-off.toml --format line library > /dev/null" \
+    "$BIN check --config library-rules-on.toml --format line library > /dev/null"
+for rules in off on; do
+    /usr/bin/time -f "%M KiB peak RSS, %e s wall, %U s user, %S s system" \
+        "$BIN" check --config "library-rules-$rules.toml" --format line library \
+        2>"$WORK/time" >/dev/null || true
+    echo "library rules $rules: $(tail -1 "$WORK/time")"
 done
