@@ -65,17 +65,6 @@ pub fn locate_profile(reply: &Reply, index: &LineIndex, profile: Profile<BodySpa
     })
 }
 
-/// `p` with its heap parts allocated again, on this thread.
-fn settled(p: Profile<At>) -> Profile<At> {
-    Profile {
-        id: p.id.as_deref().map(Into::into),
-        facts: p.facts.to_vec(),
-        group: p.group.as_deref().cloned().map(Box::new),
-        drift: p.drift.as_deref().cloned().map(Box::new),
-        ..p
-    }
-}
-
 /// The line `start` is on in `text` (or a window of it, when it is long),
 /// without its line break, and the byte offset where that text starts.
 fn line_at<'t>(text: &'t str, index: &LineIndex, start: &Position) -> (&'t str, usize) {
@@ -129,14 +118,7 @@ impl Profiles {
             n.file += shift;
             n
         }));
-        // What a profile holds on the heap was allocated by the thread that
-        // linted the reply, among that reply's short-lived allocations: a
-        // copy made here packs the kept ones together, so that the threads'
-        // memory is reused rather than pinned by them.
-        self.profiles.reserve(other.profiles.len());
-        for p in other.profiles {
-            self.profiles.push(settled(p));
-        }
+        self.profiles.append(&mut other.profiles);
     }
 
     pub fn len(&self) -> usize {
