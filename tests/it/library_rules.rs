@@ -2,7 +2,7 @@
 //! from disk by the binary, reported in every format with every place,
 //! turned off the ways other rules are.
 
-use crate::common::{Tree, run_here};
+use crate::common::{Tree, of_rule, run_here};
 use serde_json::Value;
 
 /// A macro library in `en/`, `it/` and `es/` folders: `refund` and
@@ -42,16 +42,6 @@ fn library() -> Tree {
     Tree::new(&borrowed)
 }
 
-fn by_rule(json: &Value, rule: &str) -> Vec<Value> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == rule)
-        .cloned()
-        .collect()
-}
-
 /// `path:line:column` of a JSON diagnostic's first place and of its
 /// related places.
 fn places(d: &Value) -> Vec<String> {
@@ -75,7 +65,7 @@ fn a_library_in_language_folders_is_checked_across_its_files() {
     // Warnings only: the run passes.
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
-    let missing = by_rule(&json, "missing-translation");
+    let missing = of_rule(&json, "missing-translation");
     assert_eq!(missing.len(), 1, "{missing:#?}");
     assert_eq!(
         missing[0]["message"],
@@ -85,7 +75,7 @@ fn a_library_in_language_folders_is_checked_across_its_files() {
         places(&missing[0]),
         ["macros/en/delay.md:5:1", "macros/es/delay.md:5:1"]
     );
-    let drift = by_rule(&json, "translation-drift");
+    let drift = of_rule(&json, "translation-drift");
     assert_eq!(drift.len(), 1, "{drift:#?}");
     assert_eq!(
         drift[0]["message"],
@@ -96,7 +86,7 @@ fn a_library_in_language_folders_is_checked_across_its_files() {
         places(&drift[0]),
         ["macros/it/refund.md:5:1", "macros/en/refund.md:7:23"]
     );
-    let near = by_rule(&json, "near-duplicate");
+    let near = of_rule(&json, "near-duplicate");
     assert_eq!(near.len(), 1, "{near:#?}");
     assert_eq!(
         places(&near[0]),
@@ -161,9 +151,9 @@ fn library_rules_are_turned_off_as_other_rules_are() {
         "[rules]\nnear-duplicate = \"off\"\n[per-path-ignores]\n\"macros/es/**\" = [\"missing-translation\"]\n",
     );
     let json = tree.run(&["check", "--format", "json", "macros"]).json();
-    assert!(by_rule(&json, "near-duplicate").is_empty());
+    assert!(of_rule(&json, "near-duplicate").is_empty());
     // The Spanish `delay` ignores it; the English one still reports it.
-    let missing = by_rule(&json, "missing-translation");
+    let missing = of_rule(&json, "missing-translation");
     assert_eq!(places(&missing[0])[0], "macros/en/delay.md:5:1");
     // A reply's own `allow` and a suppression comment take it out.
     let tree = library();
@@ -172,7 +162,7 @@ fn library_rules_are_turned_off_as_other_rules_are() {
     let json = tree
         .run(&["check", "--no-config", "--format", "json", "macros"])
         .json();
-    assert!(by_rule(&json, "near-duplicate").is_empty(), "{json:#}");
+    assert!(of_rule(&json, "near-duplicate").is_empty(), "{json:#}");
     let late = late.replace("allow: [near-duplicate]\n", "").replace(
         "Hello {{",
         "<!-- replylint-disable near-duplicate -->\nHello {{",
@@ -181,7 +171,7 @@ fn library_rules_are_turned_off_as_other_rules_are() {
     let json = tree
         .run(&["check", "--no-config", "--format", "json", "macros"])
         .json();
-    assert!(by_rule(&json, "near-duplicate").is_empty(), "{json:#}");
+    assert!(of_rule(&json, "near-duplicate").is_empty(), "{json:#}");
 }
 
 #[test]
@@ -205,6 +195,6 @@ fn one_draft_has_no_library_to_compare_with() {
         "translation-drift",
         "near-duplicate",
     ] {
-        assert!(by_rule(&json, rule).is_empty(), "{rule}");
+        assert!(of_rule(&json, rule).is_empty(), "{rule}");
     }
 }

@@ -99,42 +99,16 @@ fn incremental_and_full_changes_are_linted_on_the_latest_text() {
             1
         );
         // Delete the second `!`.
-        client.notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": { "uri": lib, "version": 2 },
-                "contentChanges": [{
-                    "range": { "start": { "line": 8, "character": bang },
-                               "end": { "line": 8, "character": bang + 1 } },
-                    "text": "",
-                }],
-            }),
-        );
+        client.change(&lib, 2, Some([8, bang, 8, bang + 1]), "");
         let d = client.diagnostics(&lib, Some(2));
         assert!(of_rule(&d, "exclamation").is_empty(), "{d:?}");
         assert_eq!(of_rule(&d, "emoji").len(), 1);
         // Insert two lines above: the emoji moves down.
-        client.notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": { "uri": lib, "version": 3 },
-                "contentChanges": [{
-                    "range": { "start": { "line": 0, "character": 0 },
-                               "end": { "line": 0, "character": 0 } },
-                    "text": "# macros\r\n\r\n",
-                }],
-            }),
-        );
+        client.change(&lib, 3, Some([0, 0, 0, 0]), "# macros\r\n\r\n");
         let d = client.diagnostics(&lib, Some(3));
         assert_eq!(range(of_rule(&d, "emoji")[0])[..2], [10, 7]);
         // A full change.
-        client.notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": { "uri": lib, "version": 4 },
-                "contentChanges": [{ "text": ITALIAN.replace("😀 ", "") }],
-            }),
-        );
+        client.change(&lib, 4, None, &ITALIAN.replace("😀 ", ""));
         let d = client.diagnostics(&lib, Some(4));
         assert!(of_rule(&d, "emoji").is_empty(), "{d:?}");
         assert_eq!(
@@ -158,27 +132,11 @@ fn a_change_to_a_reply_s_fields_lints_it_again() {
     );
     // `channel = "email"` becomes `channel = "whatsapp"`, where an emoji
     // is at home.
-    client.notify(
-        "textDocument/didChange",
-        json!({
-            "textDocument": { "uri": lib, "version": 2 },
-            "contentChanges": [{
-                "range": { "start": { "line": 2, "character": 11 },
-                           "end": { "line": 2, "character": 16 } },
-                "text": "whatsapp",
-            }],
-        }),
-    );
+    client.change(&lib, 2, Some([2, 11, 2, 16]), "whatsapp");
     let d = client.diagnostics(&lib, Some(2));
     assert!(of_rule(&d, "emoji").is_empty(), "{d:?}");
     // And back: the e-mail's diagnostics again.
-    client.notify(
-        "textDocument/didChange",
-        json!({
-            "textDocument": { "uri": lib, "version": 3 },
-            "contentChanges": [{ "text": ITALIAN }],
-        }),
-    );
+    client.change(&lib, 3, None, ITALIAN);
     let d = client.diagnostics(&lib, Some(3));
     assert_eq!(range(of_rule(&d, "emoji")[0])[..2], [8, 7]);
     assert_eq!(client.shutdown(), Some(0));
@@ -261,13 +219,7 @@ fn quick_fixes_apply_each_fix_all_safe_fixes_and_allow_a_rule() {
         ),
         "{allowed}"
     );
-    client.notify(
-        "textDocument/didChange",
-        json!({
-            "textDocument": { "uri": lib, "version": 2 },
-            "contentChanges": [{ "text": allowed }],
-        }),
-    );
+    client.change(&lib, 2, None, &allowed);
     let d = client.diagnostics(&lib, Some(2));
     assert!(of_rule(&d, "exclamation").is_empty(), "{d:?}");
     assert_eq!(of_rule(&d, "emoji").len(), 1);
@@ -458,17 +410,7 @@ fn a_large_document_does_not_hold_back_the_answers_or_stale_versions() {
     let text = paragraph.repeat(1_000_000 / paragraph.len());
     client.open(&big, "markdown", 1, &text);
     for version in [2, 3] {
-        client.notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": { "uri": big, "version": version },
-                "contentChanges": [{
-                    "range": { "start": { "line": 0, "character": 0 },
-                               "end": { "line": 0, "character": 0 } },
-                    "text": "Hello!! ",
-                }],
-            }),
-        );
+        client.change(&big, version, Some([0, 0, 0, 0]), "Hello!! ");
     }
     // Answered while the large document is linted.
     let h = client.request(

@@ -130,6 +130,24 @@ pub struct Reply {
     pub source: Arc<Source>,
 }
 
+#[cfg(test)]
+impl Reply {
+    /// A reply whose source is `body` alone, with no fields: what unit
+    /// tests lint.
+    pub(crate) fn of_text(body: &str) -> Reply {
+        Reply {
+            body: body.to_owned(),
+            meta: ReplyMeta::default(),
+            offsets: OffsetMap::starting_at(0),
+            source: Arc::new(Source {
+                path: None,
+                name: "<stdin>".to_owned(),
+                text: body.to_owned(),
+            }),
+        }
+    }
+}
+
 /// The path config globs are matched against for a reply's source: the
 /// file, or `--stdin-filename`.
 pub fn reply_path(source: &Source) -> Option<&Path> {

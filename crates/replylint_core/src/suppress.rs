@@ -526,20 +526,9 @@ impl PathIgnores {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reply::{OffsetMap, Source};
-    use std::sync::Arc;
 
     fn reply(body: &str) -> Reply {
-        Reply {
-            body: body.to_owned(),
-            meta: crate::reply::ReplyMeta::default(),
-            offsets: OffsetMap::starting_at(0),
-            source: Arc::new(Source {
-                path: None,
-                name: "<stdin>".to_owned(),
-                text: body.to_owned(),
-            }),
-        }
+        Reply::of_text(body)
     }
 
     fn stripped(body: &str) -> String {

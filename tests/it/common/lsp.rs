@@ -175,6 +175,26 @@ impl Client {
         );
     }
 
+    /// `didChange` to `version`: `text` in place of `range` ([start line,
+    /// start character, end line, end character]), or the whole text.
+    pub fn change(&mut self, uri: &str, version: i64, range: Option<[u64; 4]>, text: &str) {
+        let change = match range {
+            Some([l1, c1, l2, c2]) => json!({
+                "range": { "start": { "line": l1, "character": c1 },
+                           "end": { "line": l2, "character": c2 } },
+                "text": text,
+            }),
+            None => json!({ "text": text }),
+        };
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [change],
+            }),
+        );
+    }
+
     /// `shutdown`, then `exit`; the exit code.
     pub fn shutdown(mut self) -> Option<i32> {
         assert_eq!(self.request("shutdown", Value::Null), Value::Null);

@@ -454,7 +454,12 @@ pub fn json_diagnostics(rule: &str, args: &[&str], text: &str) -> Vec<serde_json
     all.extend_from_slice(args);
     let r = run(&all, text);
     assert!(r.code != 2, "{}", r.stderr);
-    r.json()["diagnostics"]
+    of_rule(&r.json(), rule)
+}
+
+/// The `rule` diagnostics of a `--format json` document.
+pub fn of_rule(json: &serde_json::Value, rule: &str) -> Vec<serde_json::Value> {
+    json["diagnostics"]
         .as_array()
         .unwrap()
         .iter()

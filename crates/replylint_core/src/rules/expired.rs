@@ -450,24 +450,14 @@ mod without_a_day {
     use crate::config::Settings;
     use crate::config::settings::CliOverrides;
     use crate::mode::Mode;
-    use crate::reply::{Reply, ReplyMeta, Source};
-    use std::sync::Arc;
+    use crate::reply::Reply;
 
     fn check(body: &str, today: Option<Date>) -> Vec<crate::diagnostic::Diagnostic> {
         let mut settings =
             Settings::from_text(None, &CliOverrides::default(), std::path::Path::new("."))
                 .expect("built-in settings");
         settings.rule_settings.today = today;
-        let reply = Reply {
-            body: body.to_owned(),
-            meta: ReplyMeta::default(),
-            offsets: crate::reply::OffsetMap::starting_at(0),
-            source: Arc::new(Source {
-                path: None,
-                name: "t".into(),
-                text: body.to_owned(),
-            }),
-        };
+        let reply = Reply::of_text(body);
         let cx = Context {
             reply: &reply,
             channel: &settings.channels[crate::channel::GENERIC],

@@ -332,9 +332,8 @@ mod tests {
     use crate::config::Settings;
     use crate::config::settings::CliOverrides;
     use crate::mode::Mode;
-    use crate::reply::{Reply, ReplyMeta, Source};
+    use crate::reply::Reply;
     use crate::rules::Context;
-    use std::sync::Arc;
 
     /// Every whitespace problem, seen or not, on `generic`.
     fn check(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
@@ -350,16 +349,7 @@ mod tests {
             Settings::from_text(None, &CliOverrides::default(), std::path::Path::new("."))
                 .expect("built-in settings");
         settings.rule_settings.invisible_whitespace = invisible;
-        let reply = Reply {
-            body: body.to_owned(),
-            meta: ReplyMeta::default(),
-            offsets: crate::reply::OffsetMap::starting_at(0),
-            source: Arc::new(Source {
-                path: None,
-                name: "t".into(),
-                text: body.to_owned(),
-            }),
-        };
+        let reply = Reply::of_text(body);
         let cx = Context {
             reply: &reply,
             channel: &settings.channels[channel],
