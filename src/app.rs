@@ -209,6 +209,7 @@ pub fn run(
         Some(Command::Config(args)) => show_config(&args, out, err),
         Some(Command::Init) => init(out, err),
         Some(Command::Server) => server(stdin, out, err),
+        Some(Command::Serve(args)) => serve(&args, err),
         Some(Command::Completions { shell }) => {
             // Generated in memory: `clap_complete` panics on a failed
             // write (`replylint completions bash | head`), while a closed
@@ -309,6 +310,30 @@ fn server(
         true => ExitStatus::Success,
         false => ExitStatus::Failure,
     })
+}
+
+/// `replylint serve`: the HTTP server, until SIGINT or SIGTERM. Exits
+/// with 2 when it cannot start.
+fn serve(args: &crate::cli::ServeArgs, err: &mut dyn Write) -> io::Result<ExitStatus> {
+    let options = replylint_http::Options {
+        listen: args.listen,
+        port: args.port,
+        token: args.token.clone(),
+        max_body: args.max_body,
+        timeout: args.timeout,
+        max_in_flight: args.max_in_flight,
+        cors_origins: args.cors_origin.clone(),
+        config: args.config.config.clone(),
+        no_config: args.config.no_config,
+        cwd: std::env::current_dir()?,
+    };
+    match replylint_http::serve(options) {
+        Ok(()) => Ok(ExitStatus::Success),
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            Ok(ExitStatus::Error)
+        }
+    }
 }
 
 /// `replylint init`.

@@ -55,6 +55,12 @@ pub enum Command {
     /// Protocol to it over stdin and stdout, and it shows problems as you
     /// type, with quick fixes and each rule's documentation on hover.
     Server,
+    /// Run a local HTTP server: LanguageTool's API (`POST /v2/check`, `GET
+    /// /v2/languages`) for the browser extension, LTeX and the other
+    /// clients that speak it, and replylint's own JSON (`POST
+    /// /api/v1/check`, `POST /api/v1/count`). Listens on 127.0.0.1 unless
+    /// told otherwise; logs one JSON line per request on stderr.
+    Serve(ServeArgs),
     /// Print a shell completion script (e.g. `replylint completions bash >
     /// ~/.local/share/bash-completion/completions/replylint`).
     Completions {
@@ -65,6 +71,91 @@ pub enum Command {
     /// `replylint man check` prints the page of `check`, `--dir` writes
     /// every page.
     Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. Any other than a loopback address
+    /// (`0.0.0.0`, a network's) needs a token.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub listen: std::net::IpAddr,
+    /// The port (LanguageTool's by default); 0 picks a free one, which the
+    /// first line of the log names.
+    #[arg(long, default_value_t = 8081)]
+    pub port: u16,
+    /// A token every request must bring, as `Authorization: Bearer TOKEN`
+    /// (or, to /v2/check, as LanguageTool's `apiKey` field).
+    #[arg(
+        long,
+        env = "REPLYLINT_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// The largest request body, in bytes (`k` and `M` for KiB and MiB): a
+    /// larger one is refused with 413.
+    #[arg(long, value_name = "BYTES", default_value = "1M", value_parser = parse_size)]
+    pub max_body: usize,
+    /// The time a request may take, body and lint, e.g. `10s` or `500ms`:
+    /// past it, the answer is 504.
+    #[arg(long, value_name = "TIME", default_value = "10s", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+    /// The most requests handled at once: one more is answered with 503.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_in_flight: usize,
+    /// An origin whose web pages may call the API (CORS), such as
+    /// `https://helpdesk.example.com`; repeat it or separate origins with
+    /// commas; `*` for any. Without it, browsers keep pages from reading
+    /// the answers.
+    #[arg(long, value_name = "ORIGIN", value_delimiter = ',')]
+    pub cors_origin: Vec<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// `--max-body`: bytes, or KiB and MiB with `k` and `M`.
+fn parse_size(value: &str) -> Result<usize, String> {
+    let value = value.trim();
+    let (number, unit) = match value.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => value.split_at(i),
+        None => (value, ""),
+    };
+    let scale: usize = match unit.trim() {
+        "" | "B" | "b" => 1,
+        "k" | "K" | "KiB" | "kB" => 1 << 10,
+        "M" | "m" | "MiB" | "MB" => 1 << 20,
+        _ => {
+            return Err(format!(
+                "`{value}` is not a size: write bytes, or a number with k or M"
+            ));
+        }
+    };
+    number
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{value}` is not a size: write bytes, or a number with k or M"))
+}
+
+/// `--timeout`: `500ms`, `10s`, or seconds.
+fn parse_duration(value: &str) -> Result<std::time::Duration, String> {
+    let value = value.trim();
+    let bad = || format!("`{value}` is not a time: write it as 10s or 500ms");
+    let (number, millis) = if let Some(n) = value.strip_suffix("ms") {
+        (n, true)
+    } else {
+        (value.strip_suffix('s').unwrap_or(value), false)
+    };
+    let n: u64 = number.trim().parse().map_err(|_| bad())?;
+    if n == 0 {
+        return Err(bad());
+    }
+    Ok(if millis {
+        std::time::Duration::from_millis(n)
+    } else {
+        std::time::Duration::from_secs(n)
+    })
 }
 
 #[derive(Debug, Clone, Default, Args)]

@@ -14,6 +14,10 @@
 //! at the start of a document's text is a character of its first line.
 //! [`LineIndex::lsp_position`] and [`LineIndex::lsp_offset`] convert both
 //! ways.
+//!
+//! LanguageTool's HTTP API counts offsets from the start of the whole text
+//! in UTF-16 code units, as Java indexes a string: [`Utf16Offsets`]
+//! converts both ways, on the protocol's UTF-16 characters within a line.
 
 use serde::Serialize;
 
@@ -260,6 +264,107 @@ impl LineIndex {
     }
 }
 
+/// The UTF-16 code units of `text`: its length as Java and JavaScript
+/// count it.
+pub fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// Positions counted as Java and JavaScript index a string: UTF-16 code
+/// units from the start of the whole text, line breaks and a BOM included
+/// (LanguageTool's HTTP API counts its offsets so). Within a line they are
+/// the Language Server Protocol's characters in [`Units::Utf16`]
+/// ([`LineIndex::lsp_position`] and [`LineIndex::lsp_offset`]), after the
+/// units of the lines before it.
+#[derive(Debug, Clone)]
+pub struct Utf16Offsets {
+    index: LineIndex,
+    /// UTF-16 units before each line, lines starting as the protocol
+    /// starts them (a BOM is part of the first).
+    line_units: Vec<usize>,
+    /// UTF-16 units of the whole text.
+    len: usize,
+}
+
+impl Utf16Offsets {
+    pub fn new(text: &str) -> Self {
+        let index = LineIndex::new(text);
+        let mut line_units = Vec::with_capacity(index.len());
+        let mut units = 0;
+        for line in 0..index.len() {
+            let start = index.lsp_line_start(line);
+            if line > 0 {
+                units += utf16_len(&text[index.lsp_line_start(line - 1)..start]);
+            }
+            line_units.push(units);
+        }
+        let last = index.lsp_line_start(index.len() - 1);
+        let len = units + utf16_len(&text[last..]);
+        Utf16Offsets {
+            index,
+            line_units,
+            len,
+        }
+    }
+
+    /// The text's line index.
+    pub fn index(&self) -> &LineIndex {
+        &self.index
+    }
+
+    /// UTF-16 units of the whole text.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The UTF-16 units before byte `offset` (clamped to the text and to a
+    /// character boundary).
+    pub fn units(&self, text: &str, offset: usize) -> usize {
+        let p = self.index.lsp_position(text, offset, Units::Utf16);
+        let line = p.line as usize;
+        let mut units = self.line_units[line] + p.character as usize;
+        // Between the `\r` and `\n` of a CRLF, which the protocol cannot
+        // name: one unit past the `\r`.
+        let offset = offset.min(text.len());
+        if text.is_char_boundary(offset)
+            && text[..offset].ends_with('\r')
+            && text[offset..].starts_with('\n')
+        {
+            units += 1;
+        }
+        units
+    }
+
+    /// The byte offset `units` UTF-16 units into the text: clamped to its
+    /// end, and to the start of a character whose two units it falls
+    /// between.
+    pub fn offset(&self, text: &str, units: usize) -> usize {
+        if units >= self.len {
+            return text.len();
+        }
+        let line = self.line_units.partition_point(|&u| u <= units) - 1;
+        let character = units - self.line_units[line];
+        let range = self.index.line_range(text, line + 1);
+        // The line's own units, without its break: past them is the break.
+        let own = self.units(text, range.end) - self.line_units[line];
+        if character > own {
+            return (range.end + character - own).min(text.len());
+        }
+        self.index.lsp_offset(
+            text,
+            LspPosition {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                character: u32::try_from(character).unwrap_or(u32::MAX),
+            },
+            Units::Utf16,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,6 +555,34 @@ mod tests {
         }
         assert_eq!(idx.offset_of(text, 1, 99), text.find('\r').unwrap());
         assert_eq!(idx.offset_of(text, 9, 1), text.len());
+    }
+
+    #[test]
+    fn utf16_offsets_count_from_the_start_of_the_text() {
+        // 😀: 2 units; 中: 1; e + U+0301: 2; 👍🏽: 4; the BOM: 1; each of
+        // `\r`, `\n`: 1.
+        for text in [
+            "",
+            "a😀中e\u{301}👍🏽x\r\ny\rz\n",
+            "\u{feff}é!\r\n\r\nb",
+            &"aé😀中\u{301}\n".repeat(900),
+            &format!("{}\r\n{}", "x😀".repeat(3000), "中".repeat(3000)),
+        ] {
+            let map = Utf16Offsets::new(text);
+            assert_eq!(map.len(), text.encode_utf16().count());
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let units = text[..offset].encode_utf16().count();
+                assert_eq!(map.units(text, offset), units, "{offset} in {text:?}");
+                assert_eq!(map.offset(text, units), offset, "{units} in {text:?}");
+            }
+        }
+        let text = "a😀b";
+        let map = Utf16Offsets::new(text);
+        // Between the two units of 😀: its start; past the end: the end.
+        assert_eq!(map.offset(text, 2), 1);
+        assert_eq!(map.offset(text, 99), text.len());
+        // Inside 😀's bytes: its start.
+        assert_eq!(map.units(text, 3), 1);
     }
 
     #[test]
