@@ -65,6 +65,7 @@ mod rule_template_fields;
 mod rule_text_speak;
 mod rule_whitespace;
 mod safety_eval;
+mod serve;
 mod server;
 mod sms;
 mod spans;

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod eval;
+pub mod http;
 pub mod lsp;
 pub mod phrases;
 pub mod typos;
