@@ -157,6 +157,32 @@ fn annotated_text_is_checked_without_its_markup_and_mapped_back() {
             assert!(!matched(original, m).contains('<'), "{m:#}");
         }
     }
+    // As LTeX sends it: a form labelled JSON, with its other fields.
+    let ltex = server.request(
+        "POST",
+        "/v2/check",
+        &[("Content-Type", "application/json")],
+        form(&[
+            ("language", "en-US"),
+            ("data", &data.to_string()),
+            ("username", "someone@example.com"),
+            ("apiKey", "unused"),
+            ("level", "picky"),
+            ("motherTongue", "it"),
+            ("channel", "chat"),
+        ])
+        .as_bytes(),
+    );
+    assert_eq!(ltex.status, 200, "{}", ltex.text());
+    let spelling = rule_matches(&ltex.json(), "spelling")[0].clone();
+    assert_eq!(matched(original, &spelling), "teh");
+    assert!(
+        spelling["sentence"]
+            .as_str()
+            .unwrap()
+            .ends_with("please check the the order, teh parcel  is late."),
+        "{spelling:#}"
+    );
     // Annotations LanguageTool refuses are refused.
     let bad = server.form(
         "/v2/check",

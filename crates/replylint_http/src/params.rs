@@ -3,7 +3,9 @@
 //! LanguageTool's clients send, and the default), a JSON object
 //! (`application/json`), or, where an endpoint takes it, the text itself
 //! (`text/plain`). A field of the body wins over one of the same name in
-//! the query string, and a later one over an earlier one.
+//! the query string, and a later one over an earlier one. A body labelled
+//! JSON that does not open an object is read as a form, as LanguageTool
+//! reads it: LTeX sends its form so labelled.
 
 use crate::guard::ApiError;
 use std::collections::BTreeMap;
@@ -56,10 +58,21 @@ pub fn parse(
                 .map_err(|_| ApiError::bad_request("the text/plain body is not UTF-8"))?;
             fields.insert("text".into(), text.to_owned());
         }
-        Kind::Json => json(body, &mut fields)?,
-        Kind::Form | Kind::Text => form(body, &mut fields)?,
+        // LTeX labels its form `application/json`; LanguageTool reads it
+        // as the form it is, and so does this.
+        Kind::Json if looks_like_json(body) => json(body, &mut fields)?,
+        Kind::Json | Kind::Form | Kind::Text => form(body, &mut fields)?,
     }
     Ok(fields)
+}
+
+/// Whether a body labelled JSON is JSON rather than a form: it opens an
+/// object or an array (or is empty).
+fn looks_like_json(body: &[u8]) -> bool {
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        None | Some(b'{' | b'[') => true,
+        Some(_) => false,
+    }
 }
 
 fn form(bytes: &[u8], fields: &mut Fields) -> Result<(), ApiError> {
@@ -187,6 +200,19 @@ mod tests {
     }
 
     #[test]
+    fn a_form_labelled_json_is_read_as_a_form() {
+        let got = parse(
+            None,
+            Some("application/json"),
+            b"language=en-US&data=%7B%22annotation%22%3A%5B%5D%7D",
+            false,
+        )
+        .unwrap();
+        assert_eq!(got["data"], r#"{"annotation":[]}"#);
+        assert_eq!(got["language"], "en-US");
+    }
+
+    #[test]
     fn the_body_wins_over_the_query_string() {
         let got = parse(Some("language=it&text=a"), None, b"text=b", false).unwrap();
         assert_eq!(got, fields(&[("language", "it"), ("text", "b")]));
@@ -197,7 +223,7 @@ mod tests {
         for (content_type, body) in [
             ("application/json", &b"{"[..]),
             ("application/json", b"[1, 2]"),
-            ("application/json", b"\xff\xfe"),
+            ("application/json", b"{\"text\": \"\xff\"}"),
             ("text/plain", b"\xff\xfe"),
         ] {
             assert!(
