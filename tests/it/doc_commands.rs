@@ -50,6 +50,42 @@ const NOT_RUN: &[(&str, &str)] = &[
         "needs the network (the VS Code extension's dependencies)",
     ),
     ("npm run build", "needs `npm install` first"),
+    (
+        "replylint serve",
+        "runs the HTTP server until it is stopped",
+    ),
+    (
+        "replylint serve --config team/replylint.toml --port 8090",
+        "runs the HTTP server until it is stopped",
+    ),
+    (
+        "replylint serve --cors-origin chrome-extension://oldceeleldhonbafppcapldpdifcinji",
+        "runs the HTTP server until it is stopped",
+    ),
+    (
+        "curl -s localhost:8081/v2/check -d language=en-US -d channel=twitter --data-urlencode text@draft.txt",
+        "needs a running `replylint serve` (tests/it/serve.rs sends the same requests)",
+    ),
+    (
+        "curl -s localhost:8081/api/v1/check -H 'Content-Type: application/json' -d '{\"text\": \"Hi Anna!! Your refund is on its way.\", \"channel\": \"chat\"}'",
+        "needs a running `replylint serve` (tests/it/serve.rs sends the same requests)",
+    ),
+    (
+        "curl -s 'localhost:8081/api/v1/count?language=it' -H 'Content-Type: text/plain' --data-binary @draft.txt",
+        "needs a running `replylint serve` (tests/it/serve.rs sends the same requests)",
+    ),
+    (
+        "replylint serve --port 8099 --no-config 2> serve.log &",
+        "runs the HTTP server in the background, for the load generator",
+    ),
+    (
+        "cargo run --release -p replylint_http --example load -- http://127.0.0.1:8099 --clients 8 --seconds 10",
+        "builds in release and loads a server for seconds (docs/performance.md's numbers)",
+    ),
+    (
+        "cargo run --release -p replylint_http --example load -- http://127.0.0.1:8099 --clients 64 --seconds 30 --rate 1000",
+        "builds in release and loads a server for seconds (docs/performance.md's numbers)",
+    ),
 ];
 
 /// Code block languages whose lines are commands.

@@ -137,7 +137,9 @@ impl Document {
     /// The original position of where a match starting at `plain` (in the
     /// checked text) starts.
     pub fn start(&self, plain: usize) -> usize {
-        match self.segments.iter().find(|s| plain < s.plain.end) {
+        // The segments are in order, end to end: found by halving.
+        let i = self.segments.partition_point(|s| s.plain.end <= plain);
+        match self.segments.get(i) {
             Some(s) if s.interpreted => s.original.start,
             Some(s) => s.original.start + plain.saturating_sub(s.plain.start),
             None => self.segments.last().map_or(0, |s| s.original.end),
@@ -146,7 +148,8 @@ impl Document {
 
     /// The original position of where a match ending at `plain` ends.
     pub fn end(&self, plain: usize) -> usize {
-        match self.segments.iter().rev().find(|s| plain > s.plain.start) {
+        let i = self.segments.partition_point(|s| s.plain.start < plain);
+        match i.checked_sub(1).and_then(|i| self.segments.get(i)) {
             Some(s) if s.interpreted => s.original.end,
             Some(s) => s.original.start + (plain - s.plain.start).min(s.plain.len()),
             None => self.segments.first().map_or(0, |s| s.original.start),

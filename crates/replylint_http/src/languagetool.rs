@@ -346,15 +346,18 @@ pub fn answer(settings: &Settings, check: Check) -> Result<Answer, ApiError> {
         (range.start, range.end - range.start)
     };
     let sentence_of = |offset: usize| {
+        // The sentences are in order: found by halving.
+        let i = sentences.partition_point(|r| r.end < offset);
         sentences
-            .iter()
-            .find(|r| r.contains(&offset) || r.end == offset)
+            .get(i)
+            .filter(|r| r.start <= offset)
             .and_then(|r| plain.get(r.clone()))
             .unwrap_or_default()
             .trim()
             .to_owned()
     };
     let mut matches = Vec::new();
+    let mut descriptions: std::collections::HashMap<String, String> = Default::default();
     let mut push = |rule: &str,
                     severity: Severity,
                     message: String,
@@ -385,7 +388,10 @@ pub fn answer(settings: &Settings, check: Check) -> Result<Answer, ApiError> {
             },
             rule: Rule {
                 id: rule.to_owned(),
-                description: description(settings, rule),
+                description: descriptions
+                    .entry(rule.to_owned())
+                    .or_insert_with(|| description(settings, rule))
+                    .clone(),
                 issue_type,
                 category,
             },
