@@ -871,3 +871,15 @@ fn every_request_is_logged_on_one_json_line_without_its_text() {
     let all = serde_json::to_string(&lines).unwrap();
     assert!(!all.contains("private"), "{all}");
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_with_exit_code_0() {
+    let (_tree, mut server) = server(&["--no-config"]);
+    assert_eq!(server.get("/healthz").status, 200);
+    assert_eq!(server.terminate(), Some(0));
+    let lines = server.log_lines(2, Duration::from_secs(10));
+    let last = lines.last().expect("log lines");
+    assert_eq!(last["event"], "stopped", "{lines:#?}");
+    assert_eq!(last["signal"], "SIGTERM");
+}

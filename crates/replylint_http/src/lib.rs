@@ -235,15 +235,21 @@ async fn run(
     let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let stop = stopped();
     tokio::pin!(stop);
+    let stopped = |signal: &str| -> Result<(), String> {
+        app.log.event("stopped", &[("signal", signal.into())]);
+        Ok(())
+    };
     loop {
-        let Ok(slot) = connections.clone().acquire_owned().await else {
-            break;
+        // A connection is accepted once one of the open ones has closed.
+        let slot = tokio::select! {
+            signal = &mut stop => return stopped(signal),
+            slot = connections.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => return Ok(()),
+            },
         };
         let (stream, _) = tokio::select! {
-            signal = &mut stop => {
-                app.log.event("stopped", &[("signal", signal.into())]);
-                return Ok(());
-            }
+            signal = &mut stop => return stopped(signal),
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
                 Err(e) => {
@@ -267,7 +273,6 @@ async fn run(
             let _ = connection.await;
         });
     }
-    Ok(())
 }
 
 /// Resolves on SIGINT or SIGTERM, with the signal's name.
