@@ -83,8 +83,9 @@ pub struct ServeArgs {
     /// first line of the log names.
     #[arg(long, default_value_t = 8081)]
     pub port: u16,
-    /// A token every request must bring, as `Authorization: Bearer TOKEN`
-    /// (or, to /v2/check, as LanguageTool's `apiKey` field).
+    /// A token requests must bring, as `Authorization: Bearer TOKEN` (or,
+    /// to /v2/check, as LanguageTool's `apiKey` field); /healthz and
+    /// /v2/languages need none.
     #[arg(
         long,
         env = "REPLYLINT_TOKEN",

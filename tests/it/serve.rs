@@ -569,7 +569,22 @@ fn beyond_loopback_a_token_is_required() {
             200
         );
         assert_eq!(post(&[], &format!("{fields}&apiKey=wrong")).status, 401);
-        assert_eq!(server.get("/v2/languages").status, 401);
+        assert_eq!(
+            server.json("/api/v1/count", &json!({"text": "Hi"})).status,
+            401
+        );
+        assert_eq!(
+            server
+                .json(
+                    "/api/v1/count",
+                    &json!({"text": "Hi", "apiKey": "s3cret-t0ken"})
+                )
+                .status,
+            401,
+            "the apiKey field is /v2/check's only"
+        );
+        // Fixed texts, asked for before a client sends its token.
+        assert_eq!(server.get("/v2/languages").status, 200);
         assert_eq!(server.get("/healthz").status, 200);
         // With a token, any Host is fine.
         let other_host = server.request(

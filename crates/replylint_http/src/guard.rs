@@ -109,8 +109,14 @@ pub struct Permit(#[allow(dead_code)] Arc<OwnedSemaphorePermit>);
 #[derive(Debug, Clone, Copy)]
 pub struct TokenInBody;
 
+/// Endpoints that answer the same fixed text to anyone: no token, no share
+/// of the bound. `/v2/languages` is one, for the clients that ask for it
+/// before they send a check with the token in its `apiKey` field
+/// (`language-tool-python` asks it with no way to send a header).
+const OPEN: &[&str] = &["/healthz", "/v2/languages"];
+
 /// The `Host` check, the token, the bound on requests in flight and the
-/// time limit. `/healthz` needs no token and takes no share of the bound.
+/// time limit; the endpoints of [`OPEN`] pass after the `Host` check.
 pub async fn guard(State(app): State<Arc<App>>, mut request: Request, next: Next) -> Response {
     if app.check_host && !host_allowed(request.headers(), app.listen) {
         return ApiError::new(
@@ -121,7 +127,7 @@ pub async fn guard(State(app): State<Arc<App>>, mut request: Request, next: Next
         .into_response();
     }
     let path = request.uri().path();
-    if path == "/healthz" {
+    if OPEN.contains(&path) {
         return next.run(request).await;
     }
     if let Some(token) = &app.token {
