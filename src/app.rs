@@ -325,6 +325,9 @@ fn serve(args: &crate::cli::ServeArgs, err: &mut dyn Write) -> io::Result<ExitSt
         cors_origins: args.cors_origin.clone(),
         config: args.config.config.clone(),
         no_config: args.config.no_config,
+        channel: args.channel.clone(),
+        language: args.language.clone(),
+        mode: args.mode,
         cwd: std::env::current_dir()?,
     };
     match replylint_http::serve(options) {

@@ -110,6 +110,19 @@ pub struct ServeArgs {
     /// the answers.
     #[arg(long, value_name = "ORIGIN", value_delimiter = ',')]
     pub cors_origin: Vec<String>,
+    /// The channel of texts whose request and front matter name none (as
+    /// `check --channel`): one server per channel for clients that send
+    /// none, such as LanguageTool's browser extension.
+    #[arg(long, value_name = "CHANNEL")]
+    pub channel: Option<String>,
+    /// As `check --lang`, for texts whose request and front matter name no
+    /// language.
+    #[arg(long = "lang", value_name = "LANG")]
+    pub language: Option<String>,
+    /// As `check --mode`, for texts whose request and front matter name no
+    /// mode.
+    #[arg(long, value_enum)]
+    pub mode: Option<Mode>,
     #[command(flatten)]
     pub config: ConfigArgs,
 }

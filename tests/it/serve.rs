@@ -898,3 +898,42 @@ fn sigterm_stops_the_server_with_exit_code_0() {
     assert_eq!(last["event"], "stopped", "{lines:#?}");
     assert_eq!(last["signal"], "SIGTERM");
 }
+
+#[test]
+fn the_command_line_names_the_channel_of_texts_that_name_none() {
+    let tree = Tree::new(&[]);
+    let server = Server::start(
+        &tree.root,
+        &["--no-config", "--channel", "sms", "--lang", "en"],
+    );
+    // 170 GSM-7 characters: two SMS parts where the limit is one.
+    let text = "Your parcel is on its way. ".repeat(6) + "Thanks, Luca";
+    let answer = server.form("/v2/check", &[("text", &text)]).json();
+    assert_eq!(rule_matches(&answer, "sms-segments").len(), 1, "{answer:#}");
+    assert_eq!(answer["language"]["code"], "en");
+    // The request's channel wins, as the front matter's would.
+    let chat = server
+        .form("/v2/check", &[("text", &text), ("channel", "chat")])
+        .json();
+    assert!(rule_matches(&chat, "sms-segments").is_empty(), "{chat:#}");
+    let front = format!("+++\nchannel = \"chat\"\n+++\n{text}");
+    let answer = server.json("/api/v1/check", &json!({"text": front})).json();
+    assert_eq!(
+        answer["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "sms-segments")
+            .count(),
+        0
+    );
+    // A channel that does not exist stops the server before it listens.
+    let refused = std::process::Command::new(assert_cmd::cargo::cargo_bin("replylint"))
+        .args(["serve", "--port", "0", "--no-config", "--channel", "twiter"])
+        .current_dir(&tree.root)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("did you mean `twitter`"), "{stderr}");
+}

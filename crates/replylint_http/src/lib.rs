@@ -68,6 +68,11 @@ pub struct Options {
     /// from.
     pub config: Option<PathBuf>,
     pub no_config: bool,
+    /// `--channel`, `--lang`, `--mode`: for texts whose request and front
+    /// matter name none, as `check`'s.
+    pub channel: Option<String>,
+    pub language: Option<String>,
+    pub mode: Option<replylint_core::mode::Mode>,
     pub cwd: PathBuf,
 }
 
@@ -116,8 +121,14 @@ pub fn serve(options: Options) -> Result<(), String> {
     }
     let cors = cors(&options.cors_origins)?;
     let settings = settings::Live::load(settings::Source {
-        config: options.config.clone(),
-        no_config: options.no_config,
+        overrides: replylint_core::config::settings::CliOverrides {
+            config: options.config.clone(),
+            no_config: options.no_config,
+            channel: options.channel.clone(),
+            language: options.language.clone(),
+            mode: options.mode,
+            today: None,
+        },
         cwd: options.cwd.clone(),
     })?;
     let app = Arc::new(App {

@@ -15,10 +15,9 @@ use std::time::SystemTime;
 /// Where the configuration comes from.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// `--config`.
-    pub config: Option<PathBuf>,
-    /// `--no-config`: the built-in settings only.
-    pub no_config: bool,
+    /// `--config`, `--no-config`, and the channel, language and mode of
+    /// texts that name none.
+    pub overrides: CliOverrides,
     /// The folder a config file is looked for from.
     pub cwd: PathBuf,
 }
@@ -94,16 +93,8 @@ impl Live {
     }
 }
 
-fn overrides(source: &Source) -> CliOverrides {
-    CliOverrides {
-        config: source.config.clone(),
-        no_config: source.no_config,
-        ..CliOverrides::default()
-    }
-}
-
 fn load(source: &Source) -> Result<Settings, replylint_core::config::ConfigError> {
-    let mut settings = replylint_io::config::load(&overrides(source), &source.cwd)?;
+    let mut settings = replylint_io::config::load(&source.overrides, &source.cwd)?;
     if settings.rule_settings.today.is_none() {
         settings.rule_settings.today = replylint_io::check::system_today();
     }
@@ -111,10 +102,11 @@ fn load(source: &Source) -> Result<Settings, replylint_core::config::ConfigError
 }
 
 fn fingerprint(source: &Source) -> Fingerprint {
-    let file = if source.no_config {
+    let file = if source.overrides.no_config {
         None
     } else {
         source
+            .overrides
             .config
             .clone()
             .or_else(|| replylint_io::config::discover(&source.cwd))
