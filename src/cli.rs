@@ -55,6 +55,12 @@ pub enum Command {
     /// Protocol to it over stdin and stdout, and it shows problems as you
     /// type, with quick fixes and each rule's documentation on hover.
     Server,
+    /// Run the Model Context Protocol server: AI assistants and agent
+    /// frameworks call its tools over stdin and stdout (`check_reply`,
+    /// `count_reply`, `explain_rule`, `list_channels`) to check the replies
+    /// they draft. Configuration is found as for `check` and read again
+    /// when it changes.
+    Mcp(ConfigArgs),
     /// Print a shell completion script (e.g. `replylint completions bash >
     /// ~/.local/share/bash-completion/completions/replylint`).
     Completions {
