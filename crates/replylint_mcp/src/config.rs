@@ -20,7 +20,7 @@ use replylint_core::lang::Language;
 use replylint_core::mode::Mode;
 use replylint_io::dictionaries::DictionarySearch;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Where the configuration comes from.
@@ -169,9 +169,4 @@ fn load(
         settings.rule_settings.today = today;
     }
     Ok(settings)
-}
-
-/// `path` relative to `cwd` when it is under it, for messages.
-pub fn shown(path: &Path, cwd: &Path) -> String {
-    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }

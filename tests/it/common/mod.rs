@@ -8,6 +8,7 @@
 
 pub mod eval;
 pub mod lsp;
+pub mod mcp;
 pub mod phrases;
 pub mod typos;
 
