@@ -79,7 +79,10 @@ fn the_handshake_agrees_on_a_version_and_offers_tools() {
     ] {
         let (client, init) = Client::start(&tree.root, asked);
         assert_eq!(init["protocolVersion"], agreed, "{asked}");
-        assert_eq!(init["capabilities"], json!({ "tools": { "listChanged": false } }));
+        assert_eq!(
+            init["capabilities"],
+            json!({ "tools": { "listChanged": false } })
+        );
         assert_eq!(init["serverInfo"]["name"], "replylint");
         assert_eq!(init["serverInfo"]["version"], env!("CARGO_PKG_VERSION"));
         assert!(
@@ -129,7 +132,12 @@ fn the_tools_as_the_latest_version_lists_them() {
     let names: Vec<&str> = tools.iter().map(|t| t["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["check_reply", "count_reply", "explain_rule", "list_channels"]
+        [
+            "check_reply",
+            "count_reply",
+            "explain_rule",
+            "list_channels"
+        ]
     );
     for t in &tools {
         // Every schema is one a client can compile.
@@ -209,7 +217,8 @@ fn check_reply_gives_exact_offsets_fixes_and_the_fixed_text() {
     let utf16: Vec<u16> = EMAIL.encode_utf16().collect();
     for d in diagnostics {
         let (start, end) = (&d["start"], &d["end"]);
-        let bytes = &EMAIL[start["offset"].as_u64().unwrap() as usize..end["offset"].as_u64().unwrap() as usize];
+        let bytes = &EMAIL
+            [start["offset"].as_u64().unwrap() as usize..end["offset"].as_u64().unwrap() as usize];
         let units = String::from_utf16(
             &utf16[start["offset_utf16"].as_u64().unwrap() as usize
                 ..end["offset_utf16"].as_u64().unwrap() as usize],
@@ -219,10 +228,7 @@ fn check_reply_gives_exact_offsets_fixes_and_the_fixed_text() {
         assert_eq!(d["excerpt"], bytes);
     }
     // Only the safe fix is applied.
-    assert_eq!(
-        checked["fixed_text"],
-        EMAIL.replace("😀!!", "😀!").as_str()
-    );
+    assert_eq!(checked["fixed_text"], EMAIL.replace("😀!!", "😀!").as_str());
     assert_eq!(checked["fixes_applied"], 1);
 
     // The fixed text, checked again: the exclamation is gone, the emoji
@@ -258,7 +264,10 @@ fn check_reply_result_snapshot() {
         "check_reply",
         json!({ "text": "Hi {{name}}, thanks 😀 for waiting!! Your café order ships today.", "channel": "x" }),
     );
-    assert_eq!(result["structuredContent"]["channel"], "twitter", "by its alias");
+    assert_eq!(
+        result["structuredContent"]["channel"], "twitter",
+        "by its alias"
+    );
     insta::assert_snapshot!(serde_json::to_string_pretty(&result["structuredContent"]).unwrap());
 }
 
@@ -272,7 +281,11 @@ fn check_reply_is_check_on_standard_input() {
     let checked = &result["structuredContent"];
     assert_eq!(checked["channel"], "sms", "from the front matter");
     assert_eq!(checked["mode"], "template");
-    let cli = run_here(&["check", "--format", "json", "--mode", "template", "-"], text).json();
+    let cli = run_here(
+        &["check", "--format", "json", "--mode", "template", "-"],
+        text,
+    )
+    .json();
     let expected: Vec<(Value, Value, Value, Value)> = cli["diagnostics"]
         .as_array()
         .unwrap()
@@ -307,7 +320,10 @@ fn check_reply_is_check_on_standard_input() {
 fn check_reply_refuses_what_it_cannot_check_as_the_tool_s_error() {
     let tree = tree();
     let (mut client, _) = Client::start(&tree.root, LATEST);
-    let result = client.call("check_reply", json!({ "text": "Hello", "channel": "twiter" }));
+    let result = client.call(
+        "check_reply",
+        json!({ "text": "Hello", "channel": "twiter" }),
+    );
     assert_eq!(result["isError"], true);
     assert!(result.get("structuredContent").is_none());
     let text = result["content"][0]["text"].as_str().unwrap();
@@ -346,7 +362,11 @@ fn count_reply_is_the_count_command() {
     }
     let counts = client.call("count_reply", json!({ "text": "😀 è" }))["structuredContent"].clone();
     assert_eq!(
-        (&counts["code_points"], &counts["bytes"], &counts["utf16_units"]),
+        (
+            &counts["code_points"],
+            &counts["bytes"],
+            &counts["utf16_units"]
+        ),
         (&json!(3), &json!(7), &json!(4))
     );
 }
@@ -387,7 +407,12 @@ fn list_channels_gives_the_configured_channels() {
     let of = |id: &str| channels.iter().find(|c| c["id"] == id).unwrap().clone();
     assert_eq!(of("twitter")["limit"], 260);
     assert_eq!(of("twitter")["unit"], "tweet-weight");
-    assert!(of("twitter")["aliases"].as_array().unwrap().contains(&json!("x")));
+    assert!(
+        of("twitter")["aliases"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("x"))
+    );
     assert_eq!(of("support-email")["description"], "The support mailbox.");
     assert_eq!(of("sms")["unit"], "sms-parts");
     // The same channels as `replylint channels`.
@@ -401,10 +426,19 @@ fn arguments_outside_the_schema_are_invalid_params() {
     let (mut client, _) = Client::start(&tree.root, LATEST);
     let call = |client: &mut Client, params: Value| client.fails("tools/call", params);
     for (params, needle) in [
-        (json!({ "name": "check_reply", "arguments": {} }), "`text` is required"),
+        (
+            json!({ "name": "check_reply", "arguments": {} }),
+            "`text` is required",
+        ),
         (json!({ "name": "check_reply" }), "`text` is required"),
-        (json!({ "name": "check_reply", "arguments": { "text": 3 } }), "must be a string"),
-        (json!({ "name": "check_reply", "arguments": "hello" }), "must be an object"),
+        (
+            json!({ "name": "check_reply", "arguments": { "text": 3 } }),
+            "must be a string",
+        ),
+        (
+            json!({ "name": "check_reply", "arguments": "hello" }),
+            "must be an object",
+        ),
         (
             json!({ "name": "check_reply", "arguments": { "text": "Hi", "language": "klingon" } }),
             "one of en, it, es, fr, de, pt",
@@ -421,7 +455,10 @@ fn arguments_outside_the_schema_are_invalid_params() {
             json!({ "name": "list_channels", "arguments": { "file": "replylint.toml" } }),
             "takes no arguments",
         ),
-        (json!({ "name": "check_replies", "arguments": {} }), "`check_reply`"),
+        (
+            json!({ "name": "check_replies", "arguments": {} }),
+            "`check_reply`",
+        ),
         (json!({ "arguments": {} }), "`name`"),
     ] {
         let (code, message) = call(&mut client, params.clone());
@@ -440,7 +477,12 @@ fn arguments_outside_the_schema_are_invalid_params() {
 fn the_text_is_text_and_never_a_file_to_read() {
     let tree = Tree::new(&[("secret.txt", "password = hunter2\n")]);
     let (mut client, _) = Client::start(&tree.root, LATEST);
-    for text in ["/etc/passwd", "secret.txt", "file:///etc/passwd", "../../../../etc/shadow"] {
+    for text in [
+        "/etc/passwd",
+        "secret.txt",
+        "file:///etc/passwd",
+        "../../../../etc/shadow",
+    ] {
         let result = client.call("check_reply", json!({ "text": text }));
         let shown = result.to_string();
         assert!(!shown.contains("root:"), "{shown}");
@@ -464,7 +506,10 @@ fn malformed_messages_are_answered_and_the_session_goes_on() {
     let error_of = |client: &mut Client, bytes: &[u8]| -> (Value, i64) {
         client.raw(bytes);
         let answer = client.next();
-        (answer["id"].clone(), answer["error"]["code"].as_i64().unwrap())
+        (
+            answer["id"].clone(),
+            answer["error"]["code"].as_i64().unwrap(),
+        )
     };
     assert_eq!(error_of(&mut client, b"{not json\n"), (Value::Null, -32700));
     assert_eq!(error_of(&mut client, b"\xff\xfe\n"), (Value::Null, -32700));
@@ -480,15 +525,24 @@ fn malformed_messages_are_answered_and_the_session_goes_on() {
         "no jsonrpc"
     );
     assert_eq!(
-        error_of(&mut client, b"{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}\n"),
+        error_of(
+            &mut client,
+            b"{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}\n"
+        ),
         (Value::Null, -32600)
     );
     assert_eq!(
-        error_of(&mut client, b"{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"resources/list\"}\n"),
+        error_of(
+            &mut client,
+            b"{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"resources/list\"}\n"
+        ),
         (json!("s"), -32601)
     );
     assert_eq!(
-        error_of(&mut client, b"[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}]\n"),
+        error_of(
+            &mut client,
+            b"[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}]\n"
+        ),
         (Value::Null, -32600),
         "no batches in 2025-06-18"
     );
@@ -508,7 +562,10 @@ fn malformed_messages_are_answered_and_the_session_goes_on() {
     // A message split over two writes is one message.
     client.raw(b"{\"jsonrpc\":\"2.0\",\"id\":\"half\",");
     client.raw(b"\"method\":\"ping\"}\r\n");
-    assert_eq!(client.next(), json!({ "jsonrpc": "2.0", "id": "half", "result": {} }));
+    assert_eq!(
+        client.next(),
+        json!({ "jsonrpc": "2.0", "id": "half", "result": {} })
+    );
     let (code, rest) = client.close();
     assert_eq!(code, Some(0));
     assert_eq!(rest, "");
@@ -530,7 +587,10 @@ fn batches_are_read_in_2025_03_26_only() {
     let answers = client.next();
     let answers = answers.as_array().expect("a batch of answers");
     assert_eq!(answers.len(), 5, "{answers:?}");
-    assert_eq!(answers[0], json!({ "jsonrpc": "2.0", "id": 1, "result": {} }));
+    assert_eq!(
+        answers[0],
+        json!({ "jsonrpc": "2.0", "id": 1, "result": {} })
+    );
     assert_eq!(answers[1]["id"], 2);
     assert_eq!(answers[1]["result"]["isError"], false);
     assert_eq!(answers[2]["error"]["code"], -32601);
@@ -638,7 +698,11 @@ fn config_and_no_config_choose_the_configuration() {
             .map(|d| d["message"].as_str().unwrap().to_owned())
     };
     assert!(limit(&[]).unwrap().contains("/10"));
-    assert!(limit(&["--config", "team/strict.toml"]).unwrap().contains("/5"));
+    assert!(
+        limit(&["--config", "team/strict.toml"])
+            .unwrap()
+            .contains("/5")
+    );
     assert_eq!(limit(&["--no-config"]), None);
     // A missing --config file is the calls' error, not the server's end.
     let (mut client, _) = Client::start_with(&tree.root, &["--config", "nope.toml"], LATEST);

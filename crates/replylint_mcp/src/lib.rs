@@ -7,7 +7,7 @@
 //!
 //! Synchronous and on one thread: the transport is one JSON-RPC message a
 //! line ([`wire`]), each answered before the next is read ([`server`]); a
-//! reply is checked in about a millisecond, so nothing would gain from
+//! reply is checked in under a millisecond, so nothing would gain from
 //! more. The configuration is found as `check` finds it and read again
 //! when it changes ([`config`]). The text a tool is given is only ever
 //! text: no request names a file that the server reads or writes.
