@@ -715,3 +715,156 @@ fn config_and_no_config_choose_the_configuration() {
             .contains("nope.toml")
     );
 }
+
+// ------------------------------------------------ any message, no panic
+
+use proptest::strategy::Strategy as _;
+
+/// Any JSON value, a few levels deep, with the strings a request may
+/// hold (method names, tool names, argument names and values).
+fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+    use proptest::prelude::*;
+    let words = prop_oneof![
+        Just("jsonrpc".to_owned()),
+        Just("2.0".to_owned()),
+        Just("id".to_owned()),
+        Just("method".to_owned()),
+        Just("params".to_owned()),
+        Just("initialize".to_owned()),
+        Just("protocolVersion".to_owned()),
+        Just("2025-03-26".to_owned()),
+        Just("tools/call".to_owned()),
+        Just("tools/list".to_owned()),
+        Just("name".to_owned()),
+        Just("arguments".to_owned()),
+        Just("check_reply".to_owned()),
+        Just("count_reply".to_owned()),
+        Just("explain_rule".to_owned()),
+        Just("list_channels".to_owned()),
+        Just("text".to_owned()),
+        Just("channel".to_owned()),
+        Just("language".to_owned()),
+        Just("mode".to_owned()),
+        Just("rule".to_owned()),
+        Just("cursor".to_owned()),
+        ".{0,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        words.clone().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map(words.clone(), inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A message close to a real one: a request or notification whose
+/// method, id and params are anything.
+fn any_message() -> impl proptest::strategy::Strategy<Value = Value> {
+    use proptest::prelude::*;
+    let method = prop_oneof![
+        Just(json!("initialize")),
+        Just(json!("ping")),
+        Just(json!("tools/list")),
+        Just(json!("tools/call")),
+        Just(json!("notifications/initialized")),
+        any_json(),
+    ];
+    let tool = prop_oneof![
+        Just(json!("check_reply")),
+        Just(json!("count_reply")),
+        Just(json!("explain_rule")),
+        Just(json!("list_channels")),
+        any_json(),
+    ];
+    let arguments = prop_oneof![
+        any_json(),
+        (".{0,80}", any_json())
+            .prop_map(|(text, channel)| json!({ "text": text, "channel": channel })),
+        ".{0,80}".prop_map(|text| json!({ "text": text, "mode": "template" })),
+    ];
+    (
+        method,
+        prop_oneof![Just(json!(1)), any_json()],
+        tool,
+        arguments,
+        any_json(),
+    )
+        .prop_map(|(method, id, tool, arguments, other)| {
+            if method == "tools/call" {
+                json!({ "jsonrpc": "2.0", "id": id, "method": method,
+                        "params": { "name": tool, "arguments": arguments } })
+            } else if method == "initialize" {
+                json!({ "jsonrpc": "2.0", "id": id, "method": method,
+                        "params": { "protocolVersion": other } })
+            } else {
+                json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": other })
+            }
+        })
+}
+
+/// Whether `answer` is a JSON-RPC response: a result or an error with an
+/// integer code, never both, and not the internal error a panic caught
+/// in a tool becomes.
+fn is_response(answer: &Value) -> bool {
+    answer["jsonrpc"] == "2.0"
+        && answer.get("id").is_some()
+        && (answer.get("result").is_some() != answer.get("error").is_some())
+        && answer
+            .get("error")
+            .is_none_or(|e| e["code"].is_i64() && e["message"].is_string() && e["code"] != -32603)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 256,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any line, in a session initialized in any version: an answer that
+    /// is a JSON-RPC response (or a batch of them), or none, and never a
+    /// panic (which a test build would turn into an internal error).
+    #[test]
+    fn any_message_gets_a_well_formed_answer_or_none(
+        version in proptest::sample::select(vec!["2025-06-18", "2025-03-26", "2024-11-05"]),
+        messages in proptest::collection::vec(
+            proptest::prop_oneof![any_message(), any_json(), any_message().prop_map(|m| json!([m, m]))],
+            1..6,
+        ),
+        garbage in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+    ) {
+        let mut log = Vec::new();
+        let options = replylint_mcp::Options {
+            no_config: true,
+            cwd: std::env::temp_dir(),
+            ..replylint_mcp::Options::default()
+        };
+        let mut server = replylint_mcp::server::Server::new(options, &mut log);
+        let init = json!({ "jsonrpc": "2.0", "id": 0, "method": "initialize",
+                           "params": { "protocolVersion": version } });
+        server.handle(init.to_string().as_bytes());
+        let mut lines: Vec<Vec<u8>> = messages.iter().map(|m| m.to_string().into_bytes()).collect();
+        lines.push(garbage);
+        for line in lines {
+            if let Some(answer) = server.handle(&line) {
+                match &answer {
+                    Value::Array(answers) => {
+                        proptest::prop_assert!(!answers.is_empty());
+                        for a in answers {
+                            proptest::prop_assert!(is_response(a), "{a}");
+                        }
+                    }
+                    single => proptest::prop_assert!(is_response(single), "{single}"),
+                }
+            }
+        }
+    }
+}
