@@ -42,9 +42,8 @@ const TEXT: Arg = Arg {
     values: &[],
     required: true,
     description: "The whole reply, exactly as it would be sent: the words \
-        themselves, line breaks included. It is checked as text and never \
-        read as a file name or path (the server opens no file). It may \
-        start with a front matter block (`+++` TOML or `---` YAML) naming \
+        themselves, line breaks included. It is checked as text, never \
+        opened as a file name or path. It may start with a front matter block (`+++` TOML or `---` YAML) naming \
         channel, language or mode.",
 };
 
@@ -331,8 +330,8 @@ impl Outcome {
 /// A configuration that does not load, as a tool's error.
 fn config_error(e: &replylint_core::config::ConfigError) -> Outcome {
     Outcome::error(format!(
-        "replylint's configuration does not load, so nothing was checked: {e}\n\
-         Fix the configuration file (it is read again at the next call)."
+        "replylint's configuration does not load: {e}\n\
+         Until it is fixed nothing is checked; it is read again at every call."
     ))
 }
 
