@@ -210,6 +210,7 @@ pub fn run(
         Some(Command::Init) => init(out, err),
         Some(Command::Server) => server(stdin, out, err),
         Some(Command::Serve(args)) => serve(&args, err),
+        Some(Command::Mcp(args)) => mcp(&args, stdin, out, err),
         Some(Command::Completions { shell }) => {
             // Generated in memory: `clap_complete` panics on a failed
             // write (`replylint completions bash | head`), while a closed
@@ -337,6 +338,29 @@ fn serve(args: &crate::cli::ServeArgs, err: &mut dyn Write) -> io::Result<ExitSt
             Ok(ExitStatus::Error)
         }
     }
+}
+
+/// `replylint mcp`: the Model Context Protocol server, over standard
+/// input (or `stdin`, in-process) and `out`, until the input ends.
+fn mcp(
+    args: &ConfigArgs,
+    stdin: Option<&[u8]>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let options = replylint_mcp::Options {
+        config: args.config.clone(),
+        no_config: args.no_config,
+        cwd: std::env::current_dir()?,
+        dictionaries: SEARCH
+            .with(|s| s.borrow().clone())
+            .unwrap_or_else(DictionarySearch::from_env),
+    };
+    match stdin {
+        Some(bytes) => replylint_mcp::serve(bytes, out, err, options)?,
+        None => replylint_mcp::serve(io::stdin().lock(), out, err, options)?,
+    }
+    Ok(ExitStatus::Success)
 }
 
 /// `replylint init`.

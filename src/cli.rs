@@ -61,6 +61,12 @@ pub enum Command {
     /// /api/v1/check`, `POST /api/v1/count`). Listens on 127.0.0.1 unless
     /// told otherwise; logs one JSON line per request on stderr.
     Serve(ServeArgs),
+    /// Run the Model Context Protocol server: AI assistants and agent
+    /// frameworks call its tools over stdin and stdout (`check_reply`,
+    /// `count_reply`, `explain_rule`, `list_channels`) to check the replies
+    /// they draft. Configuration is found as for `check` and read again
+    /// when it changes.
+    Mcp(ConfigArgs),
     /// Print a shell completion script (e.g. `replylint completions bash >
     /// ~/.local/share/bash-completion/completions/replylint`).
     Completions {

@@ -9,6 +9,7 @@
 pub mod eval;
 pub mod http;
 pub mod lsp;
+pub mod mcp;
 pub mod phrases;
 pub mod typos;
 
