@@ -220,7 +220,18 @@ fn extract_unscreened(
     tokens: &[crate::analysis::tokens::Token],
     language: Option<Language>,
 ) -> Vec<Fact> {
-    let scan = Scan::new(body, tokens, language);
+    let scan = Scan::windowed(body, tokens, language);
+    let langs = language.map_or(ALL_LANGS, lexicon::lang_bit);
+    let mut facts = read(&scan, langs);
+    drop_ambiguous(&mut facts);
+    facts
+}
+
+/// [`extract_unscreened`] reading every sentence ([`Scan::new`]), not
+/// only those that may state a fact: what the windowed reading must give.
+#[cfg(test)]
+fn extract_whole(body: &str, language: Option<Language>) -> Vec<Fact> {
+    let scan = Scan::new(body, &crate::analysis::tokens::tokenize(body), language);
     let langs = language.map_or(ALL_LANGS, lexicon::lang_bit);
     let mut facts = read(&scan, langs);
     drop_ambiguous(&mut facts);

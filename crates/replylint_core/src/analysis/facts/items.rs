@@ -45,92 +45,116 @@ pub(super) fn items_of(phrase: &str) -> Vec<Item> {
 /// `tokens`; with `skip`, those inside quoted lines, code blocks and code
 /// spans are [`ItemKind::Skipped`].
 pub(super) fn items(text: &str, tokens: &[tokens::Token], skip: bool) -> Vec<Item> {
-    let skipped = if skip { skipped(text) } else { Vec::new() };
-    let bare = if skip { bare_links(text) } else { Vec::new() };
-    let mut bare = bare.into_iter().peekable();
-    let mut out: Vec<Item> = Vec::new();
-    let push = |out: &mut Vec<Item>, range: Range<usize>, kind: ItemKind| {
-        out.push(Item {
-            range,
-            kind,
-            key: 0..0,
-        });
-    };
-    let mut t = 0;
-    while t < tokens.len() {
-        let token = &tokens[t];
-        let range = token.range.clone();
-        while bare.peek().is_some_and(|b| b.end <= range.start) {
-            bare.next();
+    let mut out = Vec::new();
+    Reader::new(text, skip).push(&mut out, tokens);
+    out
+}
+
+/// Reads tokens of one text into items, a run of them at a time: what is
+/// set aside and the bare links are found in the whole text once.
+pub(super) struct Reader<'t> {
+    text: &'t str,
+    skipped: Vec<Range<usize>>,
+    bare: Vec<Range<usize>>,
+}
+
+impl<'t> Reader<'t> {
+    pub(super) fn new(text: &'t str, skip: bool) -> Self {
+        Reader {
+            text,
+            skipped: if skip { skipped(text) } else { Vec::new() },
+            bare: if skip { bare_links(text) } else { Vec::new() },
         }
-        if skipped.iter().any(|s| s.contains(&range.start)) {
-            push(&mut out, range, ItemKind::Skipped);
-            t += 1;
-            continue;
-        }
-        // A bare link: the words and marks it is made of, as one item,
-        // unless a link or an address of the tokenizer overlaps it.
-        if let Some(b) = bare.peek().cloned()
-            && b.start == range.start
-        {
-            let mut end = t;
-            let mut plain = true;
-            while end < tokens.len() && tokens[end].range.start < b.end {
-                plain &= matches!(
-                    tokens[end].kind,
-                    Kind::Word | Kind::Number | Kind::Punctuation
-                );
-                end += 1;
-            }
-            if plain && tokens[end - 1].range.end == b.end {
-                push(&mut out, b.clone(), ItemKind::Url);
+    }
+
+    /// Append the items of `tokens` (a run of the text's tokens, in
+    /// order) to `out`.
+    pub(super) fn push(&self, out: &mut Vec<Item>, tokens: &[tokens::Token]) {
+        let text = self.text;
+        let skipped = &self.skipped;
+        let first = tokens.first().map_or(0, |t| t.range.start);
+        let mut bare = self.bare[self.bare.partition_point(|b| b.end <= first)..]
+            .iter()
+            .cloned()
+            .peekable();
+        let push = |out: &mut Vec<Item>, range: Range<usize>, kind: ItemKind| {
+            out.push(Item {
+                range,
+                kind,
+                key: 0..0,
+            });
+        };
+        let mut t = 0;
+        while t < tokens.len() {
+            let token = &tokens[t];
+            let range = token.range.clone();
+            while bare.peek().is_some_and(|b| b.end <= range.start) {
                 bare.next();
-                t = end;
+            }
+            if skipped.iter().any(|s| s.contains(&range.start)) {
+                push(out, range, ItemKind::Skipped);
+                t += 1;
                 continue;
             }
-        }
-        match token.kind {
-            Kind::Word => {
-                // Split at apostrophes: "un'ora" is "un" "ora".
-                let word = &text[range.clone()];
-                let mut start = 0;
-                for (i, c) in word.char_indices() {
-                    if c == '\'' || c == '\u{2019}' {
-                        if i > start {
-                            push(
-                                &mut out,
-                                range.start + start..range.start + i,
-                                ItemKind::Word,
-                            );
+            // A bare link: the words and marks it is made of, as one item,
+            // unless a link or an address of the tokenizer overlaps it.
+            if let Some(b) = bare.peek().cloned()
+                && b.start == range.start
+            {
+                let mut end = t;
+                let mut plain = true;
+                while end < tokens.len() && tokens[end].range.start < b.end {
+                    plain &= matches!(
+                        tokens[end].kind,
+                        Kind::Word | Kind::Number | Kind::Punctuation
+                    );
+                    end += 1;
+                }
+                if plain && tokens[end - 1].range.end == b.end {
+                    push(out, b.clone(), ItemKind::Url);
+                    bare.next();
+                    t = end;
+                    continue;
+                }
+            }
+            match token.kind {
+                Kind::Word => {
+                    // Split at apostrophes: "un'ora" is "un" "ora".
+                    let word = &text[range.clone()];
+                    let mut start = 0;
+                    for (i, c) in word.char_indices() {
+                        if c == '\'' || c == '\u{2019}' {
+                            if i > start {
+                                push(out, range.start + start..range.start + i, ItemKind::Word);
+                            }
+                            start = i + c.len_utf8();
                         }
-                        start = i + c.len_utf8();
+                    }
+                    if start < word.len() {
+                        push(out, range.start + start..range.end, ItemKind::Word);
                     }
                 }
-                if start < word.len() {
-                    push(&mut out, range.start + start..range.end, ItemKind::Word);
+                Kind::Number => {
+                    // "14," and "3-5." end with the punctuation after them.
+                    let number = &text[range.clone()];
+                    let trimmed = number.trim_end_matches(['.', ',', ':', ';', '/', '-']);
+                    let end = range.start + trimmed.len();
+                    push(out, range.start..end, ItemKind::Number);
+                    for (i, c) in number[trimmed.len()..].char_indices() {
+                        let at = end + i;
+                        push(out, at..at + c.len_utf8(), ItemKind::Punct);
+                    }
+                }
+                Kind::Punctuation => push(out, range, ItemKind::Punct),
+                Kind::Url => push(out, range, ItemKind::Url),
+                Kind::Email => push(out, range, ItemKind::Email),
+                Kind::Placeholder | Kind::Emoji | Kind::Handle | Kind::Hashtag => {
+                    push(out, range, ItemKind::Other);
                 }
             }
-            Kind::Number => {
-                // "14," and "3-5." end with the punctuation after them.
-                let number = &text[range.clone()];
-                let trimmed = number.trim_end_matches(['.', ',', ':', ';', '/', '-']);
-                let end = range.start + trimmed.len();
-                push(&mut out, range.start..end, ItemKind::Number);
-                for (i, c) in number[trimmed.len()..].char_indices() {
-                    let at = end + i;
-                    push(&mut out, at..at + c.len_utf8(), ItemKind::Punct);
-                }
-            }
-            Kind::Punctuation => push(&mut out, range, ItemKind::Punct),
-            Kind::Url => push(&mut out, range, ItemKind::Url),
-            Kind::Email => push(&mut out, range, ItemKind::Email),
-            Kind::Placeholder | Kind::Emoji | Kind::Handle | Kind::Hashtag => {
-                push(&mut out, range, ItemKind::Other);
-            }
+            t += 1;
         }
-        t += 1;
     }
-    out
 }
 
 /// Links written without a scheme or `www.`: a host ending in a common

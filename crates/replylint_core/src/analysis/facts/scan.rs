@@ -6,7 +6,7 @@
 //! [`crate::analysis::sentences`] split into clauses; and the runs of
 //! digits shaped like phone numbers.
 
-use super::items::{Item, ItemKind, items, phones};
+use super::items::{self, Item, ItemKind, phones};
 use super::lexicon::{Found, LEXICON};
 use crate::lang::Language;
 use std::ops::Range;
@@ -33,20 +33,94 @@ pub(super) struct Scan<'a> {
     /// entry: `found.len()`).
     found_at: Vec<u32>,
     language: Option<Language>,
+    /// The sentences read, when not all of them are (see [`Scan::windowed`]).
+    sentences: Option<Vec<Range<usize>>>,
     clauses: std::cell::OnceCell<Vec<Clause>>,
     /// The runs of digits shaped like phone numbers, by start.
     pub phones: Vec<Range<usize>>,
 }
 
 impl<'a> Scan<'a> {
-    /// `body` read, whose tokens ([`crate::analysis::tokens::tokenize`])
+    /// `body` read whole, whose tokens ([`crate::analysis::tokens::tokenize`])
     /// are `tokens`.
     pub(super) fn new(
         body: &'a str,
         tokens: &[crate::analysis::tokens::Token],
         language: Option<Language>,
     ) -> Self {
-        let items = items(body, tokens, true);
+        let items = items::items(body, tokens, true);
+        Scan::of(body, items, phones(body), language, None)
+    }
+
+    /// `body` read as [`Scan::new`] reads it, but only its sentences that
+    /// may state a fact ([`super::screen::may_state_facts`]): every fact
+    /// is read within one sentence (its value, its subject, the clause
+    /// that labels it, the cue of a phone number or of opening hours), so
+    /// the others are not read at all. A run of sentences read is
+    /// followed by an empty [`ItemKind::Skipped`] item, so that no phrase
+    /// goes from one run to the next.
+    pub(super) fn windowed(
+        body: &'a str,
+        tokens: &[crate::analysis::tokens::Token],
+        language: Option<Language>,
+    ) -> Self {
+        let all = crate::analysis::sentences::split(body, language);
+        // What each sentence reads: from the end of the one before (marks
+        // that open it, a list marker) to its end, or to the end of the
+        // body for the last one.
+        let reach = |i: usize| {
+            let start = if i == 0 { 0 } else { all[i - 1].end };
+            let end = if i + 1 == all.len() {
+                body.len()
+            } else {
+                all[i].end
+            };
+            start..end
+        };
+        let kept: Vec<bool> = (0..all.len())
+            .map(|i| super::screen::may_state_facts(&body[reach(i)]))
+            .collect();
+        let reader = items::Reader::new(body, true);
+        let mut items = Vec::new();
+        let mut phone_runs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut run = 0;
+        while run < all.len() {
+            if !kept[run] {
+                run += 1;
+                continue;
+            }
+            let mut end = run + 1;
+            while end < all.len() && kept[end] {
+                end += 1;
+            }
+            sentences.extend_from_slice(&all[run..end]);
+            let span = reach(run).start..reach(end - 1).end;
+            let first = tokens.partition_point(|t| t.range.start < span.start);
+            let last = first + tokens[first..].partition_point(|t| t.range.start < span.end);
+            reader.push(&mut items, &tokens[first..last]);
+            items.push(Item {
+                range: span.end..span.end,
+                kind: ItemKind::Skipped,
+                key: 0..0,
+            });
+            phone_runs.extend(
+                phones(&body[span.clone()])
+                    .into_iter()
+                    .map(|r| r.start + span.start..r.end + span.start),
+            );
+            run = end;
+        }
+        Scan::of(body, items, phone_runs, language, Some(sentences))
+    }
+
+    fn of(
+        body: &'a str,
+        items: Vec<Item>,
+        phones: Vec<Range<usize>>,
+        language: Option<Language>,
+        sentences: Option<Vec<Range<usize>>>,
+    ) -> Self {
         let mut folded = String::with_capacity(body.len());
         let items: Vec<Item> = items
             .into_iter()
@@ -80,7 +154,6 @@ impl<'a> Scan<'a> {
             }
             found_at.push(f as u32);
         }
-        let phones = phones(body);
         Scan {
             body,
             items,
@@ -88,6 +161,7 @@ impl<'a> Scan<'a> {
             found,
             found_at,
             language,
+            sentences,
             clauses: std::cell::OnceCell::new(),
             phones,
         }
@@ -96,8 +170,17 @@ impl<'a> Scan<'a> {
     /// The clauses, split the first time they are asked for (a reply
     /// with no value never is).
     pub(super) fn clauses(&self) -> &[Clause] {
-        self.clauses
-            .get_or_init(|| clauses(self.body, &self.items, self.language))
+        self.clauses.get_or_init(|| {
+            let split;
+            let sentences = match &self.sentences {
+                Some(kept) => kept,
+                None => {
+                    split = crate::analysis::sentences::split(self.body, self.language);
+                    &split
+                }
+            };
+            clauses(self.body, &self.items, sentences)
+        })
     }
 
     /// The phone-shaped run that starts at byte `at`, if any.
@@ -129,8 +212,7 @@ impl<'a> Scan<'a> {
 
 /// The clauses of `body`: its sentences ([`crate::analysis::sentences::split`])
 /// split after `,` `;` `:` `|` `·` `•` `—` and a spaced `–`.
-fn clauses(body: &str, items: &[Item], language: Option<Language>) -> Vec<Clause> {
-    let sentences = crate::analysis::sentences::split(body, language);
+fn clauses(body: &str, items: &[Item], sentences: &[Range<usize>]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut sentence_index = 0;
     let mut i = 0;
@@ -150,7 +232,9 @@ fn clauses(body: &str, items: &[Item], language: Option<Language>) -> Vec<Clause
         };
         let mut start = i;
         let mut after_colon = false;
-        while i < items.len() && items[i].range.start < end_offset {
+        // The first item is the clause's, even an empty one.
+        let first = i;
+        while i < items.len() && (i == first || items[i].range.start < end_offset) {
             if let Some(colon) = separator(body, items, i) {
                 out.push(Clause {
                     items: start..i,

@@ -834,6 +834,19 @@ proptest! {
         }
     }
 
+    /// Reading only the sentences that may state a fact reads what
+    /// reading them all does.
+    #[test]
+    fn the_sentences_without_a_value_change_no_fact(
+        sentences in proptest::collection::vec(fragments(), 1..5),
+        code in 0..7usize,
+    ) {
+        let language = Language::ALL.get(code).copied();
+        let text = sentences.join(". ");
+        let tokens = crate::analysis::tokens::tokenize(&text);
+        prop_assert_eq!(extract_unscreened(&text, &tokens, language), extract_whole(&text, language));
+    }
+
     #[test]
     fn any_value_of_any_key_is_read_without_panicking(text in fragments(), key in 0..40usize) {
         let keys = policy_keys();
