@@ -2,7 +2,7 @@
 # `replylint serve` under a LanguageTool client nobody here wrote:
 # language-tool-python (PyPI), pointed at the server as at any LanguageTool
 # server. Makes a virtual environment in target/serve-venv (once), builds
-# the binary and runs clients/tests/. Extra arguments go to pytest (`-k
+# the binary and runs clients/languagetool/. Extra arguments go to pytest (`-k
 # italian`, `-x`); `--setup` only makes the virtual environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +23,5 @@ if [[ ${1:-} == --setup ]]; then
 fi
 cargo build --quiet --bin replylint
 export REPLYLINT=$target/debug/replylint
-cd clients/tests
+cd clients/languagetool
 exec "$venv/bin/pytest" -q -p no:cacheprovider "$@"
