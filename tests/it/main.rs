@@ -26,6 +26,7 @@ mod lang_eval;
 mod layers;
 mod library;
 mod library_rules;
+mod licences;
 mod mcp;
 mod odd_files;
 mod planted_eval;
