@@ -6,22 +6,6 @@
 # italian`, `-x`); `--setup` only makes the virtual environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${CARGO_TARGET_DIR:-$PWD/target}
-venv=$target/serve-venv
-if [[ ! -x $venv/bin/pytest ]] || ! "$venv/bin/python" -c 'import language_tool_python' 2>/dev/null; then
-    rm -rf "$venv"
-    if ! python3 -m venv "$venv" \
-        || ! "$venv/bin/pip" install --quiet --disable-pip-version-check \
-            'language-tool-python>=2.9,<4' 'pytest>=8,<10'; then
-        rm -rf "$venv"
-        echo "error: could not make a virtual environment with language-tool-python in $venv" >&2
-        exit 2
-    fi
-fi
-if [[ ${1:-} == --setup ]]; then
-    exit 0
-fi
-cargo build --quiet --bin replylint
-export REPLYLINT=$target/debug/replylint
-cd clients/languagetool
-exec "$venv/bin/pytest" -q -p no:cacheprovider "$@"
+source scripts/client-venv.sh
+client_venv "${1:-}" serve language_tool_python 'language-tool-python>=2.9,<4' 'pytest>=8,<10'
+client_tests clients/languagetool "$@"

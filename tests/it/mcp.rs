@@ -286,32 +286,8 @@ fn check_reply_is_check_on_standard_input() {
         text,
     )
     .json();
-    let expected: Vec<(Value, Value, Value, Value)> = cli["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["rule"].clone(),
-                d["message"].clone(),
-                d["start"]["offset"].clone(),
-                d["end"]["offset"].clone(),
-            )
-        })
-        .collect();
-    let got: Vec<(Value, Value, Value, Value)> = checked["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["rule"].clone(),
-                d["message"].clone(),
-                d["start"]["offset"].clone(),
-                d["end"]["offset"].clone(),
-            )
-        })
-        .collect();
+    let expected = essentials(&cli["diagnostics"]);
+    let got = essentials(&checked["diagnostics"]);
     assert!(!got.is_empty());
     assert_eq!(got, expected);
 }
@@ -867,4 +843,22 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// Each diagnostic's rule, message and byte offsets: what `check_reply`
+/// and `check --format json` must agree on.
+fn essentials(diagnostics: &Value) -> Vec<(Value, Value, Value, Value)> {
+    diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].clone(),
+                d["message"].clone(),
+                d["start"]["offset"].clone(),
+                d["end"]["offset"].clone(),
+            )
+        })
+        .collect()
 }

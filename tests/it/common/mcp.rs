@@ -23,15 +23,7 @@ pub struct Client {
 impl Client {
     /// Start `replylint mcp ARGS` in `dir`, without initializing it.
     pub fn spawn(dir: &Path, args: &[&str]) -> Client {
-        let bin = assert_cmd::cargo::cargo_bin("replylint");
-        let mut child = Command::new(bin)
-            .arg("mcp")
-            .args(args)
-            .current_dir(dir)
-            // Spelling dictionaries: only those a test's config names.
-            .env(replylint_io::dictionaries::PATH_VARIABLE, "")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
+        let mut child = command(dir, args)
             .stderr(Stdio::null())
             .spawn()
             .expect("replylint mcp starts");
@@ -185,14 +177,7 @@ impl Drop for Client {
 /// Run `replylint mcp ARGS` in `dir` on the whole `input` and return
 /// every line it wrote, and its standard error.
 pub fn session(dir: &Path, args: &[&str], input: &[u8]) -> (Vec<Value>, String) {
-    let bin = assert_cmd::cargo::cargo_bin("replylint");
-    let mut child = Command::new(bin)
-        .arg("mcp")
-        .args(args)
-        .current_dir(dir)
-        .env(replylint_io::dictionaries::PATH_VARIABLE, "")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+    let mut child = command(dir, args)
         .stderr(Stdio::piped())
         .spawn()
         .expect("replylint mcp starts");
@@ -223,4 +208,18 @@ pub fn session(dir: &Path, args: &[&str], input: &[u8]) -> (Vec<Value>, String) 
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
         .collect();
     (messages, stderr)
+}
+
+/// `replylint mcp ARGS` in `dir`, its standard input and output piped.
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("replylint"));
+    command
+        .arg("mcp")
+        .args(args)
+        .current_dir(dir)
+        // Spelling dictionaries: only those a test's config names.
+        .env(replylint_io::dictionaries::PATH_VARIABLE, "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    command
 }

@@ -220,9 +220,14 @@ fn extract_unscreened(
     tokens: &[crate::analysis::tokens::Token],
     language: Option<Language>,
 ) -> Vec<Fact> {
-    let scan = Scan::windowed(body, tokens, language);
+    facts_of(&Scan::windowed(body, tokens, language), language)
+}
+
+/// The facts of a scanned reply, read in `language` (every language's
+/// words without one), those it gives two values dropped.
+fn facts_of(scan: &Scan<'_>, language: Option<Language>) -> Vec<Fact> {
     let langs = language.map_or(ALL_LANGS, lexicon::lang_bit);
-    let mut facts = read(&scan, langs);
+    let mut facts = read(scan, langs);
     drop_ambiguous(&mut facts);
     facts
 }
@@ -231,11 +236,8 @@ fn extract_unscreened(
 /// only those that may state a fact: what the windowed reading must give.
 #[cfg(test)]
 fn extract_whole(body: &str, language: Option<Language>) -> Vec<Fact> {
-    let scan = Scan::new(body, &crate::analysis::tokens::tokenize(body), language);
-    let langs = language.map_or(ALL_LANGS, lexicon::lang_bit);
-    let mut facts = read(&scan, langs);
-    drop_ambiguous(&mut facts);
-    facts
+    let tokens = crate::analysis::tokens::tokenize(body);
+    facts_of(&Scan::new(body, &tokens, language), language)
 }
 
 /// Whether `body` may state a fact: it has an `@`, a link, a phone-shaped
