@@ -194,10 +194,12 @@ pub struct Fact {
 /// not name a subject with the French "assistance"); without one, every
 /// language's are.
 pub fn extract(body: &str, language: Option<Language>) -> Vec<Fact> {
-    if !may_state_facts(body) {
+    let evidence = screen::evidence_in(body);
+    if evidence.is_empty() {
         return Vec::new();
     }
-    extract_unscreened(body, &crate::analysis::tokens::tokenize(body), language)
+    let tokens = crate::analysis::tokens::tokenize(body);
+    extract_windowed(body, &tokens, language, evidence)
 }
 
 /// [`extract`] of a body already tokenized: `tokens` are
@@ -208,19 +210,23 @@ pub fn extract_tokenized<'t>(
     tokens: impl FnOnce() -> &'t [crate::analysis::tokens::Token],
     language: Option<Language>,
 ) -> Vec<Fact> {
-    if !may_state_facts(body) {
+    let evidence = screen::evidence_in(body);
+    if evidence.is_empty() {
         return Vec::new();
     }
-    extract_unscreened(body, tokens(), language)
+    extract_windowed(body, tokens(), language, evidence)
 }
 
-/// [`extract`] without the pre-screen.
-fn extract_unscreened(
+/// The facts of the sentences of `body` that hold `evidence`
+/// ([`screen::evidence_in`]).
+fn extract_windowed(
     body: &str,
     tokens: &[crate::analysis::tokens::Token],
     language: Option<Language>,
+    mut evidence: Vec<usize>,
 ) -> Vec<Fact> {
-    facts_of(&Scan::windowed(body, tokens, language), language)
+    evidence.sort_unstable();
+    facts_of(&Scan::windowed(body, tokens, language, &evidence), language)
 }
 
 /// The facts of a scanned reply, read in `language` (every language's
@@ -232,8 +238,8 @@ fn facts_of(scan: &Scan<'_>, language: Option<Language>) -> Vec<Fact> {
     facts
 }
 
-/// [`extract_unscreened`] reading every sentence ([`Scan::new`]), not
-/// only those that may state a fact: what the windowed reading must give.
+/// [`extract`] reading every sentence ([`Scan::new`]), not only those
+/// that may state a fact: what the windowed reading must give.
 #[cfg(test)]
 fn extract_whole(body: &str, language: Option<Language>) -> Vec<Fact> {
     let tokens = crate::analysis::tokens::tokenize(body);

@@ -169,20 +169,28 @@ static BARE_LINK: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a dot stands between a letter or digit and a letter: what
 /// every bare link has.
 fn dotted(text: &str) -> bool {
-    text.as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphabetic())
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).any(|i| {
+        i > 0
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+    })
 }
 
-/// Whether `text` has a bare link.
-pub(super) fn has_bare_link(text: &str) -> bool {
-    dotted(text) && !bare_links(text).is_empty()
+/// Call `found` at the start of each bare link of `text`, until it
+/// returns `true`; whether it did.
+pub(super) fn bare_link_starts(text: &str, found: &mut dyn FnMut(usize) -> bool) -> bool {
+    dotted(text) && bare_link_matches(text).any(|m| found(m.start))
 }
 
 fn bare_links(text: &str) -> Vec<Range<usize>> {
     if !dotted(text) {
         return Vec::new();
     }
+    bare_link_matches(text).collect()
+}
+
+fn bare_link_matches(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     BARE_LINK
         .find_iter(text)
         // Not the domain of an address, nor part of a word.
@@ -192,7 +200,6 @@ fn bare_links(text: &str) -> Vec<Range<usize>> {
                 && !text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
         })
         .map(|m| m.range())
-        .collect()
 }
 
 /// What is not the reply's own prose: quoted lines (`> …`), fenced code

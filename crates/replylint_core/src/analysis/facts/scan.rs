@@ -53,16 +53,18 @@ impl<'a> Scan<'a> {
     }
 
     /// `body` read as [`Scan::new`] reads it, but only its sentences that
-    /// may state a fact ([`super::screen::may_state_facts`]): every fact
-    /// is read within one sentence (its value, its subject, the clause
-    /// that labels it, the cue of a phone number or of opening hours), so
-    /// the others are not read at all. A run of sentences read is
-    /// followed by an empty [`ItemKind::Skipped`] item, so that no phrase
-    /// goes from one run to the next.
+    /// hold one of `evidence`'s offsets ([`super::screen::evidence_in`],
+    /// sorted): every fact is read within one sentence (its value, its
+    /// subject, the clause that labels it, the cue of a phone number or of
+    /// opening hours), and every value holds evidence, so the others are
+    /// not read at all. A run of sentences read is followed by an empty
+    /// [`ItemKind::Skipped`] item, so that no phrase goes from one run to
+    /// the next.
     pub(super) fn windowed(
         body: &'a str,
         tokens: &[crate::analysis::tokens::Token],
         language: Option<Language>,
+        evidence: &[usize],
     ) -> Self {
         let all = crate::analysis::sentences::split(body, language);
         // What each sentence reads: from the end of the one before (marks
@@ -78,7 +80,11 @@ impl<'a> Scan<'a> {
             start..end
         };
         let kept: Vec<bool> = (0..all.len())
-            .map(|i| super::screen::may_state_facts(&body[reach(i)]))
+            .map(|i| {
+                let reach = reach(i);
+                let first = evidence.partition_point(|&at| at < reach.start);
+                evidence.get(first).is_some_and(|&at| at < reach.end)
+            })
             .collect();
         let reader = items::Reader::new(body, true);
         let mut items = Vec::new();

@@ -10,7 +10,6 @@
 //! a property test checks.
 
 use super::lexicon::{LEXICON, Meaning};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use foldhash::HashSet;
 use std::sync::LazyLock;
 
@@ -23,15 +22,13 @@ struct Words {
     /// The last word of a number phrase, and articles ("two", "una",
     /// "of" of "a couple of").
     counts: HashSet<String>,
+    /// The length in bytes of the longest of them.
+    longest_count: usize,
     /// Currency names and codes made of letters ("eur", "dollars").
     currencies: HashSet<String>,
     /// Words between two numbers or after a time ("to", "alle", "bis",
     /// "am", "uhr").
     links: HashSet<String>,
-    /// The unit words and stems, found in any case (ASCII letters by the
-    /// automaton, the others written both ways), with whether each is a
-    /// stem.
-    unit_finder: Option<(AhoCorasick, Vec<bool>)>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -39,9 +36,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         units: HashSet::default(),
         unit_stems: Vec::new(),
         counts: HashSet::default(),
+        longest_count: 0,
         currencies: HashSet::default(),
         links: HashSet::default(),
-        unit_finder: None,
     };
     for (keys, meaning) in LEXICON.phrase_keys() {
         match meaning {
@@ -79,78 +76,115 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             _ => {}
         }
     }
-    let mut patterns: Vec<(String, bool)> = Vec::new();
-    let all = words
-        .units
-        .iter()
-        .map(|w| (w, false))
-        .chain(words.unit_stems.iter().map(|w| (w, true)));
-    for (word, stem) in all {
-        patterns.push((word.clone(), stem));
-        if !word.is_ascii() {
-            let upper: String = word
-                .chars()
-                .flat_map(|c| {
-                    let up: Vec<char> = if c.is_ascii() {
-                        vec![c]
-                    } else {
-                        c.to_uppercase().collect()
-                    };
-                    up
-                })
-                .collect();
-            patterns.push((upper, stem));
-        }
-    }
-    words.unit_finder = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns.iter().map(|(p, _)| p.as_bytes()))
-        .ok()
-        .map(|ac| (ac, patterns.iter().map(|&(_, stem)| stem).collect()));
+    words.longest_count = words.counts.iter().map(String::len).max().unwrap_or(0);
     words
 });
 
 /// Whether `body` may state a fact (see the module's docs).
 pub(super) fn may_state_facts(body: &str) -> bool {
+    let mut any = false;
+    evidence(body, &mut |_| {
+        any = true;
+        true
+    });
+    any
+}
+
+/// Where `body` has what a value needs (see the module's docs): a byte
+/// offset inside each, in no particular order, empty when `body` may
+/// state no fact. Every value holds one of them, so a sentence without
+/// any states no fact.
+pub(super) fn evidence_in(body: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    evidence(body, &mut |at| {
+        out.push(at);
+        false
+    });
+    out
+}
+
+/// Call `found` at each place of `body` that may be part of a value,
+/// until it returns `true`.
+fn evidence(body: &str, found: &mut dyn FnMut(usize) -> bool) {
     let bytes = body.as_bytes();
-    if memchr::memchr(b'@', bytes).is_some()
-        || memchr::memchr_iter(b':', bytes).any(|i| bytes[i + 1..].starts_with(b"//"))
-        || crate::text::contains_ignore_ascii_case(body, "www.")
-    {
-        return true;
+    for at in memchr::memchr_iter(b'@', bytes) {
+        if found(at) {
+            return;
+        }
+    }
+    for at in memchr::memchr_iter(b':', bytes) {
+        if bytes[at + 1..].starts_with(b"//") && found(at) {
+            return;
+        }
+    }
+    for at in memchr::memchr2_iter(b'w', b'W', bytes) {
+        if bytes
+            .get(at..at + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+            && found(at)
+        {
+            return;
+        }
     }
     let words = &*WORDS;
     let mut buffer = String::new();
-    let mut i = 0;
+    let mut i = next_digit(bytes, 0);
     // Digits in the current run of digits and separators (a phone number).
     let mut phone_digits = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            phone_digits += i - start;
-            if phone_digits >= super::items::MIN_PHONE_DIGITS {
-                return true;
-            }
-            if number_may_be_a_value(body, start, i, words, &mut buffer) {
-                return true;
-            }
-            continue;
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
         }
-        let separator = matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
-            || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0))
-            || (b == 0xA0 && i > 0 && bytes[i - 1] == 0xC2);
-        if !separator {
+        phone_digits += i - start;
+        if (phone_digits >= super::items::MIN_PHONE_DIGITS
+            || number_may_be_a_value(body, start, i, words, &mut buffer))
+            && found(start)
+        {
+            return;
+        }
+        // The separators after the digits: another run of digits after
+        // them continues a phone number.
+        while i < bytes.len() && !bytes[i].is_ascii_digit() && is_separator(bytes, i) {
+            i += 1;
+        }
+        if i < bytes.len() && !bytes[i].is_ascii_digit() {
             phone_digits = 0;
+            i = next_digit(bytes, i);
         }
-        i += 1;
     }
-    super::items::has_bare_link(body) || counted_unit(body, words)
+    if super::items::bare_link_starts(body, &mut *found) {
+        return;
+    }
+    counted_units(body, words, found);
+}
+
+/// Whether byte `i` may separate the digit groups of a phone number.
+fn is_separator(bytes: &[u8], i: usize) -> bool {
+    let b = bytes[i];
+    matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
+        || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0))
+        || (b == 0xA0 && i > 0 && bytes[i - 1] == 0xC2)
+}
+
+/// The first ASCII digit of `bytes` at or after `from`, or the length.
+/// Sixteen bytes are tested at a time: most of a reply has no digit.
+fn next_digit(bytes: &[u8], from: usize) -> usize {
+    const LANES: usize = 16;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + LANES) {
+        let any = chunk
+            .iter()
+            .fold(false, |any, b| any | (b.wrapping_sub(b'0') < 10));
+        if any {
+            break;
+        }
+        i += LANES;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map_or(bytes.len(), |p| i + p)
 }
 
 /// Whether the digits `start..end` may start or end a value: a unit, a
@@ -195,8 +229,13 @@ fn number_may_be_a_value(
         return true;
     }
     // A word glued to it ("48h", "30-day", "9am", "14gg").
+    // Items end at apostrophes: "18 h'…" is read as "18 h".
     let glued = first_word(&body[tail..]);
-    if !glued.is_empty() && unit_or_link(fold_into(glued, buffer), words) {
+    if [Some(glued), before_apostrophe(glued)]
+        .into_iter()
+        .flatten()
+        .any(|w| !w.is_empty() && unit_or_link(fold_into(w, buffer), words))
+    {
         return true;
     }
     // After blanks: a unit, a currency, a time word, or a link word and
@@ -208,6 +247,12 @@ fn number_may_be_a_value(
     let word = first_word(after);
     if word.is_empty() {
         return false;
+    }
+    if let Some(head) = before_apostrophe(word) {
+        let head = fold_into(head, buffer);
+        if unit_or_link(head, words) && !words.links.contains(head) {
+            return true;
+        }
     }
     let folded: &str = fold_into(word, buffer);
     if unit_or_link(folded, words) && !words.links.contains(folded) {
@@ -238,31 +283,63 @@ fn unit_or_link(folded: &str, words: &Words) -> bool {
             .any(|s| folded.starts_with(s.as_str()))
 }
 
-/// Whether a unit word follows a number word or an article ("two weeks",
-/// "una settimana", "un'ora", "a fortnight").
-fn counted_unit(body: &str, words: &Words) -> bool {
-    let Some((finder, stems)) = &words.unit_finder else {
-        return true;
-    };
-    finder.find_overlapping_iter(body).any(|m| {
-        use crate::text::boundary::is_boundary;
-        let whole = is_boundary(body, m.start())
-            && (stems[m.pattern().as_usize()] || is_boundary(body, m.end()));
-        if !whole {
-            return false;
+/// Call `found` at each unit word that follows a number word or an
+/// article ("two weeks", "una settimana", "un'ora", "a fortnight"), until
+/// it returns `true`. Read forwards: each run of letters, digits and
+/// hyphens that is a number word or an article, then, after blanks and
+/// apostrophes, a word that is a unit or starts with a unit's stem.
+fn counted_units(body: &str, words: &Words, found: &mut dyn FnMut(usize) -> bool) {
+    let bytes = body.as_bytes();
+    let mut buffer = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'-') {
+            i += 1;
+            continue;
         }
-        let before = body[..m.start()]
-            .trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
-            .last()
-            .map_or(before.len(), |(i, _)| i);
-        words
-            .counts
-            .contains(&crate::text::fold_str(&before[start..]))
-    })
+        let run = run_of(&body[i..], |c| c.is_alphanumeric() || c == '-');
+        if run.is_empty() {
+            // A character that is neither.
+            i += body[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let end = i + run.len();
+        i = end;
+        // Folding changes a character's length by a few bytes at most.
+        if run.len() > 3 * words.longest_count
+            || !words.counts.contains(fold_into(run, &mut buffer))
+        {
+            continue;
+        }
+        let rest = &body[end..];
+        let at = end + rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                .len();
+        let word = run_of(&body[at..], |c| c.is_alphanumeric() || c == '_');
+        if word.is_empty() || !crate::text::boundary::is_boundary(body, at) {
+            continue;
+        }
+        let folded = fold_into(word, &mut buffer);
+        let unit = words.units.contains(folded)
+            || words
+                .unit_stems
+                .iter()
+                .any(|s| folded.starts_with(s.as_str()));
+        if unit && found(at) {
+            return;
+        }
+    }
+}
+
+/// The characters that open `text` and satisfy `keep`.
+fn run_of(text: &str, keep: impl Fn(char) -> bool) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !keep(c))
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// The letters (and inner apostrophes, hyphens) that open `text`.
@@ -272,6 +349,11 @@ fn first_word(text: &str) -> &str {
         .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .map_or(text.len(), |(i, _)| i);
     &text[..end]
+}
+
+/// The letters of `word` before its first apostrophe, if it has one.
+fn before_apostrophe(word: &str) -> Option<&str> {
+    word.find(['\'', '’']).map(|i| &word[..i])
 }
 
 /// The letters that end `text`.
