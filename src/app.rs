@@ -774,7 +774,7 @@ fn check(
     }
     bar.finish_and_clear();
     // The library rules, once every reply is checked.
-    let library = profiles.findings(&settings.rule_settings.library);
+    let library = profiles.findings(&settings.rule_settings.library, emitter.shows_lines());
     drop(profiles);
     for f in &library {
         summary.count(f.severity);

@@ -152,7 +152,7 @@ pub fn lint(settings: &Settings, text: String, choices: &Choices) -> Result<Lint
             profiles.push(&replies[i], &channel, profile);
         }
     }
-    linted.library = profiles.findings(&settings.rule_settings.library);
+    linted.library = profiles.findings(&settings.rule_settings.library, true);
     Ok(linted)
 }
 

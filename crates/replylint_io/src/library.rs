@@ -144,8 +144,10 @@ impl Profiles {
         })
     }
 
-    /// The library rules' findings, every place located.
-    pub fn findings(&self, options: &LibraryOptions) -> Vec<LibraryFinding> {
+    /// The library rules' findings, every place located; with `lines`,
+    /// each with the line it is on ([`Place::line`]), read again from
+    /// its file.
+    pub fn findings(&self, options: &LibraryOptions, lines: bool) -> Vec<LibraryFinding> {
         let mut texts: Vec<Option<Option<Text>>> = (0..self.files.len()).map(|_| None).collect();
         library::check(&self.profiles, options)
             .into_iter()
@@ -163,7 +165,8 @@ impl Profiles {
                         .map(|p| {
                             let named = &self.named[p.reply];
                             let file = named.file as usize;
-                            let text = texts[file].get_or_insert_with(|| self.text_of(file));
+                            let text = texts[file]
+                                .get_or_insert_with(|| lines.then(|| self.text_of(file)).flatten());
                             let (line, line_start) = match text {
                                 Some((text, index)) => {
                                     let (line, at) = line_at(text, index, &p.at.start);
@@ -234,7 +237,7 @@ mod tests {
         });
         let profiles = profiles_of(&source);
         let lines = |profiles: &Profiles| -> Vec<(String, usize, usize)> {
-            let found = profiles.findings(&LibraryOptions::default());
+            let found = profiles.findings(&LibraryOptions::default(), true);
             assert_eq!(found.len(), 1, "one cluster");
             found[0]
                 .places

@@ -53,16 +53,23 @@ pub fn split(text: &str, language: Option<Language>) -> Vec<Range<usize>> {
     let mut end = 0;
     let mut at = 0;
     while at < bytes.len() {
-        // Most of a sentence is ASCII that neither ends it nor is white
-        // space: skipped over without decoding.
-        let plain = bytes[at..]
+        // Most of a sentence is ASCII words and the spaces between them:
+        // skipped over without decoding. Only its words move the
+        // sentence's start and end.
+        let run = bytes[at..]
             .iter()
-            .position(|&b| !is_plain(b))
+            .position(|&b| !(is_plain(b) || b == b' '))
             .unwrap_or(bytes.len() - at);
-        if plain > 0 {
-            start.get_or_insert(at);
-            at += plain;
-            end = at;
+        if run > 0 {
+            let words = &bytes[at..at + run];
+            if let (Some(first), Some(last)) = (
+                words.iter().position(|&b| b != b' '),
+                words.iter().rposition(|&b| b != b' '),
+            ) {
+                start.get_or_insert(at + first);
+                end = at + last + 1;
+            }
+            at += run;
             continue;
         }
         let Some(c) = text[at..].chars().next() else {
@@ -281,6 +288,15 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn spans_are_trimmed_of_the_spaces_around_words() {
+        let text = "   Hello   world.    Next  one   \n\n  Last\t line  ";
+        let got: Vec<&str> = split(text, None).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["Hello   world.", "Next  one", "Last\t line"]);
+        assert_eq!(sentences("  ", None), Vec::<&str>::new());
+        assert_eq!(sentences(" a ", None), ["a"]);
     }
 
     #[test]

@@ -443,6 +443,10 @@ fn text(s: &str) -> Cow<'_, str> {
 }
 
 impl Emitter for Human {
+    fn shows_lines(&self) -> bool {
+        true
+    }
+
     fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         let origin = escape::controls(&report.source.name, &[]);

@@ -328,6 +328,11 @@ pub trait Emitter: Sync {
         let _ = report;
         out.write_all(&rendered)
     }
+    /// Whether [`Emitter::library`] shows the line of each place
+    /// ([`Place::line`]); when not, the files are not read again for it.
+    fn shows_lines(&self) -> bool {
+        false
+    }
     /// The library rules' diagnostics, once every file is checked, before
     /// the input errors and [`Emitter::finish`].
     fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {

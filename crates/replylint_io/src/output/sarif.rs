@@ -481,6 +481,10 @@ fn descriptor(id: &str) -> sarif::ReportingDescriptor {
 }
 
 impl Emitter for Sarif {
+    fn shows_lines(&self) -> bool {
+        true
+    }
+
     /// The file's results as they appear in the log, rendered on the thread
     /// that checked the file.
     fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {

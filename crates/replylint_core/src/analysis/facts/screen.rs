@@ -370,6 +370,11 @@ fn last_word(text: &str) -> &str {
 /// `word` folded into `buffer`.
 fn fold_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
-    buffer.extend(word.chars().flat_map(crate::text::fold_char));
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(crate::text::fold_char));
+    }
     buffer
 }
