@@ -10,6 +10,7 @@
 //! a property test checks.
 
 use super::lexicon::{LEXICON, Meaning};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use foldhash::HashSet;
 use std::sync::LazyLock;
 
@@ -22,13 +23,15 @@ struct Words {
     /// The last word of a number phrase, and articles ("two", "una",
     /// "of" of "a couple of").
     counts: HashSet<String>,
-    /// The length in bytes of the longest of them.
-    longest_count: usize,
     /// Currency names and codes made of letters ("eur", "dollars").
     currencies: HashSet<String>,
     /// Words between two numbers or after a time ("to", "alle", "bis",
     /// "am", "uhr").
     links: HashSet<String>,
+    /// The unit words and stems, found in any case (ASCII letters by the
+    /// automaton, the others written both ways), with whether each is a
+    /// stem.
+    unit_finder: Option<(AhoCorasick, Vec<bool>)>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -36,9 +39,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         units: HashSet::default(),
         unit_stems: Vec::new(),
         counts: HashSet::default(),
-        longest_count: 0,
         currencies: HashSet::default(),
         links: HashSet::default(),
+        unit_finder: None,
     };
     for (keys, meaning) in LEXICON.phrase_keys() {
         match meaning {
@@ -76,7 +79,36 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             _ => {}
         }
     }
-    words.longest_count = words.counts.iter().map(String::len).max().unwrap_or(0);
+    let mut patterns: Vec<(String, bool)> = Vec::new();
+    let all = words
+        .units
+        .iter()
+        .map(|w| (w, false))
+        .chain(words.unit_stems.iter().map(|w| (w, true)));
+    for (word, stem) in all {
+        patterns.push((word.clone(), stem));
+        if !word.is_ascii() {
+            let upper: String = word
+                .chars()
+                .flat_map(|c| {
+                    let up: Vec<char> = if c.is_ascii() {
+                        vec![c]
+                    } else {
+                        c.to_uppercase().collect()
+                    };
+                    up
+                })
+                .collect();
+            patterns.push((upper, stem));
+        }
+    }
+    words.unit_finder = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns.iter().map(|(p, _)| p.as_bytes()))
+        .ok()
+        .map(|ac| (ac, patterns.iter().map(|&(_, stem)| stem).collect()));
     words
 });
 
@@ -285,61 +317,35 @@ fn unit_or_link(folded: &str, words: &Words) -> bool {
 
 /// Call `found` at each unit word that follows a number word or an
 /// article ("two weeks", "una settimana", "un'ora", "a fortnight"), until
-/// it returns `true`. Read forwards: each run of letters, digits and
-/// hyphens that is a number word or an article, then, after blanks and
-/// apostrophes, a word that is a unit or starts with a unit's stem.
+/// it returns `true`; without the automaton, at the start of `body`.
 fn counted_units(body: &str, words: &Words, found: &mut dyn FnMut(usize) -> bool) {
-    let bytes = body.as_bytes();
-    let mut buffer = String::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'-') {
-            i += 1;
+    let Some((finder, stems)) = &words.unit_finder else {
+        found(0);
+        return;
+    };
+    for m in finder.find_overlapping_iter(body) {
+        use crate::text::boundary::is_boundary;
+        let whole = is_boundary(body, m.start())
+            && (stems[m.pattern().as_usize()] || is_boundary(body, m.end()));
+        if !whole {
             continue;
         }
-        let run = run_of(&body[i..], |c| c.is_alphanumeric() || c == '-');
-        if run.is_empty() {
-            // A character that is neither.
-            i += body[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        let end = i + run.len();
-        i = end;
-        // Folding changes a character's length by a few bytes at most.
-        if run.len() > 3 * words.longest_count
-            || !words.counts.contains(fold_into(run, &mut buffer))
+        let before = body[..m.start()]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        if words
+            .counts
+            .contains(&crate::text::fold_str(&before[start..]))
+            && found(m.start())
         {
-            continue;
-        }
-        let rest = &body[end..];
-        let at = end + rest.len()
-            - rest
-                .trim_start_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-                .len();
-        let word = run_of(&body[at..], |c| c.is_alphanumeric() || c == '_');
-        if word.is_empty() || !crate::text::boundary::is_boundary(body, at) {
-            continue;
-        }
-        let folded = fold_into(word, &mut buffer);
-        let unit = words.units.contains(folded)
-            || words
-                .unit_stems
-                .iter()
-                .any(|s| folded.starts_with(s.as_str()));
-        if unit && found(at) {
             return;
         }
     }
-}
-
-/// The characters that open `text` and satisfy `keep`.
-fn run_of(text: &str, keep: impl Fn(char) -> bool) -> &str {
-    let end = text
-        .char_indices()
-        .find(|&(_, c)| !keep(c))
-        .map_or(text.len(), |(i, _)| i);
-    &text[..end]
 }
 
 /// The letters (and inner apostrophes, hyphens) that open `text`.
