@@ -224,6 +224,46 @@ try {
     await page.screenshot({ path: join(shots, "6-long-draft.png"), fullPage: true });
   });
 
+  await step("every control is labelled and the text has a contrast of 4.5:1", async () => {
+    const report = await page.evaluate(() => {
+      const unlabelled = [...document.querySelectorAll("input, select, textarea, button, [contenteditable]")]
+        .filter((el) => el.getClientRects().length > 0)
+        .filter((el) => {
+          const name =
+            el.getAttribute("aria-label") ||
+            (el.labels && [...el.labels].map((l) => l.textContent).join(" ").trim()) ||
+            (el.tagName === "BUTTON" && el.textContent.trim());
+          return !name;
+        })
+        .map((el) => el.outerHTML.slice(0, 80));
+      const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r, g, b]) =>
+        [r, g, b]
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const low = [];
+      for (const el of document.querySelectorAll("body *")) {
+        if (el.getClientRects().length === 0) continue;
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!own) continue;
+        const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) low.push(`${el.tagName}.${el.className} ${ratio.toFixed(2)}`);
+      }
+      return { unlabelled, low };
+    });
+    assert.deepEqual(report.unlabelled, [], "controls without a label");
+    assert.deepEqual(report.low, [], "text under 4.5:1");
+  });
+
   await step("once loaded, the page works offline", async () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await context.setOffline(true);

@@ -69,11 +69,13 @@ pub fn settings(options: &Options) -> Result<Rc<Settings>, String> {
     }) {
         return Ok(settings);
     }
+    // An empty value (a picker left on "none") is no value.
+    let given = |o: &Option<String>| o.clone().filter(|v| !v.trim().is_empty());
     let cli = CliOverrides {
-        channel: options.channel.clone(),
-        language: options.lang.clone(),
+        channel: given(&options.channel),
+        language: given(&options.lang),
         mode: options.mode,
-        today: options.today.clone(),
+        today: given(&options.today),
         ..CliOverrides::default()
     };
     let file = options
@@ -376,6 +378,13 @@ mod tests {
     #[test]
     fn unknown_options_and_names_are_errors_with_suggestions() {
         assert!(Options::from_json(r#"{"chanel":"sms"}"#).is_err());
+        // Empty values are none: the generic channel, the detected language.
+        let empty = Options::from_json(r#"{"channel":"","lang":"","today":""}"#).unwrap();
+        let checked = check("Hello", &empty).unwrap();
+        assert_eq!(
+            (checked.channel.as_str(), checked.language),
+            ("generic", None)
+        );
         assert_eq!(Options::from_json("").unwrap(), Options::default());
         let options = Options {
             channel: Some("smss".to_owned()),
