@@ -45,7 +45,7 @@ if [[ $("$bindgen" --version 2>/dev/null) != "wasm-bindgen $version" ]]; then
 fi
 
 cargo build -p replylint_wasm --target wasm32-unknown-unknown --profile wasm-release --locked
-wasm=target/wasm32-unknown-unknown/wasm-release/replylint_wasm.wasm
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/replylint_wasm.wasm
 out=playground/src/wasm
 rm -rf "$out"
 # Without the function names (a quarter of the module) or the producers.

@@ -15,7 +15,8 @@ export CARGO_INCREMENTAL=0
 
 scripts/build-playground.sh
 cargo build --bin replylint --locked --quiet
-(cd playground && REPLYLINT_BIN="$PWD/../target/debug/replylint" node --test test/bindings.test.mjs test/parity.test.mjs)
+bin=$(realpath "${CARGO_TARGET_DIR:-target}/debug/replylint")
+(cd playground && REPLYLINT_BIN="$bin" node --test test/bindings.test.mjs test/parity.test.mjs)
 
 [[ ${1:-} == --no-browser ]] && exit 0
 chromium=${CHROMIUM:-/usr/bin/chromium}

@@ -181,11 +181,12 @@ try {
     await page.waitForSelector("#config-error:not([hidden])");
     const message = await text(page, "#config-error");
     assert.match(message, /^replylint\.toml:2:1: .*max-lenght/);
+    await page.screenshot({ path: join(shots, "5-config-error.png"), fullPage: true });
     // A good one applies: a 100-character limit.
     await page.fill("#config", "[channels.twitter]\nmax-length = 100\n");
     await page.waitForFunction(() => document.getElementById("config-error").hidden);
     await page.waitForFunction(() => document.querySelector('li[data-rule="max-length"] .where')?.textContent === "1:101");
-    await page.screenshot({ path: join(shots, "5-config.png"), fullPage: true });
+    await page.screenshot({ path: join(shots, "5-config-applied.png"), fullPage: true });
     await page.fill("#config", "");
   });
 
