@@ -30,6 +30,14 @@ const NOT_RUN: &[(&str, &str)] = &[
     ),
     (".ci/run", "runs formatting, lints and this test suite"),
     (
+        "scripts/build-playground.sh",
+        "builds the core for WebAssembly in release and runs npm ci (minutes, the network)",
+    ),
+    (
+        "scripts/test-playground.sh",
+        "builds the playground and drives Chromium (.ci/run runs it)",
+    ),
+    (
         "scripts/compare-output.sh OLD NEW",
         "OLD and NEW are placeholders for two builds of replylint",
     ),

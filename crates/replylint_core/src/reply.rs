@@ -1,10 +1,11 @@
 //! `Reply`: one text to lint, as every rule sees it, whatever file format it
 //! came from, with the map from its body back to the file on disk.
 
-use crate::diagnostic::{Part, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Part, Span};
 use crate::lang::Language;
 use crate::location::{LineIndex, Position};
 use crate::mode::Mode;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -148,6 +149,56 @@ impl Reply {
     }
 }
 
+impl Reply {
+    /// The reply of a plain text whose body starts at byte `body_start`
+    /// of `source` (after its byte-order mark and front matter) and runs
+    /// to the end, less the line break that ends the last line
+    /// ([`body_end`]), line endings normalised to `\n`: how a `.txt` or
+    /// `.md` file and standard input are read, and what the WebAssembly
+    /// build checks.
+    pub fn plain(source: Arc<Source>, body_start: usize, meta: ReplyMeta) -> Reply {
+        let text = source.text.as_str();
+        let (body, offsets) = normalise_newlines(
+            &text[body_start..body_end(text).max(body_start)],
+            body_start,
+        );
+        Reply {
+            body,
+            meta,
+            offsets,
+            source,
+        }
+    }
+
+    /// The reply of a draft as typed, with no front matter: its body is the
+    /// whole text after a byte-order mark (see [`Reply::plain`]), read
+    /// under standard input's name.
+    pub fn draft(text: &str) -> Reply {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let source = Arc::new(Source {
+            path: None,
+            name: STDIN_NAME.to_owned(),
+            text: text.to_owned(),
+        });
+        Reply::plain(source, bom, ReplyMeta::default())
+    }
+}
+
+/// Where the body of a plain text ends: before the line break that ends
+/// its last line, which terminates the line rather than adding to the
+/// reply (a 280-character tweet saved by an editor is 281 bytes with its
+/// newline).
+pub fn body_end(text: &str) -> usize {
+    let end = text.len();
+    if text.ends_with("\r\n") {
+        end - 2
+    } else if text.ends_with('\n') || text.ends_with('\r') {
+        end - 1
+    } else {
+        end
+    }
+}
+
 /// The path config globs are matched against for a reply's source: the
 /// file, or `--stdin-filename`.
 pub fn reply_path(source: &Source) -> Option<&Path> {
@@ -181,6 +232,45 @@ pub fn locate_in(reply: &Reply, index: &LineIndex, part: Part, span: Span) -> (P
         offsets.source_end(span.end).max(start)
     };
     (index.position(text, start), index.position(text, end))
+}
+
+/// A fix's edit located in the source file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatedEdit {
+    pub start: Position,
+    pub end: Position,
+    pub content: String,
+}
+
+/// A fix located in the source file: how safe it is, and its edits.
+pub type LocatedFix = (Applicability, Vec<LocatedEdit>);
+
+/// Locate a reply's diagnostic in its source file: the places its message
+/// names (written into the message), its start and end, and its fix's
+/// edits. Every front end locates its diagnostics so.
+pub fn locate_diagnostic(
+    reply: &Reply,
+    index: &LineIndex,
+    diagnostic: &mut Diagnostic,
+) -> (Position, Position, Option<LocatedFix>) {
+    diagnostic.locate_message(|offset| locate(reply, index, Span::empty(offset)).0);
+    let (start, end) = locate_in(reply, index, diagnostic.part, diagnostic.span);
+    let fix = diagnostic.fix.as_ref().map(|f| {
+        let edits = f
+            .edits
+            .iter()
+            .map(|e| {
+                let (start, end) = locate(reply, index, e.span);
+                LocatedEdit {
+                    start,
+                    end,
+                    content: e.content.clone(),
+                }
+            })
+            .collect();
+        (f.applicability, edits)
+    });
+    (start, end, fix)
 }
 
 /// The resolved facts about a reply that rules read: which channel, which

@@ -31,7 +31,7 @@
 
 use super::InputError;
 use replylint_core::mode::Mode;
-use replylint_core::reply::{Field, Located, Reply, ReplyMeta, Source, normalise_newlines};
+use replylint_core::reply::{Field, Located, Reply, ReplyMeta, Source};
 use serde::Deserialize;
 use std::sync::Arc;
 use toml::Spanned;
@@ -230,20 +230,6 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     }
 }
 
-/// Where the body ends: before the line break that ends the file's last
-/// line, which terminates the line rather than adding to the reply (a
-/// 280-character tweet saved by an editor is 281 bytes with its newline).
-fn body_end(text: &str) -> usize {
-    let end = text.len();
-    if text.ends_with("\r\n") {
-        end - 2
-    } else if text.ends_with('\n') || text.ends_with('\r') {
-        end - 1
-    } else {
-        end
-    }
-}
-
 /// Read a whole `.txt`/`.md` source as one reply.
 pub fn read(source: Arc<Source>) -> Result<(Arc<Source>, Vec<Reply>), InputError> {
     let text = source.text.as_str();
@@ -279,16 +265,7 @@ pub fn read(source: Arc<Source>) -> Result<(Arc<Source>, Vec<Reply>), InputError
         }
         (ReplyMeta::default(), bom)
     };
-    let (body, offsets) = normalise_newlines(
-        &text[body_start..body_end(text).max(body_start)],
-        body_start,
-    );
-    let reply = Reply {
-        body,
-        meta,
-        offsets,
-        source: Arc::clone(&source),
-    };
+    let reply = Reply::plain(Arc::clone(&source), body_start, meta);
     Ok((source, vec![reply]))
 }
 

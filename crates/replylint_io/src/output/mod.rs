@@ -11,9 +11,9 @@ pub mod line;
 pub mod sarif;
 
 use crate::input::InputError;
-use replylint_core::diagnostic::{Applicability, Diagnostic, Severity, Span};
+use replylint_core::diagnostic::{Applicability, Diagnostic, Severity};
 use replylint_core::location::{LineIndex, Position};
-use replylint_core::reply::{Reply, Source, locate, locate_in};
+use replylint_core::reply::{Reply, Source, locate_diagnostic};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -39,13 +39,7 @@ pub enum Format {
     Checkstyle,
 }
 
-/// A fix edit located in the source file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LocatedEdit {
-    pub start: Position,
-    pub end: Position,
-    pub content: String,
-}
+pub use replylint_core::reply::LocatedEdit;
 
 /// A diagnostic with everything a format needs: where it is in the file on
 /// disk and which reply it belongs to.
@@ -69,23 +63,7 @@ impl Finding {
         channel: &str,
         mut diagnostic: Diagnostic,
     ) -> Self {
-        diagnostic.locate_message(|offset| locate(reply, index, Span::empty(offset)).0);
-        let (start, end) = locate_in(reply, index, diagnostic.part, diagnostic.span);
-        let fix = diagnostic.fix.as_ref().map(|f| {
-            let edits = f
-                .edits
-                .iter()
-                .map(|e| {
-                    let (start, end) = locate(reply, index, e.span);
-                    LocatedEdit {
-                        start,
-                        end,
-                        content: e.content.clone(),
-                    }
-                })
-                .collect();
-            (f.applicability, edits)
-        });
+        let (start, end, fix) = locate_diagnostic(reply, index, &mut diagnostic);
         Finding {
             diagnostic,
             start,
