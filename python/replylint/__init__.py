@@ -14,7 +14,13 @@ configuration once and checks with it.
 from __future__ import annotations
 
 import os
-from typing import Dict, Iterable, List, Optional, Tuple
+
+# `typing` costs more to import than the rest of the command's start-up:
+# only type checkers read these.
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import Dict, Iterable, List, Optional, Tuple
 
 from ._replylint import (
     ConfigError,
@@ -42,7 +48,7 @@ __all__ = [
 
 # Linters of the module-level functions, by (configuration, working
 # folder): loaded again when the file's modification time changes.
-_linters: Dict[Tuple[Optional[str], str], Tuple[object, Linter]] = {}
+_linters: "Dict[Tuple[Optional[str], str], Tuple[object, Linter]]" = {}
 
 
 def _linter(config: Optional[str]) -> Linter:

@@ -284,16 +284,13 @@ fn mode(mode: Option<&str>) -> PyResult<Option<Mode>> {
 pub struct Linter {
     /// The file loaded (`None`: the built-in settings).
     file: Option<PathBuf>,
-    cwd: PathBuf,
     base: Arc<Settings>,
     with: Mutex<HashMap<Overrides, Arc<Settings>>>,
 }
 
 impl Linter {
-    fn cli(&self, overrides: &Overrides) -> CliOverrides {
+    fn cli(overrides: &Overrides) -> CliOverrides {
         CliOverrides {
-            config: self.file.clone(),
-            no_config: self.file.is_none(),
             channel: overrides.channel.clone(),
             language: overrides.language.clone(),
             mode: overrides.mode,
@@ -309,7 +306,10 @@ impl Linter {
         if let Some(s) = with.get(overrides) {
             return Ok(s.clone());
         }
-        let settings = Arc::new(load(&self.cli(overrides), &self.cwd)?);
+        // The base settings with other command-line choices: the
+        // configuration is not read again, and the spelling dictionaries
+        // loaded so far serve every channel.
+        let settings = Arc::new(self.base.with_command_line(&Self::cli(overrides))?);
         with.insert(overrides.clone(), settings.clone());
         Ok(settings)
     }
@@ -402,7 +402,6 @@ impl Linter {
             .map_err(|e| config_error(&e))?;
         Ok(Linter {
             file,
-            cwd,
             base: Arc::new(base),
             with: Mutex::new(HashMap::new()),
         })
@@ -533,8 +532,17 @@ fn count<'py>(py: Python<'py>, text: &str, lang: Option<&str>) -> PyResult<Bound
 /// Run the command line `argv` (the program name first) as the
 /// `replylint` binary runs it, on the process's standard streams; returns
 /// the exit code. Usage errors, `--help` and `--version` end the process.
+/// SIGINT is set back to its default action first (Python's handler
+/// would only raise `KeyboardInterrupt` once the run is over): for the
+/// command, which ends the process when this returns.
 #[pyfunction]
 fn run_cli(py: Python<'_>, argv: Vec<std::ffi::OsString>) -> u8 {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default has no
+    // preconditions; the previous handler (Python's) is not called again.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+    }
     py.detach(|| replylint::app::main_from(argv))
 }
 
