@@ -5,6 +5,8 @@ session (`local[2]`; needs Java 17 or later).
 """
 
 import argparse
+import os
+import sys
 import time
 
 from pyspark.sql import SparkSession
@@ -28,12 +30,16 @@ def main():
     args = ap.parse_args()
     df = sent_replies(args.rows)
 
+    # The workers run this Python, where replylint is installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = (SparkSession.builder.master(f"local[{args.cores}]")
              .appName("replylint-audit")
              .config("spark.ui.enabled", "false")
              .config("spark.sql.execution.arrow.pyspark.enabled", "true")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
+    # The recipe's own module, for the workers (replylint is installed).
+    spark.sparkContext.addPyFile(os.path.join(os.path.dirname(os.path.abspath(__file__)), "_replies.py"))
     try:
         replies = spark.createDataFrame(df[["id", "channel", "text"]]).repartition(4 * args.cores)
         start = time.perf_counter()
