@@ -48,7 +48,19 @@ impl From<ExitStatus> for std::process::ExitCode {
 
 /// Entry point of the binary.
 pub fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    std::process::ExitCode::from(main_from(std::env::args_os()))
+}
+
+/// The binary's run of the command line `args` (the program name first)
+/// on the process's standard streams, returning its exit code: what the
+/// Python package's `replylint` command runs in-process. A usage error,
+/// `--help` and `--version` end the process as they end the binary.
+pub fn main_from<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = Cli::parse_from(args);
     if writes_files(&cli) {
         remove_temporary_files_on_signals();
     }
@@ -58,7 +70,7 @@ pub fn main() -> std::process::ExitCode {
     // from the worker threads.
     let mut err = io::stderr();
     let result = run(cli, None, &mut out, &mut err);
-    finish(result, &mut out, &mut err).into()
+    finish(result, &mut out, &mut err).code()
 }
 
 /// Whether the command line rewrites files (`check --fix`).

@@ -46,6 +46,34 @@ const NOT_RUN: &[(&str, &str)] = &[
         "installs replylint in ~/.cargo/bin (writes outside, builds for minutes)",
     ),
     (
+        "pipx install replylint",
+        "installs the Python package from PyPI (the network; scripts/test-wheel.sh installs the wheel)",
+    ),
+    (
+        "uv tool install replylint",
+        "installs the Python package from PyPI (the network; scripts/test-wheel.sh installs the wheel)",
+    ),
+    (
+        "pip install replylint",
+        "installs the Python package from PyPI (the network; scripts/test-wheel.sh installs the wheel)",
+    ),
+    (
+        "pip install dist/replylint-0.1.0-cp39-abi3-manylinux_2_34_x86_64.whl",
+        "installs a wheel built first (scripts/test-wheel.sh builds and installs it)",
+    ),
+    (
+        "pip install dist/replylint-*.whl",
+        "installs a wheel built first (scripts/test-wheel.sh builds and installs it)",
+    ),
+    (
+        "python3 -m venv .venv && .venv/bin/pip install maturin",
+        "installs maturin from PyPI (scripts/test-wheel.sh does)",
+    ),
+    (
+        ".venv/bin/maturin build --out dist",
+        "builds the wheel for minutes (scripts/test-wheel.sh does)",
+    ),
+    (
         "cargo install --locked --git https://github.com/OWNER/replylint replylint",
         "needs the network; OWNER is a placeholder",
     ),

@@ -628,9 +628,24 @@ fn the_pre_commit_hook_runs_replylint_check_on_reply_files() {
     let text =
         std::fs::read_to_string(HOOKS).expect(".pre-commit-hooks.yaml at the repository root");
     let hooks: Vec<Hook> = serde_saphyr::from_str(&text).expect("valid YAML");
-    let [hook] = hooks.as_slice() else {
-        panic!("one hook")
+    let [hook, python] = hooks.as_slice() else {
+        panic!("two hooks: the Rust one and the Python package's")
     };
+    // The Python package's: the same command on the same files, installed
+    // as the wheel.
+    assert_eq!(
+        (
+            python.id.as_str(),
+            python.language.as_str(),
+            python.entry.as_str()
+        ),
+        ("replylint-py", "python", hook.entry.as_str())
+    );
+    assert_eq!(
+        (&python.files, &python.exclude),
+        (&hook.files, &hook.exclude)
+    );
+    assert_eq!((python.require_serial, python.verbose), (true, None));
     assert_eq!(
         (
             hook.id.as_str(),
@@ -930,4 +945,88 @@ fn the_sarif_workflow_writes_the_log_it_uploads() {
         log["runs"][0]["invocations"][0]["executionSuccessful"],
         false
     );
+}
+
+// -------------------------------------------------------- GitHub Action
+
+/// The action at the repository root.
+const ACTION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/action.yml");
+
+/// The workflow of docs/integrations.md gives only inputs `action.yml`
+/// declares, and the page names every input; the action runs `check
+/// --format github` and uploads SARIF only when asked.
+#[test]
+fn the_github_action_takes_the_documented_inputs() {
+    let action: Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(ACTION).unwrap()).expect("valid YAML");
+    assert_eq!(action["runs"]["using"], "composite");
+    let inputs = action["inputs"].as_object().expect("inputs");
+    let workflow: Value =
+        serde_saphyr::from_str(&recipe("github-action")).expect("the workflow is YAML");
+    let steps = workflow["jobs"]["replylint"]["steps"]
+        .as_array()
+        .expect("steps");
+    let step = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.contains("/replylint@"))
+        })
+        .expect("a step uses the action");
+    for key in step["with"].as_object().expect("with").keys() {
+        assert!(
+            inputs.contains_key(key),
+            "the docs give `{key}`, not an input"
+        );
+    }
+    let page = std::fs::read_to_string(INTEGRATIONS).unwrap();
+    for key in inputs.keys() {
+        assert!(
+            page.contains(&format!("`{key}`")),
+            "input `{key}` undocumented"
+        );
+    }
+    let runs = serde_json::to_string(&action["runs"]["steps"]).unwrap();
+    assert!(runs.contains("replylint check --format github $ARGS $PATHS"));
+    let upload = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.contains("upload-sarif"))
+        })
+        .expect("a SARIF upload step");
+    assert!(
+        upload["if"]
+            .as_str()
+            .is_some_and(|c| c.contains("inputs.sarif == 'true'")),
+        "{upload}"
+    );
+}
+
+/// The `local` hook of docs/integrations.md (the wheel, no compiler) runs
+/// what the repository's hooks run, on what they run it on.
+#[test]
+fn the_pre_commit_hook_without_a_toolchain_is_the_repositorys() {
+    let config: Value =
+        serde_saphyr::from_str(&recipe("pre-commit-local")).expect("the config is YAML");
+    assert_eq!(config["repos"][0]["repo"], "local");
+    let local = &config["repos"][0]["hooks"][0];
+    let hooks: Vec<Value> =
+        serde_saphyr::from_str(&std::fs::read_to_string(HOOKS).unwrap()).expect("valid YAML");
+    let python = hooks
+        .iter()
+        .find(|h| h["id"] == "replylint-py")
+        .expect("the replylint-py hook");
+    for key in ["language", "entry", "require_serial"] {
+        assert_eq!(local[key], python[key], "{key}");
+    }
+    let deps = local["additional_dependencies"][0]
+        .as_str()
+        .expect("a dependency");
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(deps, format!("replylint=={version}"));
 }

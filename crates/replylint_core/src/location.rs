@@ -265,6 +265,31 @@ impl LineIndex {
     }
 }
 
+/// The Unicode scalar values of `text` before byte `offset` (clamped to
+/// the text and to the character boundary at or before it): the index
+/// Python and other languages that index a string by code point give
+/// that place. Every character counts, line breaks and a BOM included.
+pub fn chars_before(text: &str, offset: usize) -> usize {
+    text[..boundary_before(text, offset)].chars().count()
+}
+
+/// The UTF-16 code units of `text` before byte `offset` (clamped as
+/// [`chars_before`] clamps it): the index Java and JavaScript give that
+/// place.
+pub fn utf16_before(text: &str, offset: usize) -> usize {
+    utf16_len(&text[..boundary_before(text, offset)])
+}
+
+/// `offset` clamped to `text` and to the character boundary at or before
+/// it.
+fn boundary_before(text: &str, offset: usize) -> usize {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// The UTF-16 code units of `text`: its length as Java and JavaScript
 /// count it.
 pub fn utf16_len(text: &str) -> usize {
@@ -569,6 +594,27 @@ mod tests {
         }
         assert_eq!(idx.offset_of(text, 1, 99), text.find('\r').unwrap());
         assert_eq!(idx.offset_of(text, 9, 1), text.len());
+    }
+
+    #[test]
+    fn chars_and_utf16_units_before_an_offset() {
+        // e + U+0301 is two characters; 😀 one character of two units and
+        // four bytes; 中 one character of three bytes; the BOM is counted.
+        let text = "\u{feff}e\u{301}😀中\r\nx";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(chars_before(text, 0), 0);
+        assert_eq!(chars_before(text, at("e")), 1);
+        assert_eq!(chars_before(text, at("😀")), 3);
+        assert_eq!(utf16_before(text, at("😀")), 3);
+        assert_eq!(chars_before(text, at("中")), 4);
+        assert_eq!(utf16_before(text, at("中")), 5);
+        assert_eq!(chars_before(text, at("x")), 7);
+        assert_eq!(chars_before(text, text.len()), 8);
+        // Inside 😀: the boundary before it; past the end: the end.
+        assert_eq!(chars_before(text, at("😀") + 2), 3);
+        assert_eq!(utf16_before(text, at("😀") + 2), 3);
+        assert_eq!(chars_before(text, 999), 8);
+        assert_eq!(utf16_before(text, 999), 9);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! values with an offset map back to the file (`input`); configuration files
 //! are discovered and read (`config`); formats render located diagnostics
 //! (`output`); `check` lints one reply of a file read and locates what it
-//! found; `fix` writes fixed files safely.
+//! found; `text` checks and counts one text given as standard input is
+//! (the MCP tools' and the Python module's); `fix` writes fixed files
+//! safely.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
@@ -13,3 +15,4 @@ pub mod fix;
 pub mod input;
 pub mod library;
 pub mod output;
+pub mod text;

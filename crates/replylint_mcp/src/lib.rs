@@ -14,7 +14,6 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod config;
-pub mod lint;
 pub mod server;
 pub mod tools;
 pub mod wire;

@@ -11,9 +11,9 @@
 //! correct.
 
 use crate::config::{Config, Overrides};
-use crate::lint;
 use replylint_core::lang::Language;
 use replylint_core::mode::Mode;
+use replylint_io::text as lint;
 use serde_json::{Map, Value, json};
 
 /// A tool's argument.

@@ -310,13 +310,27 @@ impl Settings {
             .map_err(|e| ConfigError::cli(format!("invalid exclude globs: {e}")))?;
 
         // The command line.
-        settings.command_line = Choice {
+        settings.command_line = settings.command_line_choice(cli)?;
+        if let Some(today) = cli.today.as_deref() {
+            let today = today
+                .trim()
+                .parse()
+                .map_err(|m| ConfigError::cli(format!("--today: {m}")))?;
+            settings.rule_settings.today = Some(today);
+        }
+        Ok(settings)
+    }
+
+    /// The command line's channel, language and mode (`--channel`,
+    /// `--lang`, `--mode`), checked against these settings' channels.
+    fn command_line_choice(&self, cli: &CliOverrides) -> Result<Choice, ConfigError> {
+        Ok(Choice {
             channel: cli
                 .channel
                 .as_deref()
                 .map(|c| {
-                    settings.channel_id(c).map(str::to_owned).ok_or_else(|| {
-                        ConfigError::cli(format!("--channel: {}", settings.unknown_channel(c)))
+                    self.channel_id(c).map(str::to_owned).ok_or_else(|| {
+                        ConfigError::cli(format!("--channel: {}", self.unknown_channel(c)))
                     })
                 })
                 .transpose()?,
@@ -330,14 +344,17 @@ impl Settings {
                 .transpose()?,
             mode: cli.mode,
             ..Choice::default()
-        };
-        if let Some(today) = cli.today.as_deref() {
-            let today = today
-                .trim()
-                .parse()
-                .map_err(|m| ConfigError::cli(format!("--today: {m}")))?;
-            settings.rule_settings.today = Some(today);
-        }
+        })
+    }
+
+    /// These settings with the command line's channel, language and mode
+    /// replaced by those of `cli` (its other fields are not read), as if
+    /// loaded again with them, without loading again: the spelling
+    /// dictionaries loaded so far are shared. For callers that check texts
+    /// on several channels with one configuration.
+    pub fn with_command_line(&self, cli: &CliOverrides) -> Result<Settings, ConfigError> {
+        let mut settings = self.clone();
+        settings.command_line = self.command_line_choice(cli)?;
         Ok(settings)
     }
 
@@ -913,4 +930,42 @@ fn levels_by_registry(levels: &BTreeMap<&'static str, Level>) -> Vec<Level> {
         .iter()
         .map(|rule| levels.get(rule.meta().id).copied().unwrap_or(Level::Off))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_command_line_is_loading_with_it() {
+        let cwd = Path::new(".");
+        let base = Settings::from_text(None, &CliOverrides::default(), cwd).unwrap();
+        let cli = CliOverrides {
+            channel: Some("x".to_owned()),
+            language: Some("it".to_owned()),
+            mode: Some(Mode::Template),
+            ..CliOverrides::default()
+        };
+        let loaded = Settings::from_text(None, &cli, cwd).unwrap();
+        let derived = base.with_command_line(&cli).unwrap();
+        assert_eq!(
+            format!("{:?}", derived.command_line),
+            format!("{:?}", loaded.command_line)
+        );
+        // An alias (`x`) is resolved to its channel, as loading does.
+        assert_eq!(derived.command_line.channel.as_deref(), Some("twitter"));
+        assert_eq!(
+            format!("{:?}", base.command_line),
+            format!("{:?}", Choice::default())
+        );
+        let unknown = CliOverrides {
+            channel: Some("fax".to_owned()),
+            ..CliOverrides::default()
+        };
+        let e = base.with_command_line(&unknown).unwrap_err();
+        assert!(
+            e.message.contains("--channel: unknown channel `fax`"),
+            "{e}"
+        );
+    }
 }

@@ -1,26 +1,28 @@
-//! What the tools compute: a reply checked as `replylint check -` checks
-//! standard input (read by the same reader, so a front matter block
-//! counts; linted by [`replylint_io::check::check_reply`]), its safe fixes
-//! applied as `--fix` applies them ([`replylint_io::fix::fix_text`]), and
-//! its counts as `replylint count` gives them.
+//! One text checked as `replylint check -` checks standard input (read by
+//! the same reader, so a front matter block counts; linted by
+//! [`crate::check::check_reply`]), its safe fixes applied as `--fix`
+//! applies them ([`crate::fix::fix_text`]), and its counts as `replylint
+//! count` gives them: what the MCP server's tools and the Python module
+//! compute.
 //!
 //! The text is only ever text: it is read as standard input is, under
 //! standard input's name, and nothing names a file to read or write.
 
+use crate::input::{self, InputError, Read};
+use crate::output::{Finding, LocatedEdit};
 use replylint_core::config::Settings;
 use replylint_core::diagnostic::{Applicability, Part, Severity};
 use replylint_core::lang::Language;
-use replylint_core::location::{LineIndex, Position};
+use replylint_core::location::{self, LineIndex, Position};
 use replylint_core::mode::Mode;
 use replylint_core::reply::{Reply, STDIN_NAME, Source};
-use replylint_io::input::{self, InputError, Read};
-use replylint_io::output::{Finding, LocatedEdit};
 use serde::Serialize;
 use std::sync::Arc;
 
 /// A place in the text: 1-based line, 1-based column in Unicode scalar
-/// values and in UTF-16 code units, 0-based offset in UTF-8 bytes and in
-/// UTF-16 code units.
+/// values and in UTF-16 code units, 0-based offset in UTF-8 bytes, in
+/// UTF-16 code units and in Unicode scalar values (not in the MCP tools'
+/// output, whose clients index strings in UTF-16).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Place {
     pub line: usize,
@@ -28,29 +30,21 @@ pub struct Place {
     pub column_utf16: usize,
     pub offset: usize,
     pub offset_utf16: usize,
+    #[serde(skip)]
+    pub offset_chars: usize,
 }
 
 impl Place {
-    fn new(text: &str, p: Position) -> Self {
+    pub fn new(text: &str, p: Position) -> Self {
         Place {
             line: p.line,
             column: p.column,
             column_utf16: p.column_utf16,
             offset: p.offset,
-            offset_utf16: utf16_len(text, p.offset),
+            offset_utf16: location::utf16_before(text, p.offset),
+            offset_chars: location::chars_before(text, p.offset),
         }
     }
-}
-
-/// The UTF-16 code units of `text` before byte `offset` (the whole text
-/// for an offset past its end or inside a character: one that ends at a
-/// character boundary is counted to the boundary before it).
-fn utf16_len(text: &str, offset: usize) -> usize {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].encode_utf16().count()
 }
 
 /// One problem found.
@@ -181,8 +175,7 @@ pub fn check(settings: &Settings, text: &str) -> Result<Checked, String> {
             return Err(format!("{}:{}: {message}", p.line, p.column));
         }
     };
-    let outcome =
-        replylint_io::check::check_reply(settings, &at, &source, &index, (0, &reply), false);
+    let outcome = crate::check::check_reply(settings, &at, &source, &index, (0, &reply), false);
     if !outcome.linted {
         return Err(messages(&outcome.errors));
     }
@@ -214,12 +207,12 @@ pub fn check(settings: &Settings, text: &str) -> Result<Checked, String> {
         fix_notes: Vec::new(),
     };
     if safe {
-        let fixed = replylint_io::fix::fix_text(
+        let fixed = crate::fix::fix_text(
             settings,
             None,
             &source.name,
             text,
-            replylint_io::fix::FixOptions::default(),
+            crate::fix::FixOptions::default(),
         );
         if fixed.applied > 0 && fixed.text != text {
             checked.fixed_text = Some(fixed.text);
@@ -274,21 +267,4 @@ pub fn count(text: &str, language: Option<Language>) -> Result<serde_json::Value
     };
     let counts = replylint_core::count::count(&reply, declared);
     serde_json::to_value(&counts).map_err(|e| e.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn utf16_offsets_count_surrogate_pairs_twice() {
-        let text = "é😀x";
-        assert_eq!(utf16_len(text, 0), 0);
-        assert_eq!(utf16_len(text, 2), 1);
-        assert_eq!(utf16_len(text, 6), 3);
-        assert_eq!(utf16_len(text, 7), 4);
-        assert_eq!(utf16_len(text, 99), 4);
-        // Inside the emoji: up to the boundary before it.
-        assert_eq!(utf16_len(text, 4), 1);
-    }
 }
