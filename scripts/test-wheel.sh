@@ -11,6 +11,9 @@
 #                                    and run python/recipes/ (opt-in: a
 #                                    few hundred MB from PyPI)
 #
+# REPLYLINT_WHEEL_PROFILE names another Cargo profile to build with (CI
+# uses `dev`, whose dependencies the test suite has built already).
+#
 # Virtual environments: target/wheel-build-venv (maturin; made
 # once) and target/wheel-test-venv (made again each run). The wheel is
 # written to target/wheels/.
@@ -37,7 +40,11 @@ esac
 
 start=$SECONDS
 rm -rf "$target/wheels"
-"$build/bin/maturin" build --quiet --out "$target/wheels"
+profile=()
+if [[ -n ${REPLYLINT_WHEEL_PROFILE:-} ]]; then
+    profile=(--profile "$REPLYLINT_WHEEL_PROFILE")
+fi
+"$build/bin/maturin" build --quiet "${profile[@]}" --out "$target/wheels"
 wheels=("$target"/wheels/replylint-*.whl)
 echo "built ${wheels[0]##*/} in $((SECONDS - start)) s"
 
