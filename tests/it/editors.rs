@@ -913,16 +913,10 @@ fn the_sarif_workflow_writes_the_log_it_uploads() {
         .find(|r| r.starts_with("replylint "))
         .expect("a replylint step");
     assert!(line.contains("--format sarif"), "{line}");
-    let upload = steps
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| {
-            s["uses"]
-                .as_str()
-                .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
-        })
-        .expect("an upload-sarif step");
+    let upload = step_using(&steps, |u| {
+        u.starts_with("github/codeql-action/upload-sarif@")
+    })
+    .expect("an upload-sarif step");
     let file = upload["with"]["sarif_file"].as_str().unwrap();
     assert!(line.contains(&format!("> {file}")), "{line}");
     assert_eq!(upload["if"], "success() || failure()");
@@ -949,6 +943,15 @@ fn the_sarif_workflow_writes_the_log_it_uploads() {
 
 // -------------------------------------------------------- GitHub Action
 
+/// The first of a workflow's or an action's `steps` whose `uses` passes
+/// `uses`.
+fn step_using<'v>(steps: &'v Value, uses: impl Fn(&str) -> bool) -> Option<&'v Value> {
+    steps
+        .as_array()?
+        .iter()
+        .find(|s| s["uses"].as_str().is_some_and(&uses))
+}
+
 /// The action at the repository root.
 const ACTION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/action.yml");
 
@@ -963,17 +966,9 @@ fn the_github_action_takes_the_documented_inputs() {
     let inputs = action["inputs"].as_object().expect("inputs");
     let workflow: Value =
         serde_saphyr::from_str(&recipe("github-action")).expect("the workflow is YAML");
-    let steps = workflow["jobs"]["replylint"]["steps"]
-        .as_array()
-        .expect("steps");
-    let step = steps
-        .iter()
-        .find(|s| {
-            s["uses"]
-                .as_str()
-                .is_some_and(|u| u.contains("/replylint@"))
-        })
-        .expect("a step uses the action");
+    let steps = &workflow["jobs"]["replylint"]["steps"];
+    steps.as_array().expect("steps");
+    let step = step_using(steps, |u| u.contains("/replylint@")).expect("a step uses the action");
     for key in step["with"].as_object().expect("with").keys() {
         assert!(
             inputs.contains_key(key),
@@ -989,15 +984,7 @@ fn the_github_action_takes_the_documented_inputs() {
     }
     let runs = serde_json::to_string(&action["runs"]["steps"]).unwrap();
     assert!(runs.contains("replylint check --format github $ARGS $PATHS"));
-    let upload = action["runs"]["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| {
-            s["uses"]
-                .as_str()
-                .is_some_and(|u| u.contains("upload-sarif"))
-        })
+    let upload = step_using(&action["runs"]["steps"], |u| u.contains("upload-sarif"))
         .expect("a SARIF upload step");
     assert!(
         upload["if"]

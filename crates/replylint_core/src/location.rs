@@ -270,14 +270,14 @@ impl LineIndex {
 /// Python and other languages that index a string by code point give
 /// that place. Every character counts, line breaks and a BOM included.
 pub fn chars_before(text: &str, offset: usize) -> usize {
-    text[..boundary_before(text, offset)].chars().count()
+    counts(&text[..boundary_before(text, offset)]).0
 }
 
 /// The UTF-16 code units of `text` before byte `offset` (clamped as
 /// [`chars_before`] clamps it): the index Java and JavaScript give that
 /// place.
 pub fn utf16_before(text: &str, offset: usize) -> usize {
-    utf16_len(&text[..boundary_before(text, offset)])
+    counts(&text[..boundary_before(text, offset)]).1
 }
 
 /// `offset` clamped to `text` and to the character boundary at or before
@@ -293,7 +293,7 @@ fn boundary_before(text: &str, offset: usize) -> usize {
 /// The UTF-16 code units of `text`: its length as Java and JavaScript
 /// count it.
 pub fn utf16_len(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
+    counts(text).1
 }
 
 /// Positions counted as Java and JavaScript index a string: UTF-16 code
