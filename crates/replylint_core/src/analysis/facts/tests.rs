@@ -573,6 +573,25 @@ fn a_reply_without_digits_or_unit_words_is_not_read() {
     assert!(may_state_facts("Le rimborseremo entro una settimana."));
 }
 
+/// Items end at apostrophes, so the grammar reads "18 h'…" as "18 h": the
+/// screen lets such a reply through, and only the sentence that holds the
+/// value is read.
+#[test]
+fn a_unit_cut_by_an_apostrophe_passes_the_screen() {
+    let text = "Delivery takes 18 h'more or less. Thanks for waiting!";
+    assert!(may_state_facts(text));
+    let evidence = super::screen::evidence_in(text);
+    assert!(
+        !evidence.is_empty() && evidence.iter().all(|&at| at < 33),
+        "{evidence:?}"
+    );
+    assert_eq!(
+        extract(text, Some(Language::En)),
+        extract_whole(text, Some(Language::En))
+    );
+    assert!(!may_state_facts("Thanks for waiting, we'll be in touch."));
+}
+
 #[test]
 fn phone_numbers_with_and_without_country_code_are_the_same() {
     let a = FactValue::Text("+390212345678".into());
