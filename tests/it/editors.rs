@@ -945,7 +945,7 @@ fn the_sarif_workflow_writes_the_log_it_uploads() {
 
 /// The first of a workflow's or an action's `steps` whose `uses` passes
 /// `uses`.
-fn step_using<'v>(steps: &'v Value, uses: impl Fn(&str) -> bool) -> Option<&'v Value> {
+fn step_using(steps: &Value, uses: impl Fn(&str) -> bool) -> Option<&Value> {
     steps
         .as_array()?
         .iter()
