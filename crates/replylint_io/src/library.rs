@@ -7,6 +7,7 @@
 //! small per reply.
 
 use crate::output::{LibraryFinding, Place};
+use rayon::prelude::*;
 use replylint_core::diagnostic::Span;
 use replylint_core::library::{self, BodySpan, LibraryOptions, Profile};
 use replylint_core::location::{LineIndex, Position};
@@ -146,11 +147,26 @@ impl Profiles {
 
     /// The library rules' findings, every place located; with `lines`,
     /// each with the line it is on ([`Place::line`]), read again from
-    /// its file.
+    /// its file. Places are located in parallel: a cluster of
+    /// near-duplicates may have thousands.
     pub fn findings(&self, options: &LibraryOptions, lines: bool) -> Vec<LibraryFinding> {
-        let mut texts: Vec<Option<Option<Text>>> = (0..self.files.len()).map(|_| None).collect();
-        library::check(&self.profiles, options)
-            .into_iter()
+        let found = library::check(&self.profiles, options);
+        // The files with places to show, each read again once.
+        let texts: Vec<Option<Text>> = if lines {
+            let mut wanted = vec![false; self.files.len()];
+            for p in found.iter().flat_map(|f| &f.places) {
+                wanted[self.named[p.reply].file as usize] = true;
+            }
+            wanted
+                .par_iter()
+                .enumerate()
+                .map(|(i, &wanted)| wanted.then(|| self.text_of(i)).flatten())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        found
+            .into_par_iter()
             .map(|f| {
                 let first = &self.named[f.places[0].reply];
                 LibraryFinding {
@@ -161,34 +177,36 @@ impl Profiles {
                     channel: first.channel.to_string(),
                     places: f
                         .places
-                        .into_iter()
-                        .map(|p| {
-                            let named = &self.named[p.reply];
-                            let file = named.file as usize;
-                            let text = texts[file]
-                                .get_or_insert_with(|| lines.then(|| self.text_of(file)).flatten());
-                            let (line, line_start) = match text {
-                                Some((text, index)) => {
-                                    let (line, at) = line_at(text, index, &p.at.start);
-                                    (line.to_owned(), at)
-                                }
-                                None => (String::new(), p.at.start.offset),
-                            };
-                            Place {
-                                path: self.files[file].name.to_string(),
-                                start: p.at.start,
-                                end: p.at.end,
-                                reply_id: self.profiles[p.reply].id.as_deref().map(Into::into),
-                                reply_title: named.title.as_deref().map(Into::into),
-                                note: p.note,
-                                line,
-                                line_start,
-                            }
-                        })
+                        .into_par_iter()
+                        .map(|p| self.place(p, &texts))
                         .collect(),
                 }
             })
             .collect()
+    }
+
+    /// A finding's place in its file, with its line when its file's text
+    /// is in `texts`.
+    fn place(&self, p: library::Involved<At>, texts: &[Option<Text>]) -> Place {
+        let named = &self.named[p.reply];
+        let file = named.file as usize;
+        let (line, line_start) = match texts.get(file) {
+            Some(Some((text, index))) => {
+                let (line, at) = line_at(text, index, &p.at.start);
+                (line.to_owned(), at)
+            }
+            _ => (String::new(), p.at.start.offset),
+        };
+        Place {
+            path: self.files[file].name.to_string(),
+            start: p.at.start,
+            end: p.at.end,
+            reply_id: self.profiles[p.reply].id.as_deref().map(Into::into),
+            reply_title: named.title.as_deref().map(Into::into),
+            note: p.note,
+            line,
+            line_start,
+        }
     }
 }
 

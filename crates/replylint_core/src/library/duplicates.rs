@@ -55,26 +55,85 @@ impl Signature {
     /// is mostly ASCII, and a window that cuts a character cuts it the
     /// same way in every text.
     pub fn of(text: &str) -> Option<Signature> {
-        let bytes = text.as_bytes();
-        if bytes.len() < SHINGLE {
+        let mut shingles = Shingles::default();
+        shingles.push_str(text);
+        shingles.signature()
+    }
+
+    /// The bucket of band `band`.
+    fn bucket(&self, band: usize) -> u64 {
+        let rows = &self.0[band * ROWS..(band + 1) * ROWS];
+        let packed = rows
+            .iter()
+            .fold(band as u64, |acc, &v| acc << 16 ^ u64::from(v));
+        mix(packed ^ (band as u64) << 60)
+    }
+}
+
+/// A text's shingles hashed into bins as the text is given, byte by
+/// byte: a [`Signature`] without the text held.
+#[derive(Debug, Clone)]
+struct Shingles {
+    bins: [u16; BINS],
+    filled: u64,
+    window: u64,
+    /// Bytes, characters and spaces given so far.
+    bytes: usize,
+    chars: usize,
+    spaces: usize,
+}
+
+impl Default for Shingles {
+    fn default() -> Self {
+        Shingles {
+            bins: [u16::MAX; BINS],
+            filled: 0,
+            window: 0,
+            bytes: 0,
+            chars: 0,
+            spaces: 0,
+        }
+    }
+}
+
+impl Shingles {
+    fn push_byte(&mut self, b: u8) {
+        self.window = (self.window << 8 | u64::from(b)) & ((1 << (8 * SHINGLE)) - 1);
+        self.bytes += 1;
+        if self.bytes < SHINGLE {
+            return;
+        }
+        let h = mix(self.window);
+        let bin = (h >> 58) as usize % BINS;
+        let value = h as u16;
+        if value <= self.bins[bin] {
+            self.bins[bin] = value;
+            self.filled |= 1 << bin;
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.chars += 1;
+        if c.is_ascii() {
+            self.spaces += usize::from(c == ' ');
+            self.push_byte(c as u8);
+        } else {
+            for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                self.push_byte(b);
+            }
+        }
+    }
+
+    fn push_str(&mut self, text: &str) {
+        text.chars().for_each(|c| self.push(c));
+    }
+
+    /// The signature of the text given, `None` when it has no shingle.
+    fn signature(&self) -> Option<Signature> {
+        if self.bytes < SHINGLE {
             return None;
         }
-        let mut bins = [u16::MAX; BINS];
-        let mut filled = 0u64;
-        let mut window = 0u64;
-        for (i, &b) in bytes.iter().enumerate() {
-            window = (window << 8 | u64::from(b)) & ((1 << (8 * SHINGLE)) - 1);
-            if i + 1 < SHINGLE {
-                continue;
-            }
-            let h = mix(window);
-            let bin = (h >> 58) as usize % BINS;
-            let value = h as u16;
-            if value <= bins[bin] {
-                bins[bin] = value;
-                filled |= 1 << bin;
-            }
-        }
+        let (mut bins, filled) = (self.bins, self.filled);
         // Densify: an empty bin takes the next filled bin's value (mixed
         // with the distance, so that two empty bins do not look alike by
         // chance more than filled ones).
@@ -88,15 +147,6 @@ impl Signature {
             }
         }
         Some(Signature(bins))
-    }
-
-    /// The bucket of band `band`.
-    fn bucket(&self, band: usize) -> u64 {
-        let rows = &self.0[band * ROWS..(band + 1) * ROWS];
-        let packed = rows
-            .iter()
-            .fold(band as u64, |acc, &v| acc << 16 ^ u64::from(v));
-        mix(packed ^ (band as u64) << 60)
     }
 }
 
@@ -113,6 +163,14 @@ fn mix(mut x: u64) -> u64 {
 /// straight), each run of anything but letters and digits one space,
 /// placeholders one `§`.
 pub fn folded_text(cx: &Context<'_>) -> String {
+    let mut out = String::new();
+    fold_prose(cx, |c| out.push(c));
+    out
+}
+
+/// [`folded_text`], given character by character to `push`, as it is
+/// folded.
+fn fold_prose(cx: &Context<'_>, mut push: impl FnMut(char)) {
     let body = cx.body();
     // Every placeholder starts with one of these (`{{x}}`, `[[x]]`, `<X>`,
     // `%{x}`): a body without them is not tokenized for none.
@@ -123,8 +181,17 @@ pub fn folded_text(cx: &Context<'_>) -> String {
             &[]
         };
     let range = cx.prose_range();
-    let mut out = String::with_capacity(range.len());
-    let mut space = true;
+    // A run of anything but letters and digits is one space, given
+    // before the next letter, digit or placeholder: none at the start or
+    // the end.
+    let (mut space, mut started) = (false, false);
+    let mut letter = |c: char, space: &mut bool, started: &mut bool| {
+        if std::mem::take(space) {
+            push(' ');
+        }
+        *started = true;
+        push(c);
+    };
     let mut at = range.start;
     // The text between placeholders, folded; each placeholder one `§`.
     let placeholders = tokens
@@ -137,28 +204,23 @@ pub fn folded_text(cx: &Context<'_>) -> String {
         for c in body[at..stop].chars() {
             if c.is_ascii() {
                 if c.is_ascii_alphanumeric() {
-                    out.push(c.to_ascii_lowercase());
-                    space = false;
-                } else if !space {
-                    out.push(' ');
-                    space = true;
+                    letter(c.to_ascii_lowercase(), &mut space, &mut started);
+                } else {
+                    space = started;
                 }
             } else if c.is_alphanumeric() {
-                out.extend(crate::text::fold_char(c));
-                space = false;
-            } else if !space {
-                out.push(' ');
-                space = true;
+                for f in crate::text::fold_char(c) {
+                    letter(f, &mut space, &mut started);
+                }
+            } else {
+                space = started;
             }
         }
         if p.start < p.end {
-            out.push('§');
-            space = false;
+            letter('§', &mut space, &mut started);
         }
         at = p.end.max(stop);
     }
-    out.truncate(out.trim_end().len());
-    out
 }
 
 /// The signature of the reply `cx` lints, when it has text enough.
@@ -167,14 +229,15 @@ pub fn signature(cx: &Context<'_>, options: &LibraryOptions) -> Option<Signature
     if cx.body().len() < options.near_duplicate_min_chars {
         return None;
     }
-    let text = folded_text(cx);
+    let mut shingles = Shingles::default();
+    fold_prose(cx, |c| shingles.push(c));
     let min = options.near_duplicate_min_chars.max(SHINGLE);
     // A few words (a thank-you, a code) are no answer to merge.
-    let words = 1 + text.bytes().filter(|&b| b == b' ').count();
-    if text.len() < min || words < MIN_WORDS || text.chars().count() < min {
+    let words = 1 + shingles.spaces;
+    if shingles.bytes < min || words < MIN_WORDS || shingles.chars < min {
         return None;
     }
-    Signature::of(&text)
+    shingles.signature()
 }
 
 /// A hasher for keys that are [`mix`]ed already: it keeps them.
@@ -347,5 +410,49 @@ mod tests {
         assert!(sa.similarity(&sb) > 0.8, "{}", sa.similarity(&sb));
         assert!(sa.similarity(&sc) < 0.2, "{}", sa.similarity(&sc));
         assert_eq!(Signature::of("abcd"), None);
+    }
+
+    /// The signature made as the prose is folded is the signature of the
+    /// folded text, and the folded text has no space at either end or
+    /// twice in a row, whatever the body: placeholders at either end,
+    /// marks, non-ASCII letters, a salutation and a sign-off.
+    #[test]
+    fn the_signature_folded_as_it_goes_is_the_folded_texts() {
+        use crate::config::settings::{CliOverrides, Settings};
+        use crate::reply::Reply;
+        use crate::rules::{Context, Shared};
+        let settings =
+            Settings::from_text(None, &CliOverrides::default(), std::path::Path::new("."))
+                .expect("default settings");
+        let bodies = [
+            "Hi Anna,\n\nwe have received your request and we will refund the full amount within a few days.\n\nBest regards,\nTom",
+            "{{ticket.requester.first_name}}, il rimborso di 49,90 € arriverà entro 14 giorni lavorativi — grazie per la pazienza! {{agent.name}}",
+            "  ... Größe ÄÖÜ straße İstanbul: «Très» bien, l’article est arrivé ?! [[name]] <Agent> %{x} fin  ",
+            "¡Hola! 😊 Ya hemos enviado tu pedido; llegará en 3-5 días hábiles. Cualquier duda, escríbenos.",
+            "",
+            "ok",
+        ];
+        for body in bodies {
+            let reply = Reply::draft(body);
+            let rc = settings
+                .reply_context(None, &reply.meta)
+                .expect("a context");
+            let shared = Shared::default();
+            let cx = Context::new(&reply, &rc, &settings.rule_settings, &settings, &shared);
+            let folded = folded_text(&cx);
+            assert!(
+                !folded.starts_with(' ') && !folded.ends_with(' '),
+                "{folded:?}"
+            );
+            assert!(!folded.contains("  "), "{folded:?}");
+            let options = LibraryOptions {
+                near_duplicate_min_chars: 0,
+                ..LibraryOptions::default()
+            };
+            let expected = (folded.split(' ').count() >= MIN_WORDS)
+                .then(|| Signature::of(&folded))
+                .flatten();
+            assert_eq!(signature(&cx, &options), expected, "{body:?} → {folded:?}");
+        }
     }
 }

@@ -27,6 +27,11 @@ pub fn picture(c: char) -> Option<char> {
 /// `keep` (`'\n'` in text that may run on several lines, `'\t'` where it is
 /// only white space).
 pub fn controls<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
+    // Printable ASCII, nearly every path and message, has nothing to
+    // replace.
+    if s.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        return Cow::Borrowed(s);
+    }
     let shown = |c: char| keep.contains(&c) || picture(c).is_none();
     if s.chars().all(shown) {
         return Cow::Borrowed(s);

@@ -54,31 +54,37 @@ impl Emitter for Line {
     }
 
     fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        // A cluster may have thousands of places, mostly in a few files
+        // and with the same note: what is the same for every place is
+        // escaped once.
+        let mut path: Option<(&str, String)> = None;
+        let mut note: Option<(&str, String)> = None;
         for f in findings {
             let Some(first) = f.places.first() else {
                 continue;
             };
+            let see = one_line(&first.position());
             for (i, place) in f.places.iter().enumerate() {
-                let message = if i == 0 {
-                    one_line(&f.message)
-                } else if place.note.is_empty() {
-                    format!("see {}", one_line(&first.position()))
-                } else {
-                    format!(
-                        "{} (see {})",
-                        one_line(&place.note),
-                        one_line(&first.position())
-                    )
-                };
-                writeln!(
+                if path.as_ref().is_none_or(|(raw, _)| *raw != place.path) {
+                    path = Some((&place.path, escape::controls(&place.path, &[]).into_owned()));
+                }
+                let shown = path.as_ref().map_or("", |(_, shown)| shown.as_str());
+                write!(
                     out,
-                    "{}:{}:{}: {}[{}]: {message}",
-                    escape::controls(&place.path, &[]),
-                    place.start.line,
-                    place.start.column,
-                    f.severity,
-                    f.rule,
+                    "{shown}:{}:{}: {}[{}]: ",
+                    place.start.line, place.start.column, f.severity, f.rule,
                 )?;
+                if i == 0 {
+                    writeln!(out, "{}", one_line(&f.message))?;
+                } else if place.note.is_empty() {
+                    writeln!(out, "see {see}")?;
+                } else {
+                    if note.as_ref().is_none_or(|(raw, _)| *raw != place.note) {
+                        note = Some((&place.note, one_line(&place.note)));
+                    }
+                    let said = note.as_ref().map_or("", |(_, shown)| shown.as_str());
+                    writeln!(out, "{said} (see {see})")?;
+                }
             }
         }
         Ok(())
