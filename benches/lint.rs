@@ -249,6 +249,20 @@ fn facts_extract_no_fact(bencher: Bencher, which: &str) {
     });
 }
 
+/// Fact extraction on one huge reply, a sentence with two facts stated
+/// `n` times: the time a sentence must stay the same whatever `n` (facts
+/// were once compared pair by pair, and sentences looked up one by one).
+#[divan::bench(args = [1_000, 10_000, 100_000])]
+fn facts_extract_huge_reply(bencher: Bencher, n: usize) {
+    let body = "Refunds take 14 days. Delivery takes 3-5 days, sorry! ".repeat(n);
+    bencher.counter(ItemsCount::new(n)).bench(|| {
+        black_box(replylint_core::analysis::facts::extract(
+            black_box(&body),
+            Some(replylint_core::lang::Language::En),
+        ))
+    });
+}
+
 /// Reading the library alone (TOML parsing and offset maps).
 #[divan::bench]
 fn read_toml_library(bencher: Bencher) {

@@ -13,7 +13,12 @@
 #   5. the library rules' cost: the library with the four rules across
 #      replies off and on (time and peak memory; the generated replies are
 #      made of few sentences, so nearly all are near-duplicates: a worst
-#      case).
+#      case),
+#   6. per output format (`line`, `json`, `sarif`) and library size (10,000
+#      and REPLIES; 1,000,000 too with BENCH_1M=1): replies a second, CPU
+#      microseconds a reply and peak memory, every default rule on,
+#   7. one JSON Lines library of about 60 MB, and one reply of 50 MB: time
+#      and peak memory.
 #
 # Usage: scripts/bench.sh [REPLIES]   (default 100000)
 # Needs python3, hyperfine (Debian: `apt-get install -y hyperfine`) and GNU
@@ -22,6 +27,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 REPLIES=${1:-100000}
 THREADS=${THREADS:-2}
 export RAYON_NUM_THREADS=$THREADS
@@ -81,3 +87,57 @@ for rules in off on; do
         2>"$WORK/time" >/dev/null || true
     echo "library rules $rules: $(tail -1 "$WORK/time")"
 done
+
+# Replies a second, CPU a reply and peak memory, by format and size.
+sizes=("library-10k 10000" "library $REPLIES")
+if [[ ${BENCH_1M:-} == 1 ]]; then
+    python3 "$ROOT/scripts/gen-corpus.py" "$WORK/library-1m" --replies 1000000 --layout library
+    sizes+=("library-1m 1000000")
+fi
+measure() { # LABEL REPLIES COMMAND...: one row of the table
+    local label=$1 replies=$2
+    shift 2
+    /usr/bin/time -f "%e %U %S %M" "$@" 2>"$WORK/time" >/dev/null || true
+    read -r wall user sys kib < <(tail -1 "$WORK/time")
+    python3 - "$label" "$replies" "$wall" "$user" "$sys" "$kib" <<'PY'
+import sys
+label, replies, wall, user, sys_, kib = sys.argv[1:]
+replies, wall, cpu = int(replies), float(wall), float(user) + float(sys_)
+print(f"{label:<34} {replies / wall:>10,.0f} replies/s {cpu * 1e6 / replies:>7.1f} µs CPU a reply {int(kib) / 1024:>7.0f} MiB peak")
+PY
+}
+echo "# by format and size (every default rule; wall clock; CPU is user + system)"
+for size in "${sizes[@]}"; do
+    read -r corpus replies <<<"$size"
+    for format in line json sarif; do
+        measure "$corpus --format $format" "$replies" "$BIN" check --no-config --format "$format" "$corpus"
+    done
+done
+
+# One JSON Lines library of about 60 MB (read in parts), and one reply of
+# 50 MB.
+python3 - "$WORK" <<'PY'
+import glob, os, sys
+work = sys.argv[1]
+records = []
+for path in sorted(glob.glob(os.path.join(work, "library", "*.jsonl"))):
+    with open(path, encoding="utf-8") as f:
+        records.extend(line for line in f if line.strip())
+with open(os.path.join(work, "big.jsonl"), "w", encoding="utf-8") as out:
+    written = count = 0
+    while written < 60_000_000:
+        line = records[count % len(records)]
+        out.write(line)
+        written += len(line.encode())
+        count += 1
+with open(os.path.join(work, "big.count"), "w") as f:
+    f.write(str(count))
+paragraph = ("Ciao Anna, abbiamo ricevuto la tua richiesta di rimborso e la stiamo "
+             "verificando: riceverai una risposta entro 14 giorni lavorativi. Grazie! ")
+with open(os.path.join(work, "big-reply.txt"), "w", encoding="utf-8") as out:
+    out.write((paragraph * (50_000_000 // len(paragraph.encode()) + 1))[:50_000_000])
+PY
+echo "# one big file"
+measure "big.jsonl ($(du -h big.jsonl | cut -f1), line)" "$(cat big.count)" "$BIN" check --no-config --format line big.jsonl
+measure "big-reply.txt ($(du -h big-reply.txt | cut -f1), line)" 1 "$BIN" check --no-config --channel email --format line big-reply.txt
+

@@ -50,6 +50,7 @@ mod screen;
 mod tests;
 
 use crate::lang::Language;
+use foldhash::{HashMap, HashSet};
 use grammar::{Reader, Value};
 use lexicon::{ALL_LANGS, LEXICON, Langs, Meaning};
 use scan::Scan;
@@ -272,13 +273,20 @@ fn read(scan: &Scan<'_>, langs: Langs) -> Vec<Fact> {
         return Vec::new();
     }
     let clauses = scan.clauses();
-    // The first item of each sentence.
-    let mut sentence_starts: Vec<(u32, usize)> = Vec::new();
-    for c in clauses {
-        if sentence_starts.last().is_none_or(|&(s, _)| s != c.sentence) {
-            sentence_starts.push((c.sentence, c.items.start));
+    // The clauses of each sentence (a sentence's clauses come together),
+    // and the run each clause is in: what a value's sentence is found by,
+    // in constant time however many sentences a huge reply has.
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut run_of: Vec<usize> = Vec::with_capacity(clauses.len());
+    for (ci, c) in clauses.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if clauses[run.start].sentence == c.sentence => run.end = ci + 1,
+            _ => runs.push(ci..ci + 1),
         }
+        run_of.push(runs.len() - 1);
     }
+    // Whether each sentence has a cue for opening hours, once asked.
+    let cues: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); runs.len()];
     let mut out = Vec::new();
     // How many values each clause has: a label clause has none.
     let mut values = vec![0_usize; clauses.len()];
@@ -291,11 +299,12 @@ fn read(scan: &Scan<'_>, langs: Langs) -> Vec<Fact> {
         let Some(clause) = clauses.get(ci).filter(|c| c.items.contains(&i)) else {
             continue;
         };
-        let sentence_start = sentence_starts
-            .iter()
-            .find(|&&(s, _)| s == clause.sentence)
-            .map_or(clause.items.start, |&(_, start)| start);
-        let cue = || hours_cue_in(&reader, clause.sentence);
+        let run = run_of[ci];
+        let sentence = &clauses[runs[run].clone()];
+        let sentence_start = sentence
+            .first()
+            .map_or(clause.items.start, |c| c.items.start);
+        let cue = || *cues[run].get_or_init(|| hours_cue_in(&reader, sentence));
         let Some(value) = value_at(&reader, i, clause.items.end, sentence_start, &cue) else {
             continue;
         };
@@ -368,22 +377,16 @@ fn value_at(
     reader.money_at(i, limit)
 }
 
-/// Whether sentence `sentence` has a word that says opening hours are
+/// Whether a sentence (its clauses) has a word that says opening hours are
 /// near ("open", "orari", "Monday").
-fn hours_cue_in(reader: &Reader<'_, '_>, sentence: u32) -> bool {
-    reader
-        .scan
-        .clauses()
-        .iter()
-        .filter(|c| c.sentence == sentence)
-        .flat_map(|c| c.items.clone())
-        .any(|i| {
-            reader
-                .scan
-                .found_at(i)
-                .iter()
-                .any(|f| f.meaning == Meaning::HoursCue && f.langs & reader.langs != 0)
-        })
+fn hours_cue_in(reader: &Reader<'_, '_>, sentence: &[scan::Clause]) -> bool {
+    sentence.iter().flat_map(|c| c.items.clone()).any(|i| {
+        reader
+            .scan
+            .found_at(i)
+            .iter()
+            .any(|f| f.meaning == Meaning::HoursCue && f.langs & reader.langs != 0)
+    })
 }
 
 /// The subjects (by index) items `range` name, each phrase the longest
@@ -505,25 +508,37 @@ fn subject_of(
 
 /// Drop every fact of a subject and kind for which the reply gives two
 /// different values ("standard 3-5 days, express 1-2 days" without the
-/// words that set them apart).
+/// words that set them apart). Linear in the facts: two values that are
+/// not equal state the same fact only as the same phone number with and
+/// without its country code ([`same_value`]), one with a `+` and one
+/// without, so three different values never do.
 fn drop_ambiguous(facts: &mut Vec<Fact>) {
-    let ambiguous: Vec<(FactKind, String)> = facts
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| {
-            facts[i + 1..].iter().any(|b| {
-                a.kind == b.kind
-                    && a.subject == b.subject
-                    && !same_value(a.kind, &a.value, &b.value)
-            })
+    let mut values: HashMap<(FactKind, &str), HashSet<&FactValue>> = HashMap::default();
+    for f in facts.iter() {
+        values
+            .entry((f.kind, f.subject.as_str()))
+            .or_default()
+            .insert(&f.value);
+    }
+    // A handful at most: subjects come from the lexicon.
+    let ambiguous: Vec<(FactKind, String)> = values
+        .into_iter()
+        .filter(|((kind, _), different)| {
+            let mut two = different.iter();
+            match (two.next(), two.next()) {
+                (Some(a), Some(b)) => different.len() > 2 || !same_value(*kind, a, b),
+                _ => false,
+            }
         })
-        .map(|(_, a)| (a.kind, a.subject.clone()))
+        .map(|((kind, subject), _)| (kind, subject.to_owned()))
         .collect();
-    facts.retain(|f| {
-        !ambiguous
-            .iter()
-            .any(|(k, s)| *k == f.kind && *s == f.subject)
-    });
+    if !ambiguous.is_empty() {
+        facts.retain(|f| {
+            !ambiguous
+                .iter()
+                .any(|(k, s)| *k == f.kind && *s == f.subject)
+        });
+    }
 }
 
 /// Whether two values of `kind` state the same fact: equal, or for phone

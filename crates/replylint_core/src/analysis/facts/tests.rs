@@ -435,6 +435,52 @@ fn two_values_for_one_subject_keep_neither() {
     );
 }
 
+/// One number with and without its country code is one value, kept; a
+/// third number makes the subject's numbers ambiguous, dropped; another
+/// subject's stay.
+#[test]
+fn a_number_with_and_without_its_country_code_is_one_value() {
+    let phone = |subject: &str, digits: &str| Fact {
+        kind: FactKind::Phone,
+        subject: subject.to_owned(),
+        value: FactValue::Text(digits.to_owned()),
+        span: 0..1,
+    };
+    let subjects =
+        |facts: &[Fact]| -> Vec<String> { facts.iter().map(|f| f.subject.clone()).collect() };
+    let mut facts = vec![
+        phone("support", "+390212345678"),
+        phone("support", "0212345678"),
+        phone("sales", "0287654321"),
+    ];
+    super::drop_ambiguous(&mut facts);
+    assert_eq!(subjects(&facts), ["support", "support", "sales"]);
+    facts.push(phone("support", "0299999999"));
+    super::drop_ambiguous(&mut facts);
+    assert_eq!(subjects(&facts), ["sales"]);
+}
+
+/// A huge reply, one sentence stated thousands of times: every fact is
+/// read, and one other value among them keeps none of the subject's
+/// (what used to be compared pair by pair).
+#[test]
+fn a_huge_reply_is_read_whole() {
+    let sentence = "Refunds take 14 days. Delivery takes 3-5 days, sorry! ";
+    let body = sentence.repeat(5_000);
+    let found = facts(&body, "en");
+    assert_eq!(found.len(), 10_000);
+    assert!(
+        found
+            .iter()
+            .all(|(s, v, _)| (s == "refund" && v == "14 days")
+                || (s == "delivery" && v == "3-5 days"))
+    );
+    let body = format!("{body}Refunds take 30 days.");
+    let found = facts(&body, "en");
+    assert_eq!(found.len(), 5_000);
+    assert!(found.iter().all(|(s, _, _)| s == "delivery"));
+}
+
 #[test]
 fn numbers_that_are_not_facts() {
     none("en", "Your order 12345678 has been delivered.");
