@@ -65,7 +65,9 @@ where
         remove_temporary_files_on_signals();
     }
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Formats write a file's part at a time; a large buffer keeps that
+    // to a few writes a batch.
+    let mut out = io::BufWriter::with_capacity(64 << 10, stdout.lock());
     // Not locked for the whole run: the progress bar draws on stderr
     // from the worker threads.
     let mut err = io::stderr();
@@ -781,7 +783,8 @@ fn check(
                     emitter.file(out, &report, rendered?)?;
                 }
             }
-            Ok(())
+            // What the batch printed is out before the next is checked.
+            out.flush()
         })?;
     }
     bar.finish_and_clear();
