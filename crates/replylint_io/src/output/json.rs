@@ -80,11 +80,14 @@ impl Json {
     /// Write diagnostics rendered at their depth in the document and
     /// separated by commas (nothing when `rendered` is empty), after those
     /// written before.
+    /// The head waits for the first diagnostic: a run with none prints
+    /// its whole document at the end, after what it says on stderr, as
+    /// before the document was written as it goes.
     fn diagnostics(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
-        self.head(out)?;
         if rendered.is_empty() {
             return Ok(());
         }
+        self.head(out)?;
         out.write_all(if self.written == Written::Diagnostics {
             b",\n"
         } else {
@@ -301,8 +304,9 @@ mod tests {
         let mut json = Json::default();
         let mut out = Vec::new();
         json.diagnostics(&mut out, b"").unwrap();
-        assert_eq!(out, b"{\n  \"version\": 1,\n  \"diagnostics\": ");
+        assert!(out.is_empty());
         json.diagnostics(&mut out, b"    {}").unwrap();
+        assert_eq!(out, b"{\n  \"version\": 1,\n  \"diagnostics\": [\n    {}");
         json.diagnostics(&mut out, b"").unwrap();
         json.diagnostics(&mut out, b"    []").unwrap();
         assert!(out.ends_with(b"\"diagnostics\": [\n    {},\n    []"));
