@@ -225,17 +225,17 @@ impl Emitter for Json {
     }
 
     /// The library diagnostics, after the files'.
+    /// The library diagnostics, after the files', each written as it is
+    /// rendered (one can have thousands of places).
     fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
         let mut rendered = Vec::new();
         for d in findings.iter().filter_map(JsonDiagnostic::library) {
-            rendered.extend_from_slice(if rendered.is_empty() {
-                b"    "
-            } else {
-                b",\n    "
-            });
+            rendered.clear();
+            rendered.extend_from_slice(b"    ");
             nested(&mut rendered, &d, 2)?;
+            self.diagnostics(out, &rendered)?;
         }
-        self.diagnostics(out, &rendered)
+        Ok(())
     }
 
     fn input_error(&mut self, _out: &mut dyn Write, error: &InputError) -> io::Result<()> {

@@ -130,13 +130,10 @@ impl Spill {
         }
         let separator: &[u8] = if self.any { b",\n" } else { b"" };
         self.any = true;
-        if let Some(file) = &mut self.file {
-            file.write_all(separator)?;
-            return file.write_all(rendered);
-        }
-        self.memory.extend_from_slice(separator);
-        self.memory.extend_from_slice(rendered);
-        if self.memory.len() > self.limit && !self.no_file {
+        if self.file.is_none()
+            && !self.no_file
+            && self.memory.len() + separator.len() + rendered.len() > self.limit
+        {
             match tempfile::tempfile() {
                 Ok(file) => {
                     let mut file = BufWriter::with_capacity(1 << 16, file);
@@ -147,7 +144,17 @@ impl Spill {
                 Err(_) => self.no_file = true,
             }
         }
-        Ok(())
+        match &mut self.file {
+            Some(file) => {
+                file.write_all(separator)?;
+                file.write_all(rendered)
+            }
+            None => {
+                self.memory.extend_from_slice(separator);
+                self.memory.extend_from_slice(rendered);
+                Ok(())
+            }
+        }
     }
 
     /// Whether no result is held.
@@ -690,6 +697,7 @@ impl Emitter for Sarif {
     /// The library results, after the files': located at their first
     /// place, with the others as `relatedLocations`.
     fn library(&mut self, _out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        // One result at a time: one can have thousands of places.
         let mut out = Vec::new();
         for f in findings {
             let Some(first) = f.places.first() else {
@@ -750,14 +758,13 @@ impl Emitter for Sarif {
                 rule_id: f.rule,
                 rule_index: RULE_INDEX_PLACEHOLDER,
             };
-            if !out.is_empty() {
-                out.extend_from_slice(b",\n");
-            }
+            out.clear();
             out.extend(std::iter::repeat_n(b' ', 2 * RESULT_DEPTH));
             nested(&mut out, &result, RESULT_DEPTH)?;
             self.rules.insert(f.rule);
+            self.results.push(&out)?;
         }
-        self.results.push(&out)
+        Ok(())
     }
 
     fn input_error(&mut self, _out: &mut dyn Write, error: &InputError) -> io::Result<()> {
