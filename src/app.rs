@@ -65,9 +65,7 @@ where
         remove_temporary_files_on_signals();
     }
     let stdout = io::stdout();
-    // Formats write a file's part at a time; a large buffer keeps that
-    // to a few writes a batch.
-    let mut out = io::BufWriter::with_capacity(64 << 10, stdout.lock());
+    let mut out = io::BufWriter::new(stdout.lock());
     // Not locked for the whole run: the progress bar draws on stderr
     // from the worker threads.
     let mut err = io::stderr();
@@ -783,8 +781,7 @@ fn check(
                     emitter.file(out, &report, rendered?)?;
                 }
             }
-            // What the batch printed is out before the next is checked.
-            out.flush()
+            Ok(())
         })?;
     }
     bar.finish_and_clear();
