@@ -6,10 +6,10 @@
 //! results (`invocations`: whether the run succeeded, the files that could
 //! not be read) and each result's `ruleIndex` (its place among the rules
 //! that have results) are known only then. The results are rendered file
-//! by file as the files are checked and set aside, in
-//! memory up to a few megabytes and beyond that in a temporary file, so
-//! that memory does not grow with the number of results; at the end they
-//! are copied into the log with their `ruleIndex` filled in.
+//! by file as the files are checked and set aside, in memory up to a few
+//! megabytes and beyond that in a temporary file, so that memory does not
+//! grow with the number of results; at the end they are copied into the
+//! log with their `ruleIndex` filled in.
 //!
 //! - `runs[0].tool.driver.rules`: the rules that have results, sorted by
 //!   id, each with its stable id, a short description (the docs' first
