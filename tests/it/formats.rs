@@ -145,7 +145,7 @@ fn schema_validator() -> jsonschema::Validator {
 }
 
 #[track_caller]
-fn assert_valid_sarif(log: &Value) {
+pub fn assert_valid_sarif(log: &Value) {
     let validator = schema_validator();
     let errors: Vec<String> = validator
         .iter_errors(log)

@@ -9,7 +9,7 @@ use serde_json::Value;
 /// `password` in three languages (the Italian `refund` lost a
 /// placeholder), `delay` without Italian, and `late-parcel.md`, in no
 /// folder, nearly the same as `delay`.
-fn library() -> Tree {
+pub fn library() -> Tree {
     let header = "---\nchannel: email\nmode: template\n---\n";
     let refund_en = "Hi {{ticket.requester.first_name}},\n\nyour refund for order {{ticket.order}} was approved: the money is on its way back to your card.\n\nBest regards,\nAcme Support\n";
     let refund_it = "Ciao {{ticket.requester.first_name}},\n\nil rimborso del tuo ordine è stato approvato: il denaro sta tornando sulla tua carta.\n\nCordiali saluti,\nAssistenza Acme\n";

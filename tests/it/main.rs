@@ -17,6 +17,7 @@ mod count;
 mod custom_rules;
 mod doc_commands;
 mod docs;
+mod document_output;
 mod editors;
 mod fix;
 mod formats;

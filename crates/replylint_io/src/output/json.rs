@@ -1,4 +1,9 @@
-//! `json`: one document at the end of the run.
+//! `json`: one document, written as the run goes: its head, each file's
+//! diagnostics as soon as the file is checked, then the library rules'
+//! diagnostics, the errors and the summary. Only the errors (one per file
+//! that could not be read) are held until the end, where the document
+//! lists them; the bytes are those `serde_json` pretty-prints for the
+//! whole document.
 //!
 //! ```json
 //! {
@@ -44,10 +49,53 @@ pub const VERSION: u32 = 1;
 
 #[derive(Default)]
 pub struct Json {
-    /// The diagnostics so far, file by file (files without any left out),
-    /// each printed at its depth in the document, separated by commas.
-    diagnostics: Vec<Vec<u8>>,
+    /// How far the document is written.
+    written: Written,
     errors: Vec<serde_json::Value>,
+}
+
+/// How far the `json` document is written.
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// Nothing yet.
+    #[default]
+    Nothing,
+    /// The head, up to `"diagnostics": `, and no diagnostic.
+    Head,
+    /// The head and at least one diagnostic: the array is open.
+    Diagnostics,
+}
+
+impl Json {
+    /// Write the head of the document, `{ "version": 1, "diagnostics": `,
+    /// unless it is written.
+    fn head(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.written == Written::Nothing {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": ")?;
+            self.written = Written::Head;
+        }
+        Ok(())
+    }
+
+    /// Write diagnostics rendered at their depth in the document and
+    /// separated by commas (nothing when `rendered` is empty), after those
+    /// written before.
+    /// The head waits for the first diagnostic: a run with none prints
+    /// its whole document at the end, after what it says on stderr, as
+    /// before the document was written as it goes.
+    fn diagnostics(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        self.head(out)?;
+        out.write_all(if self.written == Written::Diagnostics {
+            b",\n"
+        } else {
+            b"[\n"
+        })?;
+        self.written = Written::Diagnostics;
+        out.write_all(rendered)
+    }
 }
 
 /// `value` pretty-printed as it stands `depth` levels deep in the document
@@ -166,27 +214,25 @@ impl Emitter for Json {
         Ok(out)
     }
 
+    /// The file's diagnostics, written as they come.
     fn file(
         &mut self,
-        _out: &mut dyn Write,
+        out: &mut dyn Write,
         _report: &FileReport,
         rendered: Vec<u8>,
     ) -> io::Result<()> {
-        if !rendered.is_empty() {
-            self.diagnostics.push(rendered);
-        }
-        Ok(())
+        self.diagnostics(out, &rendered)
     }
 
-    /// The library diagnostics, after the files'.
-    fn library(&mut self, _out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
-        let mut out = Vec::new();
+    /// The library diagnostics, after the files', each written as it is
+    /// rendered (one can have thousands of places).
+    fn library(&mut self, out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        let mut rendered = Vec::new();
         for d in findings.iter().filter_map(JsonDiagnostic::library) {
-            out.extend_from_slice(if out.is_empty() { b"    " } else { b",\n    " });
-            nested(&mut out, &d, 2)?;
-        }
-        if !out.is_empty() {
-            self.diagnostics.push(out);
+            rendered.clear();
+            rendered.extend_from_slice(b"    ");
+            nested(&mut rendered, &d, 2)?;
+            self.diagnostics(out, &rendered)?;
         }
         Ok(())
     }
@@ -201,26 +247,17 @@ impl Emitter for Json {
         true
     }
 
-    /// The document, as `serde_json` pretty-prints it, with the diagnostics
-    /// rendered file by file.
+    /// The rest of the document: the end of the diagnostics, the errors
+    /// and the summary, as `serde_json` pretty-prints them.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": ")?;
-        if self.diagnostics.is_empty() {
-            out.write_all(b"[]")?;
+        self.head(out)?;
+        let mut doc = if self.written == Written::Diagnostics {
+            b"\n  ]".to_vec()
         } else {
-            out.write_all(b"[\n")?;
-            for (i, file) in std::mem::take(&mut self.diagnostics)
-                .into_iter()
-                .enumerate()
-            {
-                if i > 0 {
-                    out.write_all(b",\n")?;
-                }
-                out.write_all(&file)?;
-            }
-            out.write_all(b"\n  ]")?;
-        }
-        let mut doc = b",\n  \"errors\": ".to_vec();
+            b"[]".to_vec()
+        };
+        self.written = Written::Nothing;
+        doc.extend_from_slice(b",\n  \"errors\": ");
         nested(&mut doc, &std::mem::take(&mut self.errors), 1)?;
         doc.extend_from_slice(b",\n  \"summary\": ");
         nested(&mut doc, summary, 1)?;
@@ -262,10 +299,51 @@ mod tests {
     }
 
     #[test]
+    fn the_document_is_written_as_it_goes() {
+        let mut json = Json::default();
+        let mut out = Vec::new();
+        json.diagnostics(&mut out, b"").unwrap();
+        assert!(out.is_empty());
+        json.diagnostics(&mut out, b"    {}").unwrap();
+        assert_eq!(out, b"{\n  \"version\": 1,\n  \"diagnostics\": [\n    {}");
+        json.diagnostics(&mut out, b"").unwrap();
+        json.diagnostics(&mut out, b"    []").unwrap();
+        assert!(out.ends_with(b"\"diagnostics\": [\n    {},\n    []"));
+        json.finish(&mut out, &summary()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(text, serde_json::to_string_pretty(&value).unwrap() + "\n");
+        assert_eq!(value["diagnostics"], serde_json::json!([{}, []]));
+    }
+
+    #[test]
+    fn a_document_without_diagnostics() {
+        let mut json = Json::default();
+        let mut out = Vec::new();
+        json.library(&mut out, &[]).unwrap();
+        json.finish(&mut out, &Summary::default()).unwrap();
+        let expected = serde_json::json!({
+            "version": 1,
+            "diagnostics": [],
+            "errors": [],
+            "summary": Summary::default(),
+        });
+        let expected = serde_json::to_string_pretty(&expected).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        // Without a call before `finish`, the same.
+        let mut out = Vec::new();
+        Json::default()
+            .finish(&mut out, &Summary::default())
+            .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
     fn library_diagnostics_come_after_the_files() {
         let mut json = Json::default();
         let mut out = Vec::new();
-        json.diagnostics.push(b"    {}".to_vec());
+        json.diagnostics(&mut out, b"").unwrap();
+        json.diagnostics(&mut out, b"    {}").unwrap();
         json.library(&mut out, &sample::findings()).unwrap();
         json.library(&mut out, &[]).unwrap();
         json.finish(&mut out, &summary()).unwrap();

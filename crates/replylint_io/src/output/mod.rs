@@ -286,8 +286,10 @@ impl Summary {
 /// A file's part of the output is rendered by [`Emitter::render`] on the
 /// thread that checked the file, so that formats printed as they go cost
 /// the run nothing but the write; [`Emitter::file`] then sees the files one
-/// at a time, in path order. Formats that are one document (`json`,
-/// `sarif`) collect in `file` and print in `finish`.
+/// at a time, in path order. Every format writes a file's part as it comes
+/// but `sarif`, whose log begins with what is known only at the end: it
+/// sets the results aside (in a temporary file past a few megabytes) and
+/// prints the log in `finish`.
 pub trait Emitter: Sync {
     /// One file's part of the output, rendered on any thread.
     fn render(&self, report: &FileReport) -> io::Result<Vec<u8>> {
@@ -295,8 +297,8 @@ pub trait Emitter: Sync {
         Ok(Vec::new())
     }
     /// Called once per file, in path order, as soon as it is linted, with
-    /// what [`Emitter::render`] gave for it (to keep, for the formats that
-    /// print everything at the end).
+    /// what [`Emitter::render`] gave for it (to write, or to set aside for
+    /// a format that prints it at the end).
     fn file(
         &mut self,
         out: &mut dyn Write,

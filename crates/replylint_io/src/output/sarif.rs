@@ -1,6 +1,15 @@
-//! `sarif`: one SARIF 2.1.0 log at the end of the run, for code scanning
-//! (GitHub's `upload-sarif`, Azure DevOps, IDE viewers). Built with the
-//! `serde-sarif` types, generated from the official 2.1.0 schema.
+//! `sarif`: one SARIF 2.1.0 log, for code scanning (GitHub's
+//! `upload-sarif`, Azure DevOps, IDE viewers). Built with the `serde-sarif`
+//! types, generated from the official 2.1.0 schema.
+//!
+//! The log is printed at the end of the run: what comes before its
+//! results (`invocations`: whether the run succeeded, the files that could
+//! not be read) and each result's `ruleIndex` (its place among the rules
+//! that have results) are known only then. The results are rendered file
+//! by file as the files are checked and set aside, in memory up to a few
+//! megabytes and beyond that in a temporary file, so that memory does not
+//! grow with the number of results; at the end they are copied into the
+//! log with their `ruleIndex` filled in.
 //!
 //! - `runs[0].tool.driver.rules`: the rules that have results, sorted by
 //!   id, each with its stable id, a short description (the docs' first
@@ -42,7 +51,8 @@ use replylint_core::location::Position;
 use serde::Serialize;
 use serde_sarif::sarif;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 
 /// Where the schema of the log is published.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -52,12 +62,10 @@ pub const FINGERPRINT_KEY: &str = "replylint/v1";
 
 #[derive(Default)]
 pub struct Sarif {
-    /// The results so far, file by file (files without any left out), each
-    /// printed at its depth in the log, separated by commas, with
-    /// [`RULE_INDEX_PLACEHOLDER`] for its `ruleIndex`.
-    results: Vec<Vec<u8>>,
-    /// The rule of each result, in order.
-    result_rules: Vec<&'static str>,
+    /// The results so far, each printed at its depth in the log, separated
+    /// by commas, with [`RULE_INDEX_PLACEHOLDER`] for its `ruleIndex`.
+    results: Spill,
+    /// The rules that have results.
     rules: BTreeSet<&'static str>,
     notifications: Vec<sarif::Notification>,
     /// How many library results so far hash the same, by hash: the
@@ -73,6 +81,145 @@ const RULE_INDEX_PLACEHOLDER: i64 = i64::MAX;
 
 /// How deep a result is in the log: `{ "runs": [ { "results": [ here`.
 const RESULT_DEPTH: usize = 4;
+
+/// The results of a log, as they are rendered, until the log is printed:
+/// in memory, and past [`Spill::limit`] bytes in an anonymous temporary
+/// file (removed by the system when it is closed, whatever ends the run),
+/// or still in memory where no temporary file can be made.
+struct Spill {
+    memory: Vec<u8>,
+    file: Option<BufWriter<File>>,
+    /// Whether a temporary file could not be made: not tried again.
+    no_file: bool,
+    /// How many bytes are held in memory before they go to a file.
+    limit: usize,
+    /// Whether any result is held.
+    any: bool,
+}
+
+/// [`Spill::limit`]: smaller in debug builds, so that the tests write
+/// temporary files without having to make megabytes of results.
+const SPILL_LIMIT: usize = if cfg!(debug_assertions) {
+    16 << 10
+} else {
+    4 << 20
+};
+
+impl Default for Spill {
+    fn default() -> Self {
+        Spill::with_limit(SPILL_LIMIT)
+    }
+}
+
+impl Spill {
+    fn with_limit(limit: usize) -> Self {
+        Spill {
+            memory: Vec::new(),
+            file: None,
+            no_file: false,
+            limit,
+            any: false,
+        }
+    }
+
+    /// Hold results rendered at their depth and separated by commas
+    /// (nothing when `rendered` is empty), after those held before.
+    fn push(&mut self, rendered: &[u8]) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        let separator: &[u8] = if self.any { b",\n" } else { b"" };
+        self.any = true;
+        if self.file.is_none()
+            && !self.no_file
+            && self.memory.len() + separator.len() + rendered.len() > self.limit
+        {
+            match tempfile::tempfile() {
+                Ok(file) => {
+                    let mut file = BufWriter::with_capacity(1 << 16, file);
+                    file.write_all(&self.memory)?;
+                    self.memory = Vec::new();
+                    self.file = Some(file);
+                }
+                Err(_) => self.no_file = true,
+            }
+        }
+        match &mut self.file {
+            Some(file) => {
+                file.write_all(separator)?;
+                file.write_all(rendered)
+            }
+            None => {
+                self.memory.extend_from_slice(separator);
+                self.memory.extend_from_slice(rendered);
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether no result is held.
+    fn is_empty(&self) -> bool {
+        !self.any
+    }
+
+    /// Every result held, in order, with its `ruleIndex` the index of its
+    /// rule in `rules`; then nothing is held.
+    fn copy(&mut self, out: &mut dyn Write, rules: &[&str]) -> io::Result<()> {
+        let memory = std::mem::take(&mut self.memory);
+        self.any = false;
+        match self.file.take() {
+            Some(file) => {
+                let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+                file.rewind()?;
+                fill_in_rule_indexes(BufReader::with_capacity(1 << 16, file), out, rules)
+            }
+            None => fill_in_rule_indexes(memory.as_slice(), out, rules),
+        }
+    }
+}
+
+/// The line of a result's `ruleIndex` as rendered, without its line break
+/// (`ruleIndex` is the last key of a result).
+fn placeholder_line() -> String {
+    format!(
+        "{}\"ruleIndex\": {RULE_INDEX_PLACEHOLDER}",
+        " ".repeat(2 * (RESULT_DEPTH + 1))
+    )
+}
+
+/// Copy results from `results` to `out`, with each `ruleIndex` the index
+/// in `rules` of the `ruleId` just before it. Line by line: a string never
+/// holds a line break, so that a line that starts with a key at the depth
+/// of a result's keys is that key (a quote inside a string is escaped).
+fn fill_in_rule_indexes(
+    mut results: impl BufRead,
+    out: &mut dyn Write,
+    rules: &[&str],
+) -> io::Result<()> {
+    let placeholder = placeholder_line();
+    let rule_key = format!("{}\"ruleId\": ", " ".repeat(2 * (RESULT_DEPTH + 1)));
+    let mut line = Vec::new();
+    let mut index = 0;
+    loop {
+        line.clear();
+        if results.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        if text == placeholder.as_bytes() {
+            let indent = &placeholder[..2 * (RESULT_DEPTH + 1)];
+            write!(out, "{indent}\"ruleIndex\": {index}")?;
+            out.write_all(&line[text.len()..])?;
+            continue;
+        }
+        if let Some(id) = text.strip_prefix(rule_key.as_bytes()) {
+            let id = id.strip_suffix(b",").unwrap_or(id);
+            let id: String = serde_json::from_slice(id)?;
+            index = rules.binary_search(&id.as_str()).unwrap_or_default();
+        }
+        out.write_all(&line)?;
+    }
+}
 
 fn json<T: serde::Serialize>(value: T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
@@ -543,17 +690,14 @@ impl Emitter for Sarif {
     ) -> io::Result<()> {
         for f in &report.findings {
             self.rules.insert(f.diagnostic.rule);
-            self.result_rules.push(f.diagnostic.rule);
         }
-        if !rendered.is_empty() {
-            self.results.push(rendered);
-        }
-        Ok(())
+        self.results.push(&rendered)
     }
 
     /// The library results, after the files': located at their first
     /// place, with the others as `relatedLocations`.
     fn library(&mut self, _out: &mut dyn Write, findings: &[LibraryFinding]) -> io::Result<()> {
+        // One result at a time: one can have thousands of places.
         let mut out = Vec::new();
         for f in findings {
             let Some(first) = f.places.first() else {
@@ -614,16 +758,11 @@ impl Emitter for Sarif {
                 rule_id: f.rule,
                 rule_index: RULE_INDEX_PLACEHOLDER,
             };
-            if !out.is_empty() {
-                out.extend_from_slice(b",\n");
-            }
+            out.clear();
             out.extend(std::iter::repeat_n(b' ', 2 * RESULT_DEPTH));
             nested(&mut out, &result, RESULT_DEPTH)?;
             self.rules.insert(f.rule);
-            self.result_rules.push(f.rule);
-        }
-        if !out.is_empty() {
-            self.results.push(out);
+            self.results.push(&out)?;
         }
         Ok(())
     }
@@ -693,22 +832,7 @@ impl Emitter for Sarif {
         };
         out.write_all(&log[..at])?;
         out.write_all(b"\"results\": [\n")?;
-        let placeholder = format!("\"ruleIndex\": {RULE_INDEX_PLACEHOLDER}");
-        let finder = memchr::memmem::Finder::new(placeholder.as_bytes());
-        let mut result_rules = self.result_rules.iter();
-        for (i, file) in std::mem::take(&mut self.results).into_iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",\n")?;
-            }
-            let mut from = 0;
-            for (at, rule) in finder.find_iter(&file).zip(&mut result_rules) {
-                out.write_all(&file[from..at])?;
-                let index = rules.binary_search(rule).unwrap_or_default();
-                write!(out, "\"ruleIndex\": {index}")?;
-                from = at + placeholder.len();
-            }
-            out.write_all(&file[from..])?;
-        }
+        self.results.copy(out, &rules)?;
         write!(out, "\n{}]", " ".repeat(2 * (RESULT_DEPTH - 1)))?;
         out.write_all(&log[at + EMPTY.len()..])?;
         writeln!(out)
@@ -781,6 +905,85 @@ mod tests {
             results[2]["partialFingerprints"]
         );
         insta::assert_snapshot!(serde_json::to_string_pretty(&run["results"]).unwrap());
+    }
+
+    /// The log of the sample library findings given `times` times, with
+    /// results set aside in memory up to `limit` bytes; whether they went
+    /// to a temporary file.
+    fn log_with_limit(limit: usize, times: usize) -> (Vec<u8>, bool) {
+        let mut sarif = Sarif {
+            results: Spill::with_limit(limit),
+            ..Sarif::default()
+        };
+        let mut out = Vec::new();
+        let findings = crate::output::sample::findings();
+        for _ in 0..times {
+            sarif.library(&mut out, &findings).unwrap();
+            sarif.library(&mut out, &[]).unwrap();
+        }
+        assert!(out.is_empty(), "nothing is printed before the end");
+        let spilled = sarif.results.file.is_some();
+        sarif.finish(&mut out, &Summary::default()).unwrap();
+        (out, spilled)
+    }
+
+    #[test]
+    fn results_set_aside_in_a_file_make_the_same_log() {
+        let (in_memory, spilled) = log_with_limit(usize::MAX, 40);
+        assert!(!spilled);
+        for limit in [0, 1000] {
+            let (from_file, spilled) = log_with_limit(limit, 40);
+            assert!(spilled);
+            assert_eq!(
+                String::from_utf8(from_file).unwrap(),
+                String::from_utf8(in_memory.clone()).unwrap()
+            );
+        }
+        // The log is what `serde_json` pretty-prints, every index filled in.
+        let text = String::from_utf8(in_memory).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(text, serde_json::to_string_pretty(&log).unwrap() + "\n");
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), 80);
+        assert_eq!(results[79]["ruleIndex"], 1);
+        assert!(!text.contains(&RULE_INDEX_PLACEHOLDER.to_string()));
+        // None at all: the empty log either way.
+        assert_eq!(log_with_limit(0, 0), log_with_limit(usize::MAX, 0));
+        assert!(!log_with_limit(0, 0).1);
+    }
+
+    #[test]
+    fn rule_indexes_are_filled_in_line_by_line() {
+        let rules = ["a-rule", "b\"rule", "c-rule"];
+        let results = concat!(
+            "        {\n",
+            "          \"message\": {\n",
+            "            \"text\": \"\\\"ruleIndex\\\": 9223372036854775807\"\n",
+            "          },\n",
+            "          \"ruleId\": \"c-rule\",\n",
+            "          \"ruleIndex\": 9223372036854775807\n",
+            "        },\n",
+            "        {\n",
+            "          \"ruleId\": \"b\\\"rule\",\n",
+            "          \"ruleIndex\": 9223372036854775807\n",
+            "        }",
+        );
+        let mut out = Vec::new();
+        fill_in_rule_indexes(results.as_bytes(), &mut out, &rules).unwrap();
+        let expected = results
+            .replacen(
+                "\"ruleIndex\": 9223372036854775807\n        },",
+                "\"ruleIndex\": 2\n        },",
+                1,
+            )
+            .replacen(
+                "\"ruleIndex\": 9223372036854775807\n        }",
+                "\"ruleIndex\": 1\n        }",
+                1,
+            );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        // The message's text is not a key and stays.
+        assert!(expected.contains("\\\"ruleIndex\\\": 9223372036854775807\""));
     }
 
     #[test]
