@@ -593,7 +593,21 @@ fn check_input(
         skipped: None,
         profiles: Profiles::default(),
     };
-    let (source, replies) = match input::read_all(input, name.as_deref(), stdin) {
+    // JSON Lines and CSV files may be of any size: those larger than a part
+    // are read a part at a time (`check_streamed`), the others are small,
+    // or UTF-16.
+    let limit = match input {
+        Input::File { path, .. }
+            if matches!(
+                input::Format::of(path),
+                input::Format::Jsonl | input::Format::Csv
+            ) =>
+        {
+            u64::MAX
+        }
+        _ => settings.max_file_size,
+    };
+    let (source, replies) = match input::read_all_within(input, name.as_deref(), stdin, limit) {
         Ok((Read::Replies(source, replies), errors)) => {
             // Errors in parts of a library; its other replies are linted.
             checked.blocking += errors.len();
@@ -645,6 +659,116 @@ fn check_input(
         findings,
     });
     checked
+}
+
+/// What a file read a part at a time adds to the run's totals.
+struct Totals<'a> {
+    summary: &'a mut Summary,
+    failed: &'a mut bool,
+    threshold: replylint_core::diagnostic::Severity,
+}
+
+/// Check a JSON Lines or CSV file a part at a time ([`input::stream`]):
+/// each part's replies are checked in parallel and its findings written
+/// before the next part is read, in the order and with the positions the
+/// whole file would give them. Errors come out as [`check_input`] gives
+/// them: those of reading, in the order of the file, then those of
+/// checking.
+fn check_streamed(
+    settings: &Settings,
+    (path, explicit): (&Path, bool),
+    stream: &mut input::stream::Stream,
+    emitter: &mut dyn output::Emitter,
+    out: &mut dyn Write,
+    totals: Totals<'_>,
+) -> io::Result<Checked> {
+    let mut checked = Checked {
+        report: None,
+        replies: 0,
+        errors: Vec::new(),
+        blocking: 0,
+        without_channel: 0,
+        skipped: None,
+        profiles: Profiles::default(),
+    };
+    let at = settings.path_context(Some(path));
+    let mut read_errors = Vec::new();
+    let mut check_errors = Vec::new();
+    loop {
+        let part = match stream.next_part() {
+            Ok(Some(part)) => part,
+            Ok(None) => break,
+            Err(e) => {
+                read_errors.push(e);
+                break;
+            }
+        };
+        read_errors.extend(part.errors);
+        let indexed: Vec<(usize, &replylint_core::reply::Reply)> =
+            part.replies.iter().enumerate().collect();
+        let outcomes: Vec<ReplyOutcome> = map_in_order(&indexed, |&(n, reply)| {
+            check_reply(settings, &at, &part.source, &part.index, (n, reply), true)
+        });
+        let mut findings = Vec::new();
+        let mut replies = 0;
+        for outcome in outcomes {
+            checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
+            check_errors.extend(outcome.errors);
+            if outcome.linted {
+                replies += 1;
+                checked.without_channel += usize::from(outcome.without_channel);
+            }
+            findings.extend(outcome.findings);
+            if let Some((reply, channel, profile)) = outcome.profile {
+                checked
+                    .profiles
+                    .push(&part.replies[reply], &channel, profile);
+            }
+        }
+        checked.replies += replies;
+        drop(indexed);
+        drop(part.replies);
+        if findings.is_empty() {
+            continue;
+        }
+        for f in &findings {
+            totals.summary.count(f.diagnostic.severity);
+            *totals.failed |= f.diagnostic.severity >= totals.threshold;
+        }
+        let report = output::FileReport {
+            source: part.source,
+            index: part.index,
+            replies,
+            findings,
+        };
+        let rendered = emitter.render(&report)?;
+        emitter.file(out, &report, rendered)?;
+    }
+    match stream.end() {
+        input::stream::End::Library(len) => {
+            checked.profiles.set_len(len);
+            totals.summary.files += 1;
+            totals.summary.replies += checked.replies;
+            checked.blocking += read_errors.len();
+            checked.errors = read_errors;
+            checked.errors.append(&mut check_errors);
+        }
+        // Nothing was reported: a file without replies has no findings.
+        input::stream::End::NotLibrary(expected) if explicit => {
+            checked.errors.push(InputError::new(
+                stream.name(),
+                format!("not a reply library: expected {expected}"),
+            ));
+            checked.blocking += 1;
+        }
+        input::stream::End::NotLibrary(expected) => {
+            checked.skipped = Some(Skipped {
+                path: path.display().to_string(),
+                reason: input::SkipReason::NotLibrary(expected),
+            });
+        }
+    }
+    Ok(checked)
 }
 
 /// `f` of every item, in order: in parallel when there are several, on
@@ -744,8 +868,69 @@ fn check(
     let (fewest, most) = (threads * 4, threads * 128);
     let mut batch = fewest;
     let mut rest = inputs.as_slice();
+    // JSON Lines and CSV files larger than a part are read a part at a time
+    // and reported as they go, one file at a time; the formats whose
+    // results of a file are one whole (`sarif`'s fingerprints count
+    // repeats within a file, `checkstyle` wraps them in one element) read
+    // them whole.
+    let by_parts = !matches!(args.format, Format::Sarif | Format::Checkstyle);
+    let streamed = |i: &Input| match i {
+        Input::File { path, .. } => by_parts && input::stream::streamed(path),
+        Input::Stdin => false,
+    };
     while !rest.is_empty() {
-        let (inputs, after) = rest.split_at(batch.min(rest.len()));
+        let mut whole = false;
+        if let Some(Input::File { path, explicit }) = rest.first()
+            && streamed(&rest[0])
+        {
+            match input::stream::open(path) {
+                Ok(input::stream::Opened::Stream(mut stream)) => {
+                    rest = &rest[1..];
+                    let totals = Totals {
+                        summary: &mut summary,
+                        failed: &mut failed,
+                        threshold,
+                    };
+                    let checked = bar.suspend(|| {
+                        check_streamed(
+                            &settings,
+                            (path, *explicit),
+                            &mut stream,
+                            &mut *emitter,
+                            out,
+                            totals,
+                        )
+                    })?;
+                    bar.inc(1);
+                    summary.replies_without_channel += checked.without_channel;
+                    blocking += checked.blocking;
+                    skipped.extend(checked.skipped);
+                    errors.extend(checked.errors);
+                    profiles.append(checked.profiles);
+                    continue;
+                }
+                // UTF-16, not UTF-8, binary: read whole, on its own.
+                Ok(input::stream::Opened::Whole) => whole = true,
+                Err(e) => {
+                    rest = &rest[1..];
+                    bar.inc(1);
+                    errors.push(e);
+                    blocking += 1;
+                    continue;
+                }
+            }
+        }
+        // A batch, up to the next file read a part at a time.
+        let size = if whole {
+            1
+        } else {
+            let end = batch.min(rest.len());
+            1 + rest[1..end]
+                .iter()
+                .position(|i| streamed(i))
+                .unwrap_or(end - 1)
+        };
+        let (inputs, after) = rest.split_at(size);
         rest = after;
         let emitter_ref = &*emitter;
         let check = |i: &Input| {
