@@ -72,6 +72,7 @@ mod server;
 mod sms;
 mod spans;
 mod spelling_eval;
+mod streaming;
 mod suppressions;
 mod tweet_conformance;
 mod tweet_differential;

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 /// The size of a part: records are read until a part holds at least this
 /// many bytes.
-pub const PART_BYTES: usize = 4 << 20;
+pub const PART_BYTES: usize = 1 << 20;
 
 /// The size of the parts: [`PART_BYTES`], or what the hidden environment
 /// variable `REPLYLINT_PART_BYTES` says (the tests read small files in
@@ -90,6 +90,8 @@ pub struct Stream {
     split: usize,
     quote: Quote,
     delimiter: u8,
+    /// Whether `delimiter` is known (CSV: once the header row is read).
+    sniffed: bool,
     eof: bool,
     part: usize,
     /// The length of the file: of its text, which is UTF-8.
@@ -171,6 +173,7 @@ pub fn open(path: &Path) -> Result<Opened, InputError> {
         split: 0,
         quote: Quote::FieldStart,
         delimiter: b',',
+        sniffed: format != Format::Csv,
         eof: false,
         part: part_bytes(),
         len,
@@ -194,12 +197,9 @@ impl Stream {
         if !self.more {
             return Ok(None);
         }
-        let Some((start, line, text)) = self.next_text()? else {
+        let Some((start, line, sparse)) = self.next_text()? else {
             return Ok(None);
         };
-        let mut sparse = vec![0; start + text.len()];
-        sparse[start..].copy_from_slice(text.as_bytes());
-        drop(text);
         let text = String::from_utf8(sparse)
             .map_err(|_| InputError::new(&self.name, "file changed while it was read"))?;
         let source = Arc::new(Source {
@@ -258,9 +258,19 @@ impl Stream {
         }
     }
 
-    /// The text of the next part, with its offset and first line.
-    fn next_text(&mut self) -> Result<Option<(usize, usize, String)>, InputError> {
-        while !self.eof && self.split < self.part {
+    /// The bytes of the file up to the end of the next part, with its
+    /// offset and first line: NUL bytes before the part, then the part.
+    fn next_text(&mut self) -> Result<Option<(usize, usize, Vec<u8>)>, InputError> {
+        loop {
+            if self.sniffed {
+                self.scan();
+                if self.split >= self.part {
+                    break;
+                }
+            }
+            if self.eof {
+                break;
+            }
             let at = self.pending.len();
             self.pending.resize(at + BLOCK, 0);
             let n = self
@@ -269,46 +279,48 @@ impl Stream {
                 .map_err(|e| InputError::new(&self.name, io_message(&e)))?;
             self.pending.truncate(at + n);
             self.eof = n == 0;
-            if self.format == Format::Csv && self.start == 0 && self.scanned == 0 {
-                // The delimiter, from the header row: read on until it ends.
-                match header_end(&self.pending) {
-                    Some(_) => {}
-                    None if !self.eof => continue,
-                    None => {}
-                }
+            // CSV: the delimiter, from the header row, once it is read.
+            if !self.sniffed && (header_end(&self.pending).is_some() || self.eof) {
                 let bom = if self.pending.starts_with(b"\xEF\xBB\xBF") {
                     3
                 } else {
                     0
                 };
                 self.delimiter = csv_library::sniff_bytes(&self.pending[bom..]);
+                self.sniffed = true;
             }
-            self.scan();
         }
-        let end = if self.eof {
-            self.pending.len()
-        } else {
+        let end = if self.split >= self.part {
             self.split
+        } else {
+            self.pending.len()
         };
         if end == 0 {
             return Ok(None);
         }
-        let rest = self.pending.split_off(end);
-        let bytes = std::mem::replace(&mut self.pending, rest);
+        let (start, line) = (self.start, self.line);
+        // What comes before the part is zeroed memory never written: a
+        // large allocation gets it from the system without using memory
+        // for it.
+        let mut sparse = vec![0; start + end];
+        sparse[start..].copy_from_slice(&self.pending[..end]);
+        self.pending.drain(..end);
         self.scanned -= end.min(self.scanned);
         self.split -= end.min(self.split);
-        let text = String::from_utf8(bytes)
-            .map_err(|_| InputError::new(&self.name, "file changed while it was read"))?;
-        let (start, line) = (self.start, self.line);
-        self.line += line_breaks(text.as_bytes());
+        self.line += line_breaks(&sparse[start..]);
         self.start += end;
-        Ok(Some((start, line, text)))
+        Ok(Some((start, line, sparse)))
     }
 
-    /// Scan what is pending for the ends of records.
+    /// Scan what is pending for the ends of records, up to the first
+    /// that makes a part.
     fn scan(&mut self) {
         let csv = self.format == Format::Csv;
         for i in self.scanned..self.pending.len() {
+            if self.split >= self.part {
+                self.scanned = i;
+                return;
+            }
             let b = self.pending[i];
             if !csv {
                 if b == b'\n' {
