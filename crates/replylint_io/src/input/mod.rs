@@ -452,7 +452,9 @@ pub fn read_source(
         Format::Json => helpdesk::read(&source, explicit),
     };
     match parsed {
-        Parsed::Replies(replies, mut errors) => {
+        Parsed::Replies(mut replies, mut errors) => {
+            // Held while they are checked: no room to grow.
+            replies.shrink_to_fit();
             // In the order of the file, whichever step found them.
             errors.sort_by_key(|e| e.position);
             Ok((Read::Replies(source, replies), errors))
