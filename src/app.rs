@@ -925,10 +925,7 @@ fn check(
             1
         } else {
             let end = batch.min(rest.len());
-            1 + rest[1..end]
-                .iter()
-                .position(|i| streamed(i))
-                .unwrap_or(end - 1)
+            1 + rest[1..end].iter().position(&streamed).unwrap_or(end - 1)
         };
         let (inputs, after) = rest.split_at(size);
         rest = after;

@@ -122,7 +122,7 @@ pub fn read_rows(
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(start == 0)
-        .from_reader(text[base..].as_bytes());
+        .from_reader(&text.as_bytes()[base..]);
     let mut record = csv::StringRecord::new();
     let mut more = true;
     loop {

@@ -64,7 +64,7 @@ pub fn streamed(path: &Path) -> bool {
 /// Where a CSV record stands, as the `csv` crate reads quotes: a quote
 /// opens a quoted field only at the start of a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quote {
+enum Record {
     FieldStart,
     Unquoted,
     Quoted,
@@ -88,7 +88,7 @@ pub struct Stream {
     /// the last whole record in it.
     scanned: usize,
     split: usize,
-    quote: Quote,
+    quote: Record,
     delimiter: u8,
     /// Whether `delimiter` is known (CSV: once the header row is read).
     sniffed: bool,
@@ -171,7 +171,7 @@ pub fn open(path: &Path) -> Result<Opened, InputError> {
         line: 1,
         scanned: 0,
         split: 0,
-        quote: Quote::FieldStart,
+        quote: Record::FieldStart,
         delimiter: b',',
         sniffed: format != Format::Csv,
         eof: false,
@@ -330,14 +330,14 @@ impl Stream {
             }
             let term = b == b'\n' || b == b'\r';
             self.quote = match self.quote {
-                Quote::Quoted if b == b'"' => Quote::QuoteInQuoted,
-                Quote::Quoted => Quote::Quoted,
-                Quote::FieldStart if b == b'"' => Quote::Quoted,
-                Quote::QuoteInQuoted if b == b'"' => Quote::Quoted,
-                _ if b == self.delimiter || term => Quote::FieldStart,
-                _ => Quote::Unquoted,
+                Record::Quoted if b == b'"' => Record::QuoteInQuoted,
+                Record::Quoted => Record::Quoted,
+                Record::FieldStart if b == b'"' => Record::Quoted,
+                Record::QuoteInQuoted if b == b'"' => Record::Quoted,
+                _ if b == self.delimiter || term => Record::FieldStart,
+                _ => Record::Unquoted,
             };
-            if b == b'\n' && self.quote == Quote::FieldStart {
+            if b == b'\n' && self.quote == Record::FieldStart {
                 self.split = i + 1;
             }
         }
