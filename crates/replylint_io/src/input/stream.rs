@@ -4,9 +4,10 @@
 //! not held to the size limit of the files read whole).
 //!
 //! A part keeps the positions of the file: its [`Source`] holds the part's
-//! text at its offsets in the file, what comes before it being NUL bytes
-//! that are never looked at (nor, in a large allocation, ever given
-//! memory), and its [`LineIndex`] starts at the part's first line
+//! text at its offsets in the file, what comes before it being zeroed
+//! memory that is never written (in a large allocation, the system gives
+//! it no memory) and never read but to check it is UTF-8, and its
+//! [`LineIndex`] starts at the part's first line
 //! ([`LineIndex::starting_at`]). A part ends after a line break that ends
 //! a record: any `\n` in JSON Lines, one outside a quoted field in CSV
 //! (read as the `csv` crate reads quotes), so a quoted field over several
