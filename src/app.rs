@@ -593,20 +593,10 @@ fn check_input(
         skipped: None,
         profiles: Profiles::default(),
     };
-    // JSON Lines and CSV files may be of any size: those larger than a part
-    // are read a part at a time (`check_streamed`), the others are small,
-    // or UTF-16.
-    let limit = match input {
-        Input::File { path, .. }
-            if matches!(
-                input::Format::of(path),
-                input::Format::Jsonl | input::Format::Csv
-            ) =>
-        {
-            u64::MAX
-        }
-        _ => settings.max_file_size,
-    };
+    // Held to `max-file-size`: JSON Lines and CSV files larger than a part
+    // are read a part at a time (`check_streamed`) unless they are UTF-16,
+    // not UTF-8 or binary, or the format is `sarif` or `checkstyle`.
+    let limit = settings.max_file_size;
     let (source, replies) = match input::read_all_within(input, name.as_deref(), stdin, limit) {
         Ok((Read::Replies(source, replies), errors)) => {
             // Errors in parts of a library; its other replies are linted.
