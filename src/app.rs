@@ -575,6 +575,11 @@ struct Checked {
     skipped: Option<Skipped>,
     /// The library rules' profiles of its replies, located.
     profiles: Profiles,
+    /// The output of the file in pieces, when it was rendered a slice of
+    /// replies at a time (`report` then holds no findings), and the
+    /// severities of the findings rendered.
+    rendered: Vec<io::Result<Vec<u8>>>,
+    severities: Vec<replylint_core::diagnostic::Severity>,
 }
 
 fn check_input(
@@ -582,6 +587,7 @@ fn check_input(
     input: &Input,
     stdin_name: Option<&Path>,
     stdin: Option<&[u8]>,
+    render: Option<&dyn output::Emitter>,
 ) -> Checked {
     let name = stdin_name.map(|p| p.display().to_string());
     let mut checked = Checked {
@@ -592,6 +598,8 @@ fn check_input(
         without_channel: 0,
         skipped: None,
         profiles: Profiles::default(),
+        rendered: Vec::new(),
+        severities: Vec::new(),
     };
     // Held to `max-file-size`: JSON Lines and CSV files larger than a part
     // are read a part at a time (`check_streamed`) unless they are UTF-16,
@@ -622,24 +630,49 @@ fn check_input(
         Input::File { path, .. } => Some(path),
         Input::Stdin => stdin_name,
     };
-    let index = replylint_core::location::LineIndex::new(&source.text);
+    let mut index = replylint_core::location::LineIndex::new(&source.text);
     let at = settings.path_context(path);
-    // The replies of a library in parallel, their results kept in order.
+    // The replies of a library in parallel, their results kept in order;
+    // with `render`, a slice at a time, each slice's findings rendered and
+    // dropped (a file's part of the output is then several pieces, as for
+    // a file read a part at a time).
+    let slice = match render {
+        Some(_) if replies.len() > SLICE => SLICE,
+        _ => replies.len().max(1),
+    };
     let indexed: Vec<(usize, &replylint_core::reply::Reply)> = replies.iter().enumerate().collect();
-    let outcomes: Vec<ReplyOutcome> = map_in_order(&indexed, |&(n, reply)| {
-        check_reply(settings, &at, &source, &index, (n, reply), true)
-    });
     let mut findings = Vec::new();
-    for outcome in outcomes {
-        checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
-        checked.errors.extend(outcome.errors);
-        if outcome.linted {
-            checked.replies += 1;
-            checked.without_channel += usize::from(outcome.without_channel);
+    for indexed in indexed.chunks(slice) {
+        let outcomes: Vec<ReplyOutcome> = map_in_order(indexed, |&(n, reply)| {
+            check_reply(settings, &at, &source, &index, (n, reply), true)
+        });
+        for outcome in outcomes {
+            checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
+            checked.errors.extend(outcome.errors);
+            if outcome.linted {
+                checked.replies += 1;
+                checked.without_channel += usize::from(outcome.without_channel);
+            }
+            findings.extend(outcome.findings);
+            if let Some((reply, channel, profile)) = outcome.profile {
+                checked.profiles.push(&replies[reply], &channel, profile);
+            }
         }
-        findings.extend(outcome.findings);
-        if let Some((reply, channel, profile)) = outcome.profile {
-            checked.profiles.push(&replies[reply], &channel, profile);
+        if let Some(emitter) = render
+            && slice < replies.len()
+        {
+            checked
+                .severities
+                .extend(findings.iter().map(|f| f.diagnostic.severity));
+            let report = FileReport {
+                source: source.clone(),
+                index,
+                replies: 0,
+                findings: std::mem::take(&mut findings),
+            };
+            let rendered = emitter.render(&report);
+            index = report.index;
+            checked.rendered.push(rendered);
         }
     }
     checked.report = Some(FileReport {
@@ -650,6 +683,10 @@ fn check_input(
     });
     checked
 }
+
+/// How many replies of a file read whole are checked and rendered at a
+/// time, for the formats that take a file's output in pieces.
+const SLICE: usize = 4096;
 
 /// What a file read a part at a time adds to the run's totals.
 struct Totals<'a> {
@@ -680,6 +717,8 @@ fn check_streamed(
         without_channel: 0,
         skipped: None,
         profiles: Profiles::default(),
+        rendered: Vec::new(),
+        severities: Vec::new(),
     };
     let at = settings.path_context(Some(path));
     let mut read_errors = Vec::new();
@@ -921,7 +960,8 @@ fn check(
         rest = after;
         let emitter_ref = &*emitter;
         let check = |i: &Input| {
-            let checked = check_input(&settings, i, args.stdin_filename.as_deref(), stdin);
+            let render = by_parts.then_some(emitter_ref);
+            let checked = check_input(&settings, i, args.stdin_filename.as_deref(), stdin, render);
             let rendered = checked
                 .report
                 .as_ref()
@@ -946,9 +986,20 @@ fn check(
                 if let Some(report) = checked.report {
                     summary.files += 1;
                     summary.replies += report.replies;
-                    for f in &report.findings {
-                        summary.count(f.diagnostic.severity);
-                        failed |= f.diagnostic.severity >= threshold;
+                    let rendered_before = checked.severities.into_iter();
+                    for severity in report
+                        .findings
+                        .iter()
+                        .map(|f| f.diagnostic.severity)
+                        .chain(rendered_before)
+                    {
+                        summary.count(severity);
+                        failed |= severity >= threshold;
+                    }
+                    // The pieces of a file checked a slice at a time (the
+                    // formats that take them read only what is rendered).
+                    for piece in checked.rendered {
+                        emitter.file(out, &report, piece?)?;
                     }
                     emitter.file(out, &report, rendered?)?;
                 }
