@@ -636,8 +636,8 @@ fn check_input(
     // with `render`, a slice at a time, each slice's findings rendered and
     // dropped (a file's part of the output is then several pieces, as for
     // a file read a part at a time).
-    let slice = match render {
-        Some(_) if replies.len() > SLICE => SLICE,
+    let slice = match (render, slice_replies()) {
+        (Some(_), slice) if replies.len() > slice => slice,
         _ => replies.len().max(1),
     };
     let indexed: Vec<(usize, &replylint_core::reply::Reply)> = replies.iter().enumerate().collect();
@@ -687,6 +687,17 @@ fn check_input(
 /// How many replies of a file read whole are checked and rendered at a
 /// time, for the formats that take a file's output in pieces.
 const SLICE: usize = 4096;
+
+/// [`SLICE`], or what the hidden environment variable
+/// `REPLYLINT_SLICE_REPLIES` says (the tests check small files in slices
+/// with it).
+fn slice_replies() -> usize {
+    std::env::var("REPLYLINT_SLICE_REPLIES")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(SLICE)
+}
 
 /// What a file read a part at a time adds to the run's totals.
 struct Totals<'a> {

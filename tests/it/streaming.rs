@@ -19,16 +19,20 @@ const FORMATS: &[&str] = &[
 ];
 
 /// `replylint ARGS` in `dir`, reading JSON Lines and CSV files in parts of
-/// `part` bytes (`None`: the default, so a small file is read whole).
+/// `part` bytes, and checking the other files' replies in slices of
+/// `part` replies (`None`: the defaults, so a small file is read whole and
+/// checked at once).
 fn run_parts(dir: &Path, args: &[&str], part: Option<usize>) -> Run {
     let mut cmd = Command::cargo_bin("replylint").expect("binary built");
     cmd.current_dir(dir)
         .args(args)
         .env(replylint_io::dictionaries::PATH_VARIABLE, "")
         .env("CLICOLOR", "0")
-        .env_remove("REPLYLINT_PART_BYTES");
+        .env_remove("REPLYLINT_PART_BYTES")
+        .env_remove("REPLYLINT_SLICE_REPLIES");
     if let Some(part) = part {
-        cmd.env("REPLYLINT_PART_BYTES", part.to_string());
+        cmd.env("REPLYLINT_PART_BYTES", part.to_string())
+            .env("REPLYLINT_SLICE_REPLIES", part.to_string());
     }
     let out = cmd.output().expect("replylint runs");
     Run {
@@ -202,6 +206,37 @@ fn files_not_read_in_parts_and_files_that_are_not_libraries() {
             .stderr
             .contains("not a reply library: expected a JSON Lines")
     );
+}
+
+#[test]
+fn files_read_whole_checked_a_slice_of_replies_at_a_time_report_the_same() {
+    // The JSON Lines library as a JSON array and as TOML: read whole, their
+    // replies checked and rendered a few at a time.
+    let library = jsonl_library(false);
+    let objects: Vec<&str> = library
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .filter(|l| l.ends_with('}'))
+        .collect();
+    let json = format!("[\n{}\n]\n", objects.join(",\n"));
+    let mut toml = String::new();
+    for (i, line) in objects.iter().enumerate() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let Some(text) = value["text"].as_str() else {
+            continue;
+        };
+        toml.push_str(&format!(
+            "[[reply]]\nid = \"t{i}\"\nchannel = {}\ntext = {}\n\n",
+            value["channel"],
+            serde_json::to_string(text).unwrap()
+        ));
+    }
+    let tree = Tree::new(&[("replies.json", &json), ("macros.toml", &toml)]);
+    for file in ["replies.json", "macros.toml"] {
+        let line = same_in_parts(&tree, file, &[1, 3, 7]);
+        assert!(line.stdout.contains("[near-duplicate]"), "{}", line.stdout);
+        assert!(line.stdout.lines().count() > 20, "{}", line.stdout);
+    }
 }
 
 #[test]
