@@ -575,6 +575,11 @@ struct Checked {
     skipped: Option<Skipped>,
     /// The library rules' profiles of its replies, located.
     profiles: Profiles,
+    /// The output of the file in pieces, when it was rendered a slice of
+    /// replies at a time (`report` then holds no findings), and the
+    /// severities of the findings rendered.
+    rendered: Vec<io::Result<Vec<u8>>>,
+    severities: Vec<replylint_core::diagnostic::Severity>,
 }
 
 fn check_input(
@@ -582,6 +587,7 @@ fn check_input(
     input: &Input,
     stdin_name: Option<&Path>,
     stdin: Option<&[u8]>,
+    render: Option<&dyn output::Emitter>,
 ) -> Checked {
     let name = stdin_name.map(|p| p.display().to_string());
     let mut checked = Checked {
@@ -592,8 +598,14 @@ fn check_input(
         without_channel: 0,
         skipped: None,
         profiles: Profiles::default(),
+        rendered: Vec::new(),
+        severities: Vec::new(),
     };
-    let (source, replies) = match input::read_all(input, name.as_deref(), stdin) {
+    // Held to `max-file-size`: JSON Lines and CSV files larger than a part
+    // are read a part at a time (`check_streamed`) unless they are UTF-16,
+    // not UTF-8 or binary, or the format is `sarif` or `checkstyle`.
+    let limit = settings.max_file_size;
+    let (source, replies) = match input::read_all_within(input, name.as_deref(), stdin, limit) {
         Ok((Read::Replies(source, replies), errors)) => {
             // Errors in parts of a library; its other replies are linted.
             checked.blocking += errors.len();
@@ -618,24 +630,49 @@ fn check_input(
         Input::File { path, .. } => Some(path),
         Input::Stdin => stdin_name,
     };
-    let index = replylint_core::location::LineIndex::new(&source.text);
+    let mut index = replylint_core::location::LineIndex::new(&source.text);
     let at = settings.path_context(path);
-    // The replies of a library in parallel, their results kept in order.
+    // The replies of a library in parallel, their results kept in order;
+    // with `render`, a slice at a time, each slice's findings rendered and
+    // dropped (a file's part of the output is then several pieces, as for
+    // a file read a part at a time).
+    let slice = match (render, slice_replies()) {
+        (Some(_), slice) if replies.len() > slice => slice,
+        _ => replies.len().max(1),
+    };
     let indexed: Vec<(usize, &replylint_core::reply::Reply)> = replies.iter().enumerate().collect();
-    let outcomes: Vec<ReplyOutcome> = map_in_order(&indexed, |&(n, reply)| {
-        check_reply(settings, &at, &source, &index, (n, reply), true)
-    });
     let mut findings = Vec::new();
-    for outcome in outcomes {
-        checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
-        checked.errors.extend(outcome.errors);
-        if outcome.linted {
-            checked.replies += 1;
-            checked.without_channel += usize::from(outcome.without_channel);
+    for indexed in indexed.chunks(slice) {
+        let outcomes: Vec<ReplyOutcome> = map_in_order(indexed, |&(n, reply)| {
+            check_reply(settings, &at, &source, &index, (n, reply), true)
+        });
+        for outcome in outcomes {
+            checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
+            checked.errors.extend(outcome.errors);
+            if outcome.linted {
+                checked.replies += 1;
+                checked.without_channel += usize::from(outcome.without_channel);
+            }
+            findings.extend(outcome.findings);
+            if let Some((reply, channel, profile)) = outcome.profile {
+                checked.profiles.push(&replies[reply], &channel, profile);
+            }
         }
-        findings.extend(outcome.findings);
-        if let Some((reply, channel, profile)) = outcome.profile {
-            checked.profiles.push(&replies[reply], &channel, profile);
+        if let Some(emitter) = render
+            && slice < replies.len()
+        {
+            checked
+                .severities
+                .extend(findings.iter().map(|f| f.diagnostic.severity));
+            let report = FileReport {
+                source: source.clone(),
+                index,
+                replies: 0,
+                findings: std::mem::take(&mut findings),
+            };
+            let rendered = emitter.render(&report);
+            index = report.index;
+            checked.rendered.push(rendered);
         }
     }
     checked.report = Some(FileReport {
@@ -645,6 +682,133 @@ fn check_input(
         findings,
     });
     checked
+}
+
+/// How many replies of a file read whole are checked and rendered at a
+/// time, for the formats that take a file's output in pieces.
+const SLICE: usize = 4096;
+
+/// [`SLICE`], or what the hidden environment variable
+/// `REPLYLINT_SLICE_REPLIES` says (the tests check small files in slices
+/// with it).
+fn slice_replies() -> usize {
+    std::env::var("REPLYLINT_SLICE_REPLIES")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(SLICE)
+}
+
+/// What a file read a part at a time adds to the run's totals.
+struct Totals<'a> {
+    summary: &'a mut Summary,
+    failed: &'a mut bool,
+    threshold: replylint_core::diagnostic::Severity,
+}
+
+/// Check a JSON Lines or CSV file a part at a time ([`input::stream`]):
+/// each part's replies are checked in parallel and its findings written
+/// before the next part is read, in the order and with the positions the
+/// whole file would give them. Errors come out as [`check_input`] gives
+/// them: those of reading, in the order of the file, then those of
+/// checking.
+fn check_streamed(
+    settings: &Settings,
+    (path, explicit): (&Path, bool),
+    stream: &mut input::stream::Stream,
+    emitter: &mut dyn output::Emitter,
+    out: &mut dyn Write,
+    totals: Totals<'_>,
+) -> io::Result<Checked> {
+    let mut checked = Checked {
+        report: None,
+        replies: 0,
+        errors: Vec::new(),
+        blocking: 0,
+        without_channel: 0,
+        skipped: None,
+        profiles: Profiles::default(),
+        rendered: Vec::new(),
+        severities: Vec::new(),
+    };
+    let at = settings.path_context(Some(path));
+    let mut read_errors = Vec::new();
+    let mut check_errors = Vec::new();
+    loop {
+        let part = match stream.next_part() {
+            Ok(Some(part)) => part,
+            Ok(None) => break,
+            Err(e) => {
+                read_errors.push(e);
+                break;
+            }
+        };
+        read_errors.extend(part.errors);
+        let indexed: Vec<(usize, &replylint_core::reply::Reply)> =
+            part.replies.iter().enumerate().collect();
+        let outcomes: Vec<ReplyOutcome> = map_in_order(&indexed, |&(n, reply)| {
+            check_reply(settings, &at, &part.source, &part.index, (n, reply), true)
+        });
+        let mut findings = Vec::new();
+        let mut replies = 0;
+        for outcome in outcomes {
+            checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
+            check_errors.extend(outcome.errors);
+            if outcome.linted {
+                replies += 1;
+                checked.without_channel += usize::from(outcome.without_channel);
+            }
+            findings.extend(outcome.findings);
+            if let Some((reply, channel, profile)) = outcome.profile {
+                checked
+                    .profiles
+                    .push(&part.replies[reply], &channel, profile);
+            }
+        }
+        checked.replies += replies;
+        drop(indexed);
+        drop(part.replies);
+        if findings.is_empty() {
+            continue;
+        }
+        for f in &findings {
+            totals.summary.count(f.diagnostic.severity);
+            *totals.failed |= f.diagnostic.severity >= totals.threshold;
+        }
+        let report = output::FileReport {
+            source: part.source,
+            index: part.index,
+            replies,
+            findings,
+        };
+        let rendered = emitter.render(&report)?;
+        emitter.file(out, &report, rendered)?;
+    }
+    match stream.end() {
+        input::stream::End::Library(len) => {
+            checked.profiles.set_len(len);
+            totals.summary.files += 1;
+            totals.summary.replies += checked.replies;
+            checked.blocking += read_errors.len();
+            checked.errors = read_errors;
+            checked.errors.append(&mut check_errors);
+        }
+        // Nothing was reported: a file without replies has no findings.
+        input::stream::End::NotLibrary(expected) if explicit => {
+            checked.errors.push(InputError::new(
+                stream.name(),
+                format!("not a reply library: expected {expected}"),
+            ));
+            checked.blocking += 1;
+        }
+        input::stream::End::NotLibrary(expected) => {
+            checked.skipped = Some(Skipped {
+                path: path.display().to_string(),
+                reason: input::SkipReason::NotLibrary(expected),
+            });
+        }
+    }
+    Ok(checked)
 }
 
 /// `f` of every item, in order: in parallel when there are several, on
@@ -744,12 +908,71 @@ fn check(
     let (fewest, most) = (threads * 4, threads * 128);
     let mut batch = fewest;
     let mut rest = inputs.as_slice();
+    // JSON Lines and CSV files larger than a part are read a part at a time
+    // and reported as they go, one file at a time; the formats whose
+    // results of a file are one whole (`sarif`'s fingerprints count
+    // repeats within a file, `checkstyle` wraps them in one element) read
+    // them whole.
+    let by_parts = !matches!(args.format, Format::Sarif | Format::Checkstyle);
+    let streamed = |i: &Input| match i {
+        Input::File { path, .. } => by_parts && input::stream::streamed(path),
+        Input::Stdin => false,
+    };
     while !rest.is_empty() {
-        let (inputs, after) = rest.split_at(batch.min(rest.len()));
+        let mut whole = false;
+        if let Some(Input::File { path, explicit }) = rest.first()
+            && streamed(&rest[0])
+        {
+            match input::stream::open(path) {
+                Ok(input::stream::Opened::Stream(mut stream)) => {
+                    rest = &rest[1..];
+                    let totals = Totals {
+                        summary: &mut summary,
+                        failed: &mut failed,
+                        threshold,
+                    };
+                    let checked = bar.suspend(|| {
+                        check_streamed(
+                            &settings,
+                            (path, *explicit),
+                            &mut stream,
+                            &mut *emitter,
+                            out,
+                            totals,
+                        )
+                    })?;
+                    bar.inc(1);
+                    summary.replies_without_channel += checked.without_channel;
+                    blocking += checked.blocking;
+                    skipped.extend(checked.skipped);
+                    errors.extend(checked.errors);
+                    profiles.append(checked.profiles);
+                    continue;
+                }
+                // UTF-16, not UTF-8, binary: read whole, on its own.
+                Ok(input::stream::Opened::Whole) => whole = true,
+                Err(e) => {
+                    rest = &rest[1..];
+                    bar.inc(1);
+                    errors.push(e);
+                    blocking += 1;
+                    continue;
+                }
+            }
+        }
+        // A batch, up to the next file read a part at a time.
+        let size = if whole {
+            1
+        } else {
+            let end = batch.min(rest.len());
+            1 + rest[1..end].iter().position(&streamed).unwrap_or(end - 1)
+        };
+        let (inputs, after) = rest.split_at(size);
         rest = after;
         let emitter_ref = &*emitter;
         let check = |i: &Input| {
-            let checked = check_input(&settings, i, args.stdin_filename.as_deref(), stdin);
+            let render = by_parts.then_some(emitter_ref);
+            let checked = check_input(&settings, i, args.stdin_filename.as_deref(), stdin, render);
             let rendered = checked
                 .report
                 .as_ref()
@@ -774,9 +997,20 @@ fn check(
                 if let Some(report) = checked.report {
                     summary.files += 1;
                     summary.replies += report.replies;
-                    for f in &report.findings {
-                        summary.count(f.diagnostic.severity);
-                        failed |= f.diagnostic.severity >= threshold;
+                    let rendered_before = checked.severities.into_iter();
+                    for severity in report
+                        .findings
+                        .iter()
+                        .map(|f| f.diagnostic.severity)
+                        .chain(rendered_before)
+                    {
+                        summary.count(severity);
+                        failed |= severity >= threshold;
+                    }
+                    // The pieces of a file checked a slice at a time (the
+                    // formats that take them read only what is rendered).
+                    for piece in checked.rendered {
+                        emitter.file(out, &report, piece?)?;
                     }
                     emitter.file(out, &report, rendered?)?;
                 }

@@ -73,6 +73,7 @@ mod server;
 mod sms;
 mod spans;
 mod spelling_eval;
+mod streaming;
 mod suppressions;
 mod tweet_conformance;
 mod tweet_differential;

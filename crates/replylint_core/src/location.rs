@@ -54,6 +54,10 @@ pub struct LspPosition {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// The 0-based number of the line `line_starts[0]` starts: 0 for an
+    /// index of a whole text, more for one of a part of it
+    /// ([`LineIndex::starting_at`]).
+    first_line: usize,
     /// Points inside long lines (see [`STRIDE`]), sorted by offset: a
     /// column is counted from the last one before it, not from the start
     /// of its line, so that looking up every diagnostic of a file written
@@ -93,11 +97,26 @@ fn checkpoints(text: &str, start: usize, end: usize, out: &mut Vec<Checkpoint>) 
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Self::starting_at(text, 0, 1)
+    }
+
+    /// The index of the part of `text` from byte `start`, the start of
+    /// 1-based line `line`, to its end: what a file read a part at a time
+    /// needs, its text holding that part at its offsets in the file (what
+    /// comes before is never looked at). Positions in that part are those
+    /// of the whole file; a line before it is empty, at offset 0.
+    pub fn starting_at(text: &str, start: usize, line: usize) -> Self {
+        let start = start.min(text.len());
+        let bom = if start == 0 && text.starts_with('\u{feff}') {
+            3
+        } else {
+            start
+        };
         let bytes = text.as_bytes();
         let mut line_starts = vec![bom];
         line_starts.extend(
-            memchr::memchr2_iter(b'\n', b'\r', bytes)
+            memchr::memchr2_iter(b'\n', b'\r', &bytes[start..])
+                .map(|i| start + i)
                 .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
                 .map(|i| i + 1),
         );
@@ -110,12 +129,20 @@ impl LineIndex {
         }
         LineIndex {
             line_starts,
+            first_line: line.saturating_sub(1),
             checkpoints: long_lines,
         }
     }
 
-    /// 0-based line number containing `offset`.
-    fn line_of(&self, offset: usize) -> usize {
+    /// The 1-based number of the line after the last this index knows
+    /// ends: for the index of a part ending with a line break, the line
+    /// the next part starts.
+    pub fn next_line(&self) -> usize {
+        self.first_line + self.line_starts.len()
+    }
+
+    /// Index into `line_starts` of the line containing `offset`.
+    fn slot_of(&self, offset: usize) -> usize {
         self.line_starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1)
@@ -123,10 +150,13 @@ impl LineIndex {
 
     /// Byte range of line `line` (1-based), without its line break.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
-        let start = self.line_starts[line - 1].min(text.len());
+        let Some(slot) = line.checked_sub(1 + self.first_line) else {
+            return 0..0;
+        };
+        let start = self.line_starts[slot].min(text.len());
         let mut end = self
             .line_starts
-            .get(line)
+            .get(slot + 1)
             .map_or(text.len(), |&next| next - 1)
             .min(text.len());
         if end > start && text.as_bytes()[end - 1] == b'\r' {
@@ -142,8 +172,9 @@ impl LineIndex {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_of(offset);
-        let start = self.line_starts[line].min(offset);
+        let slot = self.slot_of(offset);
+        let line = self.first_line + slot;
+        let start = self.line_starts[slot].min(offset);
         // Counted from the last checkpoint of the line before `offset`.
         let i = self.checkpoints.partition_point(|c| c.offset <= offset);
         let from = match i.checked_sub(1).map(|i| self.checkpoints[i]) {
@@ -170,8 +201,12 @@ impl LineIndex {
     /// past the end of its line is the end of the line, a line past the
     /// last is the end of the text.
     pub fn offset_of(&self, text: &str, line: usize, column: usize) -> usize {
-        if line == 0 || line > self.line_starts.len() {
-            return if line == 0 { 0 } else { text.len() };
+        if line <= self.first_line || line > self.len() {
+            return if line <= self.first_line {
+                0
+            } else {
+                text.len()
+            };
         }
         let range = self.line_range(text, line);
         text[range.clone()]
@@ -255,9 +290,10 @@ impl LineIndex {
         }
     }
 
-    /// Number of lines.
+    /// Number of lines (those before the part an index of a part starts
+    /// with included).
     pub fn len(&self) -> usize {
-        self.line_starts.len()
+        self.first_line + self.line_starts.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -442,6 +478,43 @@ mod tests {
     }
 
     #[test]
+    fn an_index_of_a_part_gives_the_positions_of_the_whole() {
+        // A BOM, CRLF, a lone CR, emoji and a long line; parts starting at
+        // each line.
+        let long = "é😀x".repeat(2000);
+        let text = format!("\u{feff}a😀\r\nbc\rd\n{long}\ne\r\n\r\nlast");
+        let whole = LineIndex::new(&text);
+        let starts: Vec<usize> = (1..=whole.len())
+            .map(|l| whole.line_range(&text, l).start)
+            .collect();
+        for (i, &start) in starts.iter().enumerate() {
+            // What comes before the part is not looked at: NUL bytes here.
+            let sparse = format!("{}{}", "\0".repeat(start), &text[start..]);
+            let part = LineIndex::starting_at(&sparse, start, i + 1);
+            assert_eq!(part.len(), whole.len());
+            for offset in (start..=text.len()).step_by(3) {
+                assert_eq!(
+                    part.position(&sparse, offset),
+                    whole.position(&text, offset),
+                    "part from line {}, offset {offset}",
+                    i + 1
+                );
+            }
+            for line in i + 1..=whole.len() {
+                assert_eq!(
+                    part.line_range(&sparse, line),
+                    whole.line_range(&text, line)
+                );
+            }
+            // Lines before the part are empty, never out of bounds.
+            assert_eq!(part.line_range(&sparse, 1).len(), usize::from(i == 0) * 5);
+        }
+        // A part ending with a line break: the next part starts a line on.
+        let part = LineIndex::starting_at(&text[..starts[2]], starts[1], 2);
+        assert_eq!(part.next_line(), 3);
+    }
+
+    #[test]
     fn columns_after_emoji_combining_marks_and_cjk() {
         // 👍🏽: 2 scalars, 4 UTF-16 units; family: 5 scalars, 8 units;
         // e + U+0301: 2 scalars, 2 units; 中: 1 scalar, 1 unit.
@@ -462,6 +535,7 @@ mod tests {
         assert!(!idx.checkpoints.is_empty());
         let plain = LineIndex {
             line_starts: idx.line_starts.clone(),
+            first_line: 0,
             checkpoints: Vec::new(),
         };
         for offset in (0..=text.len())

@@ -556,6 +556,9 @@ impl BodyBuilder {
         if !self.body.is_empty() {
             self.map.push_after(self.body.len(), self.end, self.end);
         }
+        // Held while every reply of the file is checked: no room to grow.
+        self.body.shrink_to_fit();
+        self.map.segments.shrink_to_fit();
         (self.body, self.map)
     }
 }

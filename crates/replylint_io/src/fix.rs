@@ -727,7 +727,7 @@ fn fix_file(
     let mut out = FileFix::new(name);
     for attempt in 1..=ATTEMPTS {
         out = FileFix::new(std::mem::take(&mut out.name));
-        let snapshot = match Snapshot::take(path) {
+        let snapshot = match Snapshot::take_within(path, settings.max_file_size) {
             Ok(Taken::File(snapshot)) => snapshot,
             Ok(Taken::NotRegular(kind)) => {
                 out.notes.push(format!(
@@ -736,7 +736,23 @@ fn fix_file(
                 ));
                 return out;
             }
-            Ok(Taken::Unfit) => return out, // `check` reports it
+            Ok(Taken::Unfit) => {
+                // `check` reports it, but for a JSON Lines or CSV file over
+                // the limit, which it reads a part at a time.
+                let big = std::fs::metadata(path).is_ok_and(|m| m.len() > settings.max_file_size);
+                let parts = matches!(
+                    input::Format::of(path),
+                    input::Format::Jsonl | input::Format::Csv
+                );
+                if big && parts {
+                    out.notes.push(format!(
+                        "{}: larger than `max-file-size` ({} MiB), not fixed",
+                        out.name,
+                        settings.max_file_size >> 20
+                    ));
+                }
+                return out;
+            }
             Err(WriteError::Changed) if attempt < ATTEMPTS => continue,
             Err(e) => {
                 out.error = Some(InputError::new(&out.name, e.to_string()));

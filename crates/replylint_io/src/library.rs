@@ -55,8 +55,16 @@ pub struct Profiles {
     files: Vec<File>,
 }
 
-/// A file's text read again, and its lines.
-type Text = (Arc<str>, LineIndex);
+/// A file read again for the lines of its places.
+#[derive(Debug)]
+enum Text {
+    /// Its whole text and lines: standard input, kept; a UTF-16 file,
+    /// decoded again.
+    Whole(Arc<str>, LineIndex),
+    /// A UTF-8 file (its text is its bytes), each line read where it is
+    /// (by one thread at a time: reading moves the file's offset).
+    Lines(std::sync::Mutex<std::fs::File>),
+}
 
 /// A reply's profile located in its file: every span becomes a place.
 pub fn locate_profile(reply: &Reply, index: &LineIndex, profile: Profile<BodySpan>) -> Profile<At> {
@@ -85,6 +93,67 @@ fn line_at<'t>(text: &'t str, index: &LineIndex, start: &Position) -> (&'t str, 
         to += 1;
     }
     (&text[from..to], from)
+}
+
+/// What [`line_at`] gives for `start` in a UTF-8 file, read from the
+/// bytes around it: the line, or a window of a long one, and the offset
+/// where it starts. `None` when the file cannot be read there or does not
+/// hold text there (it changed).
+fn line_in_file(file: &mut std::fs::File, start: &Position) -> Option<(String, usize)> {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    // Enough either side of the place for a line of `MAX_LINE` bytes, or
+    // for the window of a longer one, on character boundaries.
+    const BEFORE: usize = 2 * MAX_LINE;
+    const AFTER: usize = 3 * MAX_LINE;
+    let offset = start.offset;
+    let from = offset.saturating_sub(BEFORE);
+    file.seek(SeekFrom::Start(from as u64)).ok()?;
+    let mut bytes = Vec::with_capacity(BEFORE + AFTER);
+    file.take((offset - from + AFTER) as u64)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    let eof = bytes.len() < offset - from + AFTER;
+    let at = offset - from;
+    if at > bytes.len() {
+        return None;
+    }
+    // The start of the line: after the last line break before the place
+    // (`\n`, or `\r` not before `\n`), or past the bytes read.
+    let line_start = (0..at)
+        .rev()
+        .find(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .map(|i| i + 1)
+        .or_else(|| {
+            // The first line, after the BOM.
+            let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+            (from == 0).then_some(if bom { 3.min(at) } else { 0 })
+        });
+    // Its end: the first line break from the place (or the `\r` of the
+    // CRLF the place is inside), or past the bytes read.
+    let scan_from = line_start.unwrap_or(0).max(at.saturating_sub(1)).min(at);
+    let line_end = (scan_from..bytes.len())
+        .find(|&i| bytes[i] == b'\n' || bytes[i] == b'\r')
+        .or(eof.then_some(bytes.len()));
+    let boundary = |i: usize| bytes.get(i).is_none_or(|&b| (b as i8) >= -0x40);
+    let (window_start, window_end) = match (line_start, line_end) {
+        (Some(s), Some(e)) if e - s <= MAX_LINE => (s, e),
+        _ => {
+            let s = line_start.unwrap_or(0);
+            let end = line_end.unwrap_or(bytes.len());
+            let at = at.min(end);
+            let mut lo = at.saturating_sub(MAX_LINE / 4).max(s);
+            let mut hi = (lo + MAX_LINE).min(end);
+            while lo > 0 && !boundary(lo) {
+                lo -= 1;
+            }
+            while hi < bytes.len() && !boundary(hi) {
+                hi += 1;
+            }
+            (lo, hi)
+        }
+    };
+    let text = std::str::from_utf8(&bytes[window_start..window_end]).ok()?;
+    Some((text.to_owned(), from + window_start))
 }
 
 impl Profiles {
@@ -130,19 +199,39 @@ impl Profiles {
         self.profiles.is_empty()
     }
 
-    /// The text of file `i` and its lines, read again (`None` when it
-    /// cannot be, or has changed since it was checked).
+    /// Set the length of the files of these profiles: that of a file
+    /// whose replies were read a part at a time, with a source per part.
+    pub fn set_len(&mut self, len: usize) {
+        for file in &mut self.files {
+            file.len = len;
+        }
+    }
+
+    /// File `i` opened again for its lines (`None` when it cannot be, or
+    /// has changed since it was checked).
     fn text_of(&self, i: usize) -> Option<Text> {
         let file = &self.files[i];
-        let text: Arc<str> = match (&file.kept, &file.path) {
-            (Some(source), _) => source.text.as_str().into(),
-            (None, Some(path)) => crate::input::text_of(path)?.into(),
-            (None, None) => return None,
+        let whole = |text: Arc<str>| {
+            (text.len() == file.len).then(|| {
+                let index = LineIndex::new(&text);
+                Text::Whole(text, index)
+            })
         };
-        (text.len() == file.len).then(|| {
-            let index = LineIndex::new(&text);
-            (text, index)
-        })
+        match (&file.kept, &file.path) {
+            (Some(source), _) => whole(source.text.as_str().into()),
+            (None, Some(path)) => {
+                use std::io::Read as _;
+                let mut opened = std::fs::File::open(path).ok()?;
+                let mut bom = [0; 2];
+                let n = (&mut opened).take(2).read(&mut bom).ok()?;
+                if n == 2 && matches!(bom, [0xFF, 0xFE] | [0xFE, 0xFF]) {
+                    return whole(crate::input::text_of(path)?.into());
+                }
+                let len = opened.metadata().ok()?.len();
+                (len == file.len as u64).then(|| Text::Lines(std::sync::Mutex::new(opened)))
+            }
+            (None, None) => None,
+        }
     }
 
     /// The library rules' findings, every place located; with `lines`,
@@ -191,12 +280,17 @@ impl Profiles {
         let named = &self.named[p.reply];
         let file = named.file as usize;
         let (line, line_start) = match texts.get(file) {
-            Some(Some((text, index))) => {
+            Some(Some(Text::Whole(text, index))) => {
                 let (line, at) = line_at(text, index, &p.at.start);
-                (line.to_owned(), at)
+                Some((line.to_owned(), at))
             }
-            _ => (String::new(), p.at.start.offset),
-        };
+            Some(Some(Text::Lines(opened))) => opened
+                .lock()
+                .ok()
+                .and_then(|mut opened| line_in_file(&mut opened, &p.at.start)),
+            _ => None,
+        }
+        .unwrap_or_else(|| (String::new(), p.at.start.offset));
         Place {
             path: self.files[file].name.to_string(),
             start: p.at.start,
@@ -284,6 +378,31 @@ mod tests {
             lines(&profiles_of(&stdin))[1].0,
             text.lines().nth(1).unwrap()
         );
+    }
+
+    #[test]
+    fn a_line_read_where_it_is_is_the_line_of_the_whole_text() {
+        // A BOM, CRLF, a lone CR, emoji, short and long lines (one longer
+        // than the bytes read around a place).
+        let long = "é😀 word ".repeat(300);
+        let text = format!(
+            "\u{feff}first 😀\r\nsecond\rthird\n{long}\r\nshort\n\n{}\nend",
+            "x".repeat(500)
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.jsonl");
+        std::fs::write(&path, &text).unwrap();
+        let mut file = std::fs::File::open(&path).unwrap();
+        let index = LineIndex::new(&text);
+        for offset in (3..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let at = index.position(&text, offset);
+            let (line, from) = line_at(&text, &index, &at);
+            assert_eq!(
+                line_in_file(&mut file, &at),
+                Some((line.to_owned(), from)),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -75,6 +75,13 @@ crate::rules::options::rule_options!(top_level_options! {
     #[starter = "## Paths never checked (globs relative to this file)."]
     #[starter = "# exclude = [\"drafts/old/**\"]"]
     exclude: Vec<Spanned<String>>,
+    /// The largest file read whole, in MiB (default 64): a larger one is
+    /// an error rather than held in memory. JSON Lines and CSV files
+    /// (UTF-8) are read a part at a time and may be of any size, but with
+    /// `--format sarif` or `checkstyle`.
+    #[starter = "## Largest file read whole, in MiB; JSON Lines and CSV files may be of any size."]
+    #[starter = "# max-file-size = 64"]
+    max_file_size: crate::declare::Bounded<1, 65_536>,
     /// Path patterns mapping globs to channel, language and mode.
     #[starter = "## Channel, language and mode by path. The last matching entry wins."]
     #[starter = "# [[paths]]"]

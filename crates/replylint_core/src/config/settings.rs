@@ -69,6 +69,10 @@ struct PathRule {
     choice: Choice,
 }
 
+/// The largest file read whole unless `max-file-size` says otherwise:
+/// 64 MiB, some 200,000 replies.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+
 /// Everything the linter needs to know, resolved.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -87,6 +91,8 @@ pub struct Settings {
     command_line: Choice,
     path_rules: Vec<PathRule>,
     exclude: GlobSet,
+    /// The largest file read whole, in bytes (`max-file-size`).
+    pub max_file_size: u64,
     /// What the rules read besides the reply and its channel: lexicons,
     /// language detection (`languages`) and the rules' own options.
     pub rule_settings: RuleSettings,
@@ -230,6 +236,9 @@ impl Settings {
             command_line: Choice::default(),
             path_rules: Vec::new(),
             exclude: GlobSet::empty(),
+            max_file_size: options
+                .max_file_size
+                .map_or(DEFAULT_MAX_FILE_SIZE, |mib| mib.get() << 20),
             rule_settings: RuleSettings::new(
                 crate::rules::options::rule_options!(rule_options_of! { options } {}),
                 Lexicons::builtin(),

@@ -103,8 +103,8 @@ pub enum Taken {
     File(Box<Snapshot>),
     /// Not a regular file (what it is, for the note): never written.
     NotRegular(&'static str),
-    /// A binary file or one over [`input::MAX_FILE_SIZE`]: `check` reports
-    /// it.
+    /// A binary file or one over the size limit (`max-file-size`): `check`
+    /// reports it.
     Unfit,
 }
 
@@ -120,7 +120,15 @@ pub struct Snapshot {
 impl Snapshot {
     /// Read the file at `path` (through symbolic links) if it is a regular
     /// file. A file that changes while it is read is [`WriteError::Changed`].
+    #[cfg(test)]
     pub fn take(path: &Path) -> Result<Taken, WriteError> {
+        Self::take_within(path, input::MAX_FILE_SIZE)
+    }
+
+    /// [`Snapshot::take`], for a file of at most `limit` bytes (the
+    /// configuration's `max-file-size`; a fix holds every file whole, JSON
+    /// Lines and CSV ones too).
+    pub fn take_within(path: &Path, limit: u64) -> Result<Taken, WriteError> {
         // `stat`, not `open`: opening a named pipe would wait for a writer
         // and take what it writes from the `check` that follows.
         let meta = std::fs::metadata(path)?;
@@ -137,12 +145,12 @@ impl Snapshot {
             // Replaced by something else since the `stat`.
             return Ok(Taken::NotRegular(kind(&before)));
         }
-        if before.len() > input::MAX_FILE_SIZE {
+        if before.len() > limit {
             return Ok(Taken::Unfit);
         }
         let mut bytes = Vec::with_capacity(usize::try_from(before.len()).unwrap_or(0));
         (&mut file)
-            .take(input::MAX_FILE_SIZE + 1)
+            .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)?;
         let meta = file.metadata()?;
         if !same_state(&before, &meta) || meta.len() != bytes.len() as u64 {

@@ -18,9 +18,9 @@
 //! then scanned again here to find where each field sits in the file and
 //! to map every character of a field back to it.
 
-use super::Parsed;
 use super::library::{Entry, Errors, FIELDS, Keys, Value};
-use replylint_core::reply::{BodyBuilder, Located, OffsetMap, Source};
+use super::{InputError, Parsed};
+use replylint_core::reply::{BodyBuilder, Located, OffsetMap, Reply, Source};
 use std::sync::Arc;
 
 /// What a CSV library holds.
@@ -35,14 +35,36 @@ struct Field {
     map: OffsetMap,
 }
 
+/// What a CSV library's header row says: the key of each column and the
+/// delimiter.
+#[derive(Debug, Clone)]
+pub struct Header {
+    columns: Vec<Option<&'static str>>,
+    delimiter: u8,
+    /// Two columns for one key: no row is read.
+    ambiguous: bool,
+}
+
 pub fn read(source: &Arc<Source>) -> Parsed {
+    let (header, mut errors) = match header(source) {
+        Ok(read) => read,
+        Err(expected) => return Parsed::NotLibrary(expected),
+    };
+    let (replies, _) = read_rows(source, &header, 0, 1, &mut errors);
+    Parsed::Replies(replies, errors)
+}
+
+/// The header row of `source`, which holds at least the file's start up
+/// to the end of that row, and the errors in it; `Err` with what a library
+/// would hold when it is not one.
+pub fn header(source: &Arc<Source>) -> Result<(Header, Vec<InputError>), &'static str> {
     let text = source.text.as_str();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let data = &text[bom..];
     let delimiter = sniff(data);
     let mut errors = Errors::new(source);
     let Ok(header) = scan_record(text, bom, delimiter) else {
-        return Parsed::NotLibrary(EXPECTED);
+        return Err(EXPECTED);
     };
     let mut columns = Vec::new();
     let mut entry_for_header = Entry::new(bom);
@@ -52,7 +74,7 @@ pub fn read(source: &Arc<Source>) -> Parsed {
         columns.push(key);
     }
     if !columns.contains(&Some("text")) {
-        return Parsed::NotLibrary(EXPECTED);
+        return Err(EXPECTED);
     }
     for (offset, message) in entry_for_header.problems {
         errors.at(offset, format!("{message} in the header row"));
@@ -60,28 +82,61 @@ pub fn read(source: &Arc<Source>) -> Parsed {
     // Two columns for one key: which one a row means is unclear.
     let mut keys: Vec<&str> = columns.iter().flatten().copied().collect();
     keys.sort_unstable();
-    if keys.windows(2).any(|w| w[0] == w[1]) {
-        return Parsed::Replies(Vec::new(), errors.list);
-    }
+    let ambiguous = keys.windows(2).any(|w| w[0] == w[1]);
+    Ok((
+        Header {
+            columns,
+            delimiter,
+            ambiguous,
+        },
+        errors.list,
+    ))
+}
 
+/// The replies of the rows of `source` from byte `start`, the start of
+/// 1-based line `line` (the file's start: its header row is skipped) to
+/// its end, their errors added to `errors`. Returns `false` as its
+/// second value when the rest of the file is not to be read (the rows
+/// could not be split further, or the header is ambiguous).
+pub fn read_rows(
+    source: &Arc<Source>,
+    header: &Header,
+    start: usize,
+    line: usize,
+    list: &mut Vec<InputError>,
+) -> (Vec<Reply>, bool) {
+    let mut replies = Vec::new();
+    if header.ambiguous {
+        return (replies, false);
+    }
+    let columns = &header.columns;
+    let delimiter = header.delimiter;
+    let text = source.text.as_str();
+    let mut errors = Errors::in_part(source, start, line);
+    let base = if start == 0 && text.starts_with('\u{feff}') {
+        3
+    } else {
+        start
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .has_headers(true)
-        .from_reader(data.as_bytes());
-    let mut replies = Vec::new();
+        .has_headers(start == 0)
+        .from_reader(&text.as_bytes()[base..]);
     let mut record = csv::StringRecord::new();
+    let mut more = true;
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let at = e.position().map_or(bom, |p| bom + p.byte() as usize);
+                let at = e.position().map_or(base, |p| base + p.byte() as usize);
                 errors.at(at, format!("invalid CSV: {e}"));
+                more = false;
                 break;
             }
         }
-        let mut start = bom + record.position().map_or(0, |p| p.byte() as usize);
+        let mut start = base + record.position().map_or(0, |p| p.byte() as usize);
         // After a CRLF the crate's position is that of the `\n`, and blank
         // lines before a row are skipped: the row starts after them.
         start += text[start..].len() - text[start..].trim_start_matches(['\r', '\n']).len();
@@ -144,7 +199,8 @@ pub fn read(source: &Arc<Source>) -> Parsed {
             replies.push(reply);
         }
     }
-    Parsed::Replies(replies, errors.list)
+    list.append(&mut errors.list);
+    (replies, more)
 }
 
 /// `\r\n` and lone `\r` as `\n`, as bodies have them.
@@ -159,9 +215,14 @@ fn normalise(s: &str) -> String {
 /// The delimiter the header row uses: the most frequent of `,`, `;` and
 /// tab outside quotes (`,` on a tie).
 fn sniff(data: &str) -> u8 {
+    sniff_bytes(data.as_bytes())
+}
+
+/// [`sniff`], on the bytes of the start of a file.
+pub fn sniff_bytes(data: &[u8]) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
-    for b in data.bytes() {
+    for &b in data {
         match b {
             b'"' => quoted = !quoted,
             b'\n' | b'\r' if !quoted => break,

@@ -269,14 +269,24 @@ impl Entry {
 pub struct Errors {
     source: Arc<Source>,
     index: Option<LineIndex>,
+    /// Where the part of the file read starts: its byte offset and 1-based
+    /// line ([`LineIndex::starting_at`]).
+    part: (usize, usize),
     pub list: Vec<InputError>,
 }
 
 impl Errors {
     pub fn new(source: &Arc<Source>) -> Self {
+        Self::in_part(source, 0, 1)
+    }
+
+    /// The errors of the part of `source` from byte `start`, the start of
+    /// 1-based line `line`.
+    pub fn in_part(source: &Arc<Source>, start: usize, line: usize) -> Self {
         Errors {
             source: Arc::clone(source),
             index: None,
+            part: (start, line),
             list: Vec::new(),
         }
     }
@@ -294,7 +304,10 @@ impl Errors {
     /// The 1-based line and column of byte `offset` of the file.
     pub fn position(&mut self, offset: usize) -> (usize, usize) {
         let text = self.source.text.as_str();
-        let index = self.index.get_or_insert_with(|| LineIndex::new(text));
+        let (start, line) = self.part;
+        let index = self
+            .index
+            .get_or_insert_with(|| LineIndex::starting_at(text, start, line));
         let p = index.position(text, offset);
         (p.line, p.column)
     }

@@ -30,6 +30,7 @@ pub mod json;
 pub mod jsonl;
 pub mod library;
 pub mod stdin;
+pub mod stream;
 pub mod text;
 pub mod toml_library;
 
@@ -381,17 +382,29 @@ pub enum Read {
 /// library (a broken line, a reply without text) are returned beside the
 /// replies that could be read, which are still to be linted; `Err` is for
 /// an input that could not be read at all. `stdin`: what standard input
-/// holds, when it is not the process's ([`stdin::read`]).
+/// holds, when it is not the process's ([`stdin::read`]). Files over
+/// [`MAX_FILE_SIZE`] are refused ([`read_all_within`] for another limit).
 pub fn read_all(
     input: &Input,
     stdin_name: Option<&str>,
     stdin: Option<&[u8]>,
 ) -> Result<(Read, Vec<InputError>), InputError> {
+    read_all_within(input, stdin_name, stdin, MAX_FILE_SIZE)
+}
+
+/// [`read_all`], refusing files over `limit` bytes (the configuration's
+/// `max-file-size`).
+pub fn read_all_within(
+    input: &Input,
+    stdin_name: Option<&str>,
+    stdin: Option<&[u8]>,
+    limit: u64,
+) -> Result<(Read, Vec<InputError>), InputError> {
     match input {
         Input::Stdin => read_source(stdin::read(stdin_name, stdin)?, true),
         Input::File { path, explicit } => {
             let name = path.display().to_string();
-            let bytes = read_limited(path, MAX_FILE_SIZE).map_err(|e| InputError::new(&name, e))?;
+            let bytes = read_limited(path, limit).map_err(|e| InputError::new(&name, e))?;
             let text = match decode_file(&name, bytes)? {
                 Content::Text(text, _) => text,
                 Content::Binary(_) if *explicit => {
@@ -409,11 +422,12 @@ pub fn read_all(
     }
 }
 
-/// The text of a file as [`read_all`] reads it (size limit, byte-order
-/// marks, UTF-16), or `None` when it cannot be read or is not text: what
-/// shows a line of a file checked earlier and no longer held.
+/// The text of a file as [`read_all`] reads it (byte-order marks,
+/// UTF-16), or `None` when it cannot be read or is not text: what shows a
+/// line of a file checked earlier and no longer held. Not held to a size
+/// limit: the file was read once already.
 pub fn text_of(path: &Path) -> Option<String> {
-    let bytes = read_limited(path, MAX_FILE_SIZE).ok()?;
+    let bytes = read_limited(path, u64::MAX).ok()?;
     match decode_file(&path.display().to_string(), bytes).ok()? {
         Content::Text(text, _) => Some(text),
         Content::Binary(_) => None,
@@ -438,7 +452,9 @@ pub fn read_source(
         Format::Json => helpdesk::read(&source, explicit),
     };
     match parsed {
-        Parsed::Replies(replies, mut errors) => {
+        Parsed::Replies(mut replies, mut errors) => {
+            // Held while they are checked: no room to grow.
+            replies.shrink_to_fit();
             // In the order of the file, whichever step found them.
             errors.sort_by_key(|e| e.position);
             Ok((Read::Replies(source, replies), errors))
@@ -469,8 +485,10 @@ pub fn read(
 }
 
 /// Files larger than this are refused (before they are read) rather than
-/// held in memory whole: 64 MiB is some 200,000 replies.
-pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+/// held in memory whole, unless the configuration's `max-file-size` says
+/// otherwise: 64 MiB is some 200,000 replies. JSON Lines and CSV files
+/// are read a part at a time ([`stream`]) and may be of any size.
+pub const MAX_FILE_SIZE: u64 = replylint_core::config::settings::DEFAULT_MAX_FILE_SIZE;
 
 /// Read a whole file of at most `limit` bytes. A file that says it is
 /// smaller but keeps going (`/dev/zero`, a file growing while it is read)
@@ -480,7 +498,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let too_big = |size: u64| {
         const MIB: f64 = 1024.0 * 1024.0;
         format!(
-            "file too large: {:.1} MiB, over the {:.0} MiB limit for one file; split it into smaller files",
+            "file too large: {:.1} MiB, over the {:.0} MiB limit for one file (`max-file-size`); split it into smaller files",
             size as f64 / MIB,
             limit as f64 / MIB
         )
@@ -491,7 +509,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         return Err(too_big(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1)
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| io_message(&e))?;
     if bytes.len() as u64 > limit {
