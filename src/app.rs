@@ -588,6 +588,7 @@ fn check_input(
     stdin_name: Option<&Path>,
     stdin: Option<&[u8]>,
     render: Option<&dyn output::Emitter>,
+    alone: bool,
 ) -> Checked {
     let name = stdin_name.map(|p| p.display().to_string());
     let mut checked = Checked {
@@ -641,10 +642,12 @@ fn check_input(
         _ => replies.len().max(1),
     };
     let indexed: Vec<(usize, &replylint_core::reply::Reply)> = replies.iter().enumerate().collect();
+    // The only reply of the run is compared with none: no profile.
+    let profiled = !(alone && replies.len() == 1);
     let mut findings = Vec::new();
     for indexed in indexed.chunks(slice) {
         let outcomes: Vec<ReplyOutcome> = map_in_order(indexed, |&(n, reply)| {
-            check_reply(settings, &at, &source, &index, (n, reply), true)
+            check_reply(settings, &at, &source, &index, (n, reply), profiled)
         });
         for outcome in outcomes {
             checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
@@ -907,6 +910,9 @@ fn check(
     let threads = rayon::current_num_threads().max(1);
     let (fewest, most) = (threads * 4, threads * 128);
     let mut batch = fewest;
+    // One input: the library rules have nothing to compare unless it
+    // holds several replies (a draft's check builds no profile).
+    let alone = inputs.len() == 1;
     let mut rest = inputs.as_slice();
     // JSON Lines and CSV files larger than a part are read a part at a time
     // and reported as they go, one file at a time; the formats whose
@@ -972,7 +978,14 @@ fn check(
         let emitter_ref = &*emitter;
         let check = |i: &Input| {
             let render = by_parts.then_some(emitter_ref);
-            let checked = check_input(&settings, i, args.stdin_filename.as_deref(), stdin, render);
+            let checked = check_input(
+                &settings,
+                i,
+                args.stdin_filename.as_deref(),
+                stdin,
+                render,
+                alone,
+            );
             let rendered = checked
                 .report
                 .as_ref()
