@@ -5,8 +5,8 @@
 //!
 //! A part keeps the positions of the file: its [`Source`] holds the part's
 //! text at its offsets in the file, what comes before it being zeroed
-//! memory that is never written (in a large allocation, the system gives
-//! it no memory) and never read but to check it is UTF-8, and its
+//! memory that is never written nor read (in a large allocation, the
+//! system gives it no memory, [`part_text`]), and its
 //! [`LineIndex`] starts at the part's first line
 //! ([`LineIndex::starting_at`]). A part ends after a line break that ends
 //! a record: any `\n` in JSON Lines, one outside a quoted field in CSV
@@ -44,6 +44,22 @@ pub fn part_bytes() -> usize {
 
 /// How much is read from the file at a time.
 const BLOCK: usize = 1 << 20;
+
+/// The text of a part that starts at byte `start` of its file: NUL
+/// bytes, then the part (`None` when it is not UTF-8). The NUL bytes are
+/// zeroed memory never written, which a large allocation gets from the
+/// system without using memory for it, and never read: validating them
+/// would make the system map them, page by page, for every part, in time
+/// that grows with the square of the file's size.
+fn part_text(part: &[u8], start: usize) -> Option<String> {
+    std::str::from_utf8(part).ok()?;
+    let mut bytes = vec![0; start + part.len()];
+    bytes[start..].copy_from_slice(part);
+    // SAFETY: the bytes before `start` are zeros, each the UTF-8 encoding
+    // of U+0000, so a character starts at `start`, and the bytes from
+    // `start` are `part`, just found to be UTF-8: the whole is UTF-8.
+    Some(unsafe { String::from_utf8_unchecked(bytes) })
+}
 
 /// One part of a file: its replies, its line index and the errors met
 /// reading it (in the order of the file).
@@ -201,8 +217,8 @@ impl Stream {
         let Some((start, line, sparse)) = self.next_text()? else {
             return Ok(None);
         };
-        let text = String::from_utf8(sparse)
-            .map_err(|_| InputError::new(&self.name, "file changed while it was read"))?;
+        let text =
+            sparse.ok_or_else(|| InputError::new(&self.name, "file changed while it was read"))?;
         let source = Arc::new(Source {
             path: Some(self.path.clone()),
             name: self.name.clone(),
@@ -259,9 +275,10 @@ impl Stream {
         }
     }
 
-    /// The bytes of the file up to the end of the next part, with its
-    /// offset and first line: NUL bytes before the part, then the part.
-    fn next_text(&mut self) -> Result<Option<(usize, usize, Vec<u8>)>, InputError> {
+    /// The text of the file up to the end of the next part, with its
+    /// offset and first line: NUL bytes before the part, then the part
+    /// ([`part_text`]; `None` when it is not UTF-8).
+    fn next_text(&mut self) -> Result<Option<(usize, usize, Option<String>)>, InputError> {
         loop {
             if self.sniffed {
                 self.scan();
@@ -300,15 +317,11 @@ impl Stream {
             return Ok(None);
         }
         let (start, line) = (self.start, self.line);
-        // What comes before the part is zeroed memory never written: a
-        // large allocation gets it from the system without using memory
-        // for it.
-        let mut sparse = vec![0; start + end];
-        sparse[start..].copy_from_slice(&self.pending[..end]);
+        let sparse = part_text(&self.pending[..end], start);
+        self.line += line_breaks(&self.pending[..end]);
         self.pending.drain(..end);
         self.scanned -= end.min(self.scanned);
         self.split -= end.min(self.split);
-        self.line += line_breaks(&sparse[start..]);
         self.start += end;
         Ok(Some((start, line, sparse)))
     }
@@ -366,4 +379,23 @@ fn line_breaks(bytes: &[u8]) -> usize {
         .enumerate()
         .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::part_text;
+
+    #[test]
+    fn a_part_stands_at_its_offset_after_nul_bytes_and_must_be_utf8() {
+        let part = "{\"text\": \"Grazie 😊\"}\n";
+        let text = part_text(part.as_bytes(), 5).expect("UTF-8");
+        assert_eq!(text.len(), 5 + part.len());
+        assert_eq!(&text[5..], part);
+        assert!(text[..5].bytes().all(|b| b == 0));
+        assert_eq!(part_text(part.as_bytes(), 0).as_deref(), Some(part));
+        // A part cut inside a character, or changed into something else.
+        let emoji = part.find('😊').expect("emoji");
+        assert_eq!(part_text(&part.as_bytes()[..emoji + 2], 5), None);
+        assert_eq!(part_text(b"{\"text\": \"\xff\"}\n", 5), None);
+    }
 }
