@@ -561,6 +561,7 @@ fn channels(args: &ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
 }
 
 /// The outcome of checking one input.
+#[derive(Default)]
 struct Checked {
     report: Option<FileReport>,
     /// Replies linted (a reply whose channel or language is unknown is not).
@@ -592,17 +593,7 @@ fn check_input(
     alone: bool,
 ) -> Checked {
     let name = stdin_name.map(|p| p.display().to_string());
-    let mut checked = Checked {
-        report: None,
-        replies: 0,
-        errors: Vec::new(),
-        blocking: 0,
-        without_channel: 0,
-        skipped: None,
-        profiles: Profiles::default(),
-        rendered: Vec::new(),
-        severities: Vec::new(),
-    };
+    let mut checked = Checked::default();
     // Held to `max-file-size`: JSON Lines and CSV files larger than a part
     // are read a part at a time (`check_streamed`) unless they are UTF-16,
     // not UTF-8 or binary, or the format is `sarif` or `checkstyle`.
@@ -724,17 +715,7 @@ fn check_streamed(
     out: &mut dyn Write,
     totals: Totals<'_>,
 ) -> io::Result<Checked> {
-    let mut checked = Checked {
-        report: None,
-        replies: 0,
-        errors: Vec::new(),
-        blocking: 0,
-        without_channel: 0,
-        skipped: None,
-        profiles: Profiles::default(),
-        rendered: Vec::new(),
-        severities: Vec::new(),
-    };
+    let mut checked = Checked::default();
     let at = settings.path_context(Some(path));
     let mut read_errors = Vec::new();
     let mut check_errors = Vec::new();
