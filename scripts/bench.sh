@@ -103,7 +103,8 @@ measure() { # LABEL REPLIES COMMAND...: one row of the table
 import sys
 label, replies, wall, user, sys_, kib = sys.argv[1:]
 replies, wall, cpu = int(replies), float(wall), float(user) + float(sys_)
-print(f"{label:<34} {replies / wall:>10,.0f} replies/s {cpu * 1e6 / replies:>7.1f} µs CPU a reply {int(kib) / 1024:>7.0f} MiB peak")
+rate = f"{replies / wall:>10,.0f} replies/s" if replies > 1 else f"{wall:>10.2f} s wall  "
+print(f"{label:<34} {rate} {cpu * 1e6 / replies:>7.1f} µs CPU a reply {int(kib) / 1024:>7.0f} MiB peak")
 PY
 }
 echo "# by format and size (every default rule; wall clock; CPU is user + system)"
