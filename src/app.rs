@@ -584,6 +584,27 @@ struct Checked {
     severities: Vec<replylint_core::diagnostic::Severity>,
 }
 
+impl Checked {
+    /// Count a reply's outcome in: its errors, whether it was linted, its
+    /// profile (`replies` are those it is one of); its findings, given back.
+    fn absorb(
+        &mut self,
+        outcome: ReplyOutcome,
+        replies: &[replylint_core::reply::Reply],
+    ) -> Vec<output::Finding> {
+        self.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
+        self.errors.extend(outcome.errors);
+        if outcome.linted {
+            self.replies += 1;
+            self.without_channel += usize::from(outcome.without_channel);
+        }
+        if let Some((reply, channel, profile)) = outcome.profile {
+            self.profiles.push(&replies[reply], &channel, profile);
+        }
+        outcome.findings
+    }
+}
+
 fn check_input(
     settings: &Settings,
     input: &Input,
@@ -642,16 +663,7 @@ fn check_input(
             check_reply(settings, &at, &source, &index, (n, reply), profiled)
         });
         for outcome in outcomes {
-            checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
-            checked.errors.extend(outcome.errors);
-            if outcome.linted {
-                checked.replies += 1;
-                checked.without_channel += usize::from(outcome.without_channel);
-            }
-            findings.extend(outcome.findings);
-            if let Some((reply, channel, profile)) = outcome.profile {
-                checked.profiles.push(&replies[reply], &channel, profile);
-            }
+            findings.extend(checked.absorb(outcome, &replies));
         }
         if let Some(emitter) = render
             && slice < replies.len()
@@ -687,11 +699,9 @@ const SLICE: usize = 4096;
 /// `REPLYLINT_SLICE_REPLIES` says (the tests check small files in slices
 /// with it).
 fn slice_replies() -> usize {
-    std::env::var("REPLYLINT_SLICE_REPLIES")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or(SLICE)
+    static REPLIES: std::sync::LazyLock<usize> =
+        std::sync::LazyLock::new(|| input::stream::size_from_env("REPLYLINT_SLICE_REPLIES", SLICE));
+    *REPLIES
 }
 
 /// What a file read a part at a time adds to the run's totals.
@@ -718,7 +728,6 @@ fn check_streamed(
     let mut checked = Checked::default();
     let at = settings.path_context(Some(path));
     let mut read_errors = Vec::new();
-    let mut check_errors = Vec::new();
     loop {
         let part = match stream.next_part() {
             Ok(Some(part)) => part,
@@ -735,22 +744,11 @@ fn check_streamed(
             check_reply(settings, &at, &part.source, &part.index, (n, reply), true)
         });
         let mut findings = Vec::new();
-        let mut replies = 0;
+        let before = checked.replies;
         for outcome in outcomes {
-            checked.blocking += usize::from(!outcome.linted && !outcome.errors.is_empty());
-            check_errors.extend(outcome.errors);
-            if outcome.linted {
-                replies += 1;
-                checked.without_channel += usize::from(outcome.without_channel);
-            }
-            findings.extend(outcome.findings);
-            if let Some((reply, channel, profile)) = outcome.profile {
-                checked
-                    .profiles
-                    .push(&part.replies[reply], &channel, profile);
-            }
+            findings.extend(checked.absorb(outcome, &part.replies));
         }
-        checked.replies += replies;
+        let replies = checked.replies - before;
         drop(indexed);
         drop(part.replies);
         if findings.is_empty() {
@@ -774,9 +772,10 @@ fn check_streamed(
             checked.profiles.set_len(len);
             totals.summary.files += 1;
             totals.summary.replies += checked.replies;
+            // Those of reading first, in the order of the file.
             checked.blocking += read_errors.len();
-            checked.errors = read_errors;
-            checked.errors.append(&mut check_errors);
+            let check_errors = std::mem::replace(&mut checked.errors, read_errors);
+            checked.errors.extend(check_errors);
         }
         // Nothing was reported: a file without replies has no findings.
         input::stream::End::NotLibrary(expected) if explicit => {

@@ -158,18 +158,11 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The text compared: the reply's prose, without its salutation line,
-/// sign-off and signature ([`crate::analysis::letter::prose`]), folded (lower case, typographic apostrophes
-/// straight), each run of anything but letters and digits one space,
-/// placeholders one `§`.
-pub fn folded_text(cx: &Context<'_>) -> String {
-    let mut out = String::new();
-    fold_prose(cx, |c| out.push(c));
-    out
-}
-
-/// [`folded_text`], given character by character to `push`, as it is
-/// folded.
+/// The text compared, given character by character to `push` as it is
+/// folded: the reply's prose, without its salutation line, sign-off and
+/// signature ([`crate::analysis::letter::prose`]), folded (lower case,
+/// typographic apostrophes straight), each run of anything but letters
+/// and digits one space (none at either end), placeholders one `§`.
 fn fold_prose(cx: &Context<'_>, mut push: impl FnMut(char)) {
     let body = cx.body();
     // Every placeholder starts with one of these (`{{x}}`, `[[x]]`, `<X>`,
@@ -432,6 +425,11 @@ mod tests {
             "",
             "ok",
         ];
+        let folded_text = |cx: &Context<'_>| {
+            let mut out = String::new();
+            fold_prose(cx, |c| out.push(c));
+            out
+        };
         for body in bodies {
             let reply = Reply::draft(body);
             let rc = settings

@@ -35,11 +35,20 @@ pub const PART_BYTES: usize = 1 << 20;
 /// variable `REPLYLINT_PART_BYTES` says (the tests read small files in
 /// several parts with it).
 pub fn part_bytes() -> usize {
-    std::env::var("REPLYLINT_PART_BYTES")
+    static BYTES: std::sync::LazyLock<usize> =
+        std::sync::LazyLock::new(|| size_from_env("REPLYLINT_PART_BYTES", PART_BYTES));
+    *BYTES
+}
+
+/// A size a hidden environment variable sets, for the tests to cut small
+/// inputs into many pieces: `var` when it is a number above zero, else
+/// `default`.
+pub fn size_from_env(var: &str, default: usize) -> usize {
+    std::env::var(var)
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|&n| n > 0)
-        .unwrap_or(PART_BYTES)
+        .unwrap_or(default)
 }
 
 /// How much is read from the file at a time.
