@@ -2,13 +2,14 @@
 //! exit status. Per-file errors are reported and the run goes on.
 
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, ConfigArgs, CountArgs, CountFormat, ManArgs, RulesArgs,
-    RulesFormat,
+    CheckArgs, Cli, ColorChoice, Command, ConfigArgs, CountArgs, CountFormat, DictionariesArgs,
+    ManArgs, RulesArgs, RulesFormat,
 };
 use clap::Parser;
 use rayon::prelude::*;
 use replylint_core::config::Settings;
 use replylint_core::config::settings::CliOverrides;
+use replylint_core::spelling::Variant;
 use replylint_core::{docs, rules};
 use replylint_io::check::{ReplyOutcome, check_reply};
 use replylint_io::dictionaries::DictionarySearch;
@@ -221,6 +222,7 @@ pub fn run(
         Some(Command::Count(args)) => count(&args, stdin, out, err),
         Some(Command::Config(args)) => show_config(&args, out, err),
         Some(Command::Init) => init(out, err),
+        Some(Command::Dictionaries(args)) => dictionaries(&args, out, err),
         Some(Command::Server) => server(stdin, out, err),
         Some(Command::Serve(args)) => serve(&args, err),
         Some(Command::Mcp(args)) => mcp(&args, stdin, out, err),
@@ -550,6 +552,71 @@ fn load_settings(
             Ok(None)
         }
     }
+}
+
+/// `replylint dictionaries`: each variant's dictionary and whether it is
+/// compiled; with `--compile`, compile them.
+fn dictionaries(
+    args: &DictionariesArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    use replylint_io::dictionaries::compiled;
+    let Some(settings) = load_settings(&args.config, CliOverrides::default(), err)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let search = SEARCH
+        .with(|s| s.borrow().clone())
+        .unwrap_or_else(DictionarySearch::from_env);
+    let mut status = ExitStatus::Success;
+    let chosen = |v: &Variant| args.variants.is_empty() || args.variants.contains(v);
+    for (variant, pair) in replylint_io::dictionaries::found(&settings, &search) {
+        if !chosen(&variant) {
+            continue;
+        }
+        let tag = variant.tag();
+        let Some(pair) = pair else {
+            let state = if variant == Variant::EnUs {
+                "built in".to_owned()
+            } else {
+                format!("not found (install {})", variant.package())
+            };
+            writeln!(out, "{tag:<6} {state}")?;
+            continue;
+        };
+        let dic = pair.dic.display();
+        if !args.compile {
+            let state = match compiled::open(variant, &pair) {
+                Some(forms) => format!("compiled, {} forms", forms.len()),
+                None => "not compiled".to_owned(),
+            };
+            writeln!(out, "{tag:<6} {dic}  {state}")?;
+            continue;
+        }
+        let started = std::time::Instant::now();
+        match compiled::compile(variant, &pair) {
+            Ok(done) => {
+                let checked = match done.checked {
+                    compiled::Checked::All => "each checked".to_owned(),
+                    compiled::Checked::Sample(n) => format!("a sample of {n} checked"),
+                };
+                writeln!(
+                    out,
+                    "{tag:<6} {dic}  compiled: {} forms of {} built ({checked}), {:.1} MB, {:.1} s -> {}",
+                    done.forms,
+                    done.candidates,
+                    done.bytes as f64 / 1e6,
+                    started.elapsed().as_secs_f64(),
+                    done.path.display()
+                )?;
+            }
+            Err(e) => {
+                writeln!(err, "error: {tag}: {e}")?;
+                status = ExitStatus::Error;
+            }
+        }
+    }
+    Ok(status)
 }
 
 fn channels(args: &ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {

@@ -51,6 +51,11 @@ pub enum Command {
     Config(ShowConfigArgs),
     /// Write a commented starter `replylint.toml` in the current directory.
     Init,
+    /// List the spelling dictionaries a check would read, and whether each
+    /// is compiled; `--compile` compiles them into the cache folder, so that
+    /// checking a draft reads a compiled dictionary in place instead of
+    /// parsing it (tens of milliseconds a language).
+    Dictionaries(DictionariesArgs),
     /// Run the language server: editors speak the Language Server
     /// Protocol to it over stdin and stdout, and it shows problems as you
     /// type, with quick fixes and each rule's documentation on hover.
@@ -77,6 +82,26 @@ pub enum Command {
     /// `replylint man check` prints the page of `check`, `--dir` writes
     /// every page.
     Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DictionariesArgs {
+    /// Compile the dictionaries found into the cache folder
+    /// (`$REPLYLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/replylint`, else
+    /// `~/.cache/replylint`). Run it again after installing or updating a
+    /// dictionary: a compiled file whose dictionary has changed is not used.
+    #[arg(long)]
+    pub compile: bool,
+    /// Only these variants (`it-IT`, `pt-BR`…; repeat it or separate them
+    /// with commas).
+    #[arg(long = "variant", value_name = "VARIANT", value_delimiter = ',', value_parser = parse_variant)]
+    pub variants: Vec<replylint_core::spelling::Variant>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+fn parse_variant(value: &str) -> Result<replylint_core::spelling::Variant, String> {
+    value.parse()
 }
 
 #[derive(Debug, Clone, Args)]

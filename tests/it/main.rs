@@ -11,6 +11,7 @@ mod common;
 
 mod bad_input;
 mod cli;
+mod compiled_dictionaries;
 mod config;
 mod config_numbers;
 mod count;

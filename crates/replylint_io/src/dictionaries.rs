@@ -16,8 +16,11 @@
 //! (`it_IT.aff` and `it_IT.dic`). English (en-US) is built in and used
 //! unless the configuration names files for it.
 
+pub mod compiled;
+
 use crate::input::io_message;
 use replylint_core::config::{ConfigError, Settings};
+use replylint_core::spelling::compiled::Forms;
 use replylint_core::spelling::{DictionarySource, HunspellFiles, Speller, Variant};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -74,21 +77,33 @@ struct OnDisk {
     search: DictionarySearch,
 }
 
-impl DictionarySource for OnDisk {
-    fn load(&self, variant: Variant) -> Option<Result<HunspellFiles, String>> {
+impl OnDisk {
+    /// The `.aff` and `.dic` files of `variant`, if any: those the
+    /// configuration names (whether they exist or not), or the first pair
+    /// of the search folders.
+    fn find(&self, variant: Variant) -> Option<Pair> {
         if let Some(path) = self.named.get(&variant) {
-            return Some(read_pair(path));
+            return Some(Pair::of(path));
         }
         if variant == Variant::EnUs {
             return None;
         }
         self.search.dirs.iter().find_map(|dir| {
             variant.file_names().iter().find_map(|name| {
-                let base = dir.join(name);
-                (base.with_extension("dic").is_file() && base.with_extension("aff").is_file())
-                    .then(|| read_pair(&base))
+                let pair = Pair::of(&dir.join(name));
+                (pair.dic.is_file() && pair.aff.is_file()).then_some(pair)
             })
         })
+    }
+}
+
+impl DictionarySource for OnDisk {
+    fn load(&self, variant: Variant) -> Option<Result<HunspellFiles, String>> {
+        self.find(variant).map(|pair| pair.read())
+    }
+
+    fn compiled(&self, variant: Variant) -> Option<Forms> {
+        compiled::open(variant, &self.find(variant)?)
     }
 
     fn searched(&self) -> String {
@@ -104,26 +119,48 @@ impl DictionarySource for OnDisk {
     }
 }
 
+/// The two files of a Hunspell dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub aff: PathBuf,
+    pub dic: PathBuf,
+}
+
+impl Pair {
+    /// The files of `path`: either file, or both without their
+    /// extension.
+    pub fn of(path: &Path) -> Pair {
+        let base = match path.extension().and_then(|e| e.to_str()) {
+            Some("dic" | "aff") => path.with_extension(""),
+            _ => path.to_owned(),
+        };
+        // `it_IT` has no extension to replace, `de_DE_frami` neither.
+        let with = |ext: &str| {
+            let mut p = base.clone().into_os_string();
+            p.push(".");
+            p.push(ext);
+            PathBuf::from(p)
+        };
+        Pair {
+            aff: with("aff"),
+            dic: with("dic"),
+        }
+    }
+
+    fn read(&self) -> Result<HunspellFiles, String> {
+        Ok(HunspellFiles {
+            aff: read_text(&self.aff)?,
+            dic: read_text(&self.dic)?,
+            origin: self.dic.display().to_string(),
+        })
+    }
+}
+
 /// The `.aff` and `.dic` files of `path` (either file, or both without
 /// their extension).
+#[cfg(test)]
 fn read_pair(path: &Path) -> Result<HunspellFiles, String> {
-    let base = match path.extension().and_then(|e| e.to_str()) {
-        Some("dic" | "aff") => path.with_extension(""),
-        _ => path.to_owned(),
-    };
-    // `it_IT` has no extension to replace, `de_DE_frami` neither.
-    let with = |ext: &str| {
-        let mut p = base.clone().into_os_string();
-        p.push(".");
-        p.push(ext);
-        PathBuf::from(p)
-    };
-    let (aff, dic) = (with("aff"), with("dic"));
-    Ok(HunspellFiles {
-        aff: read_text(&aff)?,
-        dic: read_text(&dic)?,
-        origin: dic.display().to_string(),
-    })
+    Pair::of(path).read()
 }
 
 /// A dictionary file as text: UTF-8, or ISO 8859-1/-15 as its `SET` line
@@ -213,18 +250,37 @@ pub fn attach(
     for file in options.reject_files.iter().flatten() {
         team.reject.extend(read_list("reject-files", file)?);
     }
-    let named = options
-        .dictionaries
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(v, p)| (v, root.join(p)))
-        .collect();
-    let source = OnDisk {
-        named,
-        search: search.clone(),
-    };
+    let source = on_disk(settings, search);
     settings.rule_settings.speller = Arc::new(Speller::new(Box::new(source), team));
     Ok(())
+}
+
+/// The dictionaries `settings` name, and the search folders.
+fn on_disk(settings: &Settings, search: &DictionarySearch) -> OnDisk {
+    let named = settings
+        .rule_settings
+        .spelling
+        .dictionaries
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(v, p)| (v, settings.root.join(p)))
+        .collect();
+    OnDisk {
+        named,
+        search: search.clone(),
+    }
+}
+
+/// The files each variant's dictionary would be read from in a run with
+/// `settings`: `None` for en-US without files named (it is built in) and
+/// for a variant with no dictionary found.
+pub fn found(settings: &Settings, search: &DictionarySearch) -> Vec<(Variant, Option<Pair>)> {
+    let source = on_disk(settings, search);
+    Variant::ALL
+        .into_iter()
+        .map(|v| (v, source.find(v)))
+        .collect()
 }
 
 #[cfg(test)]

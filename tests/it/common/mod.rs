@@ -60,8 +60,10 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     let mut cmd = Command::cargo_bin("replylint").expect("binary built");
     cmd.current_dir(dir)
         .args(args)
-        // Spelling dictionaries: only those a test's config names.
+        // Spelling dictionaries: only those a test's config names, read
+        // from their files, whatever this machine has compiled.
         .env(replylint_io::dictionaries::PATH_VARIABLE, "")
+        .env(replylint_io::dictionaries::compiled::CACHE_VARIABLE, "")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env("CLICOLOR", "0");

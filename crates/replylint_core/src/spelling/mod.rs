@@ -24,6 +24,7 @@
 //! without a linking `s` (`Sendungsnummer`: `Sendung`, `Nummer`).
 //! Suggestions are the dictionary words one edit away ([`suggest`]).
 
+pub mod compiled;
 pub mod english;
 pub mod suggest;
 pub mod words;
@@ -56,6 +57,14 @@ pub trait DictionarySource: Send + Sync + fmt::Debug {
     /// Where [`DictionarySource::load`] looks, for the note about a
     /// dictionary it did not find (`/usr/share/hunspell, …`).
     fn searched(&self) -> String;
+
+    /// The compiled forms of the files [`DictionarySource::load`] would
+    /// read for `variant`, when they were compiled ([`compiled`]) and the
+    /// files have not changed since: the speller then reads the files
+    /// only for a word the forms do not have.
+    fn compiled(&self, _variant: Variant) -> Option<compiled::Forms> {
+        None
+    }
 }
 
 /// No Hunspell dictionaries: English only, with the built-in list (the
@@ -81,6 +90,14 @@ enum Checker {
         /// The letters its suggestions may use (the `TRY` line).
         alphabet: Vec<char>,
     },
+    /// A compiled dictionary, and its files, read the first time a word
+    /// is not among its forms.
+    Compiled {
+        forms: compiled::Forms,
+        variant: Variant,
+        source: Arc<dyn DictionarySource>,
+        files: OnceLock<Result<Box<Checker>, String>>,
+    },
 }
 
 impl fmt::Debug for Checker {
@@ -90,6 +107,11 @@ impl fmt::Debug for Checker {
             Checker::Hunspell { alphabet, .. } => f
                 .debug_struct("Hunspell")
                 .field("alphabet", &alphabet.len())
+                .finish_non_exhaustive(),
+            Checker::Compiled { forms, files, .. } => f
+                .debug_struct("Compiled")
+                .field("forms", &forms.len())
+                .field("files", &files.get().map(Result::is_ok))
                 .finish_non_exhaustive(),
         }
     }
@@ -119,10 +141,35 @@ impl Checker {
         })
     }
 
+    /// The dictionary a compiled one was compiled from, read now if it
+    /// was not yet; `None` when it cannot be read.
+    fn files(&self) -> Option<&Checker> {
+        let Checker::Compiled {
+            variant,
+            source,
+            files,
+            ..
+        } = self
+        else {
+            return Some(self);
+        };
+        files
+            .get_or_init(|| match source.load(*variant) {
+                Some(Ok(read)) => Checker::hunspell(&read).map(Box::new),
+                Some(Err(e)) => Err(e),
+                None => Err(format!("the {} dictionary's files are gone", variant.tag())),
+            })
+            .as_deref()
+            .ok()
+    }
+
     fn check(&self, word: &str) -> bool {
         match self {
             Checker::English => words::accepts(word, English::has),
             Checker::Hunspell { dictionary, .. } => dictionary.check(word),
+            Checker::Compiled { forms, .. } => {
+                forms.accepts(word) || self.files().is_some_and(|c| c.check(word))
+            }
         }
     }
 
@@ -131,6 +178,7 @@ impl Checker {
         match self {
             Checker::English => English::suggestable(word),
             Checker::Hunspell { dictionary, .. } => dictionary.check(word),
+            Checker::Compiled { .. } => self.files().is_some_and(|c| c.suggestable(word)),
         }
     }
 
@@ -138,6 +186,16 @@ impl Checker {
         match self {
             Checker::English => ENGLISH_ALPHABET.chars().collect(),
             Checker::Hunspell { alphabet, .. } => alphabet.clone(),
+            Checker::Compiled { .. } => self.files().map(Checker::alphabet).unwrap_or_default(),
+        }
+    }
+
+    /// Why the files of a compiled dictionary could not be read, once
+    /// they were needed.
+    fn unreadable(&self) -> Option<&str> {
+        match self {
+            Checker::Compiled { files, .. } => files.get()?.as_ref().err().map(String::as_str),
+            Checker::English | Checker::Hunspell { .. } => None,
         }
     }
 }
@@ -228,7 +286,7 @@ type Shard<T> = Mutex<HashMap<Box<str>, Vec<(u16, T)>, foldhash::fast::RandomSta
 
 /// The dictionaries and word lists of a run, and what it has judged.
 pub struct Speller {
-    source: Box<dyn DictionarySource>,
+    source: Arc<dyn DictionarySource>,
     loaded: [OnceLock<Loaded>; Variant::ALL.len()],
     team: TeamWords,
     cache: [Shard<Verdict>; SHARDS],
@@ -254,7 +312,7 @@ impl Default for Speller {
 impl Speller {
     pub fn new(source: Box<dyn DictionarySource>, team: TeamWords) -> Speller {
         Speller {
-            source,
+            source: Arc::from(source),
             loaded: Default::default(),
             team,
             cache: Default::default(),
@@ -268,7 +326,22 @@ impl Speller {
     }
 
     fn loaded(&self, variant: Variant) -> &Loaded {
-        self.loaded[variant.index()].get_or_init(|| match self.source.load(variant) {
+        self.loaded[variant.index()].get_or_init(|| {
+            if let Some(forms) = self.source.compiled(variant) {
+                return Loaded::Ready(Checker::Compiled {
+                    forms,
+                    variant,
+                    source: Arc::clone(&self.source),
+                    files: OnceLock::new(),
+                });
+            }
+            self.read(variant)
+        })
+    }
+
+    /// `variant`'s dictionary, read from its files.
+    fn read(&self, variant: Variant) -> Loaded {
+        match self.source.load(variant) {
             Some(Ok(files)) => match Checker::hunspell(&files) {
                 Ok(checker) => Loaded::Ready(checker),
                 Err(e) => Loaded::Missing(Some(e)),
@@ -276,7 +349,7 @@ impl Speller {
             Some(Err(e)) => Loaded::Missing(Some(e)),
             None if variant == Variant::EnUs => Loaded::Ready(Checker::English),
             None => Loaded::Missing(None),
-        })
+        }
     }
 
     /// The loaded dictionaries of `selection`.
@@ -316,7 +389,14 @@ impl Speller {
                         v.tag(),
                         language.name()
                     )),
-                    Some(Loaded::Ready(_)) => ready.push(v),
+                    Some(Loaded::Ready(checker)) => match checker.unreadable() {
+                        Some(error) => notes.push(format!(
+                            "the {} spelling dictionary cannot be read ({error}); {} replies are checked with its compiled forms only",
+                            v.tag(),
+                            language.name()
+                        )),
+                        None => ready.push(v),
+                    },
                     None => {}
                 }
             }

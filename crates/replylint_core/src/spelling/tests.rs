@@ -181,3 +181,79 @@ fn each_word_is_judged_once() {
     let total: usize = s.cache.iter().map(|c| c.lock().unwrap().len()).sum();
     assert_eq!(total, 1);
 }
+
+/// [`Fake`]'s dictionaries, and a compiled Italian one of `forms` only.
+#[derive(Debug)]
+struct WithCompiled {
+    files: Fake,
+    forms: &'static [(&'static str, u64)],
+    files_gone: bool,
+}
+
+impl DictionarySource for WithCompiled {
+    fn load(&self, variant: Variant) -> Option<Result<HunspellFiles, String>> {
+        if self.files_gone {
+            self.files.asked.lock().unwrap().push(variant);
+            return None;
+        }
+        self.files.load(variant)
+    }
+
+    fn searched(&self) -> String {
+        self.files.searched()
+    }
+
+    fn compiled(&self, variant: Variant) -> Option<compiled::Forms> {
+        (variant == Variant::It).then(|| {
+            let bytes = compiled::build(self.forms.iter().copied()).unwrap();
+            compiled::Forms::new(compiled::Bytes(Box::new(bytes))).unwrap()
+        })
+    }
+}
+
+fn compiled_speller(files_gone: bool) -> Speller {
+    let source = WithCompiled {
+        files: Fake::default(),
+        forms: &[
+            ("grazie", compiled::TITLE | compiled::UPPER),
+            ("ordine", compiled::TITLE | compiled::UPPER),
+        ],
+        files_gone,
+    };
+    Speller::new(Box::new(source), TeamWords::default())
+}
+
+fn files_read(s: &Speller) -> usize {
+    let Loaded::Ready(Checker::Compiled { files, .. }) = s.loaded(Variant::It) else {
+        panic!("the compiled Italian dictionary is used");
+    };
+    usize::from(files.get().is_some())
+}
+
+#[test]
+fn a_compiled_dictionary_reads_its_files_only_for_a_word_it_lacks() {
+    let s = compiled_speller(false);
+    for word in ["grazie", "Grazie", "ORDINE"] {
+        assert_eq!(s.check(word, &it()), Verdict::Correct, "{word}");
+    }
+    assert_eq!(files_read(&s), 0);
+    // Not among the forms: the files say (a form of `informare`, then a
+    // misspelling with its suggestion).
+    assert_eq!(s.check("informarla", &it()), Verdict::Correct);
+    assert_eq!(files_read(&s), 1);
+    assert_eq!(misspelt(&s, "odrine", &it()), ["ordine"]);
+    assert!(s.notes().is_empty(), "{:?}", s.notes());
+}
+
+#[test]
+fn a_compiled_dictionary_whose_files_are_gone_says_so() {
+    let s = compiled_speller(true);
+    assert_eq!(s.check("grazie", &it()), Verdict::Correct);
+    assert_eq!(s.check("informarla", &it()), Verdict::Misspelt);
+    let notes = s.notes();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("it-IT spelling dictionary cannot be read"),
+        "{notes:?}"
+    );
+}
