@@ -21,6 +21,14 @@ use std::time::{Duration, Instant};
 const NOT_RUN: &[(&str, &str)] = &[
     ("cargo test", "runs this test suite"),
     (
+        "replylint dictionaries --compile",
+        "compiles the machine's dictionaries (a minute for Italian); tests/it/compiled_dictionaries.rs runs it on the test dictionaries",
+    ),
+    (
+        "replylint dictionaries",
+        "lists the machine's dictionaries, whose paths and counts the docs cannot know; tests/it/compiled_dictionaries.rs runs it",
+    ),
+    (
         "INSTA_UPDATE=always cargo test",
         "runs this test suite (and accepts its snapshots)",
     ),

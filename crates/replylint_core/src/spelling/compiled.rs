@@ -262,6 +262,8 @@ struct Rules {
     suffixes: HashMap<Flag, Vec<Affix>>,
     /// Flags whose stems are not words by themselves.
     not_alone: Vec<Flag>,
+    /// The flag of forbidden words (`FORBIDDENWORD`).
+    forbidden: Option<Flag>,
     aliases: Vec<Vec<Flag>>,
     kind: Option<FlagKind>,
 }
@@ -290,12 +292,11 @@ impl Rules {
                         seen_alias_header = true;
                     }
                 }
-                [
-                    "NEEDAFFIX" | "ONLYINCOMPOUND" | "FORBIDDENWORD" | "PSEUDOROOT",
-                    flag,
-                    ..,
-                ] => {
+                ["NEEDAFFIX" | "ONLYINCOMPOUND" | "PSEUDOROOT", flag, ..] => {
                     rules.not_alone.extend(flags_of(rules.kind(), flag));
+                }
+                ["FORBIDDENWORD", flag, ..] => {
+                    rules.forbidden = flags_of(rules.kind(), flag).first().copied();
                 }
                 [kind @ ("PFX" | "SFX"), flag, rest @ ..] => {
                     let prefix = *kind == "PFX";
@@ -338,6 +339,11 @@ impl Rules {
             }
         }
         rules
+    }
+
+    /// Whether a form with `flags` is a word by itself.
+    fn alone(&self, flags: &[Flag]) -> bool {
+        !flags.iter().any(|f| self.not_alone.contains(f))
     }
 
     fn kind(&self) -> FlagKind {
@@ -383,49 +389,79 @@ fn entry(line: &str) -> Option<(String, &str)> {
 /// the dictionary does not accept among them (they are checked after).
 pub fn candidates(aff: &str, dic: &str, mut each: impl FnMut(String)) {
     let rules = Rules::parse(aff);
-    for line in dic.lines().skip(1) {
-        let Some((stem, flags)) = entry(line) else {
-            continue;
-        };
-        let flags = rules.flags(flags);
-        let suffixes: Vec<&Affix> = flags
-            .iter()
-            .filter_map(|f| rules.suffixes.get(f))
-            .flatten()
-            .collect();
-        let prefixes: Vec<&Affix> = flags
-            .iter()
-            .filter_map(|f| rules.prefixes.get(f))
-            .flatten()
-            .collect();
-        for suffix in &suffixes {
-            let Some(form) = suffix.suffixed(&stem) else {
-                continue;
-            };
-            for next in suffix.next.iter().filter_map(|f| rules.suffixes.get(f)) {
-                for second in next {
-                    if let Some(twice) = second.suffixed(&form) {
-                        each(twice);
-                    }
-                }
-            }
-            if suffix.cross {
-                for prefix in prefixes.iter().filter(|p| p.cross) {
-                    if let Some(both) = prefix.prefixed(&form) {
-                        each(both);
-                    }
-                }
-            }
-            each(form);
+    let entries = || {
+        dic.lines()
+            .skip(1)
+            .filter_map(entry)
+            .map(|(stem, flags)| (stem, rules.flags(flags)))
+    };
+    // A forbidden word is not a word whatever other stem builds it, nor
+    // are its stem's other forms.
+    let mut forbidden = std::collections::HashSet::new();
+    if let Some(flag) = rules.forbidden {
+        for (stem, flags) in entries().filter(|(_, flags)| flags.contains(&flag)) {
+            forms_of(&rules, stem, &flags, true, &mut |f| {
+                forbidden.insert(f);
+            });
         }
-        for prefix in &prefixes {
-            if let Some(form) = prefix.prefixed(&stem) {
+    }
+    for (stem, flags) in entries() {
+        if rules.forbidden.is_some_and(|f| flags.contains(&f)) {
+            continue;
+        }
+        forms_of(&rules, stem, &flags, false, &mut |form| {
+            if forbidden.is_empty() || !forbidden.contains(&form) {
                 each(form);
             }
+        });
+    }
+}
+
+/// The forms `rules` build from `stem` with `flags`; `all`: the stem and
+/// the forms that are not words alone too.
+fn forms_of(rules: &Rules, stem: String, flags: &[Flag], all: bool, each: &mut dyn FnMut(String)) {
+    fn affixes<'a>(table: &'a HashMap<Flag, Vec<Affix>>, flags: &[Flag]) -> Vec<&'a Affix> {
+        flags
+            .iter()
+            .filter_map(|f| table.get(f))
+            .flatten()
+            .collect()
+    }
+    let (suffixes, prefixes) = (
+        affixes(&rules.suffixes, flags),
+        affixes(&rules.prefixes, flags),
+    );
+    for suffix in &suffixes {
+        let Some(form) = suffix.suffixed(&stem) else {
+            continue;
+        };
+        for next in suffix.next.iter().filter_map(|f| rules.suffixes.get(f)) {
+            for second in next {
+                if let Some(twice) = second.suffixed(&form) {
+                    each(twice);
+                }
+            }
         }
-        if !flags.iter().any(|f| rules.not_alone.contains(f)) {
-            each(stem);
+        if suffix.cross {
+            for prefix in prefixes.iter().filter(|p| p.cross) {
+                if let Some(both) = prefix.prefixed(&form) {
+                    each(both);
+                }
+            }
         }
+        if all || rules.alone(&suffix.next) {
+            each(form);
+        }
+    }
+    for prefix in &prefixes {
+        if let Some(form) = prefix.prefixed(&stem)
+            && (all || rules.alone(&prefix.next))
+        {
+            each(form);
+        }
+    }
+    if all || rules.alone(flags) {
+        each(stem);
     }
 }
 
@@ -471,6 +507,21 @@ mod tests {
     fn flags_by_number_and_aliases() {
         let aff = "FLAG num\nAF 1\nAF 10,20\nSFX 10 Y 1\nSFX 10 0 s .\nPFX 20 Y 1\nPFX 20 0 un .\n";
         assert_eq!(all(aff, "1\ndo/1\n"), ["do", "dos", "undo", "undos"]);
+    }
+
+    #[test]
+    fn a_form_that_needs_another_affix_is_not_a_word_alone() {
+        let aff = "NEEDAFFIX !\nSFX A Y 1\nSFX A 0 ar/!B .\nSFX B Y 1\nSFX B 0 lo .\n";
+        assert_eq!(all(aff, "1\nparl/A\n"), ["parl", "parlarlo"]);
+    }
+
+    #[test]
+    fn a_forbidden_word_is_not_a_form_of_another_stem() {
+        let aff = "FORBIDDENWORD !\nSFX A Y 2\nSFX A r 0 r\nSFX A r s r\n";
+        assert_eq!(
+            all(aff, "3\naguar/A\nagua/!A\nfalar/A\n"),
+            ["aguar", "aguas", "fala", "falar", "falas"]
+        );
     }
 
     #[test]
