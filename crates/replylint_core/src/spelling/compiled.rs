@@ -365,23 +365,38 @@ impl Rules {
     }
 }
 
-/// The stem and flags of one line of a `.dic` file.
+/// The stem and flags of one line of a `.dic` file, read as `spellbook`
+/// reads it: the word ends at a `/` (`\\/` is a slash of the word), a tab,
+/// or a space before a morphological field (`po:noun`); other spaces are
+/// the word's (`mea culpa`).
 fn entry(line: &str) -> Option<(String, &str)> {
-    let word = line.split(['\t', ' ']).next()?;
-    let mut stem = String::with_capacity(word.len());
-    let mut chars = word.char_indices();
+    let mut stem = String::with_capacity(line.len());
+    let mut chars = line.char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '\\' => {
-                if let Some((_, next)) = chars.next() {
-                    stem.push(next);
-                }
+            '\\' if line[i + 1..].starts_with('/') => {
+                stem.push('/');
+                chars.next();
             }
-            '/' => return Some((stem, &word[i + 1..])),
+            '/' if i != 0 => {
+                let flags = line[i + 1..].split_whitespace().next().unwrap_or("");
+                return Some((stem, flags));
+            }
+            '\t' => break,
+            ' ' if field_follows(&line[i + 1..]) => break,
             c => stem.push(c),
         }
     }
     (!stem.is_empty()).then_some((stem, ""))
+}
+
+/// Whether `rest` starts, after spaces, with a morphological field's
+/// name: two lower-case letters and a colon.
+fn field_follows(rest: &str) -> bool {
+    let mut chars = rest.trim_start().chars();
+    chars.next().is_some_and(char::is_lowercase)
+        && chars.next().is_some_and(char::is_lowercase)
+        && chars.next() == Some(':')
 }
 
 /// The forms `aff`'s rules build from the stems of `dic` (see the module
@@ -409,8 +424,11 @@ pub fn candidates(aff: &str, dic: &str, mut each: impl FnMut(String)) {
         if rules.forbidden.is_some_and(|f| flags.contains(&f)) {
             continue;
         }
+        // A form with a space (`mea culpa`) is never a word looked up.
         forms_of(&rules, stem, &flags, false, &mut |form| {
-            if forbidden.is_empty() || !forbidden.contains(&form) {
+            if !form.contains(char::is_whitespace)
+                && (forbidden.is_empty() || !forbidden.contains(&form))
+            {
                 each(form);
             }
         });
@@ -522,6 +540,21 @@ mod tests {
             all(aff, "3\naguar/A\nagua/!A\nfalar/A\n"),
             ["aguar", "aguas", "fala", "falar", "falas"]
         );
+    }
+
+    #[test]
+    fn dictionary_lines_are_read_as_spellbook_reads_them() {
+        for (line, stem, flags) in [
+            ("casa/AB", "casa", "AB"),
+            ("casa/AB po:noun", "casa", "AB"),
+            ("mea culpa", "mea culpa", ""),
+            ("casa po:noun", "casa", ""),
+            ("quimbundo  \t[CAT=nc]", "quimbundo  ", ""),
+            ("Oost\\/Watergraafsmeer", "Oost/Watergraafsmeer", ""),
+            ("/slash", "/slash", ""),
+        ] {
+            assert_eq!(entry(line), Some((stem.to_owned(), flags)), "{line}");
+        }
     }
 
     #[test]
