@@ -587,6 +587,9 @@ fn dictionaries(
         let dic = pair.dic.display();
         if !args.compile {
             let state = match compiled::open(variant, &pair) {
+                Some(forms) if forms.is_complete() => {
+                    format!("compiled, {} forms, complete", forms.len())
+                }
                 Some(forms) => format!("compiled, {} forms", forms.len()),
                 None => "not compiled".to_owned(),
             };

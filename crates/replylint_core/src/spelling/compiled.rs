@@ -35,6 +35,11 @@ impl AsRef<[u8]> for Bytes {
 /// The word forms of a compiled dictionary.
 pub struct Forms {
     map: Map<Bytes>,
+    /// Whether the forms are every word the dictionary accepts in lower
+    /// case or with an initial capital ([`complete`]).
+    complete: bool,
+    /// The letters of the dictionary's suggestions, when known.
+    alphabet: Option<Vec<char>>,
 }
 
 impl std::fmt::Debug for Forms {
@@ -50,8 +55,43 @@ impl Forms {
     /// file); an error when the bytes are not such a map.
     pub fn new(bytes: Bytes) -> Result<Forms, String> {
         Map::new(bytes)
-            .map(|map| Forms { map })
+            .map(|map| Forms {
+                map,
+                complete: false,
+                alphabet: None,
+            })
             .map_err(|e| format!("not a compiled dictionary: {e}"))
+    }
+
+    /// The same forms, [`complete`] or not, with the letters of the
+    /// dictionary's suggestions.
+    pub fn described(self, complete: bool, alphabet: Option<Vec<char>>) -> Forms {
+        Forms {
+            complete,
+            alphabet,
+            ..self
+        }
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    pub fn alphabet(&self) -> Option<&[char]> {
+        self.alphabet.as_deref()
+    }
+
+    /// What the forms say of `word`: `Some(true)` when they have it,
+    /// `Some(false)` when they do not and are complete for words like it
+    /// (letters only, in lower case or with an initial capital), `None`
+    /// when only the dictionary can tell.
+    pub fn verdict(&self, word: &str) -> Option<bool> {
+        if self.accepts(word) {
+            return Some(true);
+        }
+        let plain = word.chars().all(char::is_alphabetic)
+            && matches!(words::shape(word), Shape::Lower | Shape::Title);
+        (self.complete && plain).then_some(false)
     }
 
     pub fn len(&self) -> usize {
@@ -109,6 +149,38 @@ pub fn case_rules(aff: &str) -> bool {
                 .is_some_and(|lang| lang.starts_with("tr") || lang.starts_with("az")),
             _ => false,
         }
+    })
+}
+
+/// Whether the forms [`candidates`] lists are every word of the
+/// dictionary whose `.aff` file is `aff` that is made of letters only and
+/// written in lower case or with an initial capital: not when its words
+/// are built of other words (`COMPOUND…`), when it converts or ignores
+/// letters before looking words up (`ICONV`, `IGNORE`), when two
+/// prefixes may stack (`COMPLEXPREFIXES`) or an affix needs another
+/// around it (`CIRCUMFIX`), or when [`case_rules`] do not hold. Checked
+/// on the evaluation corpus and generated replies against `spellbook`
+/// (see docs/spelling.md).
+pub fn complete(aff: &str) -> bool {
+    case_rules(aff)
+        && !aff.lines().any(|l| {
+            let directive = l.split_whitespace().next().unwrap_or("");
+            directive.starts_with("COMPOUND")
+                || matches!(
+                    directive,
+                    "ICONV" | "IGNORE" | "COMPLEXPREFIXES" | "CIRCUMFIX" | "ONLYINCOMPOUND"
+                )
+        })
+}
+
+/// The letters of a dictionary's suggestions: its `TRY` line's lower-case
+/// letters and apostrophe.
+pub fn alphabet(aff: &str) -> Option<Vec<char>> {
+    aff.lines().find_map(|l| l.strip_prefix("TRY ")).map(|t| {
+        t.trim()
+            .chars()
+            .filter(|c| c.is_lowercase() || *c == '\'')
+            .collect()
     })
 }
 
@@ -555,6 +627,41 @@ mod tests {
         ] {
             assert_eq!(entry(line), Some((stem.to_owned(), flags)), "{line}");
         }
+    }
+
+    #[test]
+    fn complete_forms_say_no_to_plain_words_only() {
+        let bytes = build([("ciao".to_owned(), TITLE | UPPER)]).unwrap();
+        let forms = || Forms::new(Bytes(Box::new(bytes.clone()))).unwrap();
+        assert_eq!(forms().verdict("Ciao"), Some(true));
+        assert_eq!(forms().verdict("Amélie"), None);
+        let complete = forms().described(true, None);
+        assert_eq!(complete.verdict("Amélie"), Some(false));
+        assert_eq!(complete.verdict("cioa"), Some(false));
+        for ask in ["CIAO-CIAO", "e-mail", "l'ordine", "CIOA", "eBay", "m2"] {
+            assert_eq!(complete.verdict(ask), None, "{ask}");
+        }
+    }
+
+    #[test]
+    fn forms_are_complete_where_no_rule_builds_words_otherwise() {
+        assert!(complete("SET UTF-8\nTRY abc\nSFX A Y 1\nSFX A 0 s .\n"));
+        for directive in [
+            "COMPOUNDFLAG x",
+            "COMPOUNDRULE 1",
+            "ICONV 1",
+            "IGNORE a",
+            "KEEPCASE k",
+            "CIRCUMFIX c",
+            "LANG tr_TR",
+        ] {
+            assert!(
+                !complete(&format!("SET UTF-8\n{directive}\n")),
+                "{directive}"
+            );
+        }
+        assert_eq!(alphabet("TRY aèB'-\n"), Some(vec!['a', 'è', '\'']));
+        assert_eq!(alphabet("SET UTF-8\n"), None);
     }
 
     #[test]

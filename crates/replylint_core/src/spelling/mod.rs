@@ -124,17 +124,8 @@ impl Checker {
     fn hunspell(files: &HunspellFiles) -> Result<Checker, String> {
         let dictionary = spellbook::Dictionary::new(&files.aff, &files.dic)
             .map_err(|e| format!("{}: {e}", files.origin))?;
-        let alphabet = files
-            .aff
-            .lines()
-            .find_map(|l| l.strip_prefix("TRY "))
-            .map(|t| {
-                t.trim()
-                    .chars()
-                    .filter(|c| c.is_lowercase() || *c == '\'')
-                    .collect()
-            })
-            .unwrap_or_else(|| ENGLISH_ALPHABET.chars().collect());
+        let alphabet =
+            compiled::alphabet(&files.aff).unwrap_or_else(|| ENGLISH_ALPHABET.chars().collect());
         Ok(Checker::Hunspell {
             dictionary: Box::new(dictionary),
             alphabet,
@@ -167,9 +158,9 @@ impl Checker {
         match self {
             Checker::English => words::accepts(word, English::has),
             Checker::Hunspell { dictionary, .. } => dictionary.check(word),
-            Checker::Compiled { forms, .. } => {
-                forms.accepts(word) || self.files().is_some_and(|c| c.check(word))
-            }
+            Checker::Compiled { forms, .. } => forms
+                .verdict(word)
+                .unwrap_or_else(|| self.files().is_some_and(|c| c.check(word))),
         }
     }
 
@@ -186,7 +177,10 @@ impl Checker {
         match self {
             Checker::English => ENGLISH_ALPHABET.chars().collect(),
             Checker::Hunspell { alphabet, .. } => alphabet.clone(),
-            Checker::Compiled { .. } => self.files().map(Checker::alphabet).unwrap_or_default(),
+            Checker::Compiled { forms, .. } => match forms.alphabet() {
+                Some(letters) => letters.to_vec(),
+                None => self.files().map(Checker::alphabet).unwrap_or_default(),
+            },
         }
     }
 

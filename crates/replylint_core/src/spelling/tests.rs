@@ -188,6 +188,7 @@ struct WithCompiled {
     files: Fake,
     forms: &'static [(&'static str, u64)],
     files_gone: bool,
+    complete: bool,
 }
 
 impl DictionarySource for WithCompiled {
@@ -206,12 +207,18 @@ impl DictionarySource for WithCompiled {
     fn compiled(&self, variant: Variant) -> Option<compiled::Forms> {
         (variant == Variant::It).then(|| {
             let bytes = compiled::build(self.forms.iter().copied()).unwrap();
-            compiled::Forms::new(compiled::Bytes(Box::new(bytes))).unwrap()
+            compiled::Forms::new(compiled::Bytes(Box::new(bytes)))
+                .unwrap()
+                .described(self.complete, compiled::alphabet(IT_AFF))
         })
     }
 }
 
 fn compiled_speller(files_gone: bool) -> Speller {
+    compiled_speller_of(files_gone, false)
+}
+
+fn compiled_speller_of(files_gone: bool, complete: bool) -> Speller {
     let source = WithCompiled {
         files: Fake::default(),
         forms: &[
@@ -219,6 +226,7 @@ fn compiled_speller(files_gone: bool) -> Speller {
             ("ordine", compiled::TITLE | compiled::UPPER),
         ],
         files_gone,
+        complete,
     };
     Speller::new(Box::new(source), TeamWords::default())
 }
@@ -256,4 +264,18 @@ fn a_compiled_dictionary_whose_files_are_gone_says_so() {
         notes[0].contains("it-IT spelling dictionary cannot be read"),
         "{notes:?}"
     );
+}
+
+#[test]
+fn complete_compiled_forms_decide_plain_words_alone() {
+    let s = compiled_speller_of(false, true);
+    assert_eq!(s.check("Grazie", &it()), Verdict::Correct);
+    assert_eq!(s.check("Amélie", &it()), Verdict::Misspelt);
+    assert_eq!(s.check("odrine", &it()), Verdict::Misspelt);
+    assert_eq!(files_read(&s), 0);
+    // A word with an apostrophe is the files' to judge; so are
+    // suggestions.
+    assert_eq!(s.check("l'ordine", &it()), Verdict::Correct);
+    assert_eq!(files_read(&s), 1);
+    assert_eq!(s.suggest("odrine", &it()).to_vec(), ["ordine"]);
 }

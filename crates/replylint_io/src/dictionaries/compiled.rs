@@ -4,8 +4,10 @@
 //! read them in place instead of parsing the dictionary.
 //!
 //! A compiled file starts with a line naming the format, a line naming
-//! its dictionary (both files' paths, sizes and modification times) and
-//! a line with the length and a hash of the map that follows. A run uses
+//! its dictionary (both files' paths, sizes and modification times), a
+//! line saying whether its forms are complete and the letters of
+//! suggestions, and a line with the length and a hash of the map that
+//! follows. A run uses
 //! it only when the second line still describes the files and the third
 //! the map; otherwise (a dictionary updated by the system, a file from
 //! another version, a damaged file) the dictionary is read as if nothing
@@ -30,7 +32,7 @@ pub const CACHE_VARIABLE: &str = "REPLYLINT_CACHE_DIR";
 
 /// The first line of a compiled file: the format, and the version of the
 /// reader whose verdicts the forms are (a new one may judge otherwise).
-const MAGIC: &str = "replylint compiled dictionary 1 (spellbook 0.4)\n";
+const MAGIC: &str = "replylint compiled dictionary 2 (spellbook 0.4)\n";
 
 /// Where compiled dictionaries are kept (see the module docs); `None`
 /// when the environment names no folder.
@@ -111,13 +113,33 @@ pub fn open_in(dir: &Path, variant: Variant, pair: &Pair) -> Option<Forms> {
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     let header = format!("{MAGIC}{}", identity(pair)?);
     let rest = map.strip_prefix(header.as_bytes())?;
-    let end = memchr::memchr(b'\n', rest)?;
-    let body = &rest[end + 1..];
-    if rest[..end] != *seal(body).as_bytes() {
+    let mut lines = rest.splitn(3, |&b| b == b'\n');
+    let (about, sealed, body) = (lines.next()?, lines.next()?, lines.next()?);
+    if sealed != seal(body).as_bytes() {
         return None;
     }
+    let about = std::str::from_utf8(about).ok()?;
+    let complete = about.split(' ').any(|f| f == "complete");
+    let alphabet = about
+        .split(' ')
+        .find_map(|f| f.strip_prefix("try="))
+        .map(|letters| letters.chars().collect());
     let start = map.len() - body.len();
-    Forms::new(Bytes(Box::new(Mapped { map, start }))).ok()
+    let forms = Forms::new(Bytes(Box::new(Mapped { map, start }))).ok()?;
+    Some(forms.described(complete, alphabet))
+}
+
+/// The line that says what the forms are: `complete` when they are
+/// ([`compiled::complete`]), and the letters of suggestions.
+fn about(aff: &str) -> String {
+    let mut fields = vec!["forms"];
+    if compiled::complete(aff) {
+        fields.push("complete");
+    }
+    let letters: Option<String> = compiled::alphabet(aff).map(|a| a.into_iter().collect());
+    let letters = letters.map(|l| format!("try={l}"));
+    fields.extend(letters.as_deref());
+    format!("{}\n", fields.join(" "))
 }
 
 /// The line that ends a compiled file's header: the length and a hash of
@@ -241,6 +263,8 @@ pub fn compile_into(dir: &Path, variant: Variant, pair: &Pair) -> Result<Compile
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
     file.write_all(MAGIC.as_bytes()).map_err(failed)?;
     file.write_all(identity.as_bytes()).map_err(failed)?;
+    file.write_all(about(&files.aff).as_bytes())
+        .map_err(failed)?;
     file.write_all(format!("{}\n", seal(&map)).as_bytes())
         .map_err(failed)?;
     file.write_all(&map).map_err(failed)?;
