@@ -83,14 +83,20 @@ impl Forms {
 
     /// What the forms say of `word`: `Some(true)` when they have it,
     /// `Some(false)` when they do not and are complete for words like it
-    /// (letters only, in lower case or with an initial capital), `None`
-    /// when only the dictionary can tell.
+    /// (letters only, in lower case or with an initial capital; in lower
+    /// case, with apostrophes too), `None` when only the dictionary can
+    /// tell (Hunspell splits hyphenated words, and tries other cases of
+    /// capitals and of words with apostrophes).
     pub fn verdict(&self, word: &str) -> Option<bool> {
         if self.accepts(word) {
             return Some(true);
         }
-        let plain = word.chars().all(char::is_alphabetic)
-            && matches!(words::shape(word), Shape::Lower | Shape::Title);
+        let letters = word.chars().all(char::is_alphabetic);
+        let plain = match words::shape(word) {
+            Shape::Lower => letters || word.chars().all(|c| c.is_alphabetic() || c == '\''),
+            Shape::Title => letters,
+            Shape::Upper | Shape::Mixed => false,
+        };
         (self.complete && plain).then_some(false)
     }
 
@@ -638,7 +644,8 @@ mod tests {
         let complete = forms().described(true, None);
         assert_eq!(complete.verdict("Amélie"), Some(false));
         assert_eq!(complete.verdict("cioa"), Some(false));
-        for ask in ["CIAO-CIAO", "e-mail", "l'ordine", "CIOA", "eBay", "m2"] {
+        assert_eq!(complete.verdict("l'ordine"), Some(false));
+        for ask in ["CIAO-CIAO", "e-mail", "L'ordine", "CIOA", "eBay", "m2"] {
             assert_eq!(complete.verdict(ask), None, "{ask}");
         }
     }

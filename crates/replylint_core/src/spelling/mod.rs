@@ -12,6 +12,9 @@
 //!   ([`DictionarySource`]; `replylint_io` searches the usual Hunspell
 //!   folders). A variant whose files are not found is not checked: the
 //!   speller keeps one note about it for the run ([`Speller::notes`]).
+//!   A dictionary compiled beforehand ([`compiled`]) is looked up in its
+//!   word forms, and its files are read only for a word the forms cannot
+//!   decide.
 //!
 //! A word is correct when a dictionary of the reply's variants accepts it,
 //! or the built-in support vocabulary or the team's `accept` list does
@@ -169,7 +172,8 @@ impl Checker {
         match self {
             Checker::English => English::suggestable(word),
             Checker::Hunspell { dictionary, .. } => dictionary.check(word),
-            Checker::Compiled { .. } => self.files().is_some_and(|c| c.suggestable(word)),
+            // As for the dictionary it was compiled from.
+            Checker::Compiled { .. } => self.check(word),
         }
     }
 

@@ -273,9 +273,11 @@ fn complete_compiled_forms_decide_plain_words_alone() {
     assert_eq!(s.check("Amélie", &it()), Verdict::Misspelt);
     assert_eq!(s.check("odrine", &it()), Verdict::Misspelt);
     assert_eq!(files_read(&s), 0);
-    // A word with an apostrophe is the files' to judge; so are
-    // suggestions.
-    assert_eq!(s.check("l'ordine", &it()), Verdict::Correct);
-    assert_eq!(files_read(&s), 1);
+    // Suggestions are words the forms decide (`ordine`, `grazie`).
     assert_eq!(s.suggest("odrine", &it()).to_vec(), ["ordine"]);
+    assert_eq!(s.suggest("grazi", &it()).to_vec(), ["grazie"]);
+    assert_eq!(files_read(&s), 0);
+    // A capitalised word with an apostrophe is the files' to judge.
+    assert_eq!(s.check("L'ordine", &it()), Verdict::Correct);
+    assert_eq!(files_read(&s), 1);
 }
