@@ -155,15 +155,20 @@ thread_local! {
     static SEARCH: std::cell::RefCell<Option<DictionarySearch>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Where this run looks for dictionaries ([`SEARCH`], else the
+/// environment's folders).
+fn search() -> DictionarySearch {
+    SEARCH
+        .with(|s| s.borrow().clone())
+        .unwrap_or_else(DictionarySearch::from_env)
+}
+
 /// Load the configuration, with the dictionaries of this run.
 fn load_config(
     overrides: &CliOverrides,
     cwd: &Path,
 ) -> Result<Settings, replylint_core::config::ConfigError> {
-    let search = SEARCH
-        .with(|s| s.borrow().clone())
-        .unwrap_or_else(DictionarySearch::from_env);
-    replylint_io::config::load_with(overrides, cwd, &search)
+    replylint_io::config::load_with(overrides, cwd, &search())
 }
 
 fn run_parsed<I, T>(args: I, stdin: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> i32
@@ -367,9 +372,7 @@ fn mcp(
         config: args.config.clone(),
         no_config: args.no_config,
         cwd: std::env::current_dir()?,
-        dictionaries: SEARCH
-            .with(|s| s.borrow().clone())
-            .unwrap_or_else(DictionarySearch::from_env),
+        dictionaries: search(),
     };
     match stdin {
         Some(bytes) => replylint_mcp::serve(bytes, out, err, options)?,
@@ -565,12 +568,9 @@ fn dictionaries(
     let Some(settings) = load_settings(&args.config, CliOverrides::default(), err)? else {
         return Ok(ExitStatus::Error);
     };
-    let search = SEARCH
-        .with(|s| s.borrow().clone())
-        .unwrap_or_else(DictionarySearch::from_env);
     let mut status = ExitStatus::Success;
     let chosen = |v: &Variant| args.variants.is_empty() || args.variants.contains(v);
-    for (variant, pair) in replylint_io::dictionaries::found(&settings, &search) {
+    for (variant, pair) in replylint_io::dictionaries::found(&settings, &search()) {
         if !chosen(&variant) {
             continue;
         }

@@ -50,12 +50,20 @@ pub fn cache_dir() -> Option<PathBuf> {
     var("HOME").map(|h| Path::new(&h).join(".cache/replylint"))
 }
 
-/// The line naming `pair` as it is now: its paths, sizes and modification
-/// times; `None` when a file cannot be read.
+/// `pair` with its paths resolved (links followed), as compiled files
+/// name them; `None` when a file is missing.
+fn resolved(pair: &Pair) -> Option<Pair> {
+    Some(Pair {
+        aff: std::fs::canonicalize(&pair.aff).ok()?,
+        dic: std::fs::canonicalize(&pair.dic).ok()?,
+    })
+}
+
+/// The line naming the `resolved` pair as it is now: its paths, sizes and
+/// modification times; `None` when a file cannot be read.
 fn identity(pair: &Pair) -> Option<String> {
     let describe = |path: &Path| -> Option<String> {
-        let path = std::fs::canonicalize(path).ok()?;
-        let meta = std::fs::metadata(&path).ok()?;
+        let meta = std::fs::metadata(path).ok()?;
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         Some(format!(
             "{} {} {}",
@@ -69,13 +77,13 @@ fn identity(pair: &Pair) -> Option<String> {
     (line.matches('\n').count() == 1).then_some(line)
 }
 
-/// The compiled file of `variant`'s dictionary `pair` in `dir`: one per
-/// variant and `.dic` path, so that dictionaries a configuration names
-/// and the system's are kept apart.
+/// The compiled file of `variant`'s `resolved` dictionary `pair` in
+/// `dir`: one per variant and `.dic` path, so that dictionaries a
+/// configuration names and the system's are kept apart.
 fn file_in(dir: &Path, variant: Variant, pair: &Pair) -> PathBuf {
-    let dic = std::fs::canonicalize(&pair.dic).unwrap_or_else(|_| pair.dic.clone());
     // FNV-1a: the same name on every run and every build.
-    let hash = dic
+    let hash = pair
+        .dic
         .as_os_str()
         .as_encoded_bytes()
         .iter()
@@ -105,6 +113,7 @@ pub fn open(variant: Variant, pair: &Pair) -> Option<Forms> {
 
 /// [`open`], from the cache folder `dir`.
 pub fn open_in(dir: &Path, variant: Variant, pair: &Pair) -> Option<Forms> {
+    let pair = &resolved(pair)?;
     let path = file_in(dir, variant, pair);
     let file = std::fs::File::open(&path).ok()?;
     // SAFETY: compiled files are only ever written whole, to a temporary
@@ -205,6 +214,7 @@ pub fn compile(variant: Variant, pair: &Pair) -> Result<Compiled, String> {
 
 /// [`compile`], into the cache folder `dir`.
 pub fn compile_into(dir: &Path, variant: Variant, pair: &Pair) -> Result<Compiled, String> {
+    let pair = &resolved(pair).ok_or_else(|| format!("{}: cannot be read", pair.dic.display()))?;
     let identity =
         identity(pair).ok_or_else(|| format!("{}: cannot be read", pair.dic.display()))?;
     let files = pair.read()?;
