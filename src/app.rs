@@ -958,12 +958,17 @@ fn check(
     // library files, or hundreds of one-reply files, whose batches would
     // otherwise be too short for the threads to keep busy.
     const BATCH_BYTES: usize = 2 << 20;
-    let threads = rayon::current_num_threads().max(1);
+    // One input: the library rules have nothing to compare unless it
+    // holds several replies (a draft's check builds no profile), and no
+    // thread pool is started (asking rayon its thread count starts one).
+    let alone = inputs.len() == 1;
+    let threads = if alone {
+        1
+    } else {
+        rayon::current_num_threads().max(1)
+    };
     let (fewest, most) = (threads * 4, threads * 128);
     let mut batch = fewest;
-    // One input: the library rules have nothing to compare unless it
-    // holds several replies (a draft's check builds no profile).
-    let alone = inputs.len() == 1;
     let mut rest = inputs.as_slice();
     // JSON Lines and CSV files larger than a part are read a part at a time
     // and reported as they go, one file at a time; the formats whose

@@ -240,6 +240,10 @@ impl Profiles {
     /// near-duplicates may have thousands.
     pub fn findings(&self, options: &LibraryOptions, lines: bool) -> Vec<LibraryFinding> {
         let found = library::check(&self.profiles, options);
+        if found.is_empty() {
+            // A draft's run ends here without starting a thread pool.
+            return Vec::new();
+        }
         // The files with places to show, each read again once.
         let texts: Vec<Option<Text>> = if lines {
             let mut wanted = vec![false; self.files.len()];

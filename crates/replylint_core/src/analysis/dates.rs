@@ -283,8 +283,8 @@ fn parse_day(text: &str) -> Result<PromotionDay, String> {
     }
 }
 
-fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
-    let raw: RawLexicon = toml::from_str(text).map_err(|e| e.to_string())?;
+fn parse_lexicon<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Lexicon, String> {
+    let raw: RawLexicon = text.into().read()?;
     let mut roles: HashMap<String, Roles> = HashMap::default();
     let mut cues: HashMap<String, Vec<Cue>> = HashMap::default();
     let mut this = Vec::new();

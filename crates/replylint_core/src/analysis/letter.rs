@@ -348,11 +348,10 @@ fn mark(text: &str) -> Result<Option<char>, String> {
 }
 
 /// Parse a conventions file: one table per language code.
-fn parse_conventions(
-    text: &str,
+fn parse_conventions<'a>(
+    text: impl Into<crate::lang::builtin::Source<'a>>,
 ) -> Result<std::collections::BTreeMap<Language, Convention>, String> {
-    let raw: std::collections::BTreeMap<String, RawConvention> =
-        toml::from_str(text).map_err(|e| e.to_string())?;
+    let raw: std::collections::BTreeMap<String, RawConvention> = text.into().read()?;
     let mut out = std::collections::BTreeMap::new();
     for (code, raw) in raw {
         let language: Language = code.parse()?;

@@ -131,8 +131,10 @@ impl Lexicon {
 
 /// Parse a blame lexicon: one table per language code with `phrases` and
 /// `allow` lists and a `counterfactual` table.
-pub fn parse_lexicon(text: &str) -> Result<Lexicon, String> {
-    let raw: BTreeMap<String, RawLists> = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn parse_lexicon<'a>(
+    text: impl Into<crate::lang::builtin::Source<'a>>,
+) -> Result<Lexicon, String> {
+    let raw: BTreeMap<String, RawLists> = text.into().read()?;
     let mut entries = Vec::new();
     let mut counterfactuals = BTreeMap::new();
     for (code, lists) in raw {

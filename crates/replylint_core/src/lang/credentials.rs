@@ -72,7 +72,7 @@ struct RawLists {
 
 /// The lexicon as written, by language code.
 static RAW: LazyLock<BTreeMap<String, RawLists>> =
-    LazyLock::new(|| crate::lang::builtin::load("credential-request", toml::from_str));
+    LazyLock::new(|| crate::lang::builtin::load("credential-request", |source| source.read()));
 
 /// The secrets alone: a reply that names none (most) asks for none, and
 /// this small set, built first, says so faster than the whole lexicon.

@@ -62,8 +62,8 @@ struct RawLists {
 impl Lexicon {
     /// Parse a lexicon file: one table per language code, each with
     /// `letter` and `conversational` phrase lists.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let raw: BTreeMap<String, RawLists> = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Self, String> {
+        let raw: BTreeMap<String, RawLists> = text.into().read()?;
         let mut phrases = Vec::new();
         for (code, lists) in raw {
             let language: Language = code.parse()?;

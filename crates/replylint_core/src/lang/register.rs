@@ -135,8 +135,8 @@ impl Cues {
     /// `formal`, `informal`, `weak-formal`, `weak-informal`,
     /// `plural-formal` (weak), `plural-informal` (strong),
     /// `plural-informal-endings` and `not-plural-informal` lists.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let raw: BTreeMap<String, RawLists> = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Self, String> {
+        let raw: BTreeMap<String, RawLists> = text.into().read()?;
         let mut by_language = BTreeMap::new();
         for (code, lists) in raw {
             let language: Language = code.parse()?;

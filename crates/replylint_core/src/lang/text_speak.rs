@@ -38,8 +38,10 @@ pub struct Entry {
 
 /// Parse a text-speak lexicon: per language code, `words` and
 /// `ambiguous` tables of abbreviation → replacement.
-pub fn parse(text: &str) -> Result<PhraseSet<Entry>, String> {
-    let raw: BTreeMap<String, RawTables> = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn parse<'a>(
+    text: impl Into<crate::lang::builtin::Source<'a>>,
+) -> Result<PhraseSet<Entry>, String> {
+    let raw: BTreeMap<String, RawTables> = text.into().read()?;
     let mut by_term: BTreeMap<String, Entry> = BTreeMap::new();
     for (code, tables) in raw {
         let language: Language = code.parse()?;

@@ -88,7 +88,8 @@ impl Engine {
             .filter_map(|&lang| from_whatlang(lang))
             .filter(|language| candidates.contains(language))
             .collect();
-        LazyLock::force(&TABLES);
+        // The tables are built on the first detection that needs them: a
+        // draft whose function words settle its language never does.
         Engine { order }
     }
 
@@ -622,8 +623,12 @@ impl Tables {
             let l = language as usize;
             let trigrams = profile.split_terminator('|');
             for (rank, trigram) in trigrams.enumerate() {
-                let chars: Vec<u32> = trigram.chars().map(u32::from).collect();
-                let chars: [u32; 3] = chars.try_into().expect("three chars");
+                let mut each = trigram.chars().map(u32::from);
+                let chars = [each.next(), each.next(), each.next(), each.next()];
+                let [Some(a), Some(b), Some(c), None] = chars else {
+                    panic!("{trigram:?} is not three chars");
+                };
+                let chars = [a, b, c];
                 let key = tables.profile_key(chars).expect("chars of a profile");
                 assert_ne!(key, 0);
                 let mut i = Self::profile_slot(key);

@@ -3,7 +3,6 @@
 
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Edit, Fix, Span};
-use regex::Regex;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -126,7 +125,7 @@ struct Lists {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    crate::lang::builtin::load("links", toml::from_str)
+    crate::lang::builtin::load("links", |source| source.read())
 });
 
 /// One link in a text.
@@ -140,31 +139,58 @@ pub struct Found {
     pub host: Option<String>,
 }
 
-/// Links with a scheme: `http://` or `https://` and everything up to white
-/// space or a character that cannot be in a URL. The scheme starts a word
-/// ([`crate::analysis::tokens::is_boundary`], checked after the match: `请访问https://…`
-/// has a link, `xhttps://…` none).
-static WITH_SCHEME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)(https?)://[^\s<>"'`]+"#).expect("valid link regex")
-});
+/// Links with a scheme: `http://` or `https://` (any case) and everything
+/// up to white space or a character that cannot be in a URL, as
+/// `(?i)(?-u:\b)(https?)://[^\s<>"'`]+` finds them (tested against it),
+/// without the regex's build (8 % of a draft's instructions): each
+/// `(whole match, scheme)`. The scheme starts a word
+/// ([`crate::analysis::tokens::is_boundary`], checked after the match:
+/// `请访问https://…` has a link, `xhttps://…` none).
+fn with_scheme(text: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    memchr::memmem::find_iter(bytes, b"://").filter_map(move |colon| {
+        let http = |at: usize| bytes[at..at + 4].eq_ignore_ascii_case(b"http");
+        // `s` folds to `ſ` too under `(?i)`.
+        let start = if colon >= 5 && bytes[colon - 1].eq_ignore_ascii_case(&b's') && http(colon - 5) {
+            colon - 5
+        } else if colon >= 6 && bytes[colon - 2..colon] == *"ſ".as_bytes() && http(colon - 6) {
+            colon - 6
+        } else if colon >= 4 && http(colon - 4) {
+            colon - 4
+        } else {
+            return None;
+        };
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        if start < from || (start > 0 && word(bytes[start - 1])) {
+            return None;
+        }
+        let rest = &text[colon + 3..];
+        let len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`'))
+            .unwrap_or(rest.len());
+        if len == 0 {
+            return None;
+        }
+        from = colon + 3 + len;
+        Some((start..from, start..colon))
+    })
+}
 
 /// Every link in `text`: with a scheme, then the scheme-less ones
 /// twitter-text finds (`www.brand.com`, `bit.ly/x`, `brand.com`).
 pub fn find(text: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    for c in WITH_SCHEME.captures_iter(text) {
-        let (Some(all), Some(scheme)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        if !crate::analysis::tokens::is_boundary(text, all.start()) {
+    for (all, scheme) in with_scheme(text) {
+        if !crate::analysis::tokens::is_boundary(text, all.start) {
             continue;
         }
-        let span = all.start()..all.start() + trim_end(all.as_str());
-        let rest = &text[scheme.end() + 3..span.end];
+        let span = all.start..all.start + trim_end(&text[all]);
+        let rest = &text[scheme.end + 3..span.end];
         out.push(Found {
             host: host_of(rest),
             span,
-            scheme: Some(scheme.range()),
+            scheme: Some(scheme),
         });
     }
     let with_scheme: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
@@ -270,6 +296,38 @@ fn is_local(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What [`with_scheme`] stands for.
+    fn by_regex(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        let re = regex::Regex::new(r#"(?i)(?-u:\b)(https?)://[^\s<>"'`]+"#).unwrap();
+        re.captures_iter(text)
+            .map(|c| (c.get(0).unwrap().range(), c.get(1).unwrap().range()))
+            .collect()
+    }
+
+    #[test]
+    fn links_with_a_scheme_are_what_the_regex_finds() {
+        for text in [
+            "see https://a.com/x and HTTP://b.org, ok",
+            "xhttps://a.com _http://b http://c.com?u=http://d.com",
+            "https:// http://\u{a0}x http://<a> httpſ://long.s HTTPſ://x",
+            "请访问https://例子.cn/路径。 ahttp://x 9https://y",
+            "http://a.com\r\nhttps://b.com\thttp://c'd\"e`f",
+            "hhttps://x https://https://x ://x http:/x",
+        ] {
+            assert_eq!(with_scheme(text).collect::<Vec<_>>(), by_regex(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn links_with_a_scheme_are_what_the_regex_finds_in_any_text(
+            text in "([hHtTpPsSſ:/x_ .\n<\"é请]|https?://|HTTPS://){0,16}"
+        ) {
+            prop_assert_eq!(with_scheme(&text).collect::<Vec<_>>(), by_regex(&text));
+        }
+    }
 
     fn links(text: &str) -> Vec<(&str, Option<String>)> {
         find(text)

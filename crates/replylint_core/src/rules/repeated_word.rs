@@ -58,8 +58,8 @@ struct RawList {
 
 /// Parse the list of words accepted twice: tables `any` and one per
 /// language code, each with an `allow` list. Words are folded.
-pub fn parse(text: &str) -> Result<HashSet<String>, String> {
-    let raw: BTreeMap<String, RawList> = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<HashSet<String>, String> {
+    let raw: BTreeMap<String, RawList> = text.into().read()?;
     let mut out = HashSet::new();
     for (key, list) in raw {
         if key != "any" {

@@ -95,8 +95,8 @@ pub struct Acronyms {
 
 impl Acronyms {
     /// Parse an acronym file: tables `any` and one per language code.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let raw: BTreeMap<String, RawLists> = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Self, String> {
+        let raw: BTreeMap<String, RawLists> = text.into().read()?;
         let mut out = Acronyms {
             acronyms: HashSet::new(),
             code_words: HashSet::new(),

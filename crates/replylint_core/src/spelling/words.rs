@@ -232,8 +232,8 @@ pub struct Builtin {
 }
 
 impl Builtin {
-    pub fn parse(text: &str) -> Result<Builtin, String> {
-        let raw: BTreeMap<String, RawLanguage> = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Builtin, String> {
+        let raw: BTreeMap<String, RawLanguage> = text.into().read()?;
         let mut out = Builtin::default();
         for (key, table) in raw {
             if key == "any" {

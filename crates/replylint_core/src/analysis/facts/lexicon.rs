@@ -431,8 +431,8 @@ fn keys_of(phrase: &str) -> Result<Box<[Key]>, String> {
     Ok(keys.into())
 }
 
-fn parse(text: &str) -> Result<Lexicon, String> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| e.to_string())?;
+fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Lexicon, String> {
+    let raw: RawFile = text.into().read()?;
     let mut phrases: Vec<Phrase> = Vec::new();
     let mut add = |phrase: &str, meaning: Meaning, langs: Langs| -> Result<(), String> {
         phrases.push(Phrase {

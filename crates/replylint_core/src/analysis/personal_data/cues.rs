@@ -64,7 +64,7 @@ pub(super) struct Lexicon {
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let raw: RawFile = crate::lang::builtin::load("personal-data", toml::from_str);
+    let raw: RawFile = crate::lang::builtin::load("personal-data", |source| source.read());
     let kinds = [
         Cue::Reference,
         Cue::Card,

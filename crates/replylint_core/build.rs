@@ -1,0 +1,30 @@
+//! The built-in lexicons (`rules/lexicon/*.toml`) as JSON, for the binary
+//! to embed next to their TOML: the same data, read at start-up by
+//! `serde_json` in a fifth of the instructions `toml` takes (a draft's
+//! check reads most of them). The TOML files stay the source; this turns
+//! each into `$OUT_DIR/lexicon/<name>.json`.
+
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/lexicon");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon");
+    std::fs::create_dir_all(&out).expect("OUT_DIR is writable");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a readable folder").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let json = serde_json::to_string(&table).expect("a TOML table is JSON");
+        let name = path.file_stem().expect("a file name");
+        std::fs::write(out.join(name).with_extension("json"), json).expect("OUT_DIR is writable");
+    }
+}
