@@ -178,12 +178,47 @@ struct RawPromotion {
 }
 
 /// `[promotions.*]` and one table per language (an unknown table is an
-/// error: its name is not a language code).
-#[derive(Debug, Deserialize)]
+/// error: its name is not a language code). Read by hand rather than with
+/// `#[serde(flatten)]`, which reads the whole file twice (a third of a
+/// draft's time in this lexicon).
+#[derive(Debug)]
 struct RawLexicon {
     promotions: BTreeMap<String, RawPromotion>,
-    #[serde(flatten)]
     languages: BTreeMap<String, RawLanguage>,
+}
+
+impl<'de> Deserialize<'de> for RawLexicon {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Tables;
+        impl<'de> serde::de::Visitor<'de> for Tables {
+            type Value = RawLexicon;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`[promotions]` and one table per language")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawLexicon, A::Error> {
+                let mut promotions = None;
+                let mut languages = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "promotions" {
+                        promotions = Some(map.next_value()?);
+                    } else {
+                        let language = map.next_value()?;
+                        languages.insert(key, language);
+                    }
+                }
+                let promotions =
+                    promotions.ok_or_else(|| serde::de::Error::missing_field("promotions"))?;
+                Ok(RawLexicon {
+                    promotions,
+                    languages,
+                })
+            }
+        }
+        deserializer.deserialize_map(Tables)
+    }
 }
 
 /// What a folded word can be.

@@ -79,7 +79,7 @@ impl Lexicon {
             }
         }
         // Longest first, so "Dear Sir or Madam" wins over "Dear".
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.text.chars().count()));
+        phrases.sort_by_cached_key(|p| std::cmp::Reverse(p.text.chars().count()));
         let folded: Vec<String> = phrases.iter().map(|p| fold(&p.text)).collect();
         let mut by_start: BTreeMap<Start, Vec<usize>> = BTreeMap::new();
         for (i, p) in phrases.iter().enumerate() {

@@ -85,10 +85,17 @@ pub fn strip_accents(text: &str) -> String {
 /// (most phrases and words) by bytes.
 pub fn fold_str(text: &str) -> String {
     if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.chars().flat_map(fold_char).collect()
+        return text.to_ascii_lowercase();
     }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            folded.extend(fold_char(c));
+        }
+    }
+    folded
 }
 
 fn fold(c: char) -> std::char::ToLowercase {

@@ -54,6 +54,11 @@ pub struct PhraseSet<T> {
 struct Automata {
     /// The folded phrases.
     patterns: Vec<String>,
+    /// The phrases by first byte, for the phrase-by-phrase search: those
+    /// starting with byte `b` are `by_first[starts[b]..starts[b + 1]]`,
+    /// in the order they were given.
+    by_first: Vec<u32>,
+    starts: Box<[u32; 257]>,
     /// The kind of the faster automaton.
     kind: AhoCorasickKind,
     /// Bytes searched so far (not counted any more once the faster
@@ -70,8 +75,8 @@ struct Automata {
 
 /// Bytes of text a set searches phrase by phrase before it builds its
 /// first automaton: a draft or two. Searching a 300-byte reply that way
-/// costs about 300 instructions per phrase (most of it building
-/// `memmem`'s searcher), building the NFA about 470 per byte of phrases,
+/// costs a comparison per byte and phrase starting with it, building the
+/// NFA about 470 instructions per byte of phrases,
 /// so the built-in sets' phrases of 10–30 bytes take 15 to 50 replies to
 /// pay for their NFA; the limit keeps the cost of a set of many short
 /// phrases low as well.
@@ -119,8 +124,25 @@ impl Automata {
                 CONTIGUOUS_AFTER_BYTES_PER_PATTERN_BYTE,
             )
         };
+        let mut by_first: Vec<u32> = (0..).take(patterns.len()).collect();
+        by_first.sort_by_key(|&i| patterns[i as usize].as_bytes().first().copied());
+        let mut starts = Box::new([0u32; 257]);
+        for p in &patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                starts[usize::from(b) + 1] += 1;
+            }
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        // (An empty phrase, which sets never hold, would sort first and be
+        // under no byte.)
+        let empty = by_first.len() - starts[256] as usize;
+        by_first.drain(..empty);
         Automata {
             patterns,
+            by_first,
+            starts,
             kind,
             searched: AtomicUsize::new(0),
             after: bytes.saturating_mul(per_byte),
@@ -174,6 +196,8 @@ impl Clone for Automata {
         };
         Automata {
             patterns: self.patterns.clone(),
+            by_first: self.by_first.clone(),
+            starts: self.starts.clone(),
             kind: self.kind,
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
             after: self.after,
@@ -489,17 +513,20 @@ impl<T> PhraseSet<T> {
                 .filter(on_boundaries)
                 .collect(),
             Search::PhraseByPhrase => {
+                // At every byte, the phrases that start with it (a phrase,
+                // UTF-8, only matches at a character's start): overlapping
+                // occurrences too, in order of start, then of phrase.
+                let a = &self.automata;
+                let bytes = ft.as_bytes();
                 let mut found = Vec::new();
-                for (i, pattern) in self.automata.patterns.iter().enumerate() {
-                    let finder = memchr::memmem::Finder::new(pattern.as_bytes());
-                    let mut from = 0;
-                    // Overlapping occurrences too: the next one is looked
-                    // for from the byte after the start of the last (a
-                    // phrase, UTF-8, only matches at a character's start).
-                    while let Some(at) = finder.find(&ft.as_bytes()[from..]) {
-                        let start = from + at;
-                        found.push((start, start + pattern.len(), i));
-                        from = start + 1;
+                for (start, &b) in bytes.iter().enumerate() {
+                    let b = usize::from(b);
+                    let (from, to) = (a.starts[b] as usize, a.starts[b + 1] as usize);
+                    for &i in &a.by_first[from..to] {
+                        let pattern = a.patterns[i as usize].as_bytes();
+                        if bytes[start..].starts_with(pattern) {
+                            found.push((start, start + pattern.len(), i as usize));
+                        }
                     }
                 }
                 found.retain(on_boundaries);
