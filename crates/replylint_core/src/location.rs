@@ -433,9 +433,17 @@ impl Utf16Offsets {
 /// units).
 fn counts(text: &str) -> (usize, usize) {
     let (mut chars, mut astral) = (0, 0);
-    for &b in text.as_bytes() {
-        chars += usize::from((b as i8) >= -0x40);
-        astral += usize::from(b >= 0xF0);
+    // Counted in bytes a chunk at a time: sixteen lanes to a vector,
+    // where counting in `usize` gave two (1,700 instructions for a
+    // position in a 400-byte line of a JSON Lines library).
+    for chunk in text.as_bytes().chunks(255) {
+        let (mut c, mut a) = (0u8, 0u8);
+        for &b in chunk {
+            c += u8::from((b as i8) >= -0x40);
+            a += u8::from(b >= 0xF0);
+        }
+        chars += usize::from(c);
+        astral += usize::from(a);
     }
     (chars, chars + astral)
 }
