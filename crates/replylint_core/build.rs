@@ -1,6 +1,6 @@
 //! The built-in lexicons (`rules/lexicon/*.toml`) as JSON, for the binary
 //! to embed next to their TOML: the same data, read at start-up by
-//! `serde_json` in a fifth of the instructions `toml` takes (a draft's
+//! `serde_json` in under a third of the instructions `toml` takes (a draft's
 //! check reads most of them). The TOML files stay the source; this turns
 //! each into `$OUT_DIR/lexicon/<name>.json`.
 

@@ -64,7 +64,7 @@ pub const FILES: &[(&str, &str)] = &[
 ];
 
 /// The same files as JSON, made by `build.rs` from the TOML: what runs
-/// read ([`load`]), as `serde_json` reads them in a fifth of the
+/// read ([`load`]), as `serde_json` reads them in under a third of the
 /// instructions `toml` takes.
 const JSON: &[(&str, &str)] = &[
     (
