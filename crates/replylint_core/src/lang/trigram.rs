@@ -605,13 +605,24 @@ impl Tables {
             other_class: Box::new([]),
             class_weights: Box::new([]),
         };
-        let mut profile_chars: Vec<char> = profiles::PROFILES
-            .iter()
-            .flat_map(|(_, profile)| profile.chars())
-            .filter(|&c| c != '|')
+        // The distinct chars of the profiles, in order: those below 256
+        // marked in a table (nearly all of them), the others sorted.
+        let mut low = [false; 256];
+        let mut other: Vec<char> = Vec::new();
+        for c in profiles::PROFILES.iter().flat_map(|(_, p)| p.chars()) {
+            match low.get_mut(c as usize) {
+                Some(seen) => *seen = true,
+                None => other.push(c),
+            }
+        }
+        low[usize::from(b'|')] = false;
+        other.sort_unstable();
+        other.dedup();
+        let profile_chars: Vec<char> = (0..=255u8)
+            .filter(|&b| low[usize::from(b)])
+            .map(char::from)
+            .chain(other)
             .collect();
-        profile_chars.sort_unstable();
-        profile_chars.dedup();
         assert!(profile_chars.len() < 1 << CODE_BITS);
         for (code, c) in (1..).zip(profile_chars) {
             match tables.low_code.get_mut(c as usize) {
@@ -652,12 +663,14 @@ impl Tables {
         // `generic_alphabet_calculate_scores` use them.
         let script_langs = Script::Latin.langs().len();
         let mut chars: Vec<(char, Vec<Lang>)> = Vec::new();
+        let mut index: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
         for &(lang, alphabet) in alphabets::LATIN_ALPHABETS {
             for c in alphabet.chars() {
-                match chars.iter_mut().find(|(ch, _)| *ch == c) {
-                    Some((_, langs)) => langs.push(lang),
-                    None => chars.push((c, vec![lang])),
-                }
+                let i = *index.entry(c).or_insert_with(|| {
+                    chars.push((c, Vec::new()));
+                    chars.len() - 1
+                });
+                chars[i].1.push(lang);
             }
         }
         chars.sort_unstable_by_key(|(c, _)| *c);
