@@ -70,15 +70,66 @@ pub fn in_code_span(body: &str, at: usize) -> bool {
 /// `text` without its accents and other combining marks (`perché` →
 /// `perche`), composed again.
 pub fn strip_accents(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
     if text.is_ascii() {
         return text.to_owned();
     }
+    strip_latin(text).unwrap_or_else(|| normalised_without_marks(text))
+}
+
+/// What [`strip_accents`] does, by decomposing and composing `text`.
+fn normalised_without_marks(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .nfc()
         .collect()
+}
+
+/// The Latin letters a table answers [`strip_accents`] for: Latin-1's,
+/// Latin Extended-A's and -B's, below the combining marks.
+const LATIN: std::ops::Range<u32> = 0xC0..0x250;
+
+/// [`strip_accents`] of a text of ASCII and [`LATIN`] letters only, a
+/// character at a time, each letter normalised once per run (`None` for
+/// any other text). The same: each letter decomposes into itself or a letter
+/// and marks, and what is left once the marks go is a run of letters
+/// none of which composes with the next.
+fn strip_latin(text: &str) -> Option<String> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    // Each letter's answer, worked out the first time it is met (a
+    // draft meets a few dozen): 0 before, `u32::MAX` when it is not one
+    // character, else the character's code + 1.
+    const LEN: usize = (LATIN.end - LATIN.start) as usize;
+    static TABLE: [AtomicU32; LEN] = [const { AtomicU32::new(0) }; LEN];
+    let stripped = |c: char| -> Option<char> {
+        let slot = &TABLE[(u32::from(c) - LATIN.start) as usize];
+        let known = match slot.load(Ordering::Relaxed) {
+            0 => {
+                let stripped = normalised_without_marks(c.encode_utf8(&mut [0; 4]));
+                let mut chars = stripped.chars();
+                let one = chars.next().filter(|_| chars.next().is_none());
+                let code = one.map_or(u32::MAX, |c| u32::from(c) + 1);
+                slot.store(code, Ordering::Relaxed);
+                code
+            }
+            code => code,
+        };
+        (known != u32::MAX)
+            .then(|| char::from_u32(known - 1))
+            .flatten()
+    };
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if LATIN.contains(&u32::from(c)) {
+            out.push(stripped(c)?);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// `text` folded a character at a time with [`fold_char`]; ASCII text
@@ -163,6 +214,34 @@ pub fn lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn latin_letters_lose_their_accents_as_normalising_does() {
+        let latin: Vec<char> = super::LATIN.filter_map(char::from_u32).collect();
+        for &a in &latin {
+            for b in ['a', 'Z', ' ', a, 'ß', 'é', '\u{301}', '中'] {
+                let text = format!("x{a}{b}y");
+                assert_eq!(
+                    super::strip_accents(&text),
+                    super::normalised_without_marks(&text),
+                    "{text:?}"
+                );
+            }
+        }
+        assert_eq!(super::strip_accents("Perché Ærø Łódź"), "Perche Ærø Łodz");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_loses_its_accents_as_normalising_does(
+            text in "[a-zA-Z \u{c0}-\u{24f}\u{300}-\u{36f}ǅﬁ中]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(
+                super::strip_accents(&text),
+                super::normalised_without_marks(&text)
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
