@@ -2,7 +2,8 @@
 //! to embed next to their TOML: the same data, read at start-up by
 //! `serde_json` in under a third of the instructions `toml` takes (a draft's
 //! check reads most of them). The TOML files stay the source; this turns
-//! each into `$OUT_DIR/lexicon/<name>.json`.
+//! each into `$OUT_DIR/lexicon/<name>.json`, listed by
+//! `$OUT_DIR/lexicon/table.rs`.
 
 use std::path::Path;
 
@@ -17,6 +18,8 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     entries.sort();
+    // The table of them for `lang::builtin`: (name, JSON text), by name.
+    let mut listing = String::from("&[\n");
     for path in entries {
         println!("cargo::rerun-if-changed={}", path.display());
         let text =
@@ -25,6 +28,14 @@ fn main() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let json = serde_json::to_string(&table).expect("a TOML table is JSON");
         let name = path.file_stem().expect("a file name");
-        std::fs::write(out.join(name).with_extension("json"), json).expect("OUT_DIR is writable");
+        let written = out.join(name).with_extension("json");
+        std::fs::write(&written, json).expect("OUT_DIR is writable");
+        listing += &format!(
+            "    ({:?}, include_str!({:?})),\n",
+            name.to_string_lossy(),
+            written.display().to_string()
+        );
     }
+    listing += "]\n";
+    std::fs::write(out.join("table.rs"), listing).expect("OUT_DIR is writable");
 }
