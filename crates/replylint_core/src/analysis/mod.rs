@@ -48,6 +48,8 @@ use tokens::{Kind, Token};
 #[derive(Debug, Default)]
 pub struct Document {
     prose: OnceCell<String>,
+    /// The stretches [`Document::prose`] blanked out, for the tokens.
+    stretches: OnceCell<Vec<crate::lang::prose::Stretch>>,
     layout: OnceCell<Layout>,
     tokens: OnceCell<Vec<Token>>,
     emoji: OnceCell<Vec<Range<usize>>>,
@@ -60,7 +62,11 @@ impl Document {
     /// hashtags, placeholders, numbers) blanked out, byte for byte
     /// ([`crate::lang::prose`]).
     pub fn prose(&self, body: &str) -> &str {
-        self.prose.get_or_init(|| crate::lang::detect::prose(body))
+        self.prose.get_or_init(|| {
+            let (prose, stretches) = crate::lang::prose::prose_and_stretches(body);
+            let _ = self.stretches.set(stretches);
+            prose
+        })
     }
 
     /// The paragraphs of the body and their sentences, as language
@@ -73,7 +79,14 @@ impl Document {
 
     /// The tokens of the body ([`tokens::tokenize`]).
     pub fn tokens(&self, body: &str) -> &[Token] {
-        self.tokens.get_or_init(|| tokens::tokenize(body))
+        self.tokens.get_or_init(|| {
+            // The stretches of the prose's scan, when it was made: the
+            // body is not scanned again.
+            match self.stretches.get() {
+                Some(stretches) => tokens::tokenize_around(body, stretches.iter().cloned()),
+                None => tokens::tokenize(body),
+            }
+        })
     }
 
     /// The word tokens of the body: the words of its prose.

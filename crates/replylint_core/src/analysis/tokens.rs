@@ -126,9 +126,18 @@ impl Token {
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_around(text, not_prose(text))
+}
+
+/// [`tokenize`], given the stretches of `text` that are not prose
+/// ([`crate::lang::prose::not_prose`]'s, already found).
+pub fn tokenize_around(
+    text: &str,
+    stretches: impl IntoIterator<Item = crate::lang::prose::Stretch>,
+) -> Vec<Token> {
     let mut out = Vec::new();
     let mut last = 0;
-    for (range, kind) in not_prose(text) {
+    for (range, kind) in stretches {
         between(text, last..range.start, &mut out);
         last = range.end;
         out.push(Token {
@@ -721,6 +730,19 @@ mod tests {
                 at = t.range.end;
             }
             prop_assert!(text[at..].chars().all(char::is_whitespace));
+        }
+
+        #[test]
+        fn the_documents_tokens_after_its_prose_are_the_tokens_of_the_text(text in parts()) {
+            // Built from the stretches the prose's scan found, whether the
+            // prose was asked for first or not.
+            let document = crate::analysis::Document::default();
+            let prose = document.prose(&text).to_owned();
+            prop_assert_eq!(prose, crate::lang::prose::prose(&text));
+            let tokens = tokenize(&text);
+            prop_assert_eq!(document.tokens(&text), tokens.as_slice());
+            let untouched = crate::analysis::Document::default();
+            prop_assert_eq!(untouched.tokens(&text), tokens.as_slice());
         }
     }
 

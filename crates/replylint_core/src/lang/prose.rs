@@ -24,16 +24,31 @@ use std::sync::LazyLock;
 /// `text` with everything that is not prose replaced by spaces, byte for
 /// byte, so offsets into the result are offsets into `text`.
 pub fn prose(text: &str) -> String {
+    blank(text, not_prose(text))
+}
+
+/// [`prose`], and the stretches it blanks out ([`not_prose`]): one scan
+/// for both, where a reply's tokens are built from the stretches too.
+pub fn prose_and_stretches(text: &str) -> (String, Vec<Stretch>) {
+    let stretches: Vec<Stretch> = not_prose(text).collect();
+    (blank(text, stretches.iter().cloned()), stretches)
+}
+
+/// `text` with `stretches` (in order, not overlapping) blanked out.
+fn blank(text: &str, stretches: impl Iterator<Item = Stretch>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (start, end, _) in Scanner::new(text) {
-        out.push_str(&text[last..start]);
-        out.extend(std::iter::repeat_n(' ', end - start));
-        last = end;
+    for (range, _) in stretches {
+        out.push_str(&text[last..range.start]);
+        out.extend(std::iter::repeat_n(' ', range.len()));
+        last = range.end;
     }
     out.push_str(&text[last..]);
     out
 }
+
+/// A stretch of text that is not prose, and what it is.
+pub type Stretch = (std::ops::Range<usize>, NotProse);
 
 /// What a stretch that is not prose is: which alternative of the
 /// expression matched it.
@@ -55,7 +70,7 @@ pub enum NotProse {
 
 /// The stretches of `text` that are not prose, in order, with what each
 /// is: the byte ranges [`prose`] blanks out.
-pub fn not_prose(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, NotProse)> + '_ {
+pub fn not_prose(text: &str) -> impl Iterator<Item = Stretch> + '_ {
     Scanner::new(text).map(|(start, end, kind)| (start..end, kind))
 }
 

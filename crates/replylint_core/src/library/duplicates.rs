@@ -168,7 +168,9 @@ fn fold_prose(cx: &Context<'_>, mut push: impl FnMut(char)) {
     // Every placeholder starts with one of these (`{{x}}`, `[[x]]`, `<X>`,
     // `%{x}`): a body without them is not tokenized for none.
     let tokens: &[crate::analysis::tokens::Token] =
-        if body.bytes().any(|b| matches!(b, b'{' | b'[' | b'<' | b'%')) {
+        if memchr::memchr3(b'{', b'[', b'<', body.as_bytes()).is_some()
+            || memchr::memchr(b'%', body.as_bytes()).is_some()
+        {
             cx.tokens()
         } else {
             &[]
