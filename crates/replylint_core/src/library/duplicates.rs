@@ -41,13 +41,14 @@ pub struct Signature([u16; BINS]);
 impl Signature {
     /// The estimated Jaccard similarity of two signatures' texts.
     pub fn similarity(&self, other: &Signature) -> f64 {
-        let same = self
+        // Summed as numbers rather than counted, which vectorises.
+        let same: u32 = self
             .0
             .iter()
             .zip(other.0.iter())
-            .filter(|(a, b)| a == b)
-            .count();
-        same as f64 / BINS as f64
+            .map(|(a, b)| u32::from(a == b))
+            .sum();
+        f64::from(same) / BINS as f64
     }
 
     /// The signature of `text` (already folded), `None` when it has no
@@ -300,32 +301,41 @@ pub fn check<L: Clone>(
         parent: (0..profiles.len() as u32).collect(),
     };
     // The least similarity that joined each cluster's members.
-    let mut least: HashMap<usize, f64> = HashMap::new();
-    // Band by band, so that one band's buckets are held at a time. Bucket
-    // keys are hashes already: the map does not hash them again.
+    let mut least: foldhash::HashMap<usize, f64> = foldhash::HashMap::default();
     let signed: Vec<usize> = profiles
         .iter()
         .enumerate()
         .filter(|(_, p)| p.signature.is_some() && p.level(NEAR_DUPLICATE).is_some())
         .map(|(i, _)| i)
         .collect();
-    let mut buckets: HashMap<u64, u32, Mixed> =
-        HashMap::with_capacity_and_hasher(signed.len(), Mixed);
+    let signatures: Vec<&Signature> = signed
+        .iter()
+        .filter_map(|&i| profiles[i].signature.as_ref())
+        .collect();
+    // Every bucket, band after band (`n` a band), worked out in one pass
+    // over the signatures: the loop below reads them in order rather than
+    // going back to each reply's profile for each band.
+    let n = signatures.len();
+    let mut keys = vec![0; n * BANDS];
+    for (j, signature) in signatures.iter().enumerate() {
+        for band in 0..BANDS {
+            keys[band * n + j] = signature.bucket(band);
+        }
+    }
+    // Band by band, so that one band's buckets are held at a time. Bucket
+    // keys are hashes already: the map does not hash them again. A bucket
+    // holds its first reply's place in `signed`.
+    let mut buckets: HashMap<u64, u32, Mixed> = HashMap::with_capacity_and_hasher(n, Mixed);
     let mut joined = false;
-    for band in 0..BANDS {
+    for band_keys in keys.chunks_exact(n.max(1)).take(BANDS) {
         buckets.clear();
-        for &i in &signed {
-            let Some(signature) = &profiles[i].signature else {
-                continue;
-            };
-            let first = *buckets.entry(signature.bucket(band)).or_insert(i as u32) as usize;
-            if first == i || clusters.find(first) == clusters.find(i) || groups.together(first, i) {
+        for (j, &key) in band_keys.iter().enumerate() {
+            let k = *buckets.entry(key).or_insert(j as u32) as usize;
+            let (first, i) = (signed[k], signed[j]);
+            if k == j || clusters.find(first) == clusters.find(i) || groups.together(first, i) {
                 continue;
             }
-            let Some(theirs) = &profiles[first].signature else {
-                continue;
-            };
-            let similarity = signature.similarity(theirs);
+            let similarity = signatures[j].similarity(signatures[k]);
             if similarity >= threshold {
                 let (a, b) = (clusters.find(first), clusters.find(i));
                 let low = least
@@ -338,20 +348,22 @@ pub fn check<L: Clone>(
             }
         }
     }
+    drop((keys, buckets));
     if !joined {
         return;
     }
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, p) in profiles.iter().enumerate() {
-        if p.signature.is_some() {
-            let root = clusters.find(i);
-            members.entry(root).or_default().push(i);
-        }
-    }
-    let mut roots: Vec<usize> = members.keys().copied().collect();
-    roots.sort_unstable();
-    for root in roots {
-        let all = members.remove(&root).unwrap_or_default();
+    // The members of each cluster, in order, clusters by their first
+    // member (its root).
+    let mut members: Vec<(u32, u32)> = profiles
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.signature.is_some())
+        .map(|(i, _)| (clusters.find(i) as u32, i as u32))
+        .collect();
+    members.sort_unstable();
+    for cluster in members.chunk_by(|a, b| a.0 == b.0) {
+        let root = cluster[0].0 as usize;
+        let all: Vec<usize> = cluster.iter().map(|&(_, i)| i as usize).collect();
         if all.len() < 2 {
             continue;
         }
