@@ -302,22 +302,19 @@ pub fn check<L: Clone>(
     };
     // The least similarity that joined each cluster's members.
     let mut least: foldhash::HashMap<usize, f64> = foldhash::HashMap::default();
-    let signed: Vec<usize> = profiles
+    // The replies compared: each one's index and signature.
+    let signed: Vec<(usize, &Signature)> = profiles
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.signature.is_some() && p.level(NEAR_DUPLICATE).is_some())
-        .map(|(i, _)| i)
-        .collect();
-    let signatures: Vec<&Signature> = signed
-        .iter()
-        .filter_map(|&i| profiles[i].signature.as_ref())
+        .filter(|(_, p)| p.level(NEAR_DUPLICATE).is_some())
+        .filter_map(|(i, p)| Some((i, p.signature.as_ref()?)))
         .collect();
     // Every bucket, band after band (`n` a band), worked out in one pass
     // over the signatures: the loop below reads them in order rather than
     // going back to each reply's profile for each band.
-    let n = signatures.len();
+    let n = signed.len();
     let mut keys = vec![0; n * BANDS];
-    for (j, signature) in signatures.iter().enumerate() {
+    for (j, (_, signature)) in signed.iter().enumerate() {
         for band in 0..BANDS {
             keys[band * n + j] = signature.bucket(band);
         }
@@ -327,15 +324,15 @@ pub fn check<L: Clone>(
     // holds its first reply's place in `signed`.
     let mut buckets: HashMap<u64, u32, Mixed> = HashMap::with_capacity_and_hasher(n, Mixed);
     let mut joined = false;
-    for band_keys in keys.chunks_exact(n.max(1)).take(BANDS) {
+    for band in 0..BANDS {
         buckets.clear();
-        for (j, &key) in band_keys.iter().enumerate() {
+        for (j, &key) in keys[band * n..(band + 1) * n].iter().enumerate() {
             let k = *buckets.entry(key).or_insert(j as u32) as usize;
-            let (first, i) = (signed[k], signed[j]);
+            let ((first, theirs), (i, signature)) = (signed[k], signed[j]);
             if k == j || clusters.find(first) == clusters.find(i) || groups.together(first, i) {
                 continue;
             }
-            let similarity = signatures[j].similarity(signatures[k]);
+            let similarity = signature.similarity(theirs);
             if similarity >= threshold {
                 let (a, b) = (clusters.find(first), clusters.find(i));
                 let low = least
