@@ -35,68 +35,224 @@ pub fn read(source: &Arc<Source>) -> Parsed {
     let text = source.text.as_str();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
-    let (doc, parse_errors) = DeTable::parse_recoverable(body);
-    let doc = doc.into_inner();
-    let declares_replies = doc.contains_key("reply")
-        || body
-            .lines()
-            .any(|l| l.trim_start().starts_with("[[reply]]"));
-    if !declares_replies {
-        return Parsed::NotLibrary(EXPECTED);
-    }
     let mut errors = Errors::new(source);
-    let mut broken = Vec::new();
-    for e in &parse_errors {
-        let at = bom + e.span().map_or(0, |s| s.start);
-        broken.push(at);
-        let span = e.span().map(|s| bom + s.start..bom + s.end);
-        errors.at(
-            at,
-            format!("invalid TOML: {}", message(e.message(), text, span)),
-        );
-    }
     let mut replies = Vec::new();
-    for (key, value) in &doc {
-        let key_at = bom + key.span().start;
-        if key.get_ref() != "reply" {
-            errors.at(
-                key_at,
-                format!(
-                    "{}: a reply library holds `[[reply]]` tables",
-                    replylint_core::suggest::unknown("top-level key", key.get_ref(), ["reply"])
-                ),
-            );
-            continue;
+    let headers = reply_headers(body);
+    if headers.is_empty() {
+        // No `[[reply]]` line: read whole, for what it says.
+        let (doc, parse_errors) = DeTable::parse_recoverable(body);
+        let doc = doc.into_inner();
+        if !doc.contains_key("reply") {
+            return Parsed::NotLibrary(EXPECTED);
         }
-        let DeValue::Array(items) = value.get_ref() else {
-            errors.at(
-                bom + value.span().start,
-                "`reply` must be an array of tables (`[[reply]]`)",
-            );
-            continue;
+        let part = Part {
+            text,
+            at: bom,
+            end: text.len() + 1,
         };
-        let starts: Vec<usize> = items.iter().map(|i| bom + i.span().start).collect();
-        for (n, item) in items.iter().enumerate() {
-            let start = starts[n];
-            // The last table runs to the end of the file, and an error at
-            // the very end (an unclosed string) is still inside it.
-            let end = starts.get(n + 1).copied().unwrap_or(text.len() + 1);
-            // The parser recovered from an error inside this table: what it
-            // made of it is a guess, so it is not linted.
-            if broken.iter().any(|&b| b >= start && b < end) {
-                continue;
-            }
-            let DeValue::Table(table) = item.get_ref() else {
-                errors.at(start, "each `reply` must be a table");
-                continue;
-            };
-            let entry = entry(text, bom, table, start);
-            if let Some(reply) = entry.finish(source, &mut errors, "`[[reply]]` without `text`") {
-                replies.push(reply);
-            }
-        }
+        part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
+        return Parsed::Replies(replies, errors.list);
+    }
+    // Each `[[reply]]` table is parsed on its own, from its header to the
+    // next one (and what comes before the first one on its own), so that
+    // only one table's tree is held at a time: a tree takes several times
+    // the size of its text.
+    let ends = headers.iter().copied().skip(1).chain([body.len()]);
+    let parts = std::iter::once((0, headers[0]))
+        .filter(|&(_, end)| end > 0)
+        .chain(headers.iter().copied().zip(ends));
+    for (start, end) in parts {
+        let (doc, parse_errors) = DeTable::parse_recoverable(&body[start..end]);
+        let doc = doc.into_inner();
+        // The last table runs to the end of the file, and an error at the
+        // very end (an unclosed string) is still inside it.
+        let last = end == body.len();
+        let part = Part {
+            text,
+            at: bom + start,
+            end: bom + end + usize::from(last),
+        };
+        part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
     }
     Parsed::Replies(replies, errors.list)
+}
+
+/// A part of a TOML library parsed on its own: the whole file's `text`,
+/// the part's offset in it (`at`, where its spans start) and the end of
+/// the last table it may hold.
+struct Part<'t> {
+    text: &'t str,
+    at: usize,
+    end: usize,
+}
+
+impl Part<'_> {
+    /// The replies of the part parsed as `doc`, and its errors.
+    fn read(
+        &self,
+        doc: &DeTable<'_>,
+        parse_errors: &[toml::de::Error],
+        source: &Arc<Source>,
+        errors: &mut Errors,
+        replies: &mut Vec<replylint_core::reply::Reply>,
+    ) {
+        let (text, at) = (self.text, self.at);
+        let mut broken = Vec::new();
+        for e in parse_errors {
+            let from = at + e.span().map_or(0, |s| s.start);
+            broken.push(from);
+            let span = e.span().map(|s| at + s.start..at + s.end);
+            errors.at(
+                from,
+                format!("invalid TOML: {}", message(e.message(), text, span)),
+            );
+        }
+        for (key, value) in doc {
+            let key_at = at + key.span().start;
+            if key.get_ref() != "reply" {
+                errors.at(
+                    key_at,
+                    format!(
+                        "{}: a reply library holds `[[reply]]` tables",
+                        replylint_core::suggest::unknown("top-level key", key.get_ref(), ["reply"])
+                    ),
+                );
+                continue;
+            }
+            let DeValue::Array(items) = value.get_ref() else {
+                errors.at(
+                    at + value.span().start,
+                    "`reply` must be an array of tables (`[[reply]]`)",
+                );
+                continue;
+            };
+            let starts: Vec<usize> = items.iter().map(|i| at + i.span().start).collect();
+            for (n, item) in items.iter().enumerate() {
+                let start = starts[n];
+                let end = starts.get(n + 1).copied().unwrap_or(self.end);
+                // The parser recovered from an error inside this table: what
+                // it made of it is a guess, so it is not linted.
+                if broken.iter().any(|&b| b >= start && b < end) {
+                    continue;
+                }
+                let DeValue::Table(table) = item.get_ref() else {
+                    errors.at(start, "each `reply` must be a table");
+                    continue;
+                };
+                let entry = entry(text, at, table, start);
+                if let Some(reply) = entry.finish(source, errors, "`[[reply]]` without `text`") {
+                    replies.push(reply);
+                }
+            }
+        }
+    }
+}
+
+/// Where each `[[reply]]` header of `text` starts: a line whose first
+/// non-blank characters are `[[reply]]` (blanks and quotes allowed around
+/// the key), outside strings, comments and values written over several
+/// lines. Read as the TOML parser reads them: a table cut where this
+/// finds a header would be a parse error in both halves.
+fn reply_headers(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut headers = Vec::new();
+    // Arrays and inline tables open in a value.
+    let mut depth = 0usize;
+    let mut line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let at_line_start = std::mem::replace(&mut line_start, false);
+        match b {
+            b'[' if at_line_start && depth == 0 => {
+                let (end, reply) = header(bytes, i);
+                if reply {
+                    headers.push(i);
+                }
+                i = end;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b'#' => i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n),
+            b'"' | b'\'' => i = string_end(bytes, i),
+            _ => i += 1,
+        }
+    }
+    headers
+}
+
+/// The end of the table header at `i` (its line's end), and whether it
+/// is `[[reply]]`: the key bare or quoted, blanks around it, a comment
+/// after it.
+fn header(bytes: &[u8], i: usize) -> (usize, bool) {
+    let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+    let line = &bytes[i..end];
+    let reply = line
+        .strip_prefix(b"[[")
+        .map(<[u8]>::trim_ascii_start)
+        .and_then(|l| {
+            [&b"reply"[..], b"\"reply\"", b"'reply'"]
+                .iter()
+                .find_map(|key| l.strip_prefix(*key))
+        })
+        .map(<[u8]>::trim_ascii_start)
+        .and_then(|l| l.strip_prefix(b"]]"))
+        .map(<[u8]>::trim_ascii)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(b"#"));
+    (end, reply)
+}
+
+/// The end of the string literal opening at `i` (`"`, `'`, `"""` or
+/// `'''`): after its closing delimiter, or the end of its line (of the
+/// text for a multi-line one) when it is not closed.
+fn string_end(bytes: &[u8], i: usize) -> usize {
+    let quote = bytes[i];
+    let escapes = quote == b'"';
+    let multi = bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote);
+    let mut j = if multi { i + 3 } else { i + 1 };
+    while j < bytes.len() {
+        let b = bytes[j];
+        if escapes && b == b'\\' {
+            j += 2;
+            continue;
+        }
+        if b == b'\n' && !multi {
+            return j;
+        }
+        if b == quote {
+            if !multi {
+                return j + 1;
+            }
+            if bytes.get(j + 1) == Some(&quote) && bytes.get(j + 2) == Some(&quote) {
+                // Up to two more quotes belong to the string.
+                let mut end = j + 3;
+                while end < j + 5 && bytes.get(end) == Some(&quote) {
+                    end += 1;
+                }
+                return end;
+            }
+        }
+        j += 1;
+    }
+    bytes.len()
 }
 
 /// A TOML error's message, its first line, with "did you mean" for an
@@ -299,6 +455,141 @@ fn decode_basic(s: &str, at: usize, out: &mut BodyBuilder) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`read`] of `source` with the file parsed whole, as it was read
+    /// before its tables were parsed one by one.
+    fn read_whole(source: &Arc<Source>) -> Parsed {
+        let text = source.text.as_str();
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let (doc, parse_errors) = DeTable::parse_recoverable(&text[bom..]);
+        let doc = doc.into_inner();
+        let mut errors = Errors::new(source);
+        let mut replies = Vec::new();
+        let part = Part {
+            text,
+            at: bom,
+            end: text.len() + 1,
+        };
+        part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
+        Parsed::Replies(replies, errors.list)
+    }
+
+    /// What a reading gives, to compare: each reply's id, title, body and
+    /// the place of each of its characters, and the errors in the order
+    /// of the file, as they are reported.
+    fn outline(parsed: Parsed) -> (Vec<String>, Vec<crate::input::InputError>) {
+        let Parsed::Replies(replies, mut errors) = parsed else {
+            panic!("not read as a library")
+        };
+        let replies = replies
+            .iter()
+            .map(|r| {
+                let places: Vec<usize> = (0..=r.body.len())
+                    .filter(|&i| r.body.is_char_boundary(i))
+                    .map(|i| r.offsets.source_start(i))
+                    .collect();
+                format!("{:?} {:?} {:?} {places:?}", r.meta.id, r.meta.title, r.body)
+            })
+            .collect();
+        errors.sort_by_key(|e| e.position);
+        (replies, errors)
+    }
+
+    fn source(name: &str, text: &str) -> Arc<Source> {
+        Arc::new(Source {
+            path: None,
+            name: name.into(),
+            text: text.into(),
+        })
+    }
+
+    /// Tables cut apart at their headers read as the whole file does:
+    /// headers in strings, comments, arrays and inline tables are not
+    /// headers, broken tables stay broken, and errors keep their places.
+    #[test]
+    fn a_library_read_table_by_table_reads_as_the_whole_file() {
+        let docs = [
+            r#"# [[reply]]
+title = "x"
+[[reply]]
+id = "one"
+text = """
+[[reply]]
+Ciao.
+"""
+tags = [
+  "a",
+]
+[[ reply ]] # two
+id = "two"
+text = 'hi ''' 
+  [[reply]]
+text = "Thanks.\" [[reply]]"
+[other]
+x = 1
+[[reply]]
+id = "four"
+"#,
+            "[[reply]]\ntext = \"\"\"unclosed\n[[reply]]\ntext = \"ok\"\n",
+            r#"[[reply]]
+text = "bad \q"
+[[reply]]
+id = "a"
+id = "b"
+text = "hi"
+[[reply]]
+text = "fine"
+[reply.extra]
+z = 1
+[[reply]]
+text = 5
+"#,
+            "x = [\n[[reply]]\n]\n[[reply]]\ntext = \"Hello\"\n",
+            "y = { a = [\n1 ] }\n[[reply]]\ntext = '''it's\n[[reply]]'''\n[[\"reply\"]]\ntext = \"x\" # [[reply]]\n",
+            "\u{feff}[[reply]]\r\nid = \"bom\"\r\ntext = \"Hi, thanks\"\r\n[[reply]]\r\ntext = \"Caff\\u00e8\"\r\n",
+            "[[reply]]\ntext = \"\"\"a \"\"quoted\"\" one\"\"\"\"\"\n[[reply]]\ntext = \"b\"\n",
+            "[[reply]]\n[[reply]]\ntext = \"only the second\"\n[[reply]]",
+            "[reply]\ntext = \"a table\"\n",
+        ];
+        for doc in docs {
+            let source = source("library.toml", doc);
+            assert_eq!(
+                outline(read(&source)),
+                outline(read_whole(&source)),
+                "{doc}"
+            );
+        }
+        // The libraries among the tests' files.
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures"
+        ))];
+        let mut files = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                if path.extension().is_some_and(|e| e == "toml") && text.contains("[[reply]]") {
+                    let source = source(&path.display().to_string(), &text);
+                    let (read, whole) = (read(&source), read_whole(&source));
+                    assert_eq!(outline(read), outline(whole), "{}", path.display());
+                    files += 1;
+                }
+            }
+        }
+        assert!(files >= 5, "{files} libraries among the fixtures");
+    }
+
+    #[test]
+    fn headers_are_found_where_tables_start() {
+        let doc = "a = 1\n[[reply]]\ntext = \"\"\"\n[[reply]]\n\"\"\"\n  [[ 'reply' ]] # x\n[[replies]]\n[reply]\n";
+        assert_eq!(reply_headers(doc), [6, 43]);
+        assert_eq!(&doc[43..56], "[[ 'reply' ]]");
+    }
 
     /// Parse `doc`, decode its `text` and return the body, its map and the
     /// literal's offset.
