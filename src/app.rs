@@ -9,6 +9,7 @@ use clap::Parser;
 use rayon::prelude::*;
 use replylint_core::config::Settings;
 use replylint_core::config::settings::CliOverrides;
+use replylint_core::location::LineIndex;
 use replylint_core::spelling::Variant;
 use replylint_core::{docs, rules};
 use replylint_io::check::{ReplyOutcome, check_reply};
@@ -689,14 +690,28 @@ fn check_input(
     // are read a part at a time (`check_streamed`) unless they are UTF-16,
     // not UTF-8 or binary, or the format is `sarif` or `checkstyle`.
     let limit = settings.max_file_size;
-    let (source, replies) = match input::read_all_within(input, name.as_deref(), stdin, limit) {
-        Ok((Read::Replies(source, replies), errors)) => {
+    let slice = slice_replies();
+    // A JSON export or a TOML library of more than a slice of items is
+    // read a slice at a time, each slice's replies dropped once checked.
+    let opened = input::open_within(input, name.as_deref(), stdin, limit).map(
+        |(opened, errors)| match opened {
+            input::Opened::Pending(pending) if pending.len() > slice => {
+                Slices::Pending(pending, errors)
+            }
+            opened => Slices::Read(opened.read_all(errors)),
+        },
+    );
+    let (source, replies) = match opened {
+        Ok(Slices::Read((Read::Replies(source, replies), errors))) => {
             // Errors in parts of a library; its other replies are linted.
             checked.blocking += errors.len();
             checked.errors.extend(errors);
-            (source, replies)
+            (source, Slices::Read(replies))
         }
-        Ok((Read::Skipped(reason), _)) => {
+        Ok(Slices::Pending(pending, errors)) => {
+            (pending.source.clone(), Slices::Pending(pending, errors))
+        }
+        Ok(Slices::Read((Read::Skipped(reason), _))) => {
             let path = match input {
                 Input::File { path, .. } => path.display().to_string(),
                 Input::Stdin => input::stdin::STDIN_NAME.to_owned(),
@@ -714,42 +729,61 @@ fn check_input(
         Input::File { path, .. } => Some(path),
         Input::Stdin => stdin_name,
     };
-    let mut index = replylint_core::location::LineIndex::new(&source.text);
+    let mut index = LineIndex::new(&source.text);
     let at = settings.path_context(path);
-    // The replies of a library in parallel, their results kept in order;
-    // with `render`, a slice at a time, each slice's findings rendered and
-    // dropped (a file's part of the output is then several pieces, as for
-    // a file read a part at a time).
-    let slice = match (render, slice_replies()) {
-        (Some(_), slice) if replies.len() > slice => slice,
-        _ => replies.len().max(1),
-    };
-    let indexed: Vec<(usize, &replylint_core::reply::Reply)> = replies.iter().enumerate().collect();
-    // The only reply of the run is compared with none: no profile.
-    let profiled = !(alone && replies.len() == 1);
     let mut findings = Vec::new();
-    for indexed in indexed.chunks(slice) {
-        let outcomes: Vec<ReplyOutcome> = map_in_order(indexed, |&(n, reply)| {
+    // The replies of a library in parallel, their results kept in order;
+    // with `render` and more than a slice of them, a slice at a time, each
+    // slice's findings rendered and dropped (a file's part of the output
+    // is then several pieces, as for a file read a part at a time).
+    let mut check = |replies: &[replylint_core::reply::Reply], pieces: bool, profiled: bool| {
+        let indexed: Vec<(usize, &replylint_core::reply::Reply)> =
+            replies.iter().enumerate().collect();
+        let outcomes: Vec<ReplyOutcome> = map_in_order(&indexed, |&(n, reply)| {
             check_reply(settings, &at, &source, &index, (n, reply), profiled)
         });
         for outcome in outcomes {
-            findings.extend(checked.absorb(outcome, &replies));
+            findings.extend(checked.absorb(outcome, replies));
         }
         if let Some(emitter) = render
-            && slice < replies.len()
+            && pieces
         {
             checked
                 .severities
                 .extend(findings.iter().map(|f| f.diagnostic.severity));
             let report = FileReport {
                 source: source.clone(),
-                index,
+                // Lent to the report, and taken back.
+                index: std::mem::replace(&mut index, LineIndex::new("")),
                 replies: 0,
                 findings: std::mem::take(&mut findings),
             };
-            let rendered = emitter.render(&report);
+            checked.rendered.push(emitter.render(&report));
             index = report.index;
-            checked.rendered.push(rendered);
+        }
+    };
+    match replies {
+        Slices::Read(replies) => {
+            // The only reply of the run is compared with none: no profile.
+            let profiled = !(alone && replies.len() == 1);
+            let pieces = render.is_some() && replies.len() > slice;
+            for replies in replies.chunks(if pieces { slice } else { replies.len().max(1) }) {
+                check(replies, pieces, profiled);
+            }
+        }
+        Slices::Pending(mut pending, mut read_errors) => {
+            while !pending.is_empty() {
+                let (replies, errors) = pending.read(slice);
+                read_errors.extend(errors);
+                check(&replies, true, true);
+            }
+            read_errors.extend(pending.finish());
+            // Those of reading first, in the order of the file, as when the
+            // file is read whole.
+            read_errors.sort_by_key(|e| e.position);
+            checked.blocking += read_errors.len();
+            let check_errors = std::mem::replace(&mut checked.errors, read_errors);
+            checked.errors.extend(check_errors);
         }
     }
     checked.report = Some(FileReport {
@@ -759,6 +793,13 @@ fn check_input(
         findings,
     });
     checked
+}
+
+/// A file's replies (`R`): read, or still to be read a slice at a time
+/// (with the errors of reading it so far).
+enum Slices<R> {
+    Read(R),
+    Pending(input::Pending, Vec<InputError>),
 }
 
 /// How many replies of a file read whole are checked and rendered at a

@@ -239,6 +239,64 @@ fn files_read_whole_checked_a_slice_of_replies_at_a_time_report_the_same() {
     }
 }
 
+/// A Zendesk export and a TOML library with errors of reading all through
+/// them (keys written twice in a macro and in the wrapper, a macro that
+/// posts no reply, a body that is not a string, items that are not
+/// replies; broken tables, unknown keys and tables), read a slice of
+/// items at a time: the same output, errors of reading first and in the
+/// order of the file.
+#[test]
+fn exports_and_toml_libraries_read_a_slice_at_a_time_report_the_same() {
+    let mut macros = Vec::new();
+    for i in 0..30 {
+        let text = match i % 3 {
+            0 => format!("{LONG} {}.", i % 2),
+            1 => "Ciao!!! 😀 il rimborso arriva entro 30 giorni. TODO".to_owned(),
+            _ => "Refunds take 14 days. Call +39 333 123 4567. Thanks".to_owned(),
+        };
+        let body = serde_json::to_string(&text).unwrap();
+        macros.push(match i % 10 {
+            4 => format!(r#"{{"id": {i}, "title": "t{i}", "title": "again", "actions": [{{"field": "comment_value", "value": {body}}}]}}"#),
+            5 => format!(r#"{{"id": {i}, "title": "tags only", "actions": [{{"field": "set_tags", "value": "x"}}]}}"#),
+            6 => format!(r#"{{"id": {i}, "title": "t{i}", "actions": [{{"field": "comment_value", "value": 5}}]}}"#),
+            7 => "17".to_owned(),
+            _ => format!(r#"{{"id": {i}, "title": "t{i}", "actions": [{{"field": "comment_value_html", "value": {}}}]}}"#,
+                serde_json::to_string(&format!("<p>{text}</p>")).unwrap()),
+        });
+    }
+    let zendesk = format!(
+        "{{\"count\": 1, \"macros\": [\n{}\n], \"count\": 2}}\n",
+        macros.join(",\n")
+    );
+    let array = format!("[\n{}\n]\n", macros[..12].join(",\n"));
+    let mut toml = String::from("title = \"a library\"\n\n");
+    for i in 0..30 {
+        toml.push_str(&match i % 6 {
+            1 => format!("[[reply]]\nid = \"t{i}\"\ntext = \"bad \\q escape\"\n\n"),
+            2 => format!("[[reply]]\nid = \"t{i}\"\ncolour = \"red\"\ntext = \"Hi, thanks 😀\"\n\n"),
+            3 => format!("[[reply]]\nid = \"t{i}\"\n\n[other{i}]\nx = 1\n\n"),
+            _ => format!(
+                "[[reply]]\nid = \"t{i}\"\nchannel = \"email\"\ntext = \"\"\"\n{LONG} {}.\n[[reply]]\n\"\"\"\n\n",
+                i % 2
+            ),
+        });
+    }
+    let tree = Tree::new(&[
+        ("export.json", &zendesk),
+        ("array.json", &array),
+        ("broken.toml", &toml),
+    ]);
+    for file in ["export.json", "array.json", "broken.toml"] {
+        let line = same_in_parts(&tree, file, &[1, 4, 9]);
+        assert!(line.stdout.contains("[near-duplicate]"), "{}", line.stdout);
+        assert!(
+            line.stderr.matches("error: ").count() >= 4,
+            "{}",
+            line.stderr
+        );
+    }
+}
+
 #[test]
 fn max_file_size_limits_the_files_read_whole_only() {
     // 1.5 MiB: a draft over a 1 MiB limit, a JSON Lines file of the same

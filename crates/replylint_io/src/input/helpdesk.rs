@@ -27,10 +27,10 @@
 //! uses is unclear), and one outside them (a second `"macros"` list) is
 //! reported while the replies read are linted.
 
-use super::Parsed;
 use super::html;
 use super::json::{self, Object, offset_of};
 use super::library::{Entry, Errors};
+use super::{InputError, Parsed};
 use replylint_core::lang::Language;
 use replylint_core::mode::Mode;
 use replylint_core::reply::{BodyBuilder, Field, Located, Source};
@@ -65,6 +65,21 @@ enum Markup {
 /// was named on the command line or looks like an export, and not a
 /// library otherwise (a `tsconfig.json` with comments).
 pub fn read(source: &Arc<Source>, explicit: bool) -> Parsed {
+    match open(source, explicit) {
+        Ok(mut macros) => {
+            let mut replies = Vec::new();
+            let mut errors = macros.read(macros.len(), &mut replies);
+            errors.extend(macros.finish());
+            Parsed::Replies(replies, errors)
+        }
+        Err(parsed) => parsed,
+    }
+}
+
+/// Find the macros of a `.json` file (see [`read`]), to be read a slice
+/// at a time: what the file holds when it is not an export or a library
+/// (or not JSON).
+pub fn open(source: &Arc<Source>, explicit: bool) -> Result<Macros, Parsed> {
     let text = source.text.as_str();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let data = &text[bom..];
@@ -72,41 +87,199 @@ pub fn read(source: &Arc<Source>, explicit: bool) -> Parsed {
         Ok(r) => r,
         Err(e) => {
             if !explicit && !EXPORT_KEYS.iter().any(|k| data.contains(k)) {
-                return Parsed::NotLibrary(EXPECTED);
+                return Err(Parsed::NotLibrary(EXPECTED));
             }
             let mut errors = Errors::new(source);
             let (offset, message) = json::error_at(data, bom, &e);
             errors.at(offset, message);
-            return Parsed::Replies(Vec::new(), errors.list);
+            return Err(Parsed::Replies(Vec::new(), errors.list));
         }
     };
-    let mut reader = Reader {
-        text,
-        source,
-        errors: Errors::new(source),
-        replies: Vec::new(),
-        duplicates: json::duplicate_keys(data, bom),
-    };
+    let mut items = Vec::new();
     let recognised = match (json::object(root), json::array(root)) {
-        (Some(object), _) => reader.object(&object, span_of(text, root)),
-        (_, Some(items)) => reader.array(&items),
+        (Some(object), _) => object_items(&object, span_of(text, root), text, &mut items),
+        (_, Some(list)) => array_items(&list, text, &mut items),
         _ => false,
     };
     if !recognised {
-        return Parsed::NotLibrary(EXPECTED);
+        return Err(Parsed::NotLibrary(EXPECTED));
     }
-    // The ones outside every macro: in the wrapper.
-    reader.report_duplicates(0..text.len());
-    Parsed::Replies(reader.replies, reader.errors.list)
+    Ok(Macros {
+        source: Arc::clone(source),
+        items,
+        next: 0,
+        duplicates: json::duplicate_keys(data, bom),
+        errors: Errors::new(source),
+    })
+}
+
+/// The macros (responses, replies) of an export, found and not read yet.
+pub struct Macros {
+    source: Arc<Source>,
+    items: Vec<Item>,
+    /// The first item not read.
+    next: usize,
+    /// Keys written twice, not reported yet.
+    duplicates: Vec<json::Duplicate>,
+    errors: Errors,
+}
+
+/// One item of an export, where it is written.
+enum Item {
+    /// A list's item, expected to be a macro of this kind.
+    Listed(std::ops::Range<usize>, Kind),
+    /// A macro of this kind.
+    Macro(std::ops::Range<usize>, Kind),
+    /// An item of a top-level array that is no reply: its offset.
+    NotReply(usize),
+}
+
+impl Macros {
+    /// How many items are left to read (not all of them need be replies:
+    /// a macro may only set fields).
+    pub fn len(&self) -> usize {
+        self.items.len() - self.next
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Read the next `n` items into `replies`; the errors met.
+    pub fn read(
+        &mut self,
+        n: usize,
+        replies: &mut Vec<replylint_core::reply::Reply>,
+    ) -> Vec<InputError> {
+        let end = self.next.saturating_add(n).min(self.items.len());
+        let mut reader = Reader {
+            text: &self.source.text,
+            source: &self.source,
+            errors: &mut self.errors,
+            replies,
+            duplicates: &mut self.duplicates,
+        };
+        for item in &self.items[self.next..end] {
+            match item {
+                Item::Listed(span, kind) | Item::Macro(span, kind) => {
+                    // The same bytes parsed again: a value of the file.
+                    let Ok(raw) = serde_json::from_str::<&RawValue>(&reader.text[span.clone()])
+                    else {
+                        continue;
+                    };
+                    match item {
+                        Item::Listed(..) => reader.item(raw, *kind),
+                        _ => match json::object(raw) {
+                            Some(object) => reader.macro_object(&object, span.clone(), *kind),
+                            None => continue,
+                        },
+                    }
+                }
+                Item::NotReply(at) => reader
+                    .errors
+                    .at(*at, format!("not a reply: expected {EXPECTED}")),
+            }
+        }
+        self.next = end;
+        std::mem::take(&mut self.errors.list)
+    }
+
+    /// The errors left once every item is read: keys written twice
+    /// outside every macro (in the wrapper).
+    pub fn finish(&mut self) -> Vec<InputError> {
+        let text_len = self.source.text.len();
+        let mut replies = Vec::new();
+        let mut reader = Reader {
+            text: &self.source.text,
+            source: &self.source,
+            errors: &mut self.errors,
+            replies: &mut replies,
+            duplicates: &mut self.duplicates,
+        };
+        reader.report_duplicates(0..text_len);
+        std::mem::take(&mut self.errors.list)
+    }
+}
+
+/// The items of a top-level object written at `span` (a list wrapper or
+/// a single macro) into `items`; whether the shape was recognised.
+fn object_items(
+    object: &Object<'_>,
+    span: std::ops::Range<usize>,
+    text: &str,
+    items: &mut Vec<Item>,
+) -> bool {
+    let listed = |list: Vec<&RawValue>, kind: Kind, items: &mut Vec<Item>| {
+        items.extend(
+            list.into_iter()
+                .map(|r| Item::Listed(span_of(text, r), kind)),
+        );
+    };
+    if let Some(list) = object.get("macros").and_then(|r| json::array(r)) {
+        listed(list, Kind::Zendesk, items);
+        return true;
+    }
+    if let Some(item) = object.get("macro").filter(|r| json::object(r).is_some()) {
+        items.push(Item::Listed(span_of(text, item), Kind::Zendesk));
+        return true;
+    }
+    if let Some(list) = object.get("canned_responses").and_then(|r| json::array(r)) {
+        listed(list, Kind::Freshdesk, items);
+        return true;
+    }
+    if let Some(list) = object.get("data").and_then(|r| json::array(r)) {
+        let kinds: Vec<Option<Kind>> = list
+            .iter()
+            .map(|item| json::object(item).and_then(|o| Kind::of(&o)))
+            .collect();
+        if kinds.iter().any(Option::is_some) {
+            for (item, kind) in list.iter().zip(kinds) {
+                if let Some(kind) = kind {
+                    items.push(Item::Listed(span_of(text, item), kind));
+                }
+            }
+            return true;
+        }
+        // `{"type": "list", "data": []}`: an empty Intercom export.
+        return list.is_empty()
+            && object.get("type").and_then(|t| json::string(t)).as_deref() == Some("list");
+    }
+    match Kind::of(object) {
+        Some(kind) => {
+            items.push(Item::Macro(span, kind));
+            true
+        }
+        None => false,
+    }
+}
+
+/// The items of a top-level array (library replies or exported
+/// responses) into `items`; whether the shape was recognised.
+fn array_items(list: &[&RawValue], text: &str, items: &mut Vec<Item>) -> bool {
+    let kinds: Vec<Option<Kind>> = list
+        .iter()
+        .map(|r| json::object(r).as_ref().and_then(Kind::of))
+        .collect();
+    if kinds.iter().all(Option::is_none) {
+        return false;
+    }
+    for (raw, kind) in list.iter().zip(kinds) {
+        let span = span_of(text, raw);
+        items.push(match kind {
+            Some(kind) => Item::Macro(span, kind),
+            None => Item::NotReply(span.start),
+        });
+    }
+    true
 }
 
 struct Reader<'a> {
     text: &'a str,
     source: &'a Arc<Source>,
-    errors: Errors,
-    replies: Vec<replylint_core::reply::Reply>,
+    errors: &'a mut Errors,
+    replies: &'a mut Vec<replylint_core::reply::Reply>,
     /// Keys written twice, not reported yet.
-    duplicates: Vec<json::Duplicate>,
+    duplicates: &'a mut Vec<json::Duplicate>,
 }
 
 /// Where `raw` is written in `text`.
@@ -119,82 +292,15 @@ impl Reader<'_> {
     /// Report the duplicate keys written in `span`; whether there were
     /// any.
     fn report_duplicates(&mut self, span: std::ops::Range<usize>) -> bool {
-        let (inside, outside): (Vec<_>, Vec<_>) = std::mem::take(&mut self.duplicates)
+        let (inside, outside): (Vec<_>, Vec<_>) = std::mem::take(self.duplicates)
             .into_iter()
             .partition(|d| span.contains(&d.offset));
-        self.duplicates = outside;
+        *self.duplicates = outside;
         for d in &inside {
             let first = self.errors.position(d.first);
             self.errors.at(d.offset, json::duplicate_message(d, first));
         }
         !inside.is_empty()
-    }
-
-    /// A top-level object written at `at`: a list wrapper or a single
-    /// macro. Whether the shape was recognised.
-    fn object(&mut self, object: &Object<'_>, span: std::ops::Range<usize>) -> bool {
-        if let Some(list) = object.get("macros").and_then(|r| json::array(r)) {
-            for item in list {
-                self.item(item, Kind::Zendesk);
-            }
-            return true;
-        }
-        if let Some(item) = object.get("macro").filter(|r| json::object(r).is_some()) {
-            self.item(item, Kind::Zendesk);
-            return true;
-        }
-        if let Some(list) = object.get("canned_responses").and_then(|r| json::array(r)) {
-            for item in list {
-                self.item(item, Kind::Freshdesk);
-            }
-            return true;
-        }
-        if let Some(list) = object.get("data").and_then(|r| json::array(r)) {
-            let kinds: Vec<Option<Kind>> = list
-                .iter()
-                .map(|item| json::object(item).and_then(|o| Kind::of(&o)))
-                .collect();
-            if kinds.iter().any(Option::is_some) {
-                for (item, kind) in list.iter().zip(kinds) {
-                    if let Some(kind) = kind {
-                        self.item(item, kind);
-                    }
-                }
-                return true;
-            }
-            // `{"type": "list", "data": []}`: an empty Intercom export.
-            return list.is_empty()
-                && object.get("type").and_then(|t| json::string(t)).as_deref() == Some("list");
-        }
-        match Kind::of(object) {
-            Some(kind) => {
-                self.macro_object(object, span, kind);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// A top-level array: library replies or exported responses.
-    fn array(&mut self, items: &[&RawValue]) -> bool {
-        let objects: Vec<Option<Object>> = items.iter().map(|r| json::object(r)).collect();
-        let kinds: Vec<Option<Kind>> = objects
-            .iter()
-            .map(|o| o.as_ref().and_then(Kind::of))
-            .collect();
-        if kinds.iter().all(Option::is_none) {
-            return false;
-        }
-        for ((raw, object), kind) in items.iter().zip(&objects).zip(kinds) {
-            let span = span_of(self.text, raw);
-            match (object, kind) {
-                (Some(object), Some(kind)) => self.macro_object(object, span, kind),
-                _ => self
-                    .errors
-                    .at(span.start, format!("not a reply: expected {EXPECTED}")),
-            }
-        }
-        true
     }
 
     fn item(&mut self, raw: &RawValue, kind: Kind) {
@@ -216,8 +322,7 @@ impl Reader<'_> {
         }
         if kind == Kind::Library {
             let entry = json::entry(self.text, object, at);
-            if let Some(reply) = entry.finish(self.source, &mut self.errors, "reply without `text`")
-            {
+            if let Some(reply) = entry.finish(self.source, self.errors, "reply without `text`") {
                 self.replies.push(reply);
             }
             return;
@@ -267,7 +372,7 @@ impl Reader<'_> {
         } else {
             entry.text = Some(self.body(raw, markup));
         }
-        if let Some(reply) = entry.finish(self.source, &mut self.errors, "macro without a reply") {
+        if let Some(reply) = entry.finish(self.source, self.errors, "macro without a reply") {
             self.replies.push(reply);
         }
     }

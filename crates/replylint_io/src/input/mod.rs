@@ -400,8 +400,19 @@ pub fn read_all_within(
     stdin: Option<&[u8]>,
     limit: u64,
 ) -> Result<(Read, Vec<InputError>), InputError> {
+    open_within(input, stdin_name, stdin, limit).map(|(opened, errors)| opened.read_all(errors))
+}
+
+/// [`read_all_within`], leaving the replies of a JSON export or a TOML
+/// library to be read a slice at a time ([`Pending`]).
+pub fn open_within(
+    input: &Input,
+    stdin_name: Option<&str>,
+    stdin: Option<&[u8]>,
+    limit: u64,
+) -> Result<(Opened, Vec<InputError>), InputError> {
     match input {
-        Input::Stdin => read_source(stdin::read(stdin_name, stdin)?, true),
+        Input::Stdin => open_source(stdin::read(stdin_name, stdin)?, true),
         Input::File { path, explicit } => {
             let name = path.display().to_string();
             let bytes = read_limited(path, limit).map_err(|e| InputError::new(&name, e))?;
@@ -410,14 +421,88 @@ pub fn read_all_within(
                 Content::Binary(_) if *explicit => {
                     return Err(InputError::new(name, "binary file, not a reply"));
                 }
-                Content::Binary(_) => return Ok((Read::Skipped(SkipReason::Binary), Vec::new())),
+                Content::Binary(_) => {
+                    return Ok((Opened::Read(Read::Skipped(SkipReason::Binary)), Vec::new()));
+                }
             };
             let source = Arc::new(Source {
                 path: Some(path.clone()),
                 name,
                 text,
             });
-            read_source(source, *explicit)
+            open_source(source, *explicit)
+        }
+    }
+}
+
+/// An input opened: read, or a library whose replies are still to be
+/// read.
+pub enum Opened {
+    Read(Read),
+    Pending(Pending),
+}
+
+impl Opened {
+    /// Every reply read, the errors of reading them after `errors`, in the
+    /// order of the file.
+    pub fn read_all(self, mut errors: Vec<InputError>) -> (Read, Vec<InputError>) {
+        match self {
+            Opened::Read(read) => (read, errors),
+            Opened::Pending(mut pending) => {
+                let (mut replies, more) = pending.read(pending.len());
+                replies.shrink_to_fit();
+                errors.extend(more);
+                errors.extend(pending.finish());
+                errors.sort_by_key(|e| e.position);
+                (Read::Replies(pending.source, replies), errors)
+            }
+        }
+    }
+}
+
+/// A library whose replies are read a slice at a time: the items of a
+/// JSON export or the tables of a TOML library, found in the file and not
+/// read yet. Reading one slice after another gives the replies and errors
+/// reading the whole file gives, the errors in the same order once sorted
+/// by position.
+pub struct Pending {
+    pub source: Arc<Source>,
+    items: Items,
+}
+
+enum Items {
+    Json(helpdesk::Macros),
+    Toml(toml_library::Tables),
+}
+
+impl Pending {
+    /// How many items are left (an item need not be a reply).
+    pub fn len(&self) -> usize {
+        match &self.items {
+            Items::Json(m) => m.len(),
+            Items::Toml(t) => t.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The replies of the next `n` items, and the errors met reading them.
+    pub fn read(&mut self, n: usize) -> (Vec<Reply>, Vec<InputError>) {
+        let mut replies = Vec::new();
+        let errors = match &mut self.items {
+            Items::Json(m) => m.read(n, &mut replies),
+            Items::Toml(t) => t.read(n, &mut replies),
+        };
+        (replies, errors)
+    }
+
+    /// The errors left once every item is read.
+    pub fn finish(&mut self) -> Vec<InputError> {
+        match &mut self.items {
+            Items::Json(m) => m.finish(),
+            Items::Toml(_) => Vec::new(),
         }
     }
 }
@@ -442,14 +527,28 @@ pub fn read_source(
     source: Arc<Source>,
     explicit: bool,
 ) -> Result<(Read, Vec<InputError>), InputError> {
-    let parsed = match Format::of(Path::new(&source.name)) {
+    open_source(source, explicit).map(|(opened, errors)| opened.read_all(errors))
+}
+
+/// [`read_source`], leaving the replies of a JSON export or a TOML library
+/// to be read a slice at a time ([`Pending`]).
+pub fn open_source(
+    source: Arc<Source>,
+    explicit: bool,
+) -> Result<(Opened, Vec<InputError>), InputError> {
+    let opened = match Format::of(Path::new(&source.name)) {
         Format::Text => {
-            return text::read(source).map(|(s, r)| (Read::Replies(s, r), Vec::new()));
+            return text::read(source)
+                .map(|(s, r)| (Opened::Read(Read::Replies(s, r)), Vec::new()));
         }
-        Format::Toml => toml_library::read(&source),
-        Format::Csv => csv_library::read(&source),
-        Format::Jsonl => jsonl::read(&source),
-        Format::Json => helpdesk::read(&source, explicit),
+        Format::Toml => toml_library::open(&source).map(Items::Toml),
+        Format::Csv => Err(csv_library::read(&source)),
+        Format::Jsonl => Err(jsonl::read(&source)),
+        Format::Json => helpdesk::open(&source, explicit).map(Items::Json),
+    };
+    let parsed = match opened {
+        Ok(items) => return Ok((Opened::Pending(Pending { source, items }), Vec::new())),
+        Err(parsed) => parsed,
     };
     match parsed {
         Parsed::Replies(mut replies, mut errors) => {
@@ -457,11 +556,12 @@ pub fn read_source(
             replies.shrink_to_fit();
             // In the order of the file, whichever step found them.
             errors.sort_by_key(|e| e.position);
-            Ok((Read::Replies(source, replies), errors))
+            Ok((Opened::Read(Read::Replies(source, replies)), errors))
         }
-        Parsed::NotLibrary(expected) if !explicit => {
-            Ok((Read::Skipped(SkipReason::NotLibrary(expected)), Vec::new()))
-        }
+        Parsed::NotLibrary(expected) if !explicit => Ok((
+            Opened::Read(Read::Skipped(SkipReason::NotLibrary(expected))),
+            Vec::new(),
+        )),
         Parsed::NotLibrary(expected) => Err(InputError::new(
             &source.name,
             format!("not a reply library: expected {expected}"),

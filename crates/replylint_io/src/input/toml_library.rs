@@ -21,8 +21,8 @@
 //! strings, escapes like `\n`, `\u00e8`, `\"`, line-ending backslashes)
 //! with a map back to the file.
 
-use super::Parsed;
 use super::library::{Entry, Errors, FIELDS, Keys, Value};
+use super::{InputError, Parsed};
 use replylint_core::reply::{BodyBuilder, Located, OffsetMap, Source};
 use std::sync::Arc;
 use toml::Spanned;
@@ -32,26 +32,39 @@ use toml::de::{DeTable, DeValue};
 pub const EXPECTED: &str = "a TOML reply library: `[[reply]]` tables with a `text` key";
 
 pub fn read(source: &Arc<Source>) -> Parsed {
+    match open(source) {
+        Ok(mut tables) => {
+            let mut replies = Vec::new();
+            let errors = tables.read(tables.len(), &mut replies);
+            Parsed::Replies(replies, errors)
+        }
+        Err(parsed) => parsed,
+    }
+}
+
+/// Find the `[[reply]]` tables of a TOML library (see [`read`]), to be
+/// parsed and read a slice at a time: what the file holds when it has no
+/// `[[reply]]` line (read whole, for what it says).
+pub fn open(source: &Arc<Source>) -> Result<Tables, Parsed> {
     let text = source.text.as_str();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
-    let mut errors = Errors::new(source);
-    let mut replies = Vec::new();
     let headers = reply_headers(body);
     if headers.is_empty() {
-        // No `[[reply]]` line: read whole, for what it says.
         let (doc, parse_errors) = DeTable::parse_recoverable(body);
         let doc = doc.into_inner();
         if !doc.contains_key("reply") {
-            return Parsed::NotLibrary(EXPECTED);
+            return Err(Parsed::NotLibrary(EXPECTED));
         }
+        let mut errors = Errors::new(source);
+        let mut replies = Vec::new();
         let part = Part {
             text,
             at: bom,
             end: text.len() + 1,
         };
         part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
-        return Parsed::Replies(replies, errors.list);
+        return Err(Parsed::Replies(replies, errors.list));
     }
     // Each `[[reply]]` table is parsed on its own, from its header to the
     // next one (and what comes before the first one on its own), so that
@@ -60,21 +73,61 @@ pub fn read(source: &Arc<Source>) -> Parsed {
     let ends = headers.iter().copied().skip(1).chain([body.len()]);
     let parts = std::iter::once((0, headers[0]))
         .filter(|&(_, end)| end > 0)
-        .chain(headers.iter().copied().zip(ends));
-    for (start, end) in parts {
-        let (doc, parse_errors) = DeTable::parse_recoverable(&body[start..end]);
-        let doc = doc.into_inner();
-        // The last table runs to the end of the file, and an error at the
-        // very end (an unclosed string) is still inside it.
-        let last = end == body.len();
-        let part = Part {
-            text,
-            at: bom + start,
-            end: bom + end + usize::from(last),
-        };
-        part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
+        .chain(headers.iter().copied().zip(ends))
+        .map(|(start, end)| bom + start..bom + end)
+        .collect();
+    Ok(Tables {
+        source: Arc::clone(source),
+        parts,
+        next: 0,
+        errors: Errors::new(source),
+    })
+}
+
+/// The parts of a TOML library, each a `[[reply]]` table (the first may be
+/// what comes before them), found and not parsed yet.
+pub struct Tables {
+    source: Arc<Source>,
+    parts: Vec<std::ops::Range<usize>>,
+    /// The first part not read.
+    next: usize,
+    errors: Errors,
+}
+
+impl Tables {
+    /// How many parts are left to read.
+    pub fn len(&self) -> usize {
+        self.parts.len() - self.next
     }
-    Parsed::Replies(replies, errors.list)
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Parse and read the next `n` parts into `replies`; the errors met.
+    pub fn read(
+        &mut self,
+        n: usize,
+        replies: &mut Vec<replylint_core::reply::Reply>,
+    ) -> Vec<InputError> {
+        let text = self.source.text.as_str();
+        let end = self.next.saturating_add(n).min(self.parts.len());
+        for range in &self.parts[self.next..end] {
+            let (doc, parse_errors) = DeTable::parse_recoverable(&text[range.clone()]);
+            let doc = doc.into_inner();
+            // The last table runs to the end of the file, and an error at
+            // the very end (an unclosed string) is still inside it.
+            let last = range.end == text.len();
+            let part = Part {
+                text,
+                at: range.start,
+                end: range.end + usize::from(last),
+            };
+            part.read(&doc, &parse_errors, &self.source, &mut self.errors, replies);
+        }
+        self.next = end;
+        std::mem::take(&mut self.errors.list)
+    }
 }
 
 /// A part of a TOML library parsed on its own: the whole file's `text`,
