@@ -50,6 +50,14 @@ const NOT_RUN: &[(&str, &str)] = &[
         "OLD and NEW are placeholders for two builds of replylint",
     ),
     (
+        "scripts/bench-peers.sh",
+        "installs textlint, write-good and proselint from npm and PyPI, builds in release and runs for minutes",
+    ),
+    (
+        "REPLYLINT=path/to/replylint scripts/bench-peers.sh",
+        "path/to/replylint is a placeholder for a build of replylint",
+    ),
+    (
         "cargo install --locked --path .",
         "installs replylint in ~/.cargo/bin (writes outside, builds for minutes)",
     ),
