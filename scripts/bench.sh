@@ -19,8 +19,9 @@
 #   6. per output format (`line`, `json`, `sarif`) and library size (10,000
 #      and REPLIES; 1,000,000 too with BENCH_1M=1): replies a second, CPU
 #      microseconds a reply and peak memory, every default rule on,
-#   7. one JSON Lines library of about 60 MB, and one reply of 50 MB: time
-#      and peak memory.
+#   7. one JSON Lines library of about 60 MB, one TOML library and one
+#      Zendesk export of 80,000 replies each (about 32 and 35 MB, read a
+#      slice at a time), and one reply of 50 MB: time and peak memory.
 #
 # Usage: scripts/bench.sh [REPLIES]   (default 100000)
 # Needs python3, hyperfine (Debian: `apt-get install -y hyperfine`) and GNU
@@ -150,5 +151,9 @@ with open(os.path.join(work, "big-reply.txt"), "w", encoding="utf-8") as out:
 PY
 echo "# one big file"
 measure "big.jsonl ($(du -h big.jsonl | cut -f1), line)" "$(cat big.count)" "$BIN" check --no-config --format line big.jsonl
+python3 "$ROOT/scripts/gen-corpus.py" "$WORK/big-files" --replies 320000 --per-file 80000 --layout library >/dev/null
+for file in big-files/library-0000.toml big-files/library-0003.email.json; do
+    measure "$(basename "$file") ($(du -h "$file" | cut -f1), line)" 80000 "$BIN" check --no-config --format line "$file"
+done
 measure "big-reply.txt ($(du -h big-reply.txt | cut -f1), line)" 1 "$BIN" check --no-config --channel email --format line big-reply.txt
 
