@@ -187,16 +187,8 @@ impl Macros {
     /// The errors left once every item is read: keys written twice
     /// outside every macro (in the wrapper).
     pub fn finish(&mut self) -> Vec<InputError> {
-        let text_len = self.source.text.len();
-        let mut replies = Vec::new();
-        let mut reader = Reader {
-            text: &self.source.text,
-            source: &self.source,
-            errors: &mut self.errors,
-            replies: &mut replies,
-            duplicates: &mut self.duplicates,
-        };
-        reader.report_duplicates(0..text_len);
+        let all = 0..self.source.text.len();
+        report_duplicates(&mut self.duplicates, &mut self.errors, all);
         std::mem::take(&mut self.errors.list)
     }
 }
@@ -282,6 +274,24 @@ struct Reader<'a> {
     duplicates: &'a mut Vec<json::Duplicate>,
 }
 
+/// Report the keys of `duplicates` written twice in `span` (and take them
+/// out); whether there were any.
+fn report_duplicates(
+    duplicates: &mut Vec<json::Duplicate>,
+    errors: &mut Errors,
+    span: std::ops::Range<usize>,
+) -> bool {
+    let (inside, outside): (Vec<_>, Vec<_>) = std::mem::take(duplicates)
+        .into_iter()
+        .partition(|d| span.contains(&d.offset));
+    *duplicates = outside;
+    for d in &inside {
+        let first = errors.position(d.first);
+        errors.at(d.offset, json::duplicate_message(d, first));
+    }
+    !inside.is_empty()
+}
+
 /// Where `raw` is written in `text`.
 fn span_of(text: &str, raw: &RawValue) -> std::ops::Range<usize> {
     let at = offset_of(text, raw);
@@ -289,20 +299,6 @@ fn span_of(text: &str, raw: &RawValue) -> std::ops::Range<usize> {
 }
 
 impl Reader<'_> {
-    /// Report the duplicate keys written in `span`; whether there were
-    /// any.
-    fn report_duplicates(&mut self, span: std::ops::Range<usize>) -> bool {
-        let (inside, outside): (Vec<_>, Vec<_>) = std::mem::take(self.duplicates)
-            .into_iter()
-            .partition(|d| span.contains(&d.offset));
-        *self.duplicates = outside;
-        for d in &inside {
-            let first = self.errors.position(d.first);
-            self.errors.at(d.offset, json::duplicate_message(d, first));
-        }
-        !inside.is_empty()
-    }
-
     fn item(&mut self, raw: &RawValue, kind: Kind) {
         let span = span_of(self.text, raw);
         match json::object(raw) {
@@ -317,7 +313,7 @@ impl Reader<'_> {
     /// One macro, response or library reply written at `span`.
     fn macro_object(&mut self, object: &Object<'_>, span: std::ops::Range<usize>, kind: Kind) {
         let at = span.start;
-        if self.report_duplicates(span) {
+        if report_duplicates(self.duplicates, self.errors, span) {
             return;
         }
         if kind == Kind::Library {
