@@ -49,33 +49,42 @@ pub fn open(source: &Arc<Source>) -> Result<Tables, Parsed> {
     let text = source.text.as_str();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
-    let headers = reply_headers(body);
-    if headers.is_empty() {
-        let (doc, parse_errors) = DeTable::parse_recoverable(body);
-        let doc = doc.into_inner();
-        if !doc.contains_key("reply") {
-            return Err(Parsed::NotLibrary(EXPECTED));
-        }
-        let mut errors = Errors::new(source);
-        let mut replies = Vec::new();
-        let part = Part {
-            text,
-            at: bom,
-            end: text.len() + 1,
-        };
-        part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
-        return Err(Parsed::Replies(replies, errors.list));
-    }
     // Each `[[reply]]` table is parsed on its own, from its header to the
-    // next one (and what comes before the first one on its own), so that
-    // only one table's tree is held at a time: a tree takes several times
-    // the size of its text.
+    // next one, so that only one table's tree is held at a time: the tree
+    // of a whole file takes several times its size.
+    let headers = reply_headers(body);
     let ends = headers.iter().copied().skip(1).chain([body.len()]);
-    let parts = std::iter::once((0, headers[0]))
-        .filter(|&(_, end)| end > 0)
-        .chain(headers.iter().copied().zip(ends))
+    let parts: Vec<std::ops::Range<usize>> = headers
+        .iter()
+        .copied()
+        .zip(ends)
         .map(|(start, end)| bom + start..bom + end)
         .collect();
+    // Only when each part alone is one `[[reply]]` table and nothing else,
+    // none broken, and nothing but blanks and comments comes before the
+    // first: what each says is then what it says in the file. Any other
+    // file (broken, with keys outside the tables, cut where the parser
+    // would not cut it) is parsed whole, so that its errors are the whole
+    // file's.
+    let alone = |range: std::ops::Range<usize>, tables: usize| {
+        let (doc, errors) = DeTable::parse_recoverable(&text[range]);
+        let doc = doc.into_inner();
+        errors.is_empty()
+            && match tables {
+                0 => doc.is_empty(),
+                _ => {
+                    doc.len() == 1
+                        && doc.get("reply").is_some_and(|v| {
+                            matches!(v.get_ref(), DeValue::Array(items) if items.len() == 1
+                                && matches!(items[0].get_ref(), DeValue::Table(_)))
+                        })
+                }
+            }
+    };
+    let first = parts.first().map_or(text.len(), |p| p.start);
+    if parts.is_empty() || !alone(bom..first, 0) || !parts.iter().all(|p| alone(p.clone(), 1)) {
+        return Err(read_whole(source));
+    }
     Ok(Tables {
         source: Arc::clone(source),
         parts,
@@ -84,8 +93,33 @@ pub fn open(source: &Arc<Source>) -> Result<Tables, Parsed> {
     })
 }
 
-/// The parts of a TOML library, each a `[[reply]]` table (the first may be
-/// what comes before them), found and not parsed yet.
+/// Read a TOML library parsed whole (see [`open`]).
+fn read_whole(source: &Arc<Source>) -> Parsed {
+    let text = source.text.as_str();
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let (doc, parse_errors) = DeTable::parse_recoverable(body);
+    let doc = doc.into_inner();
+    let declares_replies = doc.contains_key("reply")
+        || body
+            .lines()
+            .any(|l| l.trim_start().starts_with("[[reply]]"));
+    if !declares_replies {
+        return Parsed::NotLibrary(EXPECTED);
+    }
+    let mut errors = Errors::new(source);
+    let mut replies = Vec::new();
+    let part = Part {
+        text,
+        at: bom,
+        end: text.len() + 1,
+    };
+    part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
+    Parsed::Replies(replies, errors.list)
+}
+
+/// The `[[reply]]` tables of a TOML library, found and checked to stand
+/// alone ([`open`]), not read yet.
 pub struct Tables {
     source: Arc<Source>,
     parts: Vec<std::ops::Range<usize>>,
@@ -95,7 +129,7 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// How many parts are left to read.
+    /// How many tables are left to read.
     pub fn len(&self) -> usize {
         self.parts.len() - self.next
     }
@@ -104,7 +138,7 @@ impl Tables {
         self.len() == 0
     }
 
-    /// Parse and read the next `n` parts into `replies`; the errors met.
+    /// Parse and read the next `n` tables into `replies`; the errors met.
     pub fn read(
         &mut self,
         n: usize,
@@ -509,30 +543,12 @@ fn decode_basic(s: &str, at: usize, out: &mut BodyBuilder) {
 mod tests {
     use super::*;
 
-    /// [`read`] of `source` with the file parsed whole, as it was read
-    /// before its tables were parsed one by one.
-    fn read_whole(source: &Arc<Source>) -> Parsed {
-        let text = source.text.as_str();
-        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let (doc, parse_errors) = DeTable::parse_recoverable(&text[bom..]);
-        let doc = doc.into_inner();
-        let mut errors = Errors::new(source);
-        let mut replies = Vec::new();
-        let part = Part {
-            text,
-            at: bom,
-            end: text.len() + 1,
-        };
-        part.read(&doc, &parse_errors, source, &mut errors, &mut replies);
-        Parsed::Replies(replies, errors.list)
-    }
-
     /// What a reading gives, to compare: each reply's id, title, body and
     /// the place of each of its characters, and the errors in the order
     /// of the file, as they are reported.
-    fn outline(parsed: Parsed) -> (Vec<String>, Vec<crate::input::InputError>) {
+    fn outline(parsed: Parsed) -> Option<(Vec<String>, Vec<crate::input::InputError>)> {
         let Parsed::Replies(replies, mut errors) = parsed else {
-            panic!("not read as a library")
+            return None;
         };
         let replies = replies
             .iter()
@@ -545,7 +561,7 @@ mod tests {
             })
             .collect();
         errors.sort_by_key(|e| e.position);
-        (replies, errors)
+        Some((replies, errors))
     }
 
     fn source(name: &str, text: &str) -> Arc<Source> {
@@ -558,12 +574,15 @@ mod tests {
 
     /// Tables cut apart at their headers read as the whole file does:
     /// headers in strings, comments, arrays and inline tables are not
-    /// headers, broken tables stay broken, and errors keep their places.
+    /// headers; a file that is broken or has keys outside its tables is
+    /// parsed whole; errors keep their places.
     #[test]
     fn a_library_read_table_by_table_reads_as_the_whole_file() {
+        // Each file, and whether its tables stand alone (read one by one).
         let docs = [
-            r#"# [[reply]]
-title = "x"
+            (
+                r#"# [[reply]]
+
 [[reply]]
 id = "one"
 text = """
@@ -572,40 +591,56 @@ Ciao.
 """
 tags = [
   "a",
+  [[1]],
 ]
 [[ reply ]] # two
 id = "two"
-text = 'hi ''' 
+text = 'hi [[reply]]'
   [[reply]]
 text = "Thanks.\" [[reply]]"
-[other]
-x = 1
+[reply.extra]
+z = { a = [
+  1 ] }
+[["reply"]]
+text = '''it's
+[[reply]]'''
 [[reply]]
 id = "four"
 "#,
-            "[[reply]]\ntext = \"\"\"unclosed\n[[reply]]\ntext = \"ok\"\n",
-            r#"[[reply]]
-text = "bad \q"
-[[reply]]
-id = "a"
-id = "b"
-text = "hi"
-[[reply]]
-text = "fine"
-[reply.extra]
-z = 1
-[[reply]]
-text = 5
-"#,
-            "x = [\n[[reply]]\n]\n[[reply]]\ntext = \"Hello\"\n",
-            "y = { a = [\n1 ] }\n[[reply]]\ntext = '''it's\n[[reply]]'''\n[[\"reply\"]]\ntext = \"x\" # [[reply]]\n",
-            "\u{feff}[[reply]]\r\nid = \"bom\"\r\ntext = \"Hi, thanks\"\r\n[[reply]]\r\ntext = \"Caff\\u00e8\"\r\n",
-            "[[reply]]\ntext = \"\"\"a \"\"quoted\"\" one\"\"\"\"\"\n[[reply]]\ntext = \"b\"\n",
-            "[[reply]]\n[[reply]]\ntext = \"only the second\"\n[[reply]]",
-            "[reply]\ntext = \"a table\"\n",
+                true,
+            ),
+            (
+                "\u{feff}[[reply]]\r\nid = \"bom\"\r\ntext = \"Hi, thanks\"\r\n[[reply]]\r\ntext = \"Caff\\u00e8\"\r\n",
+                true,
+            ),
+            (
+                "[[reply]]\ntext = \"\"\"a \"\"quoted\"\" one\"\"\"\"\"\n[[reply]]\ntext = \"b\"\n",
+                true,
+            ),
+            (
+                "[[reply]]\n[[reply]]\ntext = \"only the second\"\n[[reply]]",
+                true,
+            ),
+            (
+                "title = \"x\"\n[[reply]]\ntext = \"a\"\n[other]\nx = 1\n",
+                false,
+            ),
+            (
+                "[[reply]]\ntext = \"\"\"unclosed\n[[reply]]\ntext = \"ok\"\n",
+                false,
+            ),
+            (
+                "[[reply]]\ntext = \"bad \\q\"\n[[reply]]\nid = \"a\"\nid = \"b\"\ntext = \"hi\"\n[[reply]]\ntext = 5\n",
+                false,
+            ),
+            ("x = [\n[[reply]]\n]\n[[reply]]\ntext = \"Hello\"\n", false),
+            ("[reply]\ntext = \"a table\"\n", false),
+            ("[[reply]]\ntext = \"a\"\n[reply]\ntext = \"b\"\n", false),
+            ("no library = 1\n", false),
         ];
-        for doc in docs {
+        for (doc, alone) in docs {
             let source = source("library.toml", doc);
+            assert_eq!(open(&source).is_ok(), alone, "{doc}");
             assert_eq!(
                 outline(read(&source)),
                 outline(read_whole(&source)),
@@ -617,7 +652,7 @@ text = 5
             env!("CARGO_MANIFEST_DIR"),
             "/../../tests/fixtures"
         ))];
-        let mut files = 0;
+        let (mut files, mut alone) = (0, 0);
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -631,10 +666,102 @@ text = 5
                     let (read, whole) = (read(&source), read_whole(&source));
                     assert_eq!(outline(read), outline(whole), "{}", path.display());
                     files += 1;
+                    alone += usize::from(open(&source).is_ok());
                 }
             }
         }
         assert!(files >= 5, "{files} libraries among the fixtures");
+        assert!(alone >= 3, "{alone} of them read table by table");
+    }
+
+    /// Pieces of TOML libraries, valid and broken: headers, keys with
+    /// every kind of string (holding header-like lines, quotes and
+    /// escapes), arrays and inline tables over several lines, comments.
+    fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "[[reply]]\n",
+            "  [[ reply ]] # a reply\n",
+            "[[\"reply\"]]\n",
+            "[[replies]]\n",
+            "[reply]\n",
+            "[reply.extra]\n",
+            "[other]\n",
+            "# [[reply]]\n",
+            "id = \"a\"\n",
+            "id = \"a\"\nid = \"b\"\n",
+            "text = \"Hi, thanks 😀\"\n",
+            "text = \"say \\\"[[reply]]\\\" \\u00e8\"\n",
+            "text = 'C:\\temp [[reply]]'\n",
+            "text = \"\"\"\n[[reply]]\nCiao, \"\"quoted\"\".\n\"\"\"\n",
+            "text = '''\n[[reply]]\nit's '' here\n'''\n",
+            "text = \"\"\"a \\\n   b\"\"\"\"\"\n",
+            "text = \"unclosed\n",
+            "text = \"\"\"unclosed\n",
+            "text = 5\n",
+            "tags = [\n  \"a\",\n[[reply]]\n]\n",
+            "tags = [\"x\", # [[reply]]\n  \"y\"]\n",
+            "meta = { a = 1, b = [\n 2 ] }\n",
+            "channel = \"email\"\n",
+            "x = \n",
+            "= broken\n",
+            "\r\n",
+            "\n",
+        ])
+    }
+
+    proptest::proptest! {
+        /// Any file made of those pieces reads the same table by table as
+        /// whole: its replies, their characters' places and its errors.
+        #[test]
+        fn any_library_reads_table_by_table_as_whole(
+            pieces in proptest::collection::vec(piece(), 0..24),
+            bom in proptest::bool::ANY,
+        ) {
+            let mut doc = String::from(if bom { "\u{feff}" } else { "" });
+            doc.extend(pieces);
+            let source = source("library.toml", &doc);
+            proptest::prop_assert_eq!(outline(read(&source)), outline(read_whole(&source)), "{}", doc);
+        }
+    }
+
+    /// A header, and keys each table may hold once.
+    const HEADERS: [&str; 4] = [
+        "[[reply]]\n",
+        "  [[ reply ]] # a reply\n",
+        "[['reply']]\n",
+        "\r\n[[reply]]\r\n",
+    ];
+    const KEYS: [&str; 8] = [
+        "id = \"a\"\n",
+        "text = \"say \\\"[[reply]]\\\" \\u00e8 😀\"\n",
+        "title = 'C:\\temp [[reply]]'\n",
+        "subject = \"\"\"\n[[reply]]\nCiao, \"\"quoted\"\".\n\"\"\"\n",
+        "header = '''\n[[reply]]\nit's '' here\n'''\n",
+        "tags = [\n  \"a\", # [[reply]]\n[[1]] ]\n",
+        "footer = \"\"\"a \\\n   b\"\"\"\"\"\n# [[reply]]\n",
+        "channel = \"email\"\n",
+    ];
+
+    proptest::proptest! {
+        /// Files of well-formed tables (headers and strings that look like
+        /// headers, comments, values over several lines) are read table
+        /// by table, as they read whole.
+        #[test]
+        fn well_formed_libraries_are_read_table_by_table(
+            tables in proptest::collection::vec(
+                (0..HEADERS.len(), proptest::sample::subsequence((0..KEYS.len()).collect::<Vec<_>>(), 0..KEYS.len())),
+                1..12,
+            ),
+        ) {
+            let mut doc = String::from("# replies\n\n");
+            for (header, keys) in tables {
+                doc.push_str(HEADERS[header]);
+                doc.extend(keys.into_iter().map(|k| KEYS[k]));
+            }
+            let source = source("library.toml", &doc);
+            proptest::prop_assert!(open(&source).is_ok(), "{}", doc);
+            proptest::prop_assert_eq!(outline(read(&source)), outline(read_whole(&source)), "{}", doc);
+        }
     }
 
     #[test]
