@@ -23,6 +23,7 @@
 
 use super::library::{Entry, Errors, FIELDS, Keys, Value};
 use super::{InputError, Parsed};
+use rayon::prelude::*;
 use replylint_core::reply::{BodyBuilder, Located, OffsetMap, Source};
 use std::sync::Arc;
 use toml::Spanned;
@@ -82,7 +83,8 @@ pub fn open(source: &Arc<Source>) -> Result<Tables, Parsed> {
             }
     };
     let first = parts.first().map_or(text.len(), |p| p.start);
-    if parts.is_empty() || !alone(bom..first, 0) || !parts.iter().all(|p| alone(p.clone(), 1)) {
+    // Checked in parallel: the file waits for it before its first reply.
+    if parts.is_empty() || !alone(bom..first, 0) || !parts.par_iter().all(|p| alone(p.clone(), 1)) {
         return Err(read_whole(source));
     }
     Ok(Tables {
