@@ -149,15 +149,13 @@ impl Tables {
         let text = self.source.text.as_str();
         let end = self.next.saturating_add(n).min(self.parts.len());
         for range in &self.parts[self.next..end] {
+            // Parsed without errors when the file was opened.
             let (doc, parse_errors) = DeTable::parse_recoverable(&text[range.clone()]);
             let doc = doc.into_inner();
-            // The last table runs to the end of the file, and an error at
-            // the very end (an unclosed string) is still inside it.
-            let last = range.end == text.len();
             let part = Part {
                 text,
                 at: range.start,
-                end: range.end + usize::from(last),
+                end: range.end,
             };
             part.read(&doc, &parse_errors, &self.source, &mut self.errors, replies);
         }
@@ -240,8 +238,9 @@ impl Part<'_> {
 /// Where each `[[reply]]` header of `text` starts: a line whose first
 /// non-blank characters are `[[reply]]` (blanks and quotes allowed around
 /// the key), outside strings, comments and values written over several
-/// lines. Read as the TOML parser reads them: a table cut where this
-/// finds a header would be a parse error in both halves.
+/// lines, as the TOML parser reads them. Where it is wrong (a broken
+/// file), the parts it cuts do not stand alone and the file is parsed
+/// whole ([`open`]).
 fn reply_headers(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut headers = Vec::new();
