@@ -68,7 +68,7 @@ pub fn read(source: &Arc<Source>, explicit: bool) -> Parsed {
     match open(source, explicit) {
         Ok(mut macros) => {
             let mut replies = Vec::new();
-            let mut errors = macros.read(macros.len(), &mut replies);
+            let mut errors = macros.read(0..macros.count(), &mut replies);
             errors.extend(macros.finish());
             Parsed::Replies(replies, errors)
         }
@@ -107,7 +107,6 @@ pub fn open(source: &Arc<Source>, explicit: bool) -> Result<Macros, Parsed> {
     Ok(Macros {
         source: Arc::clone(source),
         items,
-        next: 0,
         duplicates: json::duplicate_keys(data, bom),
         errors: Errors::new(source),
     })
@@ -117,8 +116,6 @@ pub fn open(source: &Arc<Source>, explicit: bool) -> Result<Macros, Parsed> {
 pub struct Macros {
     source: Arc<Source>,
     items: Vec<Item>,
-    /// The first item not read.
-    next: usize,
     /// Keys written twice, not reported yet.
     duplicates: Vec<json::Duplicate>,
     errors: Errors,
@@ -135,23 +132,18 @@ enum Item {
 }
 
 impl Macros {
-    /// How many items are left to read (not all of them need be replies:
-    /// a macro may only set fields).
-    pub fn len(&self) -> usize {
-        self.items.len() - self.next
+    /// How many items the export has (not all of them need be replies: a
+    /// macro may only set fields).
+    pub fn count(&self) -> usize {
+        self.items.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Read the next `n` items into `replies`; the errors met.
+    /// Read items `range` into `replies`; the errors met.
     pub fn read(
         &mut self,
-        n: usize,
+        range: std::ops::Range<usize>,
         replies: &mut Vec<replylint_core::reply::Reply>,
     ) -> Vec<InputError> {
-        let end = self.next.saturating_add(n).min(self.items.len());
         let mut reader = Reader {
             text: &self.source.text,
             source: &self.source,
@@ -159,7 +151,7 @@ impl Macros {
             replies,
             duplicates: &mut self.duplicates,
         };
-        for item in &self.items[self.next..end] {
+        for item in &self.items[range] {
             match item {
                 Item::Listed(span, kind) | Item::Macro(span, kind) => {
                     // The same bytes parsed again: a value of the file.
@@ -180,7 +172,6 @@ impl Macros {
                     .at(*at, format!("not a reply: expected {EXPECTED}")),
             }
         }
-        self.next = end;
         std::mem::take(&mut self.errors.list)
     }
 

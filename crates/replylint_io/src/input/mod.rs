@@ -468,6 +468,8 @@ impl Opened {
 pub struct Pending {
     pub source: Arc<Source>,
     items: Items,
+    /// The first item not read.
+    next: usize,
 }
 
 enum Items {
@@ -478,10 +480,11 @@ enum Items {
 impl Pending {
     /// How many items are left (an item need not be a reply).
     pub fn len(&self) -> usize {
-        match &self.items {
-            Items::Json(m) => m.len(),
-            Items::Toml(t) => t.len(),
-        }
+        let count = match &self.items {
+            Items::Json(m) => m.count(),
+            Items::Toml(t) => t.count(),
+        };
+        count - self.next
     }
 
     pub fn is_empty(&self) -> bool {
@@ -490,10 +493,12 @@ impl Pending {
 
     /// The replies of the next `n` items, and the errors met reading them.
     pub fn read(&mut self, n: usize) -> (Vec<Reply>, Vec<InputError>) {
+        let range = self.next..self.next + n.min(self.len());
+        self.next = range.end;
         let mut replies = Vec::new();
         let errors = match &mut self.items {
-            Items::Json(m) => m.read(n, &mut replies),
-            Items::Toml(t) => t.read(n, &mut replies),
+            Items::Json(m) => m.read(range, &mut replies),
+            Items::Toml(t) => t.read(range, &mut replies),
         };
         (replies, errors)
     }
@@ -547,7 +552,14 @@ pub fn open_source(
         Format::Json => helpdesk::open(&source, explicit).map(Items::Json),
     };
     let parsed = match opened {
-        Ok(items) => return Ok((Opened::Pending(Pending { source, items }), Vec::new())),
+        Ok(items) => {
+            let pending = Pending {
+                source,
+                items,
+                next: 0,
+            };
+            return Ok((Opened::Pending(pending), Vec::new()));
+        }
         Err(parsed) => parsed,
     };
     match parsed {

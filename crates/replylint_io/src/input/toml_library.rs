@@ -36,7 +36,7 @@ pub fn read(source: &Arc<Source>) -> Parsed {
     match open(source) {
         Ok(mut tables) => {
             let mut replies = Vec::new();
-            let errors = tables.read(tables.len(), &mut replies);
+            let errors = tables.read(0..tables.count(), &mut replies);
             Parsed::Replies(replies, errors)
         }
         Err(parsed) => parsed,
@@ -90,7 +90,6 @@ pub fn open(source: &Arc<Source>) -> Result<Tables, Parsed> {
     Ok(Tables {
         source: Arc::clone(source),
         parts,
-        next: 0,
         errors: Errors::new(source),
     })
 }
@@ -125,30 +124,23 @@ fn read_whole(source: &Arc<Source>) -> Parsed {
 pub struct Tables {
     source: Arc<Source>,
     parts: Vec<std::ops::Range<usize>>,
-    /// The first part not read.
-    next: usize,
     errors: Errors,
 }
 
 impl Tables {
-    /// How many tables are left to read.
-    pub fn len(&self) -> usize {
-        self.parts.len() - self.next
+    /// How many tables the library has.
+    pub fn count(&self) -> usize {
+        self.parts.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Parse and read the next `n` tables into `replies`; the errors met.
+    /// Parse and read tables `range` into `replies`; the errors met.
     pub fn read(
         &mut self,
-        n: usize,
+        range: std::ops::Range<usize>,
         replies: &mut Vec<replylint_core::reply::Reply>,
     ) -> Vec<InputError> {
         let text = self.source.text.as_str();
-        let end = self.next.saturating_add(n).min(self.parts.len());
-        for range in &self.parts[self.next..end] {
+        for range in &self.parts[range] {
             // Parsed without errors when the file was opened.
             let (doc, parse_errors) = DeTable::parse_recoverable(&text[range.clone()]);
             let doc = doc.into_inner();
@@ -159,7 +151,6 @@ impl Tables {
             };
             part.read(&doc, &parse_errors, &self.source, &mut self.errors, replies);
         }
-        self.next = end;
         std::mem::take(&mut self.errors.list)
     }
 }
