@@ -107,10 +107,11 @@ impl Shingles {
         let h = mix(self.window);
         let bin = (h >> 58) as usize % BINS;
         let value = h as u16;
-        if value <= self.bins[bin] {
-            self.bins[bin] = value;
-            self.filled |= 1 << bin;
-        }
+        // Without a branch: whether a hash is a bin's least so far is a
+        // coin toss the processor cannot predict (a bin's first value always
+        // is, every bin starting at the greatest).
+        self.bins[bin] = self.bins[bin].min(value);
+        self.filled |= 1 << bin;
     }
 
     fn push(&mut self, c: char) {

@@ -51,9 +51,12 @@ pub struct PhraseSet<T> {
 /// of its replies with the fastest automaton. All three find the same
 /// matches, in the same order.
 #[derive(Debug)]
-struct Automata {
+pub(crate) struct Automata {
     /// The folded phrases.
     patterns: Vec<String>,
+    /// Whether ASCII letters match in either case (then there is no
+    /// phrase-by-phrase search: the automata are used from the start).
+    ascii_case_insensitive: bool,
     /// The phrases by first byte, for the phrase-by-phrase search: those
     /// starting with byte `b` are `by_first[starts[b]..starts[b + 1]]`,
     /// in the order they were given.
@@ -114,6 +117,25 @@ enum Search<'a> {
 }
 
 impl Automata {
+    /// The automata of `patterns`, each matched as it is written except
+    /// that ASCII letters match in either case, built as the bytes searched
+    /// pay for them (see [`Automata`]; the first is the NFA).
+    pub(crate) fn ascii_case_insensitive(patterns: Vec<String>) -> Self {
+        Automata {
+            ascii_case_insensitive: true,
+            ..Automata::new(patterns)
+        }
+    }
+
+    /// The automaton to search `len` more bytes with (`None` when none
+    /// builds).
+    pub(crate) fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
+        match self.pick(len) {
+            Search::With(automaton) => Some(automaton),
+            Search::PhraseByPhrase => None,
+        }
+    }
+
     fn new(patterns: Vec<String>) -> Self {
         let bytes: usize = patterns.iter().map(String::len).sum();
         let (kind, per_byte) = if bytes <= MAX_DFA_PATTERN_BYTES {
@@ -141,6 +163,7 @@ impl Automata {
         by_first.drain(..empty);
         Automata {
             patterns,
+            ascii_case_insensitive: false,
             by_first,
             starts,
             kind,
@@ -161,14 +184,13 @@ impl Automata {
         let before = self.searched.fetch_add(len, Ordering::Relaxed);
         let reached = before.saturating_add(len);
         if before < self.after && reached >= self.after {
-            let faster = self.faster.get_or_init(|| {
-                build(&self.patterns, self.kind)
-                    .ok()
-                    .or_else(|| self.nfa().cloned())
-            });
+            let faster = self
+                .faster
+                .get_or_init(|| self.build(self.kind).ok().or_else(|| self.nfa().cloned()));
             return faster.as_ref().map_or(Search::PhraseByPhrase, Search::With);
         }
         if self.first.get().is_none()
+            && !self.ascii_case_insensitive
             && reached <= NAIVE_BYTES
             && self.patterns.len() <= MAX_NAIVE_PATTERNS
         {
@@ -180,8 +202,20 @@ impl Automata {
     /// The NFA, built on first use.
     fn nfa(&self) -> Option<&AhoCorasick> {
         self.first
-            .get_or_init(|| build(&self.patterns, AhoCorasickKind::NoncontiguousNFA).ok())
+            .get_or_init(|| self.build(AhoCorasickKind::NoncontiguousNFA).ok())
             .as_ref()
+    }
+
+    /// The automaton of the phrases, of `kind`. All kinds report the same
+    /// overlapping matches in the same order: they are built from the same
+    /// NFA, with the same match lists.
+    fn build(&self, kind: AhoCorasickKind) -> Result<AhoCorasick, String> {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(self.ascii_case_insensitive)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(&self.patterns)
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -196,6 +230,7 @@ impl Clone for Automata {
         };
         Automata {
             patterns: self.patterns.clone(),
+            ascii_case_insensitive: self.ascii_case_insensitive,
             by_first: self.by_first.clone(),
             starts: self.starts.clone(),
             kind: self.kind,
@@ -205,17 +240,6 @@ impl Clone for Automata {
             faster: copy(&self.faster),
         }
     }
-}
-
-/// The automaton of `patterns`, of `kind`. All kinds report the same
-/// overlapping matches in the same order: they are built from the same
-/// NFA, with the same match lists.
-fn build(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, String> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(patterns)
-        .map_err(|e| e.to_string())
 }
 
 /// One phrase found in a text.
@@ -703,8 +727,8 @@ mod tests {
     /// What `s` finds in each of `texts` searching each way: phrase by
     /// phrase, with the NFA and with the faster automaton.
     fn every_way<T>(s: &PhraseSet<T>, texts: &[String]) -> [Vec<Vec<(usize, usize, usize)>>; 3] {
-        let nfa = build(&s.automata.patterns, AhoCorasickKind::NoncontiguousNFA).unwrap();
-        let faster = build(&s.automata.patterns, s.automata.kind).unwrap();
+        let nfa = s.automata.build(AhoCorasickKind::NoncontiguousNFA).unwrap();
+        let faster = s.automata.build(s.automata.kind).unwrap();
         [
             Search::PhraseByPhrase,
             Search::With(&nfa),

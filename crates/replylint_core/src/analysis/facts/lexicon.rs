@@ -101,7 +101,7 @@ pub(super) enum Meaning {
 
 /// One key of a phrase: a folded word (or mark) matched whole, or the
 /// start of a word (`rimbors*`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Key {
     Exact(Box<str>),
     Stem(Box<str>),
@@ -400,6 +400,11 @@ fn language(code: &str) -> Result<Language, String> {
 /// The keys of a phrase: its items ([`items::items_of`]) folded, a word
 /// followed right away by `*` a stem.
 fn keys_of(phrase: &str) -> Result<Box<[Key]>, String> {
+    plain_keys(phrase).map_or_else(|| tokenized_keys(phrase), Ok)
+}
+
+/// [`keys_of`] any phrase, from its items.
+fn tokenized_keys(phrase: &str) -> Result<Box<[Key]>, String> {
     let items = items::items_of(phrase);
     let mut keys: Vec<Key> = Vec::new();
     let mut i = 0;
@@ -429,6 +434,23 @@ fn keys_of(phrase: &str) -> Result<Box<[Key]>, String> {
         return Err(format!("empty phrase `{phrase}`"));
     }
     Ok(keys.into())
+}
+
+/// The keys of a phrase of letters in words one space apart (most of
+/// them: "days", "a couple of", "días hábiles"), each word an item of its
+/// own: what [`keys_of`] reads them into, without tokenizing them (a
+/// third of the lexicon's cost to load). `None` for any other phrase.
+fn plain_keys(phrase: &str) -> Option<Box<[Key]>> {
+    let plain = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    if !phrase.split(' ').all(plain) {
+        return None;
+    }
+    Some(
+        phrase
+            .split(' ')
+            .map(|w| Key::Exact(crate::text::fold_str(w).into_boxed_str()))
+            .collect(),
+    )
 }
 
 fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Lexicon, String> {
@@ -636,6 +658,59 @@ mod tests {
                 "{}",
                 s.id
             );
+        }
+    }
+
+    #[test]
+    fn plain_phrases_have_the_keys_their_items_give() {
+        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+                serde_json::Value::Object(o) => {
+                    for (k, v) in o {
+                        out.push(k.clone());
+                        strings(v, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        let file: serde_json::Value =
+            crate::lang::builtin::Source::Toml(crate::lang::builtin::text("facts"))
+                .read()
+                .expect("facts lexicon");
+        strings(&file, &mut all);
+        all.extend(
+            [
+                "Days",
+                "a couple of",
+                "e-mail",
+                "48h",
+                "un'ora",
+                "a  b",
+                " a",
+                "Ärger",
+                "İstanbul",
+                "ǅ",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut plain = 0;
+        for phrase in &all {
+            if let Some(keys) = plain_keys(phrase) {
+                plain += 1;
+                assert_eq!(Ok(keys), tokenized_keys(phrase), "{phrase:?}");
+            }
+        }
+        // Most phrases take the short way, and the others do not.
+        assert!(plain > all.len() / 2, "{plain} of {}", all.len());
+        for phrase in [
+            "e-mail", "48h", "un'ora", "a  b", " a", "", "rimbors*", "a\u{301}",
+        ] {
+            assert_eq!(plain_keys(phrase), None, "{phrase:?}");
         }
     }
 
