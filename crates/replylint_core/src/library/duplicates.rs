@@ -160,6 +160,19 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Each ASCII byte's letter or digit in lower case, 0 for the others.
+static ASCII_FOLD: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// The text compared, given character by character to `push` as it is
 /// folded: the reply's prose, without its salutation line, sign-off and
 /// signature ([`crate::analysis::letter::prose`]), folded (lower case,
@@ -198,20 +211,31 @@ fn fold_prose(cx: &Context<'_>, mut push: impl FnMut(char)) {
         .filter(|p| p.end > range.start && p.start < range.end);
     for p in placeholders.chain(std::iter::once(range.end..range.end)) {
         let stop = p.start.min(range.end).max(at);
-        for c in body[at..stop].chars() {
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    letter(c.to_ascii_lowercase(), &mut space, &mut started);
-                } else {
-                    space = started;
+        // Byte by byte where the text is ASCII (most of it), through a
+        // table; character by character elsewhere.
+        let bytes = &body.as_bytes()[..stop];
+        let mut i = at;
+        while i < stop {
+            let b = bytes[i];
+            if b.is_ascii() {
+                match ASCII_FOLD[usize::from(b)] {
+                    0 => space = started,
+                    f => letter(char::from(f), &mut space, &mut started),
                 }
-            } else if c.is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let Some(c) = body[i..stop].chars().next() else {
+                break;
+            };
+            if c.is_alphanumeric() {
                 for f in crate::text::fold_char(c) {
                     letter(f, &mut space, &mut started);
                 }
             } else {
                 space = started;
             }
+            i += c.len_utf8();
         }
         if p.start < p.end {
             letter('§', &mut space, &mut started);
