@@ -203,7 +203,7 @@ pub fn candidates(text: &str, language: &str, kind: Typo) -> Vec<Range<usize>> {
     tokenize(text)
         .into_iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.range)
+        .map(|t| t.range())
         .filter(|r| free(r))
         .filter(|r| {
             let word = &text[r.clone()];

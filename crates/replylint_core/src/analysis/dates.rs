@@ -612,29 +612,29 @@ fn words_of_body<'t>(body: &'t str, tokens: &[Token]) -> Vec<W<'t>> {
     while i < tokens.len() {
         let t = &tokens[i];
         i += 1;
-        while q < quoted.len() && quoted[q].end < t.range.start {
+        while q < quoted.len() && quoted[q].end < t.start() {
             q += 1;
         }
-        if quoted.get(q).is_some_and(|r| r.contains(&t.range.start)) {
+        if quoted.get(q).is_some_and(|r| r.contains(&t.start())) {
             skipped = true;
             continue;
         }
         let line_before = std::mem::take(&mut skipped)
             || body
-                .get(prev_end..t.range.start)
+                .get(prev_end..t.start())
                 .is_some_and(|gap| gap.contains('\n'));
-        prev_end = t.range.end;
-        let text = &body[t.range.clone()];
+        prev_end = t.end();
+        let text = &body[t.range()];
         let w = match t.kind {
             Kind::Word => {
-                let mut range = t.range.clone();
+                let mut range = t.range();
                 let mut folded = fold(text);
                 if let Some(next) = tokens.get(i)
                     && next.kind == Kind::Punctuation
-                    && next.range.start == range.end
-                    && matches!(&body[next.range.clone()], "'" | "\u{2019}")
+                    && next.start() == range.end
+                    && matches!(&body[next.range()], "'" | "\u{2019}")
                 {
-                    range.end = next.range.end;
+                    range.end = next.end();
                     folded.push('\'');
                     prev_end = range.end;
                     i += 1;
@@ -649,7 +649,7 @@ fn words_of_body<'t>(body: &'t str, tokens: &[Token]) -> Vec<W<'t>> {
                 }
             }
             Kind::Number => W {
-                range: t.range.clone(),
+                range: t.range(),
                 kind: WKind::Number,
                 text,
                 folded: String::new(),
@@ -657,7 +657,7 @@ fn words_of_body<'t>(body: &'t str, tokens: &[Token]) -> Vec<W<'t>> {
                 line_before,
             },
             Kind::Punctuation => W {
-                range: t.range.clone(),
+                range: t.range(),
                 kind: WKind::Punct,
                 text,
                 folded: text.to_owned(),
@@ -665,7 +665,7 @@ fn words_of_body<'t>(body: &'t str, tokens: &[Token]) -> Vec<W<'t>> {
                 line_before,
             },
             _ => W {
-                range: t.range.clone(),
+                range: t.range(),
                 kind: WKind::Other,
                 text,
                 folded: String::new(),
@@ -1268,7 +1268,7 @@ fn has_dated_number(body: &str, tokens: &[Token]) -> bool {
             t.kind == Kind::Word
                 && LEXICON
                     .roles
-                    .get(&fold(&body[t.range.clone()]))
+                    .get(&fold(&body[t.range()]))
                     .is_some_and(|r| r.month.is_some())
         })
     };
@@ -1276,7 +1276,7 @@ fn has_dated_number(body: &str, tokens: &[Token]) -> bool {
         if t.kind != Kind::Number {
             return false;
         }
-        let text = &body[t.range.clone()];
+        let text = &body[t.range()];
         numeric_date(text).is_some()
             || year_of(number_core(text).0).is_some()
             || code_year(text).is_some()
@@ -1294,7 +1294,7 @@ fn has_names(body: &str, tokens: &[Token]) -> bool {
         }
         // Most words are told apart by their first three letters, folded
         // without allocating.
-        let word = &body[t.range.clone()];
+        let word = &body[t.range()];
         if !start_index(word).is_some_and(|s| LEXICON.trigger_starts[s]) {
             return false;
         }
@@ -1315,7 +1315,7 @@ fn has_names(body: &str, tokens: &[Token]) -> bool {
             name[1..].iter().all(|part| {
                 after
                     .next()
-                    .is_some_and(|w| fold(&body[w.range.clone()]) == part.trim_end_matches('\''))
+                    .is_some_and(|w| fold(&body[w.range()]) == part.trim_end_matches('\''))
             })
         };
         LEXICON.promotion_starts.get(&folded).is_some_and(|ps| {

@@ -98,31 +98,80 @@ impl From<NotProse> for Kind {
     }
 }
 
-/// One token: a byte range of the text and what it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One token: a byte range of the text and what it is, in 12 bytes
+/// (offsets as `u32`: a long reply has a token every five bytes or so,
+/// and a 50 MB one held 240 MB of tokens with `usize` ranges).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Token {
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
     pub kind: Kind,
     /// Whether a hyphen outside ASCII (U+2010, U+2011) joins two of the
     /// word's parts.
     unicode_hyphen: bool,
 }
 
+const _: () = assert!(std::mem::size_of::<Token>() == 12);
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("range", &self.range())
+            .field("kind", &self.kind)
+            .field("unicode_hyphen", &self.unicode_hyphen)
+            .finish()
+    }
+}
+
 impl Token {
+    /// A token of `range`, which [`tokenize`] keeps under [`MAX_TEXT`].
+    fn new(range: Range<usize>, kind: Kind, unicode_hyphen: bool) -> Token {
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Token {
+            start: offset(range.start),
+            end: offset(range.end),
+            kind,
+            unicode_hyphen,
+        }
+    }
+
+    /// The token's byte range in the text.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Where the token starts.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the token ends.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// A word's parts joined by `'`, `’` or `-` only ([`Joiners::Ascii`]):
     /// the word itself unless a hyphen outside ASCII joins it.
     pub fn ascii_joined<'t>(&self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        let whole = (!self.unicode_hyphen).then(|| self.range.clone());
-        let start = self.range.start;
+        let whole = (!self.unicode_hyphen).then(|| self.range());
+        let start = self.start();
         let parts = self
             .unicode_hyphen
-            .then(|| words(&text[self.range.clone()], Joiners::Ascii))
+            .then(|| words(&text[self.range()], Joiners::Ascii))
             .into_iter()
             .flatten()
             .map(move |r| r.start + start..r.end + start);
         whole.into_iter().chain(parts)
     }
 }
+
+/// The longest text tokenized, in bytes: token offsets are `u32`. What
+/// follows in a longer text (a reply of 4 GiB, beyond the largest file
+/// replylint reads by default by 64 times) has no tokens.
+pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -135,18 +184,36 @@ pub fn tokenize_around(
     text: &str,
     stretches: impl IntoIterator<Item = crate::lang::prose::Stretch>,
 ) -> Vec<Token> {
+    tokenize_up_to(text, stretches, MAX_TEXT)
+}
+
+/// [`tokenize_around`], the first `max` bytes of `text` only (cut at the
+/// character boundary before).
+fn tokenize_up_to(
+    text: &str,
+    stretches: impl IntoIterator<Item = crate::lang::prose::Stretch>,
+    max: usize,
+) -> Vec<Token> {
     let mut out = Vec::new();
     let mut last = 0;
+    let limit = (0..=max.min(text.len()))
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0);
     for (range, kind) in stretches {
+        if range.end > limit {
+            break;
+        }
         between(text, last..range.start, &mut out);
         last = range.end;
-        out.push(Token {
-            range,
-            kind: kind.into(),
-            unicode_hyphen: false,
-        });
+        out.push(Token::new(range, kind.into(), false));
     }
-    between(text, last..text.len(), &mut out);
+    between(text, last..limit, &mut out);
+    // A long text's tokens are kept for the reply's rules: without room
+    // for more (up to a third of them, after the vector doubled).
+    if out.capacity() >= 1 << 16 {
+        out.shrink_to_fit();
+    }
     out
 }
 
@@ -170,11 +237,7 @@ fn between(text: &str, gap: Range<usize>, out: &mut Vec<Token>) {
                 None => (i + len, Kind::Punctuation, false),
             }
         };
-        out.push(Token {
-            range: offset + i..offset + end,
-            kind,
-            unicode_hyphen,
-        });
+        out.push(Token::new(offset + i..offset + end, kind, unicode_hyphen));
         i = end;
     }
 }
@@ -459,10 +522,29 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Past the longest text tokenized, nothing is; before it, the tokens
+    /// are those of the whole text (cut at a character's start).
+    #[test]
+    fn a_text_is_tokenized_up_to_the_limit() {
+        let text = "Ciao {{name}}, è arrivato https://acme.it ok";
+        let whole = tokenize(text);
+        assert_eq!(tokenize_up_to(text, not_prose(text), usize::MAX), whole);
+        for max in 0..=text.len() {
+            let cut = tokenize_up_to(text, not_prose(text), max);
+            assert!(cut.iter().all(|t| t.end() <= max), "{max}: {cut:?}");
+            let before: Vec<&Token> = whole.iter().filter(|t| t.end() < max).collect();
+            assert!(
+                before.iter().all(|t| cut.contains(t)),
+                "{max}: {cut:?} lacks some of {before:?}"
+            );
+        }
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+    }
+
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
         tokenize(text)
             .into_iter()
-            .map(|t| (t.kind, &text[t.range]))
+            .map(|t| (t.kind, &text[t.range()]))
             .collect()
     }
 
@@ -515,7 +597,7 @@ mod tests {
         let got: Vec<&str> = tokenize(text)
             .into_iter()
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| &text[t.range])
+            .map(|t| &text[t.range()])
             .collect();
         assert_eq!(got, ["USB-C", "L'IBAN", "ok", "x"]);
     }
@@ -640,7 +722,7 @@ mod tests {
         tokenize(text)
             .into_iter()
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.range)
+            .map(|t| t.range())
             .collect()
     }
 
@@ -725,9 +807,9 @@ mod tests {
         fn tokens_are_in_order_and_cover_every_character_but_white_space(text in parts()) {
             let mut at = 0;
             for t in tokenize(&text) {
-                prop_assert!(text[at..t.range.start].chars().all(char::is_whitespace));
-                prop_assert!(t.range.start < t.range.end);
-                at = t.range.end;
+                prop_assert!(text[at..t.start()].chars().all(char::is_whitespace));
+                prop_assert!(t.start() < t.end());
+                at = t.end();
             }
             prop_assert!(text[at..].chars().all(char::is_whitespace));
         }

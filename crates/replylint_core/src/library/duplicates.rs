@@ -207,7 +207,7 @@ fn fold_prose(cx: &Context<'_>, mut push: impl FnMut(char)) {
     let placeholders = tokens
         .iter()
         .filter(|t| t.kind == crate::analysis::tokens::Kind::Placeholder)
-        .map(|t| t.range.clone())
+        .map(|t| t.range())
         .filter(|p| p.end > range.start && p.start < range.end);
     for p in placeholders.chain(std::iter::once(range.end..range.end)) {
         let stop = p.start.min(range.end).max(at);

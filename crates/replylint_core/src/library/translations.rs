@@ -191,14 +191,14 @@ impl Content<BodySpan> {
             numbers: Vec::new(),
         };
         for token in cx.tokens() {
-            let text = &body[token.range.clone()];
+            let text = &body[token.range()];
             match token.kind {
                 Kind::Placeholder => content
                     .placeholders
-                    .push((normal_placeholder(text), token.range.clone())),
-                Kind::Url => content.links.push((normal_link(text), token.range.clone())),
+                    .push((normal_placeholder(text), token.range())),
+                Kind::Url => content.links.push((normal_link(text), token.range())),
                 Kind::Number => {
-                    let mut at = token.range.start;
+                    let mut at = token.start();
                     for run in text.split(|c: char| !c.is_ascii_digit()) {
                         let start = at;
                         at += run.len() + 1;

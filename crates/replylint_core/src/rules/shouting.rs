@@ -253,8 +253,8 @@ impl Rule for Shouting {
         let words: Vec<Word<'_>> = cx
             .words()
             .map(|t| Word {
-                range: t.range.clone(),
-                text: &body[t.range.clone()],
+                range: t.range(),
+                text: &body[t.range()],
             })
             .collect();
         let counted = words

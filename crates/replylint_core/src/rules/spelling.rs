@@ -157,7 +157,7 @@ impl Rule for Spelling {
             .tokens()
             .iter()
             .filter(|t| matches!(t.kind, Kind::Url | Kind::Email | Kind::Handle | Kind::Hashtag))
-            .map(|t| crate::text::fold_str(&body[t.range.clone()]))
+            .map(|t| crate::text::fold_str(&body[t.range()]))
             .collect();
         findings.retain(|f| {
             f.verdict != Verdict::Misspelt

@@ -72,7 +72,7 @@ impl<'t> Reader<'t> {
     pub(super) fn push(&self, out: &mut Vec<Item>, tokens: &[tokens::Token]) {
         let text = self.text;
         let skipped = &self.skipped;
-        let first = tokens.first().map_or(0, |t| t.range.start);
+        let first = tokens.first().map_or(0, |t| t.start());
         let mut bare = self.bare[self.bare.partition_point(|b| b.end <= first)..]
             .iter()
             .cloned()
@@ -87,7 +87,7 @@ impl<'t> Reader<'t> {
         let mut t = 0;
         while t < tokens.len() {
             let token = &tokens[t];
-            let range = token.range.clone();
+            let range = token.range();
             while bare.peek().is_some_and(|b| b.end <= range.start) {
                 bare.next();
             }
@@ -103,14 +103,14 @@ impl<'t> Reader<'t> {
             {
                 let mut end = t;
                 let mut plain = true;
-                while end < tokens.len() && tokens[end].range.start < b.end {
+                while end < tokens.len() && tokens[end].start() < b.end {
                     plain &= matches!(
                         tokens[end].kind,
                         Kind::Word | Kind::Number | Kind::Punctuation
                     );
                     end += 1;
                 }
-                if plain && tokens[end - 1].range.end == b.end {
+                if plain && tokens[end - 1].end() == b.end {
                     push(out, b.clone(), ItemKind::Url);
                     bare.next();
                     t = end;

@@ -102,8 +102,8 @@ impl<'a> Scan<'a> {
             }
             sentences.extend_from_slice(&all[run..end]);
             let span = reach(run).start..reach(end - 1).end;
-            let first = tokens.partition_point(|t| t.range.start < span.start);
-            let last = first + tokens[first..].partition_point(|t| t.range.start < span.end);
+            let first = tokens.partition_point(|t| t.start() < span.start);
+            let last = first + tokens[first..].partition_point(|t| t.start() < span.end);
             reader.push(&mut items, &tokens[first..last]);
             items.push(Item {
                 range: span.end..span.end,
