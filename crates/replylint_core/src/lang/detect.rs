@@ -121,10 +121,10 @@ impl Detector {
         min_confidence: f64,
         min_words: usize,
     ) -> Option<Detection> {
-        if tally.letters < MIN_LETTERS {
+        if tally.letters() < MIN_LETTERS {
             return None;
         }
-        let guess = self.guess_tallied(prose, tally.letters)?;
+        let guess = self.guess_tallied(prose, tally.letters())?;
         let (own, other) = tally.own_and_other(guess.language);
         if other >= MIN_FUNCTION_WORDS && other > own {
             return None;
@@ -273,7 +273,7 @@ impl Detector {
                     range: para.clone(),
                     kind: SegmentKind::Paragraph,
                     language,
-                    letters: tally.letters,
+                    letters: tally.letters(),
                 });
             }
             if sentences.len() < 2 {
@@ -295,7 +295,7 @@ impl Detector {
                         range: sentence,
                         kind: SegmentKind::Sentence,
                         language,
-                        letters: tally.letters,
+                        letters: tally.letters(),
                     });
                 }
             }
@@ -531,15 +531,24 @@ pub fn leans(prose: &str, language: Language) -> bool {
 /// The letters of a stretch of prose and its function words of each
 /// language, counted in one pass: what [`leans`] and the detector's checks
 /// need. Tallies add up: a text's is the sum of its sentences'.
+/// Counts are `u32`, and saturate: a layout keeps a tally for each
+/// sentence, 32 bytes rather than 64.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
-    pub letters: usize,
+    letters: u32,
     /// Function words of each language, in [`Language::ALL`] order, then
     /// of the languages outside them ([`OUTSIDE_WORDS`]).
-    words: [usize; 7],
+    words: [u32; 7],
 }
 
+const _: () = assert!(std::mem::size_of::<Tally>() == 32);
+
 impl Tally {
+    /// The letters counted.
+    pub fn letters(&self) -> usize {
+        self.letters as usize
+    }
+
     pub fn of(prose: &str) -> Tally {
         let mut tally = Tally::default();
         let mut lower = String::new();
@@ -560,7 +569,7 @@ impl Tally {
                     .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
             };
             if letter {
-                tally.letters += 1;
+                tally.letters = tally.letters.saturating_add(1);
                 word.get_or_insert(Word::new(i)).push(b);
             } else if let Some(w) = word.take() {
                 tally.count(w.language(&prose[w.start..i], &mut lower));
@@ -575,14 +584,14 @@ impl Tally {
 
     fn count(&mut self, function_word: Option<usize>) {
         if let Some(language) = function_word {
-            self.words[language] += 1;
+            self.words[language] = self.words[language].saturating_add(1);
         }
     }
 
     fn plus(mut self, other: &Tally) -> Tally {
-        self.letters += other.letters;
+        self.letters = self.letters.saturating_add(other.letters);
         for (a, b) in self.words.iter_mut().zip(other.words) {
-            *a += b;
+            *a = a.saturating_add(b);
         }
         self
     }
@@ -597,12 +606,12 @@ impl Tally {
             .chain([self.words[OUTSIDE]])
             .max()
             .unwrap_or(0);
-        (own, other)
+        (own as usize, other as usize)
     }
 
     /// See [`leans`].
     pub fn leans(&self, language: Language) -> bool {
-        if self.letters < MIN_LETTERS {
+        if self.letters() < MIN_LETTERS {
             return false;
         }
         let (own, other) = self.own_and_other(language);
@@ -745,7 +754,7 @@ fn function_word(word: &str, lower: &mut String) -> Option<usize> {
 /// How many function words of each language (in [`Language::ALL`] order)
 /// `text` has.
 fn function_words(text: &str) -> [usize; 7] {
-    Tally::of(text).words
+    Tally::of(text).words.map(|n| n as usize)
 }
 
 pub use super::prose::prose;
@@ -956,8 +965,8 @@ mod tests {
         let whole = Tally::of(&p);
         assert_eq!(sum(paragraphs(text)), whole);
         assert_eq!(Layout::of(text, &p).tally(), whole);
-        assert_eq!(whole.letters, letters(&p));
-        assert_eq!(whole.words, function_words(&p));
+        assert_eq!(whole.letters(), letters(&p));
+        assert_eq!(whole.words.map(|n| n as usize), function_words(&p));
         assert_eq!(
             whole.words.iter().filter(|&&n| n > 0).count(),
             3,
