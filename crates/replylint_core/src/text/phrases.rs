@@ -762,6 +762,53 @@ mod tests {
             .collect()
     }
 
+    /// Automata whose ASCII letters match in either case find the same
+    /// overlapping matches as each kind (no phrase-by-phrase search), and
+    /// switch to the faster one once enough text is searched.
+    #[test]
+    fn case_insensitive_automata_find_the_same_in_every_kind() {
+        let patterns: Vec<String> = ["days", "d", "h", "giorni", "tägig", "TÄGIG", "min", "mins"]
+            .map(String::from)
+            .to_vec();
+        let automata = Automata::ascii_case_insensitive(patterns);
+        let texts = with_cases(
+            [
+                "a few days",
+                "48h or 2 d",
+                "entro 14 giorni",
+                "14-tägige Frist",
+                "5 mins, 10 min",
+                "hidden dh",
+                "",
+            ]
+            .map(String::from),
+        );
+        let found = |automaton: &AhoCorasick| -> Vec<Vec<(usize, usize, usize)>> {
+            texts
+                .iter()
+                .map(|t| {
+                    automaton
+                        .find_overlapping_iter(t.as_str())
+                        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                        .collect()
+                })
+                .collect()
+        };
+        let nfa = automata.build(AhoCorasickKind::NoncontiguousNFA).unwrap();
+        let faster = automata.build(automata.kind).unwrap();
+        assert_eq!(found(&nfa), found(&faster));
+        assert!(found(&nfa).iter().flatten().count() > 10);
+        assert_eq!(texts[0], "A FEW DAYS");
+        assert!(found(&nfa)[0].contains(&(6, 10, 0)), "`days` in capitals");
+        // The first search is already with an automaton, the NFA; the
+        // faster one once the text searched pays for it.
+        let first = automata.automaton(10).unwrap();
+        assert_eq!(first.kind(), AhoCorasickKind::NoncontiguousNFA);
+        assert_eq!(found(first), found(&faster));
+        let later = automata.automaton(automata.after).unwrap();
+        assert_eq!(later.kind(), automata.kind);
+    }
+
     #[test]
     fn every_way_of_searching_finds_the_same() {
         // Overlapping phrases, the same phrase twice, in two groups.

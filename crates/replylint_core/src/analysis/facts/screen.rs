@@ -33,38 +33,75 @@ struct Words {
     /// stem. The automata are built as the text searched pays for them:
     /// the DFA a library run scans with would cost a run of two replies
     /// 4.5 M instructions to build, its NFA 0.5 M.
-    unit_finder: (Automata, Vec<bool>),
+    unit_finder: UnitFinder,
+}
+
+/// Automata of the unit words and stems, with whether each is a stem.
+struct UnitFinder {
+    automata: Automata,
+    stems: Vec<bool>,
+}
+
+impl UnitFinder {
+    fn new(units: &HashSet<String>, unit_stems: &[String]) -> UnitFinder {
+        let mut patterns = Vec::new();
+        let mut stems = Vec::new();
+        let all = units
+            .iter()
+            .map(|w| (w, false))
+            .chain(unit_stems.iter().map(|w| (w, true)));
+        for (word, stem) in all {
+            patterns.push(word.clone());
+            stems.push(stem);
+            if !word.is_ascii() {
+                let upper: String = word
+                    .chars()
+                    .flat_map(|c| {
+                        let up: Vec<char> = if c.is_ascii() {
+                            vec![c]
+                        } else {
+                            c.to_uppercase().collect()
+                        };
+                        up
+                    })
+                    .collect();
+                patterns.push(upper);
+                stems.push(stem);
+            }
+        }
+        UnitFinder {
+            automata: Automata::ascii_case_insensitive(patterns),
+            stems,
+        }
+    }
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut words = Words {
-        units: HashSet::default(),
-        unit_stems: Vec::new(),
-        counts: HashSet::default(),
-        currencies: HashSet::default(),
-        links: HashSet::default(),
-        unit_finder: (Automata::ascii_case_insensitive(Vec::new()), Vec::new()),
-    };
+    let mut units = HashSet::default();
+    let mut unit_stems = Vec::new();
+    let mut counts = HashSet::default();
+    let mut currencies = HashSet::default();
+    let mut links = HashSet::default();
     for (keys, meaning) in LEXICON.phrase_keys() {
         match meaning {
             Meaning::Unit(_) => {
                 for (key, stem) in keys {
                     if stem {
-                        words.unit_stems.push(key.to_owned());
+                        unit_stems.push(key.to_owned());
                     } else {
-                        words.units.insert(key.to_owned());
+                        units.insert(key.to_owned());
                     }
                 }
             }
             Meaning::Number(_) | Meaning::Article => {
                 if let Some((last, _)) = keys.last() {
-                    words.counts.insert((*last).to_owned());
+                    counts.insert((*last).to_owned());
                 }
             }
             Meaning::Currency(_) => {
                 for (key, _) in keys {
                     if key.chars().all(char::is_alphabetic) {
-                        words.currencies.insert(key.to_owned());
+                        currencies.insert(key.to_owned());
                     }
                 }
             }
@@ -75,39 +112,21 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             | Meaning::Pm
             | Meaning::OClock => {
                 if let Some((first, _)) = keys.first() {
-                    words.links.insert((*first).to_owned());
+                    links.insert((*first).to_owned());
                 }
             }
             _ => {}
         }
     }
-    let mut patterns: Vec<(String, bool)> = Vec::new();
-    let all = words
-        .units
-        .iter()
-        .map(|w| (w, false))
-        .chain(words.unit_stems.iter().map(|w| (w, true)));
-    for (word, stem) in all {
-        patterns.push((word.clone(), stem));
-        if !word.is_ascii() {
-            let upper: String = word
-                .chars()
-                .flat_map(|c| {
-                    let up: Vec<char> = if c.is_ascii() {
-                        vec![c]
-                    } else {
-                        c.to_uppercase().collect()
-                    };
-                    up
-                })
-                .collect();
-            patterns.push((upper, stem));
-        }
+    let unit_finder = UnitFinder::new(&units, &unit_stems);
+    Words {
+        units,
+        unit_stems,
+        counts,
+        currencies,
+        links,
+        unit_finder,
     }
-    let stems = patterns.iter().map(|&(_, stem)| stem).collect();
-    let patterns = patterns.into_iter().map(|(p, _)| p).collect();
-    words.unit_finder = (Automata::ascii_case_insensitive(patterns), stems);
-    words
 });
 
 /// Whether `body` may state a fact (see the module's docs).
@@ -317,7 +336,7 @@ fn unit_or_link(folded: &str, words: &Words) -> bool {
 /// article ("two weeks", "una settimana", "un'ora", "a fortnight"), until
 /// it returns `true`; without the automaton, at the start of `body`.
 fn counted_units(body: &str, words: &Words, found: &mut dyn FnMut(usize) -> bool) {
-    let (automata, stems) = &words.unit_finder;
+    let UnitFinder { automata, stems } = &words.unit_finder;
     let Some(finder) = automata.automaton(body.len()) else {
         found(0);
         return;
