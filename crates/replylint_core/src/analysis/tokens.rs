@@ -169,8 +169,8 @@ impl Token {
 }
 
 /// The longest text tokenized, in bytes: token offsets are `u32`. What
-/// follows in a longer text (a reply of 4 GiB, beyond the largest file
-/// replylint reads by default by 64 times) has no tokens.
+/// follows in a longer text (a reply over 4 GiB, 64 times the largest
+/// file read whole by default) has no tokens.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// The tokens of `text`, in order.
