@@ -123,6 +123,26 @@ pub fn load<T, E: std::fmt::Display>(
         .unwrap_or_else(|e| panic!("rules/lexicon/{name}.toml: {e}"))
 }
 
+/// Every string of a lexicon's TOML text, table keys included, in the
+/// order they are written: what a test of a lexicon's phrases walks.
+#[cfg(test)]
+pub(crate) fn strings_of(text: &str) -> Vec<String> {
+    fn walk(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) => out.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            toml::Value::Table(t) => t.iter().for_each(|(k, v)| {
+                out.push(k.clone());
+                walk(v, out);
+            }),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&toml::from_str(text).expect("a TOML lexicon"), &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -890,22 +890,6 @@ mod tests {
     }
 
     /// Every string in a TOML lexicon, keys and values.
-    fn strings_of(lexicon: &str) -> Vec<String> {
-        fn walk(v: &toml::Value, out: &mut Vec<String>) {
-            match v {
-                toml::Value::String(s) => out.push(s.clone()),
-                toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
-                toml::Value::Table(t) => t.iter().for_each(|(k, v)| {
-                    out.push(k.clone());
-                    walk(v, out);
-                }),
-                _ => {}
-            }
-        }
-        let mut out = Vec::new();
-        walk(&toml::from_str(lexicon).unwrap(), &mut out);
-        out
-    }
 
     #[test]
     fn every_way_of_searching_finds_the_same_in_the_builtin_lexicons() {
@@ -920,7 +904,9 @@ mod tests {
         let texts = with_cases(lexicons.iter().flat_map(|l| l.lines()).map(str::to_owned));
         let mut sets: Vec<PhraseSet<usize>> = lexicons
             .iter()
-            .map(|l| PhraseSet::new(strings_of(l).into_iter().zip(0..)).unwrap())
+            .map(|l| {
+                PhraseSet::new(crate::lang::builtin::strings_of(l).into_iter().zip(0..)).unwrap()
+            })
             .collect();
         assert!(sets.len() >= 3);
         let mut blame =

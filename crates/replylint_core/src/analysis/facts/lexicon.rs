@@ -441,16 +441,13 @@ fn tokenized_keys(phrase: &str) -> Result<Box<[Key]>, String> {
 /// own: what [`keys_of`] reads them into, without tokenizing them (a
 /// third of the lexicon's cost to load). `None` for any other phrase.
 fn plain_keys(phrase: &str) -> Option<Box<[Key]>> {
-    let plain = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
-    if !phrase.split(' ').all(plain) {
-        return None;
-    }
-    Some(
-        phrase
-            .split(' ')
-            .map(|w| Key::Exact(crate::text::fold_str(w).into_boxed_str()))
-            .collect(),
-    )
+    phrase
+        .split(' ')
+        .map(|w| {
+            (!w.is_empty() && w.chars().all(char::is_alphabetic))
+                .then(|| Key::Exact(crate::text::fold_str(w).into_boxed_str()))
+        })
+        .collect()
 }
 
 fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Lexicon, String> {
@@ -663,25 +660,7 @@ mod tests {
 
     #[test]
     fn plain_phrases_have_the_keys_their_items_give() {
-        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
-            match v {
-                serde_json::Value::String(s) => out.push(s.clone()),
-                serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
-                serde_json::Value::Object(o) => {
-                    for (k, v) in o {
-                        out.push(k.clone());
-                        strings(v, out);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut all = Vec::new();
-        let file: serde_json::Value =
-            crate::lang::builtin::Source::Toml(crate::lang::builtin::text("facts"))
-                .read()
-                .expect("facts lexicon");
-        strings(&file, &mut all);
+        let mut all = crate::lang::builtin::strings_of(crate::lang::builtin::text("facts"));
         all.extend(
             [
                 "Days",
