@@ -178,27 +178,31 @@ struct RawPromotion {
 }
 
 /// `[promotions.*]` and one table per language (an unknown table is an
-/// error: its name is not a language code). Read by hand rather than with
+/// error: its name is not a language code), each read as an `L`: the
+/// whole of it ([`RawLanguage`]) or what [`Names`] needs
+/// ([`RawLanguageNames`]). Read by hand rather than with
 /// `#[serde(flatten)]`, which reads the whole file twice (a third of a
 /// draft's time in this lexicon).
 #[derive(Debug)]
-struct RawLexicon {
+struct RawTables<L> {
     promotions: BTreeMap<String, RawPromotion>,
-    languages: BTreeMap<String, RawLanguage>,
+    languages: BTreeMap<String, L>,
 }
 
-impl<'de> Deserialize<'de> for RawLexicon {
+type RawLexicon = RawTables<RawLanguage>;
+
+impl<'de, L: Deserialize<'de>> Deserialize<'de> for RawTables<L> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Tables;
-        impl<'de> serde::de::Visitor<'de> for Tables {
-            type Value = RawLexicon;
+        struct Tables<L>(std::marker::PhantomData<L>);
+        impl<'de, L: Deserialize<'de>> serde::de::Visitor<'de> for Tables<L> {
+            type Value = RawTables<L>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("`[promotions]` and one table per language")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> Result<RawLexicon, A::Error> {
+            ) -> Result<RawTables<L>, A::Error> {
                 let mut promotions = None;
                 let mut languages = BTreeMap::new();
                 while let Some(key) = map.next_key::<String>()? {
@@ -211,14 +215,24 @@ impl<'de> Deserialize<'de> for RawLexicon {
                 }
                 let promotions =
                     promotions.ok_or_else(|| serde::de::Error::missing_field("promotions"))?;
-                Ok(RawLexicon {
+                Ok(RawTables {
                     promotions,
                     languages,
                 })
             }
         }
-        deserializer.deserialize_map(Tables)
+        deserializer.deserialize_map(Tables(std::marker::PhantomData))
     }
+}
+
+/// The part of a language's table that [`Names`] reads; the other keys
+/// are skipped unread.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct RawLanguageNames {
+    months: Vec<Vec<String>>,
+    abbreviations: Vec<Vec<String>>,
+    lower_case_words: Vec<String>,
 }
 
 /// What a folded word can be.
@@ -261,7 +275,7 @@ struct Promotion {
     names: Vec<Vec<String>>,
 }
 
-/// The dates lexicon, parsed and indexed.
+/// The dates lexicon, parsed and indexed, but for its [`Names`].
 #[derive(Debug)]
 struct Lexicon {
     roles: HashMap<String, Roles>,
@@ -269,6 +283,22 @@ struct Lexicon {
     cues: HashMap<String, Vec<Cue>>,
     /// Phrases of "this", as folded words.
     this: Vec<Vec<String>>,
+    /// The words of [`screen_by_regex`]'s regular expression, which is
+    /// built the first time it is used.
+    screen: ScreenWords,
+    /// Words that tell a clause in the past, folded with their accents.
+    past: HashSet<String>,
+}
+
+/// What the screen with the tokens ([`screen_by_tokens`]) needs of the
+/// lexicon, read apart from the rest: a draft without a date reads
+/// nothing else of it (a fifth of the instructions of one draft).
+#[derive(Debug)]
+struct Names {
+    /// Month names and short forms, folded: their month and whether each
+    /// is a full name ([`Roles::month`]) and a word in lower case
+    /// ([`Roles::lower_case_word`]), the other roles unset.
+    months: HashMap<String, Roles>,
     promotions: Vec<Promotion>,
     /// Promotions by the first word of one of their names.
     promotion_starts: HashMap<String, Vec<usize>>,
@@ -279,11 +309,6 @@ struct Lexicon {
     /// The first three letters of the triggers, folded, by
     /// [`start_index`]: a word that starts otherwise is not one of them.
     trigger_starts: Vec<bool>,
-    /// The words of [`screen_by_regex`]'s regular expression, which is
-    /// built the first time it is used.
-    screen: ScreenWords,
-    /// Words that tell a clause in the past, folded with their accents.
-    past: HashSet<String>,
 }
 
 /// A word as compared: folded, without accents.
@@ -324,33 +349,16 @@ fn parse_lexicon<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Resul
     let mut cues: HashMap<String, Vec<Cue>> = HashMap::default();
     let mut this = Vec::new();
     let mut screen = ScreenWords::default();
-    let mut triggers = HashSet::default();
     let mut past = HashSet::default();
     for (code, lang) in &raw.languages {
         let language: Language = code.parse()?;
         let english = language == Language::En;
-        for (list, full) in [(&lang.months, true), (&lang.abbreviations, false)] {
-            if list.len() != 12 {
-                return Err(format!("[{code}]: twelve months, not {}", list.len()));
-            }
-            for (i, names) in list.iter().enumerate() {
-                for name in names {
-                    let month = u32::try_from(i + 1).unwrap_or(0);
-                    let entry = roles.entry(fold(name)).or_default();
-                    match entry.month {
-                        Some((m, _)) if m != month => {
-                            return Err(format!("`{name}` names two months"));
-                        }
-                        Some((_, true)) => {}
-                        _ => entry.month = Some((month, full)),
-                    }
-                    screen.add_month(name, full, &lang.lower_case_words);
-                    if full {
-                        triggers.insert(fold(name));
-                    }
-                }
-            }
-        }
+        add_months(
+            &mut roles,
+            code,
+            [&lang.months, &lang.abbreviations],
+            |name, full| screen.add_month(name, full, &lang.lower_case_words),
+        )?;
         let mut mark = |list: &[String], set: fn(&mut Roles)| {
             for w in list {
                 set(roles.entry(fold(w)).or_default());
@@ -415,6 +423,73 @@ fn parse_lexicon<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Resul
         list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
     this.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for p in raw.promotions.values() {
+        screen.promotions.extend(p.names.iter().cloned());
+    }
+    Ok(Lexicon {
+        roles,
+        cues,
+        this,
+        screen,
+        past,
+    })
+}
+
+/// Set the month of each name of `lists` (full names, then short forms:
+/// twelve lists of names each) in `roles`, and call `each` with every
+/// name as written and whether it is a full one.
+fn add_months(
+    roles: &mut HashMap<String, Roles>,
+    code: &str,
+    lists: [&Vec<Vec<String>>; 2],
+    mut each: impl FnMut(&str, bool),
+) -> Result<(), String> {
+    for (list, full) in lists.into_iter().zip([true, false]) {
+        if list.len() != 12 {
+            return Err(format!("[{code}]: twelve months, not {}", list.len()));
+        }
+        for (i, names) in list.iter().enumerate() {
+            for name in names {
+                let month = u32::try_from(i + 1).unwrap_or(0);
+                let entry = roles.entry(fold(name)).or_default();
+                match entry.month {
+                    Some((m, _)) if m != month => {
+                        return Err(format!("`{name}` names two months"));
+                    }
+                    Some((_, true)) => {}
+                    _ => entry.month = Some((month, full)),
+                }
+                each(name, full);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Read the [`Names`] of a dates lexicon.
+fn parse_names<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Names, String> {
+    let raw: RawTables<RawLanguageNames> = text.into().read()?;
+    let mut months = HashMap::default();
+    let mut triggers = HashSet::default();
+    for (code, lang) in &raw.languages {
+        add_months(
+            &mut months,
+            code,
+            [&lang.months, &lang.abbreviations],
+            |name, full| {
+                if full {
+                    triggers.insert(fold(name));
+                }
+            },
+        )?;
+    }
+    // Any language's lower-case words, as the whole lexicon's roles have
+    // them.
+    for word in raw.languages.values().flat_map(|l| &l.lower_case_words) {
+        if let Some(roles) = months.get_mut(&fold(word)) {
+            roles.lower_case_word = true;
+        }
+    }
     let mut promotions = Vec::new();
     let mut promotion_starts: HashMap<String, Vec<usize>> = HashMap::default();
     let mut codes = Vec::new();
@@ -430,9 +505,6 @@ fn parse_lexicon<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Resul
                     .push(index);
                 triggers.insert(first.clone());
             }
-        }
-        for written in &p.names {
-            screen.promotions.push(written.clone());
         }
         for code in p.codes {
             if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -450,17 +522,13 @@ fn parse_lexicon<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Resul
             .ok_or_else(|| format!("`{t}` does not start with three letters once folded"))?;
         trigger_starts[index] = true;
     }
-    Ok(Lexicon {
-        roles,
-        cues,
-        this,
+    Ok(Names {
+        months,
         promotions,
         promotion_starts,
         codes,
         triggers,
         trigger_starts,
-        screen,
-        past,
     })
 }
 
@@ -554,6 +622,9 @@ impl ScreenWords {
 /// The built-in lexicon, parsed once.
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| crate::lang::builtin::load("dates", parse_lexicon));
+
+/// The built-in lexicon's [`Names`], parsed once, and before the rest.
+static NAMES: LazyLock<Names> = LazyLock::new(|| crate::lang::builtin::load("dates", parse_names));
 
 // -------------------------------------------------------------- words
 
@@ -1160,10 +1231,10 @@ fn promotion_at(w: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     if w[i].kind != WKind::Word {
         return None;
     }
-    let candidates = LEXICON.promotion_starts.get(&w[i].folded)?;
+    let candidates = NAMES.promotion_starts.get(&w[i].folded)?;
     let mut best: Option<(usize, usize)> = None;
     for &p in candidates {
-        for name in &LEXICON.promotions[p].names {
+        for name in &NAMES.promotions[p].names {
             let fits = name.iter().enumerate().all(|(n, word)| {
                 w.get(i + n).is_some_and(|x| {
                     x.kind == WKind::Word && &x.folded == word && (n == 0 || !x.line_before)
@@ -1203,7 +1274,7 @@ fn code_year(text: &str) -> Option<i32> {
     let (stem, rest) = core.split_at(letters);
     let year = rest.strip_prefix(['-', '_']).unwrap_or(rest);
     let year = year_of(year).filter(|y| *y >= 2000)?;
-    let known = LEXICON.codes.iter().any(|(code, _)| {
+    let known = NAMES.codes.iter().any(|(code, _)| {
         if code.len() < 4 {
             stem == code
         } else {
@@ -1266,8 +1337,8 @@ fn has_dated_number(body: &str, tokens: &[Token]) -> bool {
         let near = i.saturating_sub(2)..(i + 4).min(tokens.len());
         tokens[near].iter().any(|t| {
             t.kind == Kind::Word
-                && LEXICON
-                    .roles
+                && NAMES
+                    .months
                     .get(&fold(&body[t.range()]))
                     .is_some_and(|r| r.month.is_some())
         })
@@ -1295,14 +1366,14 @@ fn has_names(body: &str, tokens: &[Token]) -> bool {
         // Most words are told apart by their first three letters, folded
         // without allocating.
         let word = &body[t.range()];
-        if !start_index(word).is_some_and(|s| LEXICON.trigger_starts[s]) {
+        if !start_index(word).is_some_and(|s| NAMES.trigger_starts[s]) {
             return false;
         }
         let folded = fold(word);
-        if !LEXICON.triggers.contains(&folded) {
+        if !NAMES.triggers.contains(&folded) {
             return false;
         }
-        if let Some(roles) = LEXICON.roles.get(&folded)
+        if let Some(roles) = NAMES.months.get(&folded)
             && matches!(roles.month, Some((_, true)))
         {
             // "may" is a word, "May" a month.
@@ -1318,9 +1389,9 @@ fn has_names(body: &str, tokens: &[Token]) -> bool {
                     .is_some_and(|w| fold(&body[w.range()]) == part.trim_end_matches('\''))
             })
         };
-        LEXICON.promotion_starts.get(&folded).is_some_and(|ps| {
+        NAMES.promotion_starts.get(&folded).is_some_and(|ps| {
             ps.iter()
-                .flat_map(|&p| &LEXICON.promotions[p].names)
+                .flat_map(|&p| &NAMES.promotions[p].names)
                 .any(|name| name.first() == Some(&folded) && follows(name))
         })
     })
@@ -1391,7 +1462,7 @@ pub fn mentions(
             i += 1;
             continue;
         };
-        let day = LEXICON.promotions[p].day;
+        let day = NAMES.promotions[p].day;
         let mut found = None;
         let mut j = end;
         while j < end + 3 && next(&w, j).is_some_and(|x| x.roles().promotion_word) {
@@ -1555,7 +1626,40 @@ mod tests {
         assert!(LEXICON.cues.contains_key("until"));
         assert_eq!(LEXICON.roles["decembre"].month, Some((12, true)));
         assert_eq!(LEXICON.roles["dez"].month, Some((12, false)));
-        assert!(LEXICON.codes.iter().any(|(c, _)| c == "NOEL"));
+        assert!(NAMES.codes.iter().any(|(c, _)| c == "NOEL"));
+        assert!(NAMES.months["may"].lower_case_word);
+    }
+
+    #[test]
+    fn the_names_read_apart_are_the_lexicon_s() {
+        let roles = |map: &'static HashMap<String, Roles>, months_only: bool| {
+            let mut all: Vec<_> = map
+                .iter()
+                .filter(|(_, r)| !months_only || r.month.is_some())
+                .map(|(w, r)| (w, r.month, r.lower_case_word))
+                .collect();
+            all.sort();
+            all
+        };
+        let months = roles(&LEXICON.roles, true);
+        let read_apart = roles(&NAMES.months, false);
+        assert_eq!(read_apart, months);
+        assert!(months.len() > 72, "{}", months.len());
+        // The regular expression's words name the same promotions.
+        let mut names: Vec<String> = NAMES
+            .promotions
+            .iter()
+            .flat_map(|p| p.names.iter().map(|n| n.join(" ")))
+            .collect();
+        let mut screened: Vec<String> = LEXICON
+            .screen
+            .promotions
+            .iter()
+            .map(|n| words_of(n).join(" "))
+            .collect();
+        names.sort();
+        screened.sort();
+        assert_eq!(names, screened);
     }
 
     #[test]
