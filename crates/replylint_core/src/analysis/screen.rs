@@ -31,7 +31,10 @@ pub fn worth_it() -> bool {
 /// itself.
 pub fn alone(set: Screened, folded: &Folded) -> bool {
     match set {
-        Screened::Blame => !blame::BUILTIN.phrases.find_in(folded).is_empty(),
+        Screened::Blame => {
+            blame::BUILTIN_WORDS.may_be_in(folded.as_str())
+                && !blame::BUILTIN.phrases.find_in(folded).is_empty()
+        }
         Screened::TextSpeak => !text_speak::BUILTIN.find_in(folded).is_empty(),
         Screened::Secrets => !credentials::SECRETS.find_in(folded).is_empty(),
     }

@@ -220,9 +220,100 @@ pub fn parse(text: &str) -> Result<PhraseSet<Entry>, String> {
 pub static BUILTIN: LazyLock<Lexicon> =
     LazyLock::new(|| crate::lang::builtin::load("blame", parse_lexicon));
 
+/// What [`Words`] reads of a language's table; the other keys are
+/// skipped unread.
+#[derive(Deserialize)]
+struct RawWords {
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    allow: Vec<String>,
+    #[serde(default)]
+    counterfactual: Option<RawForms>,
+}
+
+#[derive(Deserialize)]
+struct RawForms {
+    #[serde(default)]
+    you: Vec<String>,
+    #[serde(default)]
+    either: Vec<String>,
+}
+
+/// The words of each phrase, exception and counterfactual form a blame
+/// lexicon lists, folded: every phrase of its set ([`parse_lexicon`])
+/// holds all the words of one of them, so a text that holds all the
+/// words of none of them has none of its phrases. What one draft is
+/// screened with, rather than the whole lexicon (a sixth of its
+/// instructions).
+pub struct Words(Vec<String>);
+
+impl Words {
+    fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Words, String> {
+        let raw: BTreeMap<String, RawWords> = text.into().read()?;
+        let mut all = Vec::new();
+        for lists in raw.into_values() {
+            let forms = lists
+                .counterfactual
+                .into_iter()
+                .flat_map(|cf| cf.you.into_iter().chain(cf.either));
+            for mut phrase in lists.phrases.into_iter().chain(lists.allow).chain(forms) {
+                if phrase.is_ascii() {
+                    phrase.make_ascii_lowercase();
+                } else {
+                    phrase = fold_str(&phrase);
+                }
+                if !phrase.trim().is_empty() {
+                    all.push(phrase);
+                }
+            }
+        }
+        Ok(Words(all))
+    }
+
+    /// Whether `folded` ([`crate::text::phrases::Folded`]) may hold a
+    /// phrase of the set: all the words of one of the lists' phrases are
+    /// in it, as written or inside other words.
+    pub fn may_be_in(&self, folded: &str) -> bool {
+        self.0
+            .iter()
+            .any(|phrase| phrase.split_whitespace().all(|w| folded.contains(w)))
+    }
+}
+
+/// The words of the built-in lexicon's phrases.
+pub static BUILTIN_WORDS: LazyLock<Words> =
+    LazyLock::new(|| crate::lang::builtin::load("blame", Words::parse));
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_holds_the_words_the_screen_looks_for() {
+        // A text that holds a phrase holds the phrase's folded text, and
+        // so whatever that text holds.
+        let mut phrases = 0;
+        for phrase in BUILTIN.phrases.phrases() {
+            assert!(
+                BUILTIN_WORDS.may_be_in(&fold_str(phrase.trim())),
+                "{phrase}"
+            );
+            phrases += 1;
+        }
+        assert!(phrases > 100, "{phrases}");
+        for text in [
+            "Hi Anna, thanks for reaching out. Your refund will arrive within 5 days.",
+            "Ciao Marco, il rimborso arriverà entro 5 giorni. Un saluto",
+            "Hallo, vielen Dank für Ihre Nachricht.",
+        ] {
+            let folded = crate::text::phrases::Folded::new(text);
+            assert!(!BUILTIN_WORDS.may_be_in(folded.as_str()), "{text}");
+            assert!(BUILTIN.phrases.find_in(&folded).is_empty(), "{text}");
+        }
+        let folded = crate::text::phrases::Folded::new("As I ALREADY said, you should’ve read it");
+        assert!(BUILTIN_WORDS.may_be_in(folded.as_str()));
+    }
 
     #[test]
     fn builtin_lexicon_covers_every_language() {

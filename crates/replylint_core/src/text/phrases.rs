@@ -307,6 +307,11 @@ impl Origin {
 }
 
 impl Folded {
+    /// The folded text, as phrases are matched in it.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut folded = String::with_capacity(text.len());
