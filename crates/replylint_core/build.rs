@@ -8,7 +8,10 @@
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/lexicon");
+    // Read when the script runs, not when it is built: one compiled
+    // script can serve two checkouts that share a target folder.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("../../rules/lexicon");
     println!("cargo::rerun-if-changed={}", dir.display());
     let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon");
     std::fs::create_dir_all(&out).expect("OUT_DIR is writable");

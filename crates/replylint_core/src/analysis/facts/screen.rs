@@ -28,9 +28,9 @@ struct Words {
     /// Words between two numbers or after a time ("to", "alle", "bis",
     /// "am", "uhr").
     links: HashSet<String>,
-    /// The unit words and stems, found in any case (ASCII letters by the
-    /// automata, the others written both ways), with whether each is a
-    /// stem. The automata are built as the text searched pays for them:
+    /// The first words of unit phrases, and the stems, found in any case
+    /// (ASCII letters by the automata, the others written both ways),
+    /// with whether each is a stem. The automata are built as the text searched pays for them:
     /// the DFA a library run scans with would cost a run of two replies
     /// 4.5 M instructions to build, its NFA 0.5 M.
     unit_finder: UnitFinder,
@@ -78,6 +78,7 @@ impl UnitFinder {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut units = HashSet::default();
+    let mut unit_firsts = HashSet::default();
     let mut unit_stems = Vec::new();
     let mut counts = HashSet::default();
     let mut currencies = HashSet::default();
@@ -85,6 +86,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for (keys, meaning) in LEXICON.phrase_keys() {
         match meaning {
             Meaning::Unit(_) => {
+                if let Some(&(first, false)) = keys.first() {
+                    unit_firsts.insert(first.to_owned());
+                }
                 for (key, stem) in keys {
                     if stem {
                         unit_stems.push(key.to_owned());
@@ -118,7 +122,11 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             _ => {}
         }
     }
-    let unit_finder = UnitFinder::new(&units, &unit_stems);
+    // A count is followed by a unit phrase's first word: the others
+    // ("di" of "giorni di calendario", "de" of "días de calendario"),
+    // which the automaton would find inside many words, are not looked
+    // for after one.
+    let unit_finder = UnitFinder::new(&unit_firsts, &unit_stems);
     Words {
         units,
         unit_stems,

@@ -617,6 +617,14 @@ fn a_reply_without_digits_or_unit_words_is_not_read() {
     assert!(may_state_facts("Returns within two weeks."));
     assert!(may_state_facts("Mail help@acme.com"));
     assert!(may_state_facts("Le rimborseremo entro una settimana."));
+    // A count before a unit phrase's first word; not before its others.
+    assert!(may_state_facts("Refunds take two business days."));
+    assert!(may_state_facts(
+        "Il rimborso richiede quindici giorni lavorativi."
+    ));
+    assert!(may_state_facts("Tarda dos días de calendario."));
+    assert!(!may_state_facts("Ne abbiamo parlato in due di calendario."));
+    assert!(!may_state_facts("It was one of the ordered items."));
 }
 
 /// Items end at apostrophes, so the grammar reads "18 h'…" as "18 h": the
