@@ -357,7 +357,7 @@ fn parse_lexicon<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Resul
             &mut roles,
             code,
             [&lang.months, &lang.abbreviations],
-            |name, full| screen.add_month(name, full, &lang.lower_case_words),
+            |name, _, full| screen.add_month(name, full, &lang.lower_case_words),
         )?;
         let mut mark = |list: &[String], set: fn(&mut Roles)| {
             for w in list {
@@ -437,12 +437,12 @@ fn parse_lexicon<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Resul
 
 /// Set the month of each name of `lists` (full names, then short forms:
 /// twelve lists of names each) in `roles`, and call `each` with every
-/// name as written and whether it is a full one.
+/// name as written, folded, and whether it is a full one.
 fn add_months(
     roles: &mut HashMap<String, Roles>,
     code: &str,
     lists: [&Vec<Vec<String>>; 2],
-    mut each: impl FnMut(&str, bool),
+    mut each: impl FnMut(&str, &str, bool),
 ) -> Result<(), String> {
     for (list, full) in lists.into_iter().zip([true, false]) {
         if list.len() != 12 {
@@ -451,7 +451,9 @@ fn add_months(
         for (i, names) in list.iter().enumerate() {
             for name in names {
                 let month = u32::try_from(i + 1).unwrap_or(0);
-                let entry = roles.entry(fold(name)).or_default();
+                let key = fold(name);
+                each(name, &key, full);
+                let entry = roles.entry(key).or_default();
                 match entry.month {
                     Some((m, _)) if m != month => {
                         return Err(format!("`{name}` names two months"));
@@ -459,7 +461,6 @@ fn add_months(
                     Some((_, true)) => {}
                     _ => entry.month = Some((month, full)),
                 }
-                each(name, full);
             }
         }
     }
@@ -476,9 +477,9 @@ fn parse_names<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<
             &mut months,
             code,
             [&lang.months, &lang.abbreviations],
-            |name, full| {
+            |_, folded, full| {
                 if full {
-                    triggers.insert(fold(name));
+                    triggers.insert(folded.to_owned());
                 }
             },
         )?;
