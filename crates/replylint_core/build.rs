@@ -4,8 +4,15 @@
 //! check reads most of them). The TOML files stay the source; this turns
 //! each into `$OUT_DIR/lexicon/<name>.json`, listed by
 //! `$OUT_DIR/lexicon/table.rs`.
+//!
+//! It also writes the trigram detector's tables
+//! (`$OUT_DIR/trigram_tables.rs`) from `src/lang/trigram_tables.rs`, so
+//! that a run reads them in place instead of building them.
 
 use std::path::Path;
+
+#[path = "src/lang/trigram_tables.rs"]
+mod trigram_tables;
 
 fn main() {
     // Read when the script runs, not when it is built: one compiled
@@ -41,4 +48,16 @@ fn main() {
     }
     listing += "]\n";
     std::fs::write(out.join("table.rs"), listing).expect("OUT_DIR is writable");
+    trigram_tables();
+}
+
+/// The trigram detector's tables as Rust statics.
+fn trigram_tables() {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let source = Path::new(&manifest).join("src/lang/trigram_tables.rs");
+    println!("cargo::rerun-if-changed={}", source.display());
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("trigram_tables.rs");
+    let tables = trigram_tables::to_rust(&trigram_tables::build());
+    std::fs::write(out, tables).expect("OUT_DIR is writable");
 }

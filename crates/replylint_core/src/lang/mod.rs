@@ -11,6 +11,7 @@ pub mod prose;
 pub mod register;
 pub mod text_speak;
 pub mod trigram;
+mod trigram_tables;
 pub mod variant;
 
 use serde::Serialize;

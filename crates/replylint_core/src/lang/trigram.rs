@@ -35,15 +35,18 @@
 //! them packed in `u64`s; buffers are reused across calls (no allocation
 //! per call, unless the text has a capital sigma).
 //!
-//! The trigram profiles and the Latin alphabets below are copied from the
+//! The trigram profiles and the Latin alphabets are copied from the
 //! `whatlang` crate, version 0.18.0 (`src/trigrams/profiles.rs`,
 //! `src/alphabets/latin.rs`, <https://github.com/greyblake/whatlang-rs>),
-//! © Sergey Potapov, MIT licence.
+//! © Sergey Potapov, MIT licence; they are in [`super::trigram_tables`],
+//! which `build.rs` turns into the tables at compile time.
 
 use super::Language;
+use super::trigram_tables::{
+    LOW_CHARS, MAX_CLASSES, NO_RANK, PROFILE_SLOTS, STOP, code, key_of, profile_slot,
+};
 use std::cell::RefCell;
 use std::cmp::{Ordering, Reverse};
-use std::sync::LazyLock;
 use whatlang::{Lang, Script};
 
 /// Maximum distance of one trigram between a profile and the text.
@@ -52,18 +55,6 @@ const MAX_TRIGRAM_DISTANCE: u32 = 300;
 const MAX_TOTAL_DISTANCE: u32 = MAX_TRIGRAM_DISTANCE * MAX_TRIGRAM_DISTANCE;
 /// Text trigrams kept (the most frequent ones).
 const TEXT_TRIGRAMS_SIZE: usize = 600;
-/// Marks a trigram absent from a profile.
-const NO_RANK: i16 = -1;
-/// Bits of the code of a char of the profiles (see [`Tables::code`]).
-const CODE_BITS: u32 = 7;
-/// Slots of the profile hash table (≤ 1800 trigrams).
-const PROFILE_SLOTS: usize = 4096;
-/// Distinct alphabet classes (per-language weight vectors) at most.
-const MAX_CLASSES: usize = 64;
-/// Characters below this code point have their alphabet class in a table.
-const LOW_CHARS: usize = 0x300;
-/// The alphabet "class" of stop chars.
-const STOP: u8 = u8::MAX;
 /// Text chars all below `1 << COMPACT_BITS` (all of Latin, Greek, Cyrillic,
 /// Hebrew, Arabic...): trigrams ranked as `u64`s rather than `u128`s.
 const COMPACT_BITS: u32 = 11;
@@ -107,7 +98,7 @@ impl Engine {
     }
 
     fn detect_latin(&self, text: &str, scratch: &mut Scratch) -> Option<(Language, f64)> {
-        let tables = &*TABLES;
+        let tables = &TABLES;
         let profile = profile_text(text, tables, scratch);
         let letters = profile.letters;
         let text_trigrams = profile.trigrams;
@@ -233,12 +224,6 @@ fn to_whatlang(language: Language) -> Lang {
 
 fn from_whatlang(lang: Lang) -> Option<Language> {
     Language::ALL.into_iter().find(|&l| to_whatlang(l) == lang)
-}
-
-/// whatlang's `utils::is_stop_char`: space, punctuation or digit.
-#[inline]
-fn is_stop_char(ch: char) -> bool {
-    matches!(ch, '\u{0000}'..='\u{0040}' | '\u{005B}'..='\u{0060}' | '\u{007B}'..='\u{007E}')
 }
 
 /// whatlang's `combined::calc_alphabet_weight`.
@@ -511,64 +496,39 @@ fn add_distances(deltas: &mut [i32; 8], tables: &Tables, n: usize, chars: [u32; 
     }
 }
 
-/// The static tables: profiles and alphabets.
+/// The static tables: profiles and alphabets, built at compile time
+/// (`build.rs`, from [`super::trigram_tables`]).
 struct Tables {
     /// Open-addressing hash table of the profiles' trigrams: (their chars'
     /// codes as `code1 << 14 | code2 << 7 | code3`, index in `ranks`), key 0
     /// for an empty slot.
-    slots: Box<[(u32, u32)]>,
+    slots: &'static [(u32, u32); PROFILE_SLOTS],
     /// The code of each char below 256 of the profiles (1, 2...), 0 for
     /// the others.
-    low_code: [u8; 256],
+    low_code: &'static [u8; 256],
     /// The code of the other chars of the profiles.
-    other_code: Vec<(u32, u8)>,
+    other_code: &'static [(u32, u8)],
     /// Per profile trigram, its rank in each profile (index `Language as
     /// usize`, two lanes of padding), or [`NO_RANK`].
-    ranks: Vec<[i16; 8]>,
+    ranks: &'static [[i16; 8]],
     /// Length of each profile (300).
     profile_len: [u32; 6],
     /// Alphabet class of each char below [`LOW_CHARS`], or [`STOP`].
-    low_class: Box<[u8]>,
+    low_class: &'static [u8; LOW_CHARS],
     /// Alphabet class of the other chars of the Latin alphabets, by char.
-    other_class: Box<[(char, u8)]>,
+    other_class: &'static [(char, u8)],
     /// Per class, how many times each of our languages counts a char of
     /// the class (a char common to all Latin languages counts once for all).
-    class_weights: Box<[[u8; 6]]>,
+    class_weights: &'static [[u8; 6]],
 }
 
 impl Tables {
-    /// The code of a char of the profiles, 0 for a char in none.
-    #[inline(always)]
-    fn code(&self, c: u32) -> u32 {
-        match self.low_code.get(c as usize) {
-            Some(&code) => u32::from(code),
-            None => self
-                .other_code
-                .iter()
-                .find(|&&(ch, _)| ch == c)
-                .map_or(0, |&(_, code)| u32::from(code)),
-        }
-    }
-
-    /// The profile table key of a trigram, if its chars are all in the
-    /// profiles.
-    #[inline(always)]
-    fn profile_key(&self, chars: [u32; 3]) -> Option<u32> {
-        let [a, b, c] = chars.map(|c| self.code(c));
-        (a != 0 && b != 0 && c != 0).then_some(a << (2 * CODE_BITS) | b << CODE_BITS | c)
-    }
-
-    #[inline(always)]
-    fn profile_slot(key: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B9) >> (32 - PROFILE_SLOTS.trailing_zeros())) as usize
-    }
-
     /// The ranks in each profile of the trigram of `chars`, when it is in
     /// one.
     #[inline(always)]
     fn ranks_of(&self, chars: [u32; 3]) -> Option<&[i16; 8]> {
-        let key = self.profile_key(chars)?;
-        let mut i = Self::profile_slot(key);
+        let key = key_of(chars.map(|c| code(self.low_code, self.other_code, c)))?;
+        let mut i = profile_slot(key);
         loop {
             match self.slots[i % PROFILE_SLOTS] {
                 (0, _) => return None,
@@ -591,393 +551,22 @@ impl Tables {
             }
         }
     }
-
-    fn build() -> Self {
-        // Profiles.
-        let mut profile_len = [0u32; 6];
-        let mut tables = Tables {
-            slots: vec![(0, 0); PROFILE_SLOTS].into_boxed_slice(),
-            low_code: [0; 256],
-            other_code: Vec::new(),
-            ranks: Vec::new(),
-            profile_len,
-            low_class: Box::new([]),
-            other_class: Box::new([]),
-            class_weights: Box::new([]),
-        };
-        // The distinct chars of the profiles, in order: those below 256
-        // marked in a table (nearly all of them), the others sorted.
-        let mut low = [false; 256];
-        let mut other: Vec<char> = Vec::new();
-        for c in profiles::PROFILES.iter().flat_map(|(_, p)| p.chars()) {
-            match low.get_mut(c as usize) {
-                Some(seen) => *seen = true,
-                None => other.push(c),
-            }
-        }
-        low[usize::from(b'|')] = false;
-        other.sort_unstable();
-        other.dedup();
-        let profile_chars: Vec<char> = (0..=255u8)
-            .filter(|&b| low[usize::from(b)])
-            .map(char::from)
-            .chain(other)
-            .collect();
-        assert!(profile_chars.len() < 1 << CODE_BITS);
-        for (code, c) in (1..).zip(profile_chars) {
-            match tables.low_code.get_mut(c as usize) {
-                Some(slot) => *slot = code,
-                None => tables.other_code.push((u32::from(c), code)),
-            }
-        }
-        for (language, profile) in profiles::PROFILES {
-            let l = language as usize;
-            let trigrams = profile.split_terminator('|');
-            for (rank, trigram) in trigrams.enumerate() {
-                let mut each = trigram.chars().map(u32::from);
-                let chars = [each.next(), each.next(), each.next(), each.next()];
-                let [Some(a), Some(b), Some(c), None] = chars else {
-                    panic!("{trigram:?} is not three chars");
-                };
-                let chars = [a, b, c];
-                let key = tables.profile_key(chars).expect("chars of a profile");
-                assert_ne!(key, 0);
-                let mut i = Self::profile_slot(key);
-                while tables.slots[i].0 != 0 && tables.slots[i].0 != key {
-                    i = (i + 1) % PROFILE_SLOTS;
-                }
-                if tables.slots[i].0 == 0 {
-                    let index = u32::try_from(tables.ranks.len()).expect("few trigrams");
-                    tables.slots[i] = (key, index);
-                    tables.ranks.push([NO_RANK; 8]);
-                }
-                let ranks = &mut tables.ranks[tables.slots[i].1 as usize];
-                assert_eq!(ranks[l], NO_RANK, "duplicate trigram {trigram:?}");
-                ranks[l] = i16::try_from(rank).expect("rank fits");
-                profile_len[l] += 1;
-            }
-        }
-        tables.profile_len = profile_len;
-
-        // Alphabets, as whatlang's `build_inverted_map` and
-        // `generic_alphabet_calculate_scores` use them.
-        let script_langs = Script::Latin.langs().len();
-        let mut chars: Vec<(char, Vec<Lang>)> = Vec::new();
-        let mut index: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
-        for &(lang, alphabet) in alphabets::LATIN_ALPHABETS {
-            for c in alphabet.chars() {
-                let i = *index.entry(c).or_insert_with(|| {
-                    chars.push((c, Vec::new()));
-                    chars.len() - 1
-                });
-                chars[i].1.push(lang);
-            }
-        }
-        chars.sort_unstable_by_key(|(c, _)| *c);
-        let mut classes: Vec<[u8; 6]> = vec![[0; 6]];
-        let mut low_class = vec![0u8; LOW_CHARS];
-        let mut other_class = Vec::new();
-        for (c, langs) in chars {
-            let weights = if langs.len() == script_langs {
-                [1; 6]
-            } else {
-                Language::ALL.map(|language| {
-                    let lang = to_whatlang(language);
-                    let n = langs.iter().filter(|&&l| l == lang).count();
-                    u8::try_from(n).expect("few repeats")
-                })
-            };
-            let class = match classes.iter().position(|&w| w == weights) {
-                Some(class) => class,
-                None => {
-                    classes.push(weights);
-                    classes.len() - 1
-                }
-            };
-            let class = u8::try_from(class).expect("few classes");
-            if (c as usize) < LOW_CHARS {
-                low_class[c as usize] = class;
-            } else {
-                other_class.push((c, class));
-            }
-        }
-        assert!(classes.len() <= MAX_CLASSES, "{} classes", classes.len());
-        // whatlang skips stop chars before looking at alphabets.
-        for (c, class) in low_class.iter_mut().enumerate() {
-            if is_stop_char(char::from_u32(c as u32).expect("a char")) {
-                *class = STOP;
-            }
-        }
-        tables.low_class = low_class.into_boxed_slice();
-        tables.other_class = other_class.into_boxed_slice();
-        tables.class_weights = classes.into_boxed_slice();
-        tables
-    }
 }
 
-static TABLES: LazyLock<Tables> = LazyLock::new(Tables::build);
-
-/// The trigram profiles of whatlang 0.18.0 (`src/trigrams/profiles.rs`,
-/// MIT licence), most frequent first, each trigram followed by `|`.
-mod profiles {
-    use super::Language;
-
-    pub(super) const PROFILES: [(Language, &str); 6] = [
-        (Language::En, ENG_TRIGRAMS),
-        (Language::It, ITA_TRIGRAMS),
-        (Language::Es, SPA_TRIGRAMS),
-        (Language::Fr, FRA_TRIGRAMS),
-        (Language::De, DEU_TRIGRAMS),
-        (Language::Pt, POR_TRIGRAMS),
-    ];
-
-    const ENG_TRIGRAMS: &str = concat!(
-        " th|the| an|he |nd |and|ion| of|of |tio| to|to |",
-        "on | in|al |ati|igh|ght|rig| ri|or |ent|as |ed |",
-        "is |ll |in | be|e r|ne |one|ver|all|s t|eve|t t|",
-        " fr|s a| ha| re|ty |ery| or|d t| pr|ht | co| ev|",
-        "e h|e a|ng |ts |his|ing|be |yon| sh|ce |ree|fre|",
-        "ryo|n t|her|men|nat|sha|pro|nal|y a|has|es |for|",
-        " hi|hal|f t|n a|n o|nt | pe|s o| fo|d i|nce|er |",
-        "ons|res|e s|ect|ity|ly |l b|ry |e e|ers|e i|an |",
-        "e o| de|cti|dom|edo|eed|hts|ter|ona|re | no| wh|",
-        " a | un|d f| as|ny |l a|e p|ere| en| na| wi|nit|",
-        "nte|d a|any|ted| di|ns |sta|th |per|ith|e t|st |",
-        "e c|y t|om |soc| ar|ch |t o|d o|nti|s e|equ|ve |",
-        "oci|man| fu|ote|oth|ess| al| ac|wit|ial| ma|uni|",
-        " se|rea| so| on|lit|int|r t|y o|enc|thi|ual|t a|",
-        " eq|tat|qua|ive| st|ali|e w|l o|are|f h|con|te |",
-        "led| is|und|cia|e f|le | la|y i|uma|by | by|hum|",
-        "f a|ic | hu|ave|ge |r a| wo|o a|ms |com| me|eas|",
-        "s d|tec| li|n e|en |rat|tit|ple|whe|ate|o t|s r|",
-        "t f|rot| ch|cie|dis|age|ary|o o|anc|eli|no | fa|",
-        " su|son|inc|at |nda|hou|wor|t i|nde|rom|oms| ot|",
-        "g t|eme|tle|iti|gni|s w|itl|duc|d w|whi|act|hic|",
-        "aw |law| he|ich|min|imi|ort|o s|se |e b|ntr|tra|",
-        "edu|oun|tan|e d|nst|l p|d n|ld |nta|s i|ble|n p|",
-        " pu|n s| at|ily|rth|tho|ful|ssi|der|o e|cat|uca|",
-        "unt|ien| ed|o p|h a|era|ind|pen|sec|n w|omm|r s|",
-    );
-    const ITA_TRIGRAMS: &str = concat!(
-        " di|to | de|ion| in|la |e d|di |ne | e |zio|re |",
-        "le |ni |ell|one|lla|rit|a d|o d|del|itt|iri|dir|",
-        " co|ti |ess|ent| al|azi|tto|te |i d|i i|ere|tà |",
-        " pr|ndi|e l|ale|o a|ind|e e|e i|gni|nte|con|i e|",
-        "li |a s| un|men|ogn| ne|uo | og|idu|e a|ivi|duo|",
-        "vid| es|tti| ha|div| li|a p|no |all|pro|za |ato|",
-        "per|sse|ser| so|i s| la| su|e p| pe|ibe|na |a l|",
-        " il|ber|e n|il |ali|lib|ha |che|in |o s|e s| qu|",
-        "o e|ia |e c| ri|nza|ta |nto|he |oni|o i| o |sta|",
-        "o c|nel| a |o p|naz|e o|so | po|o h|gli|i u|ond|",
-        "i c|ers|ame|i p|lle|un |era|ri |ver|ro |el |una|",
-        "a c| ch|ert|ua |i a|ssi|rtà|a e|ei |dis|ant| l |",
-        "tat|a a|ona|ual| le|ità|are|ter| ad|nit| da|pri|",
-        "dei|à e|cia| st| si|nal|est|tut|ist|com|uni| ed|",
-        "ono| na|sua|al |si |anz| pa| re|raz|gua|ita|res|",
-        "der|soc|man|o o|ad |i o|ese|que|enz|ed | se|io |",
-        "ett|on | tu|dic|à d|sia|i r|rso|oci|rio|ari|qua|",
-        "ial|pre|ich|rat|ien|tra|ani|uma|se |ll |eri|a n|",
-        "o n| um|do |ara|a t|zza|er |tri|att|ico|pos|sci|",
-        "i l|son|nda|par|e u|fon| fo|nti|uzi|str|utt|ati|",
-        "sen|int|nes|iar| i |hia|n c|sti|chi|ann|ra | eg|",
-        "egu|isp|bil|ont|a r| no|rop| me|opr|ost| ma|ues|",
-        "ica|sso|tal|cie|sun|lit|ore|ina|ite|tan| ra|non|",
-        "gio|d a|e r|dev|i m|l i|ezz|izi| cu|nno|rà |a i|",
-        "tta|ria|lia|cos|ssu|dal|l p| as|ass|opo|ve |eve|",
-    );
-    const SPA_TRIGRAMS: &str = concat!(
-        " de|os |de | la|la | y | a |es |ón |ión|rec|ere|",
-        "der| co|e l|el |en |ien|cho|ent|ech|ció|aci|o a|",
-        "a p| el|a l|al |as |e d| en|na |ona|s d|da |nte|",
-        " to|ad |ene|con| pr| su|tod| se|ho |los| pe|per|",
-        "ers| lo|o d| ti|cia|n d|cio| es|ida|res|a t|tie|",
-        "ion|rso|te |do | in|son| re| li|to |dad|tad|e s|",
-        "est|pro|que|men| po|a e|oda|nci| qu| un|ue |ne |",
-        "n e|s y|lib|su | na|s e|nac|ia |e e|tra| pa|or |",
-        "ado|a d|nes|ra |se |ual|a c|er |por|com|nal|rta|",
-        "a s|ber| o |one|s p|dos|rá |sta|les|des|ibe|ser|",
-        "era|ar |ert|ter| di|ale|l d|nto|hos|del|ica|a a|",
-        "s n|n c|oci|imi|io |o e|re |y l|e c|ant|cci| as|",
-        "las|par|ame| cu|ici|ara|enc|s t|ndi| so|o s|mie|",
-        "tos|una|bre|dic|cla|s l|e a|l p|pre|ntr|o t|ial|",
-        "y a|nid|n p|a y|man|omo|so |n l| al|ali|s a|no |",
-        " ig|s s|e p|nta|uma|ten|gua|ade|y e|soc|mo | fu|",
-        "igu|o p|n t|hum|d d|ran|ria|y d|ada|tiv|l e|cas|",
-        " ca|vid|l t|s c|ido|das|dis|s i| hu|s o|nad|fun|",
-        " ma|rac|nda|eli|sar|und| ac|uni|mbr|a u|die|e i|",
-        "qui|a i| ha|lar| tr|odo|ca |tic|o y|cti|lid|ori|",
-        "ndo|ari| me|ta |ind|esa|cua|un |ier|tal|esp|seg|",
-        "ele|ons|ito|ont|iva|s h|d y|nos|ist|rse| le|cie|",
-        "ide|edi|ecc|ios|l m|r e|med|tor|sti|n a|rim|uie|",
-        "ple|tri|ibr|sus|lo |ect|pen|y c|an |e h|n s|ern|",
-        "tar|l y|egu|gur|ura|int|ond|mat|l r|r a|isf|ote|",
-    );
-    const FRA_TRIGRAMS: &str = concat!(
-        " de|es |de |ion|nt |et |tio| et|ent| la|la |e d|",
-        "on |ne |oit|e l|le | le|s d|e p|t d|ati|roi| dr|",
-        "dro|it | à | co|té |ns |te |e s|men|re | to|con|",
-        " l’|tou|que| qu|les| so|des|son| pe|ons| un|s l|",
-        "s e| pr|ue | pa|e c|t l|ts |onn| au|e a|eme|e e|",
-        " li|ont|ant|out|ute|t à|res|ers| sa|ce | a |tre|",
-        "per|a d|cti|er |lib|ité| en|ux | re|en |rso|à l|",
-        " ou| in|lle|un |nat|ou |nne|n d|une| d’| se|par|",
-        "nte|us |ur |s s|ans|dan|a p|r l|pro|its|és |t p|",
-        "ire|e t|s p|sa | dé|ond|é d|a l|nce|ert|aux|omm|",
-        "nal|me | na| fo|iqu| ce|rté|ect|ale|ber|t a|s a|",
-        " da|mme|ibe|san|e r| po|com|al |s c|qui|our|t e|",
-        " ne|e n|ous|r d|ali|ter| di|fon|e o|au | ch|air|",
-        "ui |ell| es|lit|s n|iss|éra|tes|soc|aut|oci|êtr|",
-        "ien|int|du |est|été|tra|pou| pl|rat|ar |ran|rai|",
-        "s o|ona|ain|cla|éga|anc|rs |eur|pri|n c|e m|s t|",
-        "à u| do|ure|bre|ut | êt|age| ét|nsi|sur|ein|sen|",
-        "ser|ndi|ens|ess|ntr|ir | ma|cia|n p|st |a c| du|",
-        "l e| su|bli|ge |rés| ré|e q|ass|nda|peu|ée |l’a|",
-        " te|a s|tat|il |tés|ais|u d|ine|ind|é e|qu’| ac|",
-        "s i|n t|t c|n a|l’h|t q|soi|t s|cun|rit| ég|oir|",
-        "’en|nta|hom| on|n e| mo|ie |ign|rel|nna|t i|l n|",
-        " tr|ill|ple|s é|l’e|rec|a r|ote|sse|uni|idé|ive|",
-        "s u|t ê|ins|act| fa|n s| vi|gal| as|lig|ssa|pré|",
-        "leu|e f|lic|dis|ver| nu|ten|ssi|rot|tec|s m|abl|",
-    );
-    const DEU_TRIGRAMS: &str = concat!(
-        "en |er |der| un|nd |und|ein|ung|cht| de|ich|sch|",
-        "ng | ge|ie |che|ech| di|die|rec|gen|ine|eit| re|",
-        "ch | da|n d|ver|hen| zu|t d| au|ht | ha|lic|it |",
-        "ten|rei| be|in | ve| in| ei|nde|auf|den|ede|zu |",
-        "n s|uf |fre|ne |ter|es | je|jed|n u| an|sei|and|",
-        " fr|run|at | se|e u|das|hei|s r|hte|hat|nsc|nge|",
-        "r h|as |ens| al|ere|lle|t a| we|n g|rde|nte|ese|",
-        "men| od|ode|ner|g d|all|t u|ers|te |nen| so|d d|",
-        "n a|ben|lei| gr| vo|wer|e a|ege|ion| st|ige|le |",
-        "cha| me|haf|aft|n j|ren| er|erk|ent|bei| si|eih|",
-        "ihe|kei|erd|tig|n i|on |lun|r d|len|gem|ies|gru|",
-        "tli|unt|chu|ern|ges|end|e s|ft |st |ist|tio|ati|",
-        " gl|sta|gun|mit|sen|n n| na|n z|ite| wi|r g|eic|",
-        "e e|ei |lie|r s|n w|gle|mei|de |uch|em |chl|nat|",
-        "rch|t w|des|n e|hre|ale|spr|d f|ach|sse|r e| sc|",
-        "urc|r m|nie|e f|fen|e g|e d| ni|dur|dar|int| du|",
-        "geh|ied|t s| mi|alt|her|hab|f g|sic|ste|taa|aat|",
-        "he |ang|ruc|hli|tz |eme|abe|h a|n v|nun|geg|arf|",
-        "rf |ehe|pru| is|erf|e m|ans|ndl|e b|tun|n o|d g|",
-        "n r|r v|wie|ber|r a|arb|bes|t i|h d|r w|r b| ih|",
-        "d s|igk|gke|nsp|dig|ema|ell|eru|n f|ins|rbe|ffe|",
-        "esc|igu|ger|str|ken|e v|gew|han|ind|rt | ar|ieß|",
-        "n h|rn |man|r i|hut|utz|d a|ls |ebe|von|lte|r o|",
-        "rli|etz|tra|aus|det|hul|e i|one|nne|isc|son|sel|",
-        "et |ohn|t g|sam| fa|rst|rkl|ser|iem|g v|t z|err|",
-    );
-    const POR_TRIGRAMS: &str = concat!(
-        "os |de | de| a | e |o d|to |ão | di|ent|da |ito|",
-        "em | co|eit|as |dir|es |ire|rei| se|ção|ade|a p|",
-        "dad|e d|s d|men|nte|do |s e| pr| pe|dos| to| da|",
-        "a a|o e| o |o a|ess|con|tod|que| qu|te |e a| do|",
-        "al |res|ida|m d| in| ou|er |sso| na| re| po|a s|",
-        " li|uma|cia|ar |pro|e e|a d| te|açã|a t| es| su|",
-        "ou |ue |s p|tos|a e|des|ra |com|no |ame|ia |e p|",
-        "tem|nto| pa|is |est|tra|ões|na |s o|oda|das|ser|",
-        "soa|s n|pes|o p|s a|o s|e o| em| as| à |o o|ais|",
-        "ber|ado|oa |o t|e s|man|sua|ua | no| os|a c|ter|",
-        "çõe|erd|lib|rda|s s|nci|ibe|e n|ica|odo|so |nal|",
-        "ntr|s t|hum|ura| ao|ona|ual| so|or |ma |sta|o c|",
-        "a n|pre|ara|era|ons|e t|r a|par|o à| hu|ind|por|",
-        "cio|ria|m a|s c| um|a l|gua|ran| en|ndi|o i|e c|",
-        "raç|ion|nid|aci|ano|soc|e r|oci| ac|und|sen|nos|",
-        "nsi|rec|ime|ali|int|um |per|nac| al|m o|r p| fu|",
-        "ndo|ont|açõ| ig|igu|fun|nta| ma|uni|cçã|ere| ex|",
-        "a i| me|ese|rio|l d|a o|s h|pel|ada|pri|ide|am |",
-        "m p|pod|s f|ém |a f|io |ode|ca |ita|lid|tiv|e f|",
-        "vid|r e|esp|nda|omo|e l|naç|o r|ant|a q|tad|lic|",
-        "iva| fa|ver|s l|ial|cla|ngu|ing| ca|mo |der| vi|",
-        "eli|ist|ta |se |ati|ios|ido|r o|eci|dis| un|e i|",
-        "r d|ecç|o q|s i|qua|ênc|a m|seu|sti|nin|uer|rar|",
-        "cas|aos|ens|gué|ias|sid|uém|tur|dam|sse|ao |ela|",
-        "l e|for|tec|ote| pl|ena| tr|m c|tro| ni|ico|rot|",
-    );
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/trigram_tables.rs"));
 }
 
-/// The Latin alphabets of whatlang 0.18.0 (`src/alphabets/latin.rs`, MIT
-/// licence), verbatim.
-mod alphabets {
-    use whatlang::Lang;
-
-    const AFR: &str = "abcdefghijklmnopqrstuvwxyzáèéêëíîïóôúû";
-    const AKA: &str = "abdefghiklmnoprstuwyɔɛ";
-    const AZE: &str = "abcdefghijklmnopqrstuvxyzçöüğışə̇";
-    const CAT: &str = "abcdefghijklmnopqrstuvwxyz·àçèéíïòóúü";
-    const CES: &str = "abcdefghijklmnopqrstuvwxyzáéíóúýčďěňřšťůž";
-    const CYM: &str = "abcdefghijklmnopqrstuvwxyzàáâäèéêëìíîïòóôöùúûüýÿŵŷẁẃẅỳ";
-    const DAN: &str = "abcdefghijklmnopqrstuvwxyzåæø";
-    const DEU: &str = "abcdefghijklmnopqrstuvwxyzßäöü";
-    const ENG: &str = "abcdefghijklmnopqrstuvwxyz";
-    const EPO: &str = "abcdefghijklmnoprstuvzĉĝĥĵŝŭ";
-    const EST: &str = "abcdefghijklmnopqrstuvwxyzäõöü";
-    const FIN: &str = "abcdefghijklmnopqrstuvwxyzäöšž";
-    const FRA: &str = "abcdefghijklmnopqrstuvwxyzàâçèéêëîïôùûüÿœ";
-    const HRV: &str = "abcdefghijklmnopqrstuvwxyzćčđšž";
-    const HUN: &str = "abcdefghijklmnopqrstuvwxyzáéíóöúüőű";
-    const IND: &str = "abcdefghijklmnopqrstuvwxyz";
-    const ITA: &str = "abcdefghijklmnopqrstuvwxyzàèéìòù";
-    const JAV: &str = "abcdefghijklmnopqrstuvwxyzèé";
-    const LAT: &str = "abcdefghijklmnopqrstuvwxyz";
-    const LAV: &str = "abcdefghijklmnopqrstuvwxyzāčēģīķļņōŗšūž";
-    const LIT: &str = "abcdefghijklmnopqrstuvwxyząčėęįšūųž";
-    const NLD: &str = "abcdefghijklmnopqrstuvwxyzàèéëïĳ";
-    const NOB: &str = "abcdefghijklmnopqrstuvwxyzåæø";
-    const POL: &str = "abcdefghijklmnopqrstuvwxyzóąćęłńśźż";
-    const POR: &str = "abcdefghijklmnopqrstuvwxyzàáâãçéêíóôõú";
-    const RON: &str = "abcdefghijklmnopqrstuvwxyzâîăşţ";
-    const SLK: &str = "abcdefghijklmnopqrstuvwxyzáäéíóôúýčďĺľňŕšťž";
-    const SLV: &str = "abcdefghijklmnopqrstuvwxyzčšž";
-    const SNA: &str = "abcdefghijklmnopqrstuvwxyz";
-    const SPA: &str = "abcdefghijklmnopqrstuvwxyz¡¿áéíñóúü";
-    const SWE: &str = "abcdefghijklmnopqrstuvwxyzäåö";
-    const TGL: &str = "abcdefghijklmnopqrstuvwxyzáéíñóú";
-    const TUK: &str = "abdefghijklmnoprstuwyzäçöüýňşž";
-    const TUR: &str = "abcdefghijklmnopqrstuvwxyzçöüğış̇";
-    const UZB: &str = "abcdefghijklmnopqrstuvxyzʻ";
-    const VIE: &str = "abcdefghijklmnopqrstuvwxyzàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
-    const ZUL: &str = "abcdefghijklmnopqrstuvwxyz";
-
-    pub(super) const LATIN_ALPHABETS: &[(Lang, &str)] = &[
-        (Lang::Afr, AFR),
-        (Lang::Aka, AKA),
-        (Lang::Aze, AZE),
-        (Lang::Cat, CAT),
-        (Lang::Ces, CES),
-        (Lang::Cym, CYM),
-        (Lang::Dan, DAN),
-        (Lang::Deu, DEU),
-        (Lang::Eng, ENG),
-        (Lang::Epo, EPO),
-        (Lang::Est, EST),
-        (Lang::Fin, FIN),
-        (Lang::Fra, FRA),
-        (Lang::Hrv, HRV),
-        (Lang::Hun, HUN),
-        (Lang::Ind, IND),
-        (Lang::Ita, ITA),
-        (Lang::Jav, JAV),
-        (Lang::Lat, LAT),
-        (Lang::Lav, LAV),
-        (Lang::Lit, LIT),
-        (Lang::Nld, NLD),
-        (Lang::Nob, NOB),
-        (Lang::Pol, POL),
-        (Lang::Por, POR),
-        (Lang::Ron, RON),
-        (Lang::Slk, SLK),
-        (Lang::Slv, SLV),
-        (Lang::Sna, SNA),
-        (Lang::Spa, SPA),
-        (Lang::Swe, SWE),
-        (Lang::Tgl, TGL),
-        (Lang::Tuk, TUK),
-        (Lang::Tur, TUR),
-        (Lang::Uzb, UZB),
-        (Lang::Vie, VIE),
-        (Lang::Zul, ZUL),
-    ];
-}
+static TABLES: Tables = Tables {
+    slots: &generated::SLOTS,
+    low_code: &generated::LOW_CODE,
+    other_code: &generated::OTHER_CODE,
+    ranks: &generated::RANKS,
+    profile_len: generated::PROFILE_LEN,
+    low_class: &generated::LOW_CLASS,
+    other_class: &generated::OTHER_CLASS,
+    class_weights: &generated::CLASS_WEIGHTS,
+};
 
 #[cfg(test)]
 mod tests {
@@ -1603,8 +1192,38 @@ mod tests {
     }
 
     #[test]
+    fn the_generated_tables_are_those_built() {
+        let built = super::super::trigram_tables::build();
+        assert_eq!(&built.slots[..], &TABLES.slots[..]);
+        assert_eq!(&built.low_code, TABLES.low_code);
+        assert_eq!(built.other_code, TABLES.other_code);
+        assert_eq!(built.ranks, TABLES.ranks);
+        assert_eq!(built.profile_len, TABLES.profile_len);
+        assert_eq!(&built.low_class[..], &TABLES.low_class[..]);
+        assert_eq!(built.other_class, TABLES.other_class);
+        assert_eq!(built.class_weights, TABLES.class_weights);
+        assert_eq!(
+            built.ranks.len(),
+            977,
+            "distinct trigrams of the six profiles"
+        );
+    }
+
+    #[test]
+    fn the_tables_data_names_whatlang_s_languages() {
+        use super::super::trigram_tables::{LATIN_ALPHABETS, OURS};
+        // The same languages: the tables count how many alphabets hold a
+        // char against the number of Latin languages.
+        let mut latin: Vec<&str> = Script::Latin.langs().iter().map(|l| l.code()).collect();
+        latin.sort_unstable();
+        let alphabets: Vec<&str> = LATIN_ALPHABETS.iter().map(|(code, _)| *code).collect();
+        assert_eq!(alphabets, latin);
+        assert_eq!(OURS, Language::ALL.map(|l| to_whatlang(l).code()));
+    }
+
+    #[test]
     fn tables() {
-        let tables = &*TABLES;
+        let tables = &TABLES;
         assert_eq!(tables.profile_len, [300; 6]);
         // Common to all Latin alphabets: counts for every language.
         assert_eq!(
