@@ -194,7 +194,10 @@ fn tokenize_up_to(
     stretches: impl IntoIterator<Item = crate::lang::prose::Stretch>,
     max: usize,
 ) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token for every five bytes of text (a word and its
+    // space), so that a reply's tokens are allocated once, not doubled
+    // five times.
+    let mut out = Vec::with_capacity(text.len().min(max) / 5 + 4);
     let mut last = 0;
     let limit = (0..=max.min(text.len()))
         .rev()

@@ -60,14 +60,9 @@ fn language_tag(tag: &str) -> Option<Language> {
 fn split_language(name: &str) -> Option<(&str, Language)> {
     // A tag of one part (`-it`) or two (`-pt-BR`, `_en_GB`).
     let seps = |c: char| matches!(c, '-' | '_' | '.');
-    let mut candidates = Vec::new();
-    if let Some(i) = name.rfind(seps) {
-        candidates.push(i);
-        if let Some(j) = name[..i].rfind(seps) {
-            candidates.push(j);
-        }
-    }
-    for i in candidates.into_iter().rev() {
+    let last = name.rfind(seps);
+    let before = last.and_then(|i| name[..i].rfind(seps));
+    for i in [before, last].into_iter().flatten() {
         let (base, tag) = (&name[..i], &name[i + 1..]);
         if base.is_empty() {
             continue;

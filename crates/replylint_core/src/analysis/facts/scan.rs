@@ -87,9 +87,9 @@ impl<'a> Scan<'a> {
             })
             .collect();
         let reader = items::Reader::new(body, true);
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(tokens.len() + 4);
         let mut phone_runs = Vec::new();
-        let mut sentences = Vec::new();
+        let mut sentences = Vec::with_capacity(all.len());
         let mut run = 0;
         while run < all.len() {
             if !kept[run] {

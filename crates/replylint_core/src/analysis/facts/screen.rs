@@ -184,8 +184,9 @@ fn evidence(body: &str, found: &mut dyn FnMut(usize) -> bool) {
         }
     }
     let words = &*WORDS;
-    let mut buffer = String::new();
     let mut i = next_digit(bytes, 0);
+    // Words folded to be looked up, one at a time.
+    let mut buffer = String::with_capacity(if i < bytes.len() { 32 } else { 0 });
     // Digits in the current run of digits and separators (a phone number).
     let mut phone_digits = 0;
     while i < bytes.len() {
@@ -349,6 +350,7 @@ fn counted_units(body: &str, words: &Words, found: &mut dyn FnMut(usize) -> bool
         found(0);
         return;
     };
+    let mut buffer = String::new();
     for m in finder.find_overlapping_iter(body) {
         use crate::text::boundary::is_boundary;
         let whole = is_boundary(body, m.start())
@@ -366,7 +368,7 @@ fn counted_units(body: &str, words: &Words, found: &mut dyn FnMut(usize) -> bool
             .map_or(before.len(), |(i, _)| i);
         if words
             .counts
-            .contains(&crate::text::fold_str(&before[start..]))
+            .contains(fold_into(&before[start..], &mut buffer))
             && found(m.start())
         {
             return;
