@@ -798,12 +798,14 @@ fn candidate_languages(
         .collect()
 }
 
-/// The built-in channel files, parsed.
+/// The built-in channel files, read from their trees
+/// ([`crate::lang::builtin::channel`]).
 pub fn builtin_options() -> BTreeMap<String, ChannelOptions> {
     channel::BUILTIN
         .iter()
-        .map(|&(id, text)| {
-            let opts: ChannelOptions = toml::from_str(text)
+        .map(|&(id, _)| {
+            let opts: ChannelOptions = crate::lang::builtin::channel(id)
+                .read()
                 .unwrap_or_else(|e| panic!("built-in channel file {id}.toml is invalid: {e}"));
             (id.to_owned(), opts)
         })
