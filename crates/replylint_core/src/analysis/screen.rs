@@ -35,7 +35,10 @@ pub fn alone(set: Screened, folded: &Folded) -> bool {
             blame::BUILTIN_WORDS.may_be_in(folded.as_str())
                 && !blame::BUILTIN.phrases.find_in(folded).is_empty()
         }
-        Screened::TextSpeak => !text_speak::BUILTIN.find_in(folded).is_empty(),
+        Screened::TextSpeak => {
+            text_speak::BUILTIN_TERMS.may_be_in(folded.as_str())
+                && !text_speak::BUILTIN.find_in(folded).is_empty()
+        }
         Screened::Secrets => !credentials::SECRETS.find_in(folded).is_empty(),
     }
 }

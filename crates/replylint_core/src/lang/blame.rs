@@ -10,6 +10,7 @@ use super::Language;
 use crate::text::fold_str;
 use crate::text::phrases::PhraseSet;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -223,21 +224,21 @@ pub static BUILTIN: LazyLock<Lexicon> =
 /// What [`Words`] reads of a language's table; the other keys are
 /// skipped unread.
 #[derive(Deserialize)]
-struct RawWords {
-    #[serde(default)]
-    phrases: Vec<String>,
-    #[serde(default)]
-    allow: Vec<String>,
-    #[serde(default)]
-    counterfactual: Option<RawForms>,
+struct RawWords<'a> {
+    #[serde(default, borrow)]
+    phrases: Vec<&'a str>,
+    #[serde(default, borrow)]
+    allow: Vec<&'a str>,
+    #[serde(default, borrow)]
+    counterfactual: Option<RawForms<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RawForms {
-    #[serde(default)]
-    you: Vec<String>,
-    #[serde(default)]
-    either: Vec<String>,
+struct RawForms<'a> {
+    #[serde(default, borrow)]
+    you: Vec<&'a str>,
+    #[serde(default, borrow)]
+    either: Vec<&'a str>,
 }
 
 /// The words of each phrase, exception and counterfactual form a blame
@@ -245,30 +246,33 @@ struct RawForms {
 /// holds all the words of one of them, so a text that holds all the
 /// words of none of them has none of its phrases. What one draft is
 /// screened with, rather than the whole lexicon (a sixth of its
-/// instructions).
-pub struct Words(Vec<String>);
+/// instructions); read in place from the binary, each borrowed where
+/// folding leaves it as it is.
+pub struct Words(Vec<Cow<'static, str>>);
 
 impl Words {
-    fn parse<'a>(text: impl Into<crate::lang::builtin::Source<'a>>) -> Result<Words, String> {
-        let raw: BTreeMap<String, RawWords> = text.into().read()?;
+    fn builtin() -> Words {
+        let raw: BTreeMap<&str, RawWords<'static>> = crate::lang::builtin::read_in_place("blame");
         let mut all = Vec::new();
         for lists in raw.into_values() {
             let forms = lists
                 .counterfactual
                 .into_iter()
                 .flat_map(|cf| cf.you.into_iter().chain(cf.either));
-            for mut phrase in lists.phrases.into_iter().chain(lists.allow).chain(forms) {
-                if phrase.is_ascii() {
-                    phrase.make_ascii_lowercase();
+            for phrase in lists.phrases.into_iter().chain(lists.allow).chain(forms) {
+                let phrase: Cow<'static, str> = if !phrase.is_ascii() {
+                    Cow::Owned(fold_str(phrase))
+                } else if phrase.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(phrase.to_ascii_lowercase())
                 } else {
-                    phrase = fold_str(&phrase);
-                }
+                    Cow::Borrowed(phrase)
+                };
                 if !phrase.trim().is_empty() {
                     all.push(phrase);
                 }
             }
         }
-        Ok(Words(all))
+        Words(all)
     }
 
     /// Whether `folded` ([`crate::text::phrases::Folded`]) may hold a
@@ -282,8 +286,7 @@ impl Words {
 }
 
 /// The words of the built-in lexicon's phrases.
-pub static BUILTIN_WORDS: LazyLock<Words> =
-    LazyLock::new(|| crate::lang::builtin::load("blame", Words::parse));
+pub static BUILTIN_WORDS: LazyLock<Words> = LazyLock::new(Words::builtin);
 
 #[cfg(test)]
 mod tests {

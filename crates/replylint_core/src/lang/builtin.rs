@@ -134,6 +134,17 @@ pub fn load<T, E: std::fmt::Display>(
         .unwrap_or_else(|e| panic!("rules/lexicon/{name}.toml: {e}"))
 }
 
+/// The built-in lexicon `name` read as a `T` that may borrow its strings
+/// from the binary (`&'static str`): what a screen reads without
+/// allocating.
+///
+/// # Panics
+/// As [`load`].
+pub fn read_in_place<T: serde::Deserialize<'static>>(name: &str) -> T {
+    T::deserialize(find(TREES, name).at(0))
+        .unwrap_or_else(|e| panic!("rules/lexicon/{name}.toml: {e}"))
+}
+
 /// A TOML document made at compile time into nodes read in place: a
 /// [`serde::Deserializer`] walks them, handing out its strings borrowed
 /// from [`Tree::text`], so reading a built-in lexicon parses nothing and
