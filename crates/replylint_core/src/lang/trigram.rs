@@ -1207,6 +1207,8 @@ mod tests {
             977,
             "distinct trigrams of the six profiles"
         );
+        let written = include_str!(concat!(env!("OUT_DIR"), "/trigram_tables.rs"));
+        assert_eq!(super::super::trigram_tables::to_rust(&built), written);
     }
 
     #[test]
