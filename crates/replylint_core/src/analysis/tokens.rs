@@ -196,8 +196,9 @@ fn tokenize_up_to(
 ) -> Vec<Token> {
     // About one token for every five bytes of text (a word and its
     // space), so that a reply's tokens are allocated once, not doubled
-    // five times.
-    let mut out = Vec::with_capacity(text.len().min(max) / 5 + 4);
+    // five times; a long text's grow as they come, never reserved far
+    // ahead of them.
+    let mut out = Vec::with_capacity((text.len().min(max) / 5 + 4).min(1 << 10));
     let mut last = 0;
     let limit = (0..=max.min(text.len()))
         .rev()
