@@ -87,7 +87,9 @@ impl<'a> Scan<'a> {
             })
             .collect();
         let reader = items::Reader::new(body, true);
-        let mut items = Vec::with_capacity(tokens.len() + 4);
+        // Room for a reply's items at once (a huge reply's grow with the
+        // sentences read, which may be few).
+        let mut items = Vec::with_capacity((tokens.len() + 4).min(1 << 10));
         let mut phone_runs = Vec::new();
         let mut sentences = Vec::with_capacity(all.len());
         let mut run = 0;
