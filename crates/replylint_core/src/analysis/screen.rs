@@ -27,16 +27,25 @@ pub fn worth_it() -> bool {
         || ASKED.fetch_add(1, Ordering::Relaxed) >= SCREEN_AFTER_QUESTIONS
 }
 
+/// The longest text the word screens of [`alone`] read: they look for
+/// each of hundreds of words in the whole text, which past a page or so
+/// costs more than compiling the set (a draft is shorter; a reply of
+/// megabytes spent a third of its time there).
+const WORD_SCREENED: usize = 2 << 10;
+
 /// Whether the `set` lexicon has a phrase in `folded`, asked of the set
-/// itself.
+/// itself: for a short text, after a screen of the words its phrases
+/// need, which spares a draft without them the set's compiling.
 pub fn alone(set: Screened, folded: &Folded) -> bool {
+    let text = folded.as_str();
+    let short = text.len() <= WORD_SCREENED;
     match set {
         Screened::Blame => {
-            blame::BUILTIN_WORDS.may_be_in(folded.as_str())
+            (!short || blame::BUILTIN_WORDS.may_be_in(text))
                 && !blame::BUILTIN.phrases.find_in(folded).is_empty()
         }
         Screened::TextSpeak => {
-            text_speak::BUILTIN_TERMS.may_be_in(folded.as_str())
+            (!short || text_speak::BUILTIN_TERMS.may_be_in(text))
                 && !text_speak::BUILTIN.find_in(folded).is_empty()
         }
         Screened::Secrets => !credentials::SECRETS.find_in(folded).is_empty(),
@@ -104,5 +113,15 @@ mod tests {
         }
         assert_eq!(scan(&Folded::new(texts[0])), [true, true, true]);
         assert_eq!(scan(&Folded::new(texts[2])), [false, false, false]);
+        // Past the length the word screens read, the sets still answer.
+        let long = "Hi Anna, your refund is on its way. ".repeat(100);
+        assert!(long.len() > WORD_SCREENED);
+        for (tail, expected) in [("", [false, false, false]), (texts[0], [true, true, true])] {
+            let folded = Folded::new(&format!("{long}{tail}"));
+            let alone = [Screened::Blame, Screened::TextSpeak, Screened::Secrets]
+                .map(|set| alone(set, &folded));
+            assert_eq!(alone, expected, "{tail}");
+            assert_eq!(scan(&folded), expected, "{tail}");
+        }
     }
 }
