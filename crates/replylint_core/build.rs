@@ -46,7 +46,7 @@ fn trees(folder: &str) {
         let table: toml::Table =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let name = path.file_stem().expect("a file name").to_string_lossy();
-        let (strings, nodes) = tree(&table);
+        let (strings, nodes) = tree(table);
         listing +=
             &format!("    ({name:?}, Tree {{\n        text: {strings:?},\n        nodes: &[");
         for (i, (kind, a, b)) in nodes.iter().enumerate() {
@@ -64,12 +64,12 @@ fn trees(folder: &str) {
 /// A TOML table as `lang::builtin::Tree`'s text and nodes: node 0 is the
 /// table; each node is (kind, a, b) with the kinds and fields
 /// `lang::builtin::Node` describes.
-fn tree(table: &toml::Table) -> (String, Vec<(u8, u32, u32)>) {
+fn tree(table: toml::Table) -> (String, Vec<(u8, u32, u32)>) {
     let mut text = String::new();
     // Each distinct string once in the text.
     let mut strings: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut nodes: Vec<(u8, u32, u32)> = vec![(0, 0, 0)];
-    let root = toml::Value::Table(table.clone());
+    let root = toml::Value::Table(table);
     let mut queue = std::collections::VecDeque::from([(0usize, &root)]);
     let number = |n: usize| u32::try_from(n).expect("a lexicon is far under 4 GiB");
     let mut string = |s: &str, text: &mut String| -> (u8, u32, u32) {

@@ -260,13 +260,7 @@ impl Words {
                 .into_iter()
                 .flat_map(|cf| cf.you.into_iter().chain(cf.either));
             for phrase in lists.phrases.into_iter().chain(lists.allow).chain(forms) {
-                let phrase: Cow<'static, str> = if !phrase.is_ascii() {
-                    Cow::Owned(fold_str(phrase))
-                } else if phrase.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(phrase.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(phrase)
-                };
+                let phrase = crate::text::fold_cow(phrase);
                 if !phrase.trim().is_empty() {
                     all.push(phrase);
                 }

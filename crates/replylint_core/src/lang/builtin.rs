@@ -213,16 +213,8 @@ impl<'de> serde::Deserializer<'de> for At {
             INTEGER => visitor.visit_i64(bits as i64),
             FLOAT => visitor.visit_f64(f64::from_bits(bits)),
             BOOLEAN => visitor.visit_bool(a != 0),
-            ARRAY => visitor.visit_seq(Items {
-                tree: self.tree,
-                next: a,
-                end: a + b,
-            }),
-            _ => visitor.visit_map(Items {
-                tree: self.tree,
-                next: a,
-                end: a + 2 * b,
-            }),
+            ARRAY => visitor.visit_seq(Items::array(self.tree, a, b)),
+            _ => visitor.visit_map(Items::table(self.tree, a, b)),
         }
     }
 
@@ -253,11 +245,9 @@ impl<'de> serde::Deserializer<'de> for At {
         let Node(kind, a, b) = self.tree.nodes[self.node as usize];
         match kind {
             STRING => visitor.visit_enum(self.tree.string(a, b).into_deserializer()),
-            TABLE => visitor.visit_enum(serde::de::value::MapAccessDeserializer::new(Items {
-                tree: self.tree,
-                next: a,
-                end: a + 2 * b,
-            })),
+            TABLE => visitor.visit_enum(serde::de::value::MapAccessDeserializer::new(
+                Items::table(self.tree, a, b),
+            )),
             _ => self.deserialize_any(visitor),
         }
     }
@@ -296,6 +286,23 @@ struct Items {
     tree: Tree,
     next: u32,
     end: u32,
+}
+
+impl Items {
+    /// The `len` items of an array, from node `first` ([`Node`]).
+    fn array(tree: Tree, first: u32, len: u32) -> Items {
+        Items {
+            tree,
+            next: first,
+            end: first + len,
+        }
+    }
+
+    /// The `len` entries of a table, from node `first`: a key and its
+    /// value each.
+    fn table(tree: Tree, first: u32, len: u32) -> Items {
+        Items::array(tree, first, 2 * len)
+    }
 }
 
 impl<'de> serde::de::SeqAccess<'de> for Items {

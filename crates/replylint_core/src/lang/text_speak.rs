@@ -93,15 +93,7 @@ impl Terms {
         let (mut words, mut others) = (Vec::new(), Vec::new());
         for tables in raw.into_values() {
             for term in tables.words.into_keys().chain(tables.ambiguous.into_keys()) {
-                let term = term.trim();
-                let term: Cow<'static, str> = if term
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                {
-                    Cow::Borrowed(term)
-                } else {
-                    Cow::Owned(crate::text::fold_str(term))
-                };
+                let term = crate::text::fold_cow(term.trim());
                 let one_word = term.starts_with(crate::text::is_name_char)
                     && term.ends_with(crate::text::is_name_char)
                     && !term

@@ -132,6 +132,16 @@ fn strip_latin(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// [`fold_str`] of `text`, borrowing it when folding leaves it as it is
+/// (ASCII without capitals): what lexicon data read in place keeps.
+pub fn fold_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold_str(text))
+    }
+}
+
 /// `text` folded a character at a time with [`fold_char`]; ASCII text
 /// (most phrases and words) by bytes.
 pub fn fold_str(text: &str) -> String {
@@ -243,6 +253,20 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn fold_cow_borrows_only_what_folding_leaves_alone() {
+        for text in ["thx", "w/o", "Dear", "perché", "GRAZIE", "İstanbul", ""] {
+            let folded = fold_cow(text);
+            assert_eq!(folded, fold_str(text), "{text}");
+            let borrowed = matches!(folded, std::borrow::Cow::Borrowed(_));
+            assert_eq!(
+                borrowed,
+                text.is_ascii() && text == fold_str(text),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn html_comments_closed_and_not() {
